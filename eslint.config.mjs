@@ -1,0 +1,68 @@
+// Lint: typescript-eslint's recommended rules, the Office add-in rules (no context.sync in loops,
+// load before read, isNullObject checks), and a wall that keeps src/core free of Office and Node.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import prettier from "eslint-plugin-prettier";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "bin/**", ".preview/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,js,mjs,cjs}"],
+    plugins: { "office-addins": officeAddins, prettier },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      "prettier/prettier": ["error", { endOfLine: "auto" }],
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/no-empty-load": "error",
+      "office-addins/no-navigational-load": "warn",
+      "office-addins/no-office-initialize": "warn",
+      "office-addins/test-for-null-using-isNullObject": "error",
+    },
+  },
+  {
+    files: ["**/*.{js,cjs}"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // The domain stays pure: no Office, no Node, no DOM in src/core.
+    files: ["src/core/**/*.ts"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["node:*", "fs", "path", "os", "child_process", "exceljs", "*/excel/*", "*/cli/*"],
+              message: "src/core is pure TypeScript: no Node, Office or adapter imports.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "Office", "Excel", "window", "document", "process", "require"],
+    },
+  },
+  {
+    // innerHTML with cell content is how injection happens; the UI builds DOM nodes instead.
+    files: ["src/taskpane/**/*.ts", "src/commands/**/*.ts", "test/preview/**/*.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { property: "innerHTML", message: "Build DOM nodes with textContent; cell text is data." },
+        { property: "outerHTML", message: "Build DOM nodes with textContent; cell text is data." },
+        { property: "insertAdjacentHTML", message: "Build DOM nodes with textContent; cell text is data." },
+      ],
+    },
+  },
+);

@@ -1,0 +1,66 @@
+/**
+ * Cell values as the hosts hand them over: Excel (Office.js `values`) and ExcelJS both reduce to
+ * numbers, strings, booleans, blanks and error values. Formulas count by their computed value;
+ * the formula text travels beside it so that computed fields can reference source cells.
+ */
+export interface CellError {
+  /** The error literal as Excel shows it: "#DIV/0!", "#REF!", "#N/A", ... */
+  readonly error: string;
+}
+
+export type CellValue = string | number | boolean | CellError | null;
+
+/** A rectangle of cells, 0-based and inclusive on every side. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One worksheet as read by an adapter: its used range plus what the engine needs to see. */
+export interface SheetSnapshot {
+  name: string;
+  /** 0-based row and column of values[0][0] on the sheet (the used range need not start at A1). */
+  originRow: number;
+  originCol: number;
+  values: CellValue[][];
+  /** Same shape as values; the formula text ("=B3/C3") where the cell holds a formula, else null. */
+  formulas?: (string | null)[][];
+  /** Same shape as values; the number format where it is not "General", else null. */
+  numberFormats?: (string | null)[][];
+  /** Merged areas; only their top-left cell holds a value. */
+  merges?: CellRange[];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+export const EXCEL_ERRORS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+] as const;
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
+}
+
+/** Excel hands error values over as plain strings in `values`; this recognises them. */
+export function asExcelErrorLiteral(s: string): string | null {
+  const t = s.trim().toUpperCase();
+  return (EXCEL_ERRORS as readonly string[]).includes(t) ? t : null;
+}

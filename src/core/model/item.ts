@@ -1,0 +1,123 @@
+import type { CellValue } from "../grid/cell";
+import type { Parsed } from "../values/parse";
+
+/** Where a value came from: sheet name and A1 address (top-left of a merged area). */
+export interface CellRef {
+  sheet: string;
+  cell: string;
+}
+
+/** A cell as read: raw value, its meaning, its place, and its formula if it had one. */
+export interface SourceCell {
+  ref: CellRef;
+  raw: CellValue;
+  parsed: Parsed;
+  formula: string | null;
+  /** 0-based position on the sheet, for the edit plan. */
+  row: number;
+  col: number;
+}
+
+export interface IndicatorYear {
+  fiscalYear: number;
+  plan: SourceCell | null;
+  actual: SourceCell | null;
+}
+
+export interface Indicator {
+  name: string;
+  nameCell: SourceCell;
+  /** "(累計)" in the name: the figures are running totals since the start. */
+  cumulative: boolean;
+  lowerIsBetter: boolean;
+  /** A unit found in the name ("(人)", "件", "%"), when there is one. */
+  unit: string | null;
+  baseline: { fiscalYear: number | null; cell: SourceCell | null };
+  years: IndicatorYear[];
+  /** The target after the plan period; "継続実施" stays text. */
+  target: { kind: "midterm" | "final" | "target"; cell: SourceCell | null };
+}
+
+export interface ProcessRow {
+  baseline: SourceCell | null;
+  years: Array<{ fiscalYear: number; plan: SourceCell | null; actual: SourceCell | null }>;
+  target: SourceCell | null;
+}
+
+export interface StatusEntry {
+  fiscalYear: number;
+  /** The status word ("進捗に遅れあり"). */
+  status: SourceCell | null;
+  text: SourceCell | null;
+}
+
+export interface GradeEntry {
+  fiscalYear: number;
+  grade: SourceCell | null;
+  evaluationText: SourceCell | null;
+  issuesText: SourceCell | null;
+}
+
+export interface PeriodEvaluation {
+  kind: "midterm" | "final";
+  grade: SourceCell | null;
+  evaluationText: SourceCell | null;
+  issuesText: SourceCell | null;
+  /** The policy for the years after ("平成29年度以降"). */
+  policyText: SourceCell | null;
+  /** The fiscal year the policy column names, if any. */
+  policyFromYear: number | null;
+}
+
+/** Header fields of a block; each is null when the label was not found. */
+export interface BlockHeader {
+  pillar: SourceCell | null;
+  midItem: SourceCell | null;
+  smallItem: SourceCell | null;
+  no: SourceCell | null;
+  departments: SourceCell | null;
+  title: SourceCell | null;
+  situation: SourceCell | null;
+  goals: SourceCell[];
+  content: SourceCell | null;
+}
+
+/** One form block on one sheet: one plan period of one item. */
+export interface Block {
+  sheet: string;
+  /** 0-based rows of the block on its sheet. */
+  top: number;
+  bottom: number;
+  header: BlockHeader;
+  /** The fiscal years of the period, in order, from the table's year headers. */
+  fiscalYears: number[];
+  /** Row and column extent of the plan/actual table, for placing the computed area beside it. */
+  table: { top: number; bottom: number; left: number; right: number } | null;
+  indicators: Indicator[];
+  process: ProcessRow | null;
+  statuses: StatusEntry[];
+  grades: GradeEntry[];
+  periodEvaluations: PeriodEvaluation[];
+}
+
+/** A reform item: its blocks joined by No., with one continuous series of fiscal years. */
+export interface Item {
+  no: string;
+  title: string;
+  pillar: string;
+  midItem: string;
+  smallItem: string;
+  departments: string[];
+  leadDepartment: string | null;
+  sheets: string[];
+  texts: { situation: string; goals: string[]; content: string };
+  /** Indicators joined across blocks by name; years sorted. */
+  indicators: Indicator[];
+  process: ProcessRow[];
+  statuses: StatusEntry[];
+  grades: GradeEntry[];
+  periodEvaluations: PeriodEvaluation[];
+  blocks: Block[];
+  /** Where the No. was read (first block), for findings about the item as a whole. */
+  noCell: SourceCell | null;
+}

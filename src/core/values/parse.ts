@@ -1,0 +1,112 @@
+import { CellValue, asExcelErrorLiteral, isCellError } from "../grid/cell";
+import { MINUS_MARKS, NA_MARKS, nfkc } from "./normalize";
+
+/** What a cell means, once normalised. Each kind is a different situation for the checks. */
+export type Parsed =
+  | { kind: "blank" }
+  | {
+      kind: "number";
+      value: number;
+      /** "930(見込み)": a figure the department still expected to confirm. */
+      estimate: boolean;
+      /** "72.5%" or a %-formatted number: value is the fraction (0.725). */
+      percent: boolean;
+    }
+  | { kind: "na"; text: string }
+  | { kind: "text"; text: string }
+  | { kind: "error"; code: string }
+  | { kind: "bool"; value: boolean };
+
+/** Suffixes that mark a figure as an estimate; kept here and extended from configuration. */
+export const DEFAULT_ESTIMATE_MARKERS = ["見込み", "見込", "見込値", "推計", "予定", "暫定"];
+
+export interface ParseOptions {
+  estimateMarkers?: string[];
+  /** The cell's number format, to tell 0.725 formatted as % from a plain 0.725. */
+  numberFormat?: string | null;
+}
+
+const NUMBER_BODY = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
+
+/** Parse one cell. Never throws: anything unusual comes back as text for the checks to judge. */
+export function parseCell(raw: CellValue | undefined, opts: ParseOptions = {}): Parsed {
+  if (raw === null || raw === undefined) return { kind: "blank" };
+  if (isCellError(raw)) return { kind: "error", code: raw.error };
+  if (typeof raw === "boolean") return { kind: "bool", value: raw };
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return { kind: "error", code: "#NUM!" };
+    const percent = !!opts.numberFormat && /%/.test(opts.numberFormat.replace(/"[^"]*"/g, ""));
+    return { kind: "number", value: raw, estimate: false, percent };
+  }
+  return parseText(String(raw), opts.estimateMarkers ?? DEFAULT_ESTIMATE_MARKERS);
+}
+
+export function parseText(s: string, estimateMarkers: string[] = DEFAULT_ESTIMATE_MARKERS): Parsed {
+  const t = nfkc(s);
+  if (t === "") return { kind: "blank" };
+  if (NA_MARKS.test(t)) return { kind: "na", text: t };
+  const err = t.startsWith("#") ? asExcelErrorLiteral(t) : null;
+  if (err) return { kind: "error", code: err };
+
+  let body = t;
+  let estimate = false;
+  // "930(見込み)", "930 (見込)", "見込み930"
+  for (const m of estimateMarkers) {
+    const mk = nfkc(m);
+    const paren = new RegExp(`\\(\\s*${escapeRe(mk)}\\s*\\)`);
+    if (paren.test(body)) {
+      body = body.replace(paren, "").trim();
+      estimate = true;
+      break;
+    }
+    if (body.endsWith(mk) || body.startsWith(mk)) {
+      const rest = body.startsWith(mk) ? body.slice(mk.length) : body.slice(0, body.length - mk.length);
+      if (looksNumeric(rest.trim())) {
+        body = rest.trim();
+        estimate = true;
+        break;
+      }
+    }
+  }
+
+  let sign = 1;
+  if (MINUS_MARKS.test(body) && body.length > 1) {
+    sign = -1;
+    body = body.slice(1).trim();
+  }
+  let percent = false;
+  if (body.endsWith("%")) {
+    percent = true;
+    body = body.slice(0, -1).trim();
+  }
+  if (!NUMBER_BODY.test(body)) return { kind: "text", text: t };
+  const n = Number(body.replace(/,/g, ""));
+  if (!Number.isFinite(n)) return { kind: "text", text: t };
+  const value = sign * (percent ? n / 100 : n);
+  // Avoid -0 from "△0".
+  return { kind: "number", value: value === 0 ? 0 : roundFloat(value), estimate, percent };
+}
+
+function looksNumeric(s: string): boolean {
+  return /^[△▲▼−–—+-]?[\d,.]+%?$/.test(s);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** "72.5%" / 100 gives 0.7250000000000001; keep what the user wrote. */
+function roundFloat(v: number): number {
+  return Number.parseFloat(v.toPrecision(15));
+}
+
+export function isNumber(p: Parsed): p is Extract<Parsed, { kind: "number" }> {
+  return p.kind === "number";
+}
+
+/** The cell as display text, for texts and labels (numbers as Excel would show them plainly). */
+export function cellText(raw: CellValue | undefined): string {
+  if (raw === null || raw === undefined) return "";
+  if (isCellError(raw)) return raw.error;
+  return nfkc(String(raw));
+}
