@@ -1,7 +1,24 @@
+/**
+ * The layout reader: every sheet's form blocks, found by their labels wherever rows and columns
+ * moved, joined into items by No. Cells keep their sheet and address for findings and navigation.
+ */
 import type { WorkbookSnapshot, CellRange } from "../grid/cell";
+import { Grid } from "../grid/grid";
+import { parseA1 } from "../grid/address";
 import type { ShinchokuConfig } from "../config/config";
-import type { Block, Item } from "../model/item";
+import type { Block, Item, PeriodEvaluation } from "../model/item";
 import type { Finding } from "../model/finding";
+import { parseFiscalYear, type Era } from "../values/fiscal-year";
+import { LabelMatcher } from "./labels";
+import { SheetView } from "./sheet-view";
+import { segmentBlocks, type BlockSpan } from "./segment";
+import { readHeader } from "./header-fields";
+import { readOverview } from "./overview";
+import { readGrades, readStatuses } from "./yearly-sections";
+import { readPeriodEvaluation } from "./period-evaluation";
+import { findOwnedAreas, isSummarySheet } from "./owned-areas";
+import { joinItems } from "./join-items";
+import { readerFinding } from "./reader-finding";
 
 /** What the reader found in a workbook: blocks, items joined by No., and problems of layout. */
 export interface ReadResult {
@@ -17,7 +34,110 @@ export interface ReadResult {
   otherSheets: string[];
 }
 
-export function readWorkbook(_wb: WorkbookSnapshot, _config: ShinchokuConfig): ReadResult {
-  // Filled in by the layout reader (in progress).
-  return { blocks: [], items: [], diagnostics: [], ownedAreas: [], summarySheets: [], otherSheets: [] };
+export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): ReadResult {
+  const matcher = new LabelMatcher(config.labels);
+  const result: ReadResult = {
+    blocks: [],
+    items: [],
+    diagnostics: [],
+    ownedAreas: [],
+    summarySheets: [],
+    otherSheets: [],
+  };
+  for (const snap of wb.sheets) {
+    const grid = new Grid(snap);
+    if (isSummarySheet(grid, config)) {
+      result.summarySheets.push(snap.name);
+      continue;
+    }
+    const owned = findOwnedAreas(grid, config);
+    for (const range of owned) result.ownedAreas.push({ sheet: snap.name, range });
+    const view = new SheetView(grid, matcher, config, owned);
+    const spans = segmentBlocks(view);
+    if (spans.length === 0) {
+      result.otherSheets.push(snap.name);
+      if (!view.rowIsBlank(0) || grid.rowCount > 0)
+        result.diagnostics.push(readerFinding("layout/no-form", snap.name, 0, 0, {}));
+      continue;
+    }
+    for (const span of spans) result.blocks.push(readBlock(view, span, config, result.diagnostics));
+  }
+  const joined = joinItems(result.blocks);
+  result.items = joined.items;
+  result.diagnostics.push(...joined.findings);
+  attachItemNumbers(result);
+  return result;
+}
+
+function readBlock(view: SheetView, span: BlockSpan, config: ShinchokuConfig, findings: Finding[]): Block {
+  const bodyTop = span.sections.length ? span.sections[0].top : span.bottom + 1;
+  const block: Block = {
+    sheet: view.name,
+    top: span.top,
+    bottom: span.bottom,
+    header: readHeader(view, span.labels, bodyTop),
+    fiscalYears: [],
+    table: null,
+    indicators: [],
+    process: null,
+    statuses: [],
+    grades: [],
+    periodEvaluations: [],
+  };
+  let era: Era | null = null;
+  for (const section of span.sections) {
+    switch (section.kind) {
+      case "overview": {
+        if (block.table) break; // one table per block; a second one opened a new block already
+        const o = readOverview(view, section, config);
+        findings.push(...o.findings);
+        block.fiscalYears = o.fiscalYears;
+        block.indicators = o.indicators;
+        block.process = o.process;
+        block.table = o.table;
+        era = eraOfBlock(view, o.table?.top ?? null);
+        break;
+      }
+      case "status":
+        block.statuses.push(...readStatuses(view, section, findings));
+        break;
+      case "grade":
+        block.grades.push(...readGrades(view, section, findings));
+        break;
+      case "midterm":
+      case "final": {
+        const pe: PeriodEvaluation = readPeriodEvaluation(view, section, era);
+        block.periodEvaluations.push(pe);
+        break;
+      }
+    }
+  }
+  if (block.fiscalYears.length === 0) {
+    const ys = [...block.statuses, ...block.grades].map((x) => x.fiscalYear);
+    block.fiscalYears = [...new Set(ys)].sort((a, b) => a - b);
+  }
+  return block;
+}
+
+function eraOfBlock(view: SheetView, headerRow: number | null): Era | null {
+  if (headerRow === null) return null;
+  for (const c of view.cellsInRow(headerRow)) {
+    const t = view.text(headerRow, c);
+    if (t.length > 24) continue;
+    const fy = parseFiscalYear(t);
+    if (fy?.explicitEra) return fy.era;
+  }
+  return null;
+}
+
+/** Reader findings on a block's rows belong to that block's item. */
+function attachItemNumbers(r: ReadResult): void {
+  for (const f of r.diagnostics) {
+    if (f.itemNo !== null || !f.sheet || !f.cell) continue;
+    const row = parseA1(f.cell).row;
+    const item = r.items.find((it) =>
+      it.blocks.some((b) => b.sheet === f.sheet && row >= b.top && row <= b.bottom),
+    );
+    if (item && item.no) f.itemNo = item.no;
+  }
 }

@@ -1,4 +1,5 @@
 import { nfkc } from "./normalize";
+import { kanjiYearsToDigits } from "./kanji-numerals";
 
 /**
  * Japanese fiscal years (April–March). 平成N = 1988+N, 令和N = 2018+N, 元年 = year 1; so 平成31年度 and
@@ -8,11 +9,14 @@ import { nfkc } from "./normalize";
 export type Era = "heisei" | "reiwa" | "showa" | "western";
 
 const ERA_BASE: Record<Exclude<Era, "western">, number> = { showa: 1925, heisei: 1988, reiwa: 2018 };
-const ERA_NAMES: Array<[RegExp, Exclude<Era, "western">]> = [
-  [/令和|R(?=\d|元)/, "reiwa"],
-  [/平成|H(?=\d|元)/, "heisei"],
-  [/昭和|S(?=\d|元)/, "showa"],
-];
+const ERA_OF: Record<string, Exclude<Era, "western">> = {
+  令和: "reiwa",
+  R: "reiwa",
+  平成: "heisei",
+  H: "heisei",
+  昭和: "showa",
+  S: "showa",
+};
 
 export interface FiscalYearMatch {
   fiscalYear: number;
@@ -28,15 +32,12 @@ export interface FiscalYearMatch {
  * "現状 (平成26年度)". `contextEra` resolves an era-less "29年度". Returns null when there is none.
  */
 export function parseFiscalYear(text: string, contextEra: Era | null = null): FiscalYearMatch | null {
-  const t = nfkc(text);
-  const m = /(令和|平成|昭和|[RHS])?\s*(元|\d{1,4})\s*年度?/.exec(t);
+  const t = kanjiYearsToDigits(nfkc(text));
+  const m = /(令和|平成|昭和|(?<![A-Za-z])[RHS])?\s*(元|\d{1,4})\s*年度?/.exec(t);
   if (!m) return null;
   const num = m[2] === "元" ? 1 : Number(m[2]);
   const onward = /以降|以後|~$|〜$/.test(t.slice(m.index));
-  let era: Era | null = null;
-  if (m[1]) {
-    for (const [re, e] of ERA_NAMES) if (re.test(m[1])) era = e;
-  }
+  const era = m[1] ? ERA_OF[m[1]] : null;
   if (!era) {
     if (num >= 1900 && num <= 2200) return { fiscalYear: num, era: "western", onward, explicitEra: true };
     if (!contextEra || contextEra === "western" || !/年度/.test(m[0])) return null;

@@ -1,0 +1,42 @@
+/**
+ * Matching data cells to the columns the headers promise. Headers and data do not always line up:
+ * the seed text pasted at A1 has its header cells one column left of the data. So the reader takes
+ * the slot columns from the headers and finds the one shift that places every row's data after its
+ * labels and lands the most data cells on slots. Rows are read by the order of their cells, guided
+ * by the year headers, rather than by fixed columns.
+ */
+
+export interface AlignRow {
+  row: number;
+  /** Right-most column taken by the row's labels (and the indicator name): data must lie beyond it. */
+  labelEdge: number;
+  /** Columns of the row's non-blank data cells. */
+  dataCols: number[];
+}
+
+export interface Alignment {
+  shift: number;
+  /** Data cells that landed on no slot, per row. */
+  stray: Array<{ row: number; col: number }>;
+}
+
+const SHIFTS = [0, 1, -1, 2, -2];
+
+export function alignRows(slots: number[], rows: AlignRow[]): Alignment | null {
+  if (slots.length === 0) return null;
+  let best: { shift: number; score: number } | null = null;
+  for (const s of SHIFTS) {
+    const shifted = new Set(slots.map((c) => c + s));
+    const first = Math.min(...slots) + s;
+    if (first < 0) continue;
+    if (rows.some((r) => first <= r.labelEdge)) continue;
+    let score = 0;
+    for (const r of rows) for (const c of r.dataCols) if (shifted.has(c)) score++;
+    if (!best || score > best.score) best = { shift: s, score };
+  }
+  if (!best) return null;
+  const shifted = new Set(slots.map((c) => c + best.shift));
+  const stray: Alignment["stray"] = [];
+  for (const r of rows) for (const c of r.dataCols) if (!shifted.has(c)) stray.push({ row: r.row, col: c });
+  return { shift: best.shift, stray };
+}

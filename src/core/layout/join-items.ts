@@ -1,0 +1,206 @@
+/**
+ * Blocks become items: joined by No., one continuous series of fiscal years, header fields checked
+ * for agreement across the item's sheets.
+ */
+import type { Finding } from "../model/finding";
+import type { Block, Indicator, Item, SourceCell } from "../model/item";
+import { nfkc } from "../values/normalize";
+import { readerFinding } from "./reader-finding";
+import { parseA1 } from "../grid/address";
+
+export function itemNoOf(cell: SourceCell | null): string {
+  if (!cell) return "";
+  const p = cell.parsed;
+  if (p.kind === "number") return String(p.value);
+  const t = p.kind === "text" ? p.text : "";
+  return nfkc(t)
+    .replace(/^No\.?\s*/i, "")
+    .trim();
+}
+
+/** A text field as staff wrote it (trimmed; Ⅱ stays Ⅱ); numbers as plain digits. */
+function text(cell: SourceCell | null): string {
+  if (!cell) return "";
+  if (typeof cell.raw === "string") return cell.raw.trim();
+  const p = cell.parsed;
+  if (p.kind === "text" || p.kind === "na") return p.text;
+  if (p.kind === "number") return String(p.value);
+  return cell.raw === null ? "" : nfkc(String(cell.raw));
+}
+
+/** "市民協働課● 中央公民館": names split on spaces and commas; "●" next to a name marks the lead. */
+export function parseDepartments(s: string): { departments: string[]; lead: string | null } {
+  const tokens = nfkc(s)
+    .split(/[\s,、，/／]+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  let lead: string | null = null;
+  const departments: string[] = [];
+  for (const t of tokens) {
+    const name = t.replace(/[●◎○]/g, "").trim();
+    if (!name) continue;
+    if (/[●◎]/.test(t) && lead === null) lead = name;
+    departments.push(name);
+  }
+  return { departments, lead: lead ?? (departments.length === 1 ? departments[0] : null) };
+}
+
+const COMPARED: Array<{ field: "pillar" | "midItem" | "smallItem" | "title" | "departments"; name: string }> =
+  [
+    { field: "pillar", name: "重点改革項目" },
+    { field: "midItem", name: "中項目" },
+    { field: "smallItem", name: "小項目" },
+    { field: "title", name: "改革実施項目名称" },
+    { field: "departments", name: "担当課" },
+  ];
+
+export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const groups = new Map<string, Block[]>();
+  const order: string[] = [];
+  for (const b of blocks) {
+    const no = itemNoOf(b.header.no);
+    // A block without a No. is an item of its own, keyed by where it is.
+    const key = no || `?${b.sheet}!${b.top}`;
+    if (!groups.has(key)) {
+      groups.set(key, []);
+      order.push(key);
+    }
+    groups.get(key)!.push(b);
+  }
+  const items: Item[] = [];
+  for (const key of order) {
+    const bs = groups.get(key)!.sort((a, b) => (a.fiscalYears[0] ?? 0) - (b.fiscalYears[0] ?? 0));
+    const first = bs[0];
+    const no = key.startsWith("?") ? "" : key;
+    if (!no) {
+      const at = first.header.title ?? first.header.pillar;
+      const row = at ? at.row : first.top;
+      const col = at ? at.col : 0;
+      findings.push(
+        readerFinding("item/no-missing", first.sheet, row, col, { title: text(first.header.title) }, null),
+      );
+    }
+    for (const { field, name } of COMPARED) {
+      const base = bs.find((b) => b.header[field]);
+      if (!base) continue;
+      for (const b of bs) {
+        const cell = b.header[field];
+        if (!cell || b === base) continue;
+        if (normalizeForCompare(text(cell)) !== normalizeForCompare(text(base.header[field]))) {
+          const a = parseA1(cell.ref.cell);
+          findings.push(
+            readerFinding(
+              "item/header-mismatch",
+              b.sheet,
+              a.row,
+              a.col,
+              {
+                field: name,
+                value: text(cell),
+                otherValue: text(base.header[field]),
+                otherSheet: base.sheet,
+                otherCell: base.header[field]!.ref.cell,
+              },
+              no || null,
+            ),
+          );
+        }
+      }
+    }
+    const pick = (f: "pillar" | "midItem" | "smallItem" | "title" | "departments") =>
+      text(bs.find((b) => b.header[f])?.header[f] ?? null);
+    const deps = parseDepartments(pick("departments"));
+    items.push({
+      no,
+      title: pick("title"),
+      pillar: pick("pillar"),
+      midItem: pick("midItem"),
+      smallItem: pick("smallItem"),
+      departments: deps.departments,
+      leadDepartment: deps.lead,
+      sheets: [...new Set(bs.map((b) => b.sheet))],
+      texts: {
+        situation: text(bs.find((b) => b.header.situation)?.header.situation ?? null),
+        goals: dedupe(bs.flatMap((b) => b.header.goals.map(text))),
+        content: text(bs.find((b) => b.header.content)?.header.content ?? null),
+      },
+      indicators: joinIndicators(bs, no, findings),
+      process: bs.flatMap((b) => (b.process ? [b.process] : [])),
+      statuses: byYear(bs.flatMap((b) => b.statuses)),
+      grades: byYear(bs.flatMap((b) => b.grades)),
+      periodEvaluations: bs.flatMap((b) => b.periodEvaluations),
+      blocks: bs,
+      noCell: first.header.no,
+    });
+  }
+  return { items, findings };
+}
+
+function normalizeForCompare(s: string): string {
+  return nfkc(s).replace(/\s+/g, "");
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs.filter(Boolean))];
+}
+
+function byYear<T extends { fiscalYear: number }>(xs: T[]): T[] {
+  return [...xs].sort((a, b) => a.fiscalYear - b.fiscalYear);
+}
+
+/** Indicators of the item's blocks joined by name; a year read twice with different figures is an error. */
+function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indicator[] {
+  const byName = new Map<string, Indicator>();
+  const out: Indicator[] = [];
+  for (const b of blocks) {
+    for (const ind of b.indicators) {
+      const key = normalizeForCompare(ind.name);
+      const have = byName.get(key);
+      if (!have) {
+        const copy: Indicator = { ...ind, years: [...ind.years] };
+        byName.set(key, copy);
+        out.push(copy);
+        continue;
+      }
+      for (const y of ind.years) {
+        const prev = have.years.find((p) => p.fiscalYear === y.fiscalYear);
+        if (!prev) {
+          have.years.push(y);
+          continue;
+        }
+        if (sameFigure(prev.plan, y.plan) && sameFigure(prev.actual, y.actual)) continue;
+        const at = y.actual ?? y.plan ?? ind.nameCell;
+        const other = prev.actual ?? prev.plan ?? have.nameCell;
+        findings.push(
+          readerFinding(
+            "layout/duplicate-year",
+            at.ref.sheet,
+            at.row,
+            at.col,
+            {
+              indicator: ind.name,
+              fiscalYear: y.fiscalYear,
+              otherSheet: other.ref.sheet,
+              otherCell: other.ref.cell,
+            },
+            no || null,
+          ),
+        );
+      }
+      have.years.sort((a, c) => a.fiscalYear - c.fiscalYear);
+      // The baseline comes from the earliest period; the target from the latest.
+      if (!have.baseline.cell && ind.baseline.cell) have.baseline = ind.baseline;
+      if (ind.target.cell) have.target = ind.target;
+    }
+  }
+  return out;
+}
+
+function sameFigure(a: SourceCell | null, b: SourceCell | null): boolean {
+  if (!a || !b) return !a && !b;
+  const pa = a.parsed;
+  const pb = b.parsed;
+  if (pa.kind === "number" && pb.kind === "number") return pa.value === pb.value;
+  return JSON.stringify(pa) === JSON.stringify(pb);
+}

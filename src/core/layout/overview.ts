@@ -1,0 +1,206 @@
+/**
+ * The plan/actual table (改革実施概要): year headers, the 計画/実績 sub-header, the 取組工程 text row, and
+ * the indicator rows. Columns come from the headers, aligned to the data (see align.ts).
+ */
+import type { Finding } from "../model/finding";
+import type { Indicator, ProcessRow, SourceCell } from "../model/item";
+import type { ShinchokuConfig } from "../config/config";
+import { nfkc } from "../values/normalize";
+import { alignRows, type AlignRow } from "./align";
+import { readYearHeaderRow, type YearHeaderRow } from "./year-header";
+import type { Section } from "./segment";
+import type { SheetView } from "./sheet-view";
+import { readerFinding } from "./reader-finding";
+
+export interface OverviewResult {
+  fiscalYears: number[];
+  indicators: Indicator[];
+  process: ProcessRow | null;
+  table: { top: number; bottom: number; left: number; right: number } | null;
+  targetKind: "midterm" | "final" | "target" | null;
+  findings: Finding[];
+}
+
+interface Slots {
+  baseline: number | null;
+  years: Array<{ fiscalYear: number; plan: number; actual: number }>;
+  target: number | null;
+}
+
+export function readOverview(view: SheetView, section: Section, config: ShinchokuConfig): OverviewResult {
+  const findings: Finding[] = [];
+  const empty: OverviewResult = {
+    fiscalYears: [],
+    indicators: [],
+    process: null,
+    table: null,
+    targetKind: null,
+    findings,
+  };
+  const header = findHeaderRow(view, section);
+  if (!header || header.years.length === 0) {
+    const texts = header?.unreadable.map((u) => u.text) ?? [];
+    const at = header?.unreadable[0] ? { row: header.row, col: header.unreadable[0].col } : section.anchor;
+    findings.push(
+      readerFinding("layout/year-header-unreadable", view.name, at.row, at.col, {
+        text: texts.join(" / ") || "",
+      }),
+    );
+    return empty;
+  }
+  for (const u of header.unreadable)
+    findings.push(
+      readerFinding("layout/year-header-unreadable", view.name, header.row, u.col, { text: u.text }),
+    );
+
+  const sub = header.row + 1 <= section.bottom ? readPlanActualRow(view, header.row + 1) : null;
+  const slots = slotColumns(header, sub?.cells ?? []);
+  const firstDataRow = sub ? header.row + 2 : header.row + 1;
+
+  // Indicator rows start at the 指標 label; rows between the headers and it are the 取組工程 text row.
+  const indicatorLabel = view.labels.find(
+    (l) => l.field === "indicator" && l.row >= firstDataRow && l.row <= section.bottom,
+  );
+  const dataRows: number[] = [];
+  for (let r = firstDataRow; r <= section.bottom; r++) {
+    if (view.rowIsBlank(r)) {
+      if (dataRows.length && indicatorLabel && r > indicatorLabel.row) break;
+      continue;
+    }
+    dataRows.push(r);
+  }
+  const firstSlot = Math.min(...allSlots(slots));
+  const rows: Array<AlignRow & { kind: "process" | "indicator"; nameCol: number | null }> = [];
+  for (const r of dataRows) {
+    const isIndicator = indicatorLabel ? r >= indicatorLabel.row : true;
+    let labelEdge = -1;
+    for (const c of view.cellsInRow(r)) {
+      const l = view.label(r, c);
+      if (l) labelEdge = Math.max(labelEdge, l.right);
+    }
+    let nameCol: number | null = null;
+    if (isIndicator) {
+      // The name is the first text cell after the labels (and left of the data when headers allow).
+      for (const c of view.cellsInRow(r, labelEdge + 1)) {
+        const t = view.source(r, c).parsed;
+        if (t.kind === "text") nameCol = c;
+        break;
+      }
+      if (nameCol === null) continue; // a row of numbers with no name: reported below as stray
+      labelEdge = Math.max(labelEdge, view.rightEdge(r, nameCol));
+    }
+    const dataCols = view.cellsInRow(r, labelEdge + 1).filter((c) => c <= Math.max(...allSlots(slots)) + 2);
+    if (!isIndicator && dataCols.length === 0) continue;
+    rows.push({ row: r, labelEdge, dataCols, kind: isIndicator ? "indicator" : "process", nameCol });
+  }
+  const alignment = alignRows(allSlots(slots), rows);
+  if (!alignment) {
+    findings.push(
+      readerFinding("layout/year-header-unreadable", view.name, header.row, firstSlot, { text: "" }),
+    );
+    return empty;
+  }
+  const s = alignment.shift;
+  const at = (r: number, c: number | null): SourceCell | null =>
+    c === null ? null : view.sourceOrNull(r, c + s);
+
+  const indicators: Indicator[] = [];
+  let process: ProcessRow | null = null;
+  for (const row of rows) {
+    const years = slots.years.map((y) => ({
+      fiscalYear: y.fiscalYear,
+      plan: at(row.row, y.plan),
+      actual: at(row.row, y.actual),
+    }));
+    if (row.kind === "process") {
+      process ??= { baseline: at(row.row, slots.baseline), years, target: at(row.row, slots.target) };
+      continue;
+    }
+    const nameCell = view.source(row.row, row.nameCol as number);
+    const name = String(nameCell.raw).trim();
+    const key = nfkc(name);
+    indicators.push({
+      name,
+      nameCell,
+      cumulative: config.cumulativeMarkers.some((m) => key.includes(nfkc(m))),
+      lowerIsBetter: config.lowerIsBetter.some((m) => m && key.includes(nfkc(m))),
+      unit: unitOf(key, config),
+      baseline: { fiscalYear: header.baseline?.fiscalYear ?? null, cell: at(row.row, slots.baseline) },
+      years,
+      target: { kind: header.target?.kind ?? "target", cell: at(row.row, slots.target) },
+    });
+  }
+  for (const st of alignment.stray) {
+    const row = rows.find((r) => r.row === st.row);
+    const label = row?.nameCol != null ? view.text(st.row, row.nameCol) : view.text(st.row, st.col);
+    findings.push(readerFinding("layout/unaligned-row", view.name, st.row, st.col, { label }));
+  }
+  const lastRow = rows.length ? rows[rows.length - 1].row : header.row;
+  const right = Math.max(...allSlots(slots)) + s;
+  return {
+    fiscalYears: slots.years.map((y) => y.fiscalYear),
+    indicators,
+    process,
+    table: {
+      top: header.row,
+      bottom: lastRow,
+      left: section.anchor.col,
+      right: Math.max(right, header.target?.col ?? 0),
+    },
+    targetKind: header.target?.kind ?? null,
+    findings,
+  };
+}
+
+/** The year header row: on the section label's row or just below it. */
+function findHeaderRow(view: SheetView, section: Section): YearHeaderRow | null {
+  let fallback: YearHeaderRow | null = null;
+  for (let r = section.top; r <= Math.min(section.bottom, section.anchor.row + 2); r++) {
+    const h = readYearHeaderRow(view, r);
+    if (h.years.length) return h;
+    if (!fallback && (h.unreadable.length || h.baseline)) fallback = h;
+  }
+  return fallback;
+}
+
+function readPlanActualRow(
+  view: SheetView,
+  row: number,
+): { cells: Array<{ col: number; kind: "plan" | "actual" }> } | null {
+  const cells: Array<{ col: number; kind: "plan" | "actual" }> = [];
+  for (const c of view.cellsInRow(row)) {
+    const l = view.label(row, c);
+    if (l?.field === "plan" || l?.field === "actual") cells.push({ col: c, kind: l.field });
+  }
+  return cells.length ? { cells } : null;
+}
+
+/** Plan and actual columns per year: from the 計画/実績 sub-header where it is, else the year's first and last column. */
+function slotColumns(h: YearHeaderRow, sub: Array<{ col: number; kind: "plan" | "actual" }>): Slots {
+  const years = h.years.map((y, i) => {
+    const nextCol = h.years[i + 1]?.col ?? Infinity;
+    const plan = sub.find((s) => s.kind === "plan" && s.col >= y.col && s.col < nextCol)?.col;
+    const actual = sub.find((s) => s.kind === "actual" && s.col >= y.col && s.col < nextCol)?.col;
+    const p = plan ?? y.col;
+    const a = actual ?? (y.right > p ? y.right : p + 1);
+    return { fiscalYear: y.fiscalYear, plan: p, actual: a };
+  });
+  return { baseline: h.baseline?.col ?? null, years, target: h.target?.col ?? null };
+}
+
+function allSlots(s: Slots): number[] {
+  const out: number[] = [];
+  if (s.baseline !== null) out.push(s.baseline);
+  for (const y of s.years) out.push(y.plan, y.actual);
+  if (s.target !== null) out.push(s.target);
+  return out;
+}
+
+/** "(人)", "(件)" or a % in the name; "(累計)" is not a unit. */
+function unitOf(name: string, config: ShinchokuConfig): string | null {
+  const parens = [...name.matchAll(/\(([^()]{1,6})\)/g)].map((m) => m[1]);
+  const unit = parens.reverse().find((p) => !config.cumulativeMarkers.some((c) => p.includes(nfkc(c))));
+  if (unit) return unit;
+  if (/%|率|割合/.test(name)) return "%";
+  return null;
+}

@@ -1,0 +1,51 @@
+/**
+ * Areas we wrote on an earlier run: the computed-fields area on item sheets (title cell holding
+ * config.ownedAreaTitle, headers on the row below) and the summary sheet (config.summaryMarker in A1).
+ * The reader masks them so that our own numbers are never read back as staff data.
+ */
+import type { CellRange } from "../grid/cell";
+import type { Grid } from "../grid/grid";
+import type { ShinchokuConfig } from "../config/config";
+import { nfkc } from "../values/normalize";
+import { cellText } from "../values/parse";
+
+/** Blank rows an area may hold inside it (the 取組工程 row has no computed fields). */
+const MAX_GAP_ROWS = 3;
+
+export function findOwnedAreas(grid: Grid, config: ShinchokuConfig): CellRange[] {
+  const title = nfkc(config.ownedAreaTitle);
+  const areas: CellRange[] = [];
+  for (let r = 0; r < grid.rowCount; r++) {
+    for (let c = 0; c < grid.colCount; c++) {
+      const v = grid.value(r, c);
+      if (typeof v !== "string" || nfkc(v) !== title) continue;
+      let right = grid.rightEdge(r, c);
+      for (let cc = c; cc < grid.colCount && !grid.isBlank(r + 1, cc); cc++) right = Math.max(right, cc);
+      let bottom = r + 1;
+      let gap = 0;
+      for (let rr = r + 2; rr < grid.rowCount && gap <= MAX_GAP_ROWS; rr++) {
+        let any = false;
+        for (let cc = c; cc <= right; cc++) if (!grid.isBlank(rr, cc)) any = true;
+        if (any && rr > r + 1 && isTitle(grid, rr, c, right, title)) break;
+        if (any) {
+          bottom = rr;
+          gap = 0;
+        } else gap++;
+      }
+      areas.push({ top: r, left: c, bottom, right });
+    }
+  }
+  return areas;
+}
+
+function isTitle(grid: Grid, row: number, left: number, right: number, title: string): boolean {
+  for (let c = left; c <= right; c++) {
+    const v = grid.value(row, c);
+    if (typeof v === "string" && nfkc(v) === title) return true;
+  }
+  return false;
+}
+
+export function isSummarySheet(grid: Grid, config: ShinchokuConfig): boolean {
+  return cellText(grid.value(0, 0)).startsWith(nfkc(config.summaryMarker));
+}

@@ -1,0 +1,125 @@
+/**
+ * Cutting a sheet into form blocks. A block is one plan period of one item: a header (pillar line,
+ * 中項目, No., 担当課, title, texts) followed by a body (the plan/actual table, 進捗管理, 年度評価,
+ * period evaluations). Walking the labels in reading order, a header label after a body, or a header
+ * field seen twice, starts the next block; so do stacked blocks, stamp rows and moved blocks.
+ */
+import type { LabelField } from "./labels";
+import type { LabelCell, SheetView } from "./sheet-view";
+
+const HEADER_CLASS = new Set<LabelField>([
+  "pillar",
+  "midItem",
+  "smallItem",
+  "no",
+  "departments",
+  "title",
+  "situation",
+  "goals",
+  "content",
+]);
+
+export type SectionKind = "overview" | "status" | "grade" | "midterm" | "final";
+
+const SECTION_OF: Partial<Record<LabelField, SectionKind>> = {
+  overview: "overview",
+  statusSection: "status",
+  gradeSection: "grade",
+  midtermEvaluation: "midterm",
+  periodEvaluation: "final",
+};
+
+/** Labels that may sit on the row above a section's own label (its year header row). */
+const COMPANIONS: Record<SectionKind, LabelField[]> = {
+  overview: ["baseline", "process"],
+  status: ["statusLabels"],
+  grade: ["evaluationLabels"],
+  midterm: ["periodLabels"],
+  final: ["periodLabels"],
+};
+
+export interface Section {
+  kind: SectionKind;
+  /** First and last row, inclusive. */
+  top: number;
+  bottom: number;
+  anchor: LabelCell;
+}
+
+export interface BlockSpan {
+  top: number;
+  bottom: number;
+  labels: LabelCell[];
+  sections: Section[];
+}
+
+export function segmentBlocks(view: SheetView): BlockSpan[] {
+  const spans: Array<{ top: number; labels: LabelCell[]; seen: Set<LabelField>; body: boolean }> = [];
+  let cur: (typeof spans)[number] | null = null;
+  const open = (top: number) => {
+    cur = { top, labels: [], seen: new Set(), body: false };
+    spans.push(cur);
+    return cur;
+  };
+  for (const l of view.labels) {
+    const f = l.field;
+    if (f === "notePrefixes") continue;
+    let block = cur as (typeof spans)[number] | null;
+    if (HEADER_CLASS.has(f)) {
+      if (!block || block.body || (block.seen.has(f) && f !== "goals")) block = open(l.row);
+      block.seen.add(f);
+    } else if (f === "overview") {
+      if (!block || block.seen.has("overview")) block = open(l.row);
+      block.seen.add(f);
+      block.body = true;
+    } else {
+      if (!block) block = open(l.row);
+      if (SECTION_OF[f]) block.body = true;
+      block.seen.add(f);
+    }
+    block.labels.push(l);
+  }
+  // A block needs a body or a No. to be a form block; a stray label or two is not.
+  const real = spans.filter((s) => s.seen.has("overview") || s.seen.has("no") || s.seen.has("gradeSection"));
+  return real.map((s, i) => {
+    const next = real[i + 1];
+    const bottom = next ? next.top - 1 : lastNonBlankRow(view, s.top);
+    return { top: s.top, bottom, labels: s.labels, sections: findSections(view, s.labels, s.top, bottom) };
+  });
+}
+
+function lastNonBlankRow(view: SheetView, from: number): number {
+  for (let r = view.rowCount - 1; r > from; r--) if (!view.rowIsBlank(r)) return r;
+  return from;
+}
+
+function findSections(view: SheetView, labels: LabelCell[], top: number, bottom: number): Section[] {
+  const starts: Array<{ kind: SectionKind; top: number; anchor: LabelCell }> = [];
+  for (const l of labels) {
+    const kind = SECTION_OF[l.field];
+    if (!kind) continue;
+    // The final evaluation's label may appear twice (header row and label column): keep the first.
+    if (starts.some((s) => s.kind === kind && l.row - s.top <= 1)) continue;
+    let start = l.row;
+    const above = l.row - 1;
+    if (above > top && !view.rowIsBlank(above) && rowBelongsAbove(view, labels, above, kind)) start = above;
+    starts.push({ kind, top: start, anchor: l });
+  }
+  starts.sort((a, b) => a.top - b.top);
+  return starts.map((s, i) => ({
+    kind: s.kind,
+    top: s.top,
+    bottom: i + 1 < starts.length ? starts[i + 1].top - 1 : bottom,
+    anchor: s.anchor,
+  }));
+}
+
+/** The row above a section label is that section's header when it holds the section's companion labels or years, and no long text. */
+function rowBelongsAbove(view: SheetView, labels: LabelCell[], row: number, kind: SectionKind): boolean {
+  const rowLabels = labels.filter((l) => l.row === row);
+  if (rowLabels.some((l) => SECTION_OF[l.field] && SECTION_OF[l.field] !== kind)) return false;
+  if (rowLabels.some((l) => HEADER_CLASS.has(l.field))) return false;
+  const companion = rowLabels.some((l) => COMPANIONS[kind].includes(l.field));
+  const longText = view.cellsInRow(row).some((c) => !view.label(row, c) && view.text(row, c).length > 24);
+  return companion && !longText;
+}

@@ -1,0 +1,126 @@
+/**
+ * A sheet as the reader sees it: the grid, with the areas we own (computed fields from an earlier
+ * run) masked out, and every label cell classified once.
+ */
+import type { CellRange, CellValue } from "../grid/cell";
+import { Grid } from "../grid/grid";
+import { toA1 } from "../grid/address";
+import type { SourceCell } from "../model/item";
+import { parseCell } from "../values/parse";
+import { cellText } from "../values/parse";
+import type { ShinchokuConfig } from "../config/config";
+import { LabelMatcher, type LabelField, type LabelMatch } from "./labels";
+
+export interface LabelCell {
+  row: number;
+  col: number;
+  /** Right edge of the label's merged area. */
+  right: number;
+  field: LabelField;
+  match: LabelMatch;
+  text: string;
+}
+
+export class SheetView {
+  readonly grid: Grid;
+  readonly name: string;
+  readonly labels: LabelCell[] = [];
+  private readonly labelAt = new Map<number, LabelCell>();
+  private readonly masks: CellRange[];
+
+  constructor(
+    grid: Grid,
+    matcher: LabelMatcher,
+    private readonly config: ShinchokuConfig,
+    masks: CellRange[] = [],
+  ) {
+    this.grid = grid;
+    this.name = grid.name;
+    this.masks = masks;
+    for (let r = 0; r < grid.rowCount; r++) {
+      for (let c = 0; c < grid.colCount; c++) {
+        const v = this.value(r, c);
+        if (typeof v !== "string") continue;
+        const m = matcher.match(v);
+        if (!m) continue;
+        const cell: LabelCell = {
+          row: r,
+          col: c,
+          right: grid.rightEdge(r, c),
+          field: m.field,
+          match: m,
+          text: cellText(v),
+        };
+        this.labels.push(cell);
+        this.labelAt.set(r * 16384 + c, cell);
+      }
+    }
+  }
+
+  get rowCount(): number {
+    return this.grid.rowCount;
+  }
+
+  get colCount(): number {
+    return this.grid.colCount;
+  }
+
+  private masked(row: number, col: number): boolean {
+    for (const m of this.masks)
+      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return true;
+    return false;
+  }
+
+  value(row: number, col: number): CellValue {
+    if (this.masks.length && this.masked(row, col)) return null;
+    return this.grid.value(row, col);
+  }
+
+  isBlank(row: number, col: number): boolean {
+    const v = this.value(row, col);
+    return v === null || (typeof v === "string" && v.trim() === "");
+  }
+
+  text(row: number, col: number): string {
+    return cellText(this.value(row, col));
+  }
+
+  label(row: number, col: number): LabelCell | undefined {
+    return this.labelAt.get(row * 16384 + col);
+  }
+
+  rightEdge(row: number, col: number): number {
+    return this.grid.rightEdge(row, col);
+  }
+
+  /** Non-blank cells of a row from `fromCol` on, in column order. */
+  cellsInRow(row: number, fromCol = 0, toCol = this.colCount - 1): number[] {
+    const out: number[] = [];
+    for (let c = fromCol; c <= toCol; c++) if (!this.isBlank(row, c)) out.push(c);
+    return out;
+  }
+
+  rowIsBlank(row: number): boolean {
+    return this.cellsInRow(row).length === 0;
+  }
+
+  source(row: number, col: number): SourceCell {
+    const raw = this.value(row, col);
+    return {
+      ref: { sheet: this.name, cell: toA1(row, col) },
+      raw,
+      parsed: parseCell(raw, {
+        estimateMarkers: this.config.estimateMarkers,
+        numberFormat: this.grid.numberFormat(row, col),
+      }),
+      formula: this.grid.formula(row, col),
+      row,
+      col,
+    };
+  }
+
+  /** The cell as a SourceCell, or null when it is blank. */
+  sourceOrNull(row: number, col: number): SourceCell | null {
+    return this.isBlank(row, col) ? null : this.source(row, col);
+  }
+}

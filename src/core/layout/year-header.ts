@@ -1,0 +1,93 @@
+/**
+ * A row of fiscal-year headers: "平成27年度 | 平成28年度", with the baseline "現状 (平成26年度)" before and
+ * the target "中間目標/ 29年度以降" after. Era-less years take their era from the row's other headers.
+ */
+import { parseFiscalYear, type Era } from "../values/fiscal-year";
+import type { SheetView } from "./sheet-view";
+
+export interface YearColumn {
+  fiscalYear: number;
+  col: number;
+  /** Last column the year covers: its merge's right edge, or the column before the next header. */
+  right: number;
+}
+
+export interface YearHeaderRow {
+  row: number;
+  years: YearColumn[];
+  baseline: { col: number; fiscalYear: number | null } | null;
+  target: { col: number; fiscalYear: number | null; kind: "midterm" | "final" | "target" } | null;
+  /** Cells that look like year headers but could not be read ("平成二七年度?", "H27年"). */
+  unreadable: Array<{ col: number; text: string }>;
+}
+
+/** A header cell is short; long texts that mention a year ("平成21年度より…") are data. */
+const MAX_HEADER_LENGTH = 24;
+
+export function readYearHeaderRow(
+  view: SheetView,
+  row: number,
+  fromCol = 0,
+  toCol = view.colCount - 1,
+): YearHeaderRow {
+  const out: YearHeaderRow = { row, years: [], baseline: null, target: null, unreadable: [] };
+  const cols = view.cellsInRow(row, fromCol, toCol);
+  const era = rowEra(view, row, cols);
+  for (const c of cols) {
+    const text = view.text(row, c);
+    const label = view.label(row, c);
+    if (label?.field === "baseline") {
+      out.baseline = {
+        col: c,
+        fiscalYear: parseFiscalYear(label.match.rest || text, era)?.fiscalYear ?? null,
+      };
+      continue;
+    }
+    if (label && (label.field === "midTarget" || label.field === "finalTarget")) {
+      const kind =
+        label.field === "midTarget" ? "midterm" : label.match.variant === "最終目標" ? "final" : "target";
+      out.target = { col: c, fiscalYear: parseFiscalYear(text, era)?.fiscalYear ?? null, kind };
+      continue;
+    }
+    if (label) continue;
+    if (text.length > MAX_HEADER_LENGTH) continue;
+    const fy = parseFiscalYear(text, era);
+    if (fy && !fy.onward) {
+      out.years.push({ fiscalYear: fy.fiscalYear, col: c, right: c });
+    } else if (!fy && /年|FY|fy|\d{2,4}/.test(text) && !/^[\d,.]+$/.test(text)) {
+      out.unreadable.push({ col: c, text });
+    }
+  }
+  // A year covers its merge, or the columns up to the next header.
+  const stops = [...out.years.map((y) => y.col), ...(out.target ? [out.target.col] : [])].sort(
+    (a, b) => a - b,
+  );
+  for (let i = 0; i < out.years.length; i++) {
+    const y = out.years[i];
+    const merged = view.rightEdge(row, y.col);
+    const next = stops.find((s) => s > y.col);
+    const prevWidth = i > 0 ? out.years[i - 1].right - out.years[i - 1].col : 1;
+    y.right = merged > y.col ? merged : next !== undefined ? next - 1 : y.col + Math.max(prevWidth, 1);
+  }
+  return out;
+}
+
+/** The era of the first header in the row that names one (for "29年度以降"). */
+function rowEra(view: SheetView, row: number, cols: number[]): Era | null {
+  for (const c of cols) {
+    const t = view.text(row, c);
+    if (t.length > MAX_HEADER_LENGTH) continue;
+    const fy = parseFiscalYear(t);
+    if (fy && fy.explicitEra && fy.era !== "western") return fy.era;
+  }
+  for (const c of cols) {
+    const fy = parseFiscalYear(view.text(row, c));
+    if (fy?.era === "western") return "western";
+  }
+  return null;
+}
+
+/** Whether a row holds at least one plain fiscal-year header (not a baseline or target). */
+export function hasYearHeaders(view: SheetView, row: number): boolean {
+  return readYearHeaderRow(view, row).years.length > 0;
+}

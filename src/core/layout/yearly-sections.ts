@@ -1,0 +1,109 @@
+/**
+ * 進捗管理 (mid-year status) and 年度評価 (year-end grade): a year header row, then rows holding, for
+ * each year, a text in the year's first column and a short word (status or grade) in its last.
+ */
+import type { Finding } from "../model/finding";
+import type { GradeEntry, SourceCell, StatusEntry } from "../model/item";
+import { alignRows, type AlignRow } from "./align";
+import { readYearHeaderRow, type YearHeaderRow } from "./year-header";
+import type { Section } from "./segment";
+import type { SheetView } from "./sheet-view";
+import { readerFinding } from "./reader-finding";
+
+interface YearSlots {
+  fiscalYear: number;
+  first: number;
+  last: number;
+}
+
+interface SectionRows {
+  header: YearHeaderRow;
+  years: YearSlots[];
+  rows: Array<{ row: number; fields: Set<string> }>;
+  shift: number;
+}
+
+function readYearlyRows(view: SheetView, section: Section, findings: Finding[]): SectionRows | null {
+  let header: YearHeaderRow | null = null;
+  for (let r = section.top; r <= Math.min(section.bottom, section.anchor.row + 1); r++) {
+    const h = readYearHeaderRow(view, r);
+    if (h.years.length) {
+      header = h;
+      break;
+    }
+    if (h.unreadable.length) {
+      for (const u of h.unreadable)
+        findings.push(readerFinding("layout/year-header-unreadable", view.name, r, u.col, { text: u.text }));
+    }
+  }
+  if (!header) {
+    findings.push(
+      readerFinding("layout/year-header-unreadable", view.name, section.anchor.row, section.anchor.col, {
+        text: "",
+      }),
+    );
+    return null;
+  }
+  for (const u of header.unreadable)
+    findings.push(
+      readerFinding("layout/year-header-unreadable", view.name, header.row, u.col, { text: u.text }),
+    );
+  const years = header.years.map((y) => ({
+    fiscalYear: y.fiscalYear,
+    first: y.col,
+    last: Math.max(y.right, y.col + 1),
+  }));
+  const slots = years.flatMap((y) => [y.first, y.last]);
+  const rows: Array<AlignRow & { fields: Set<string> }> = [];
+  for (let r = header.row + 1; r <= section.bottom; r++) {
+    if (view.rowIsBlank(r)) continue;
+    let labelEdge = -1;
+    const fields = new Set<string>();
+    for (const c of view.cellsInRow(r)) {
+      const l = view.label(r, c);
+      if (!l) continue;
+      labelEdge = Math.max(labelEdge, l.right);
+      fields.add(l.field);
+    }
+    const maxSlot = Math.max(...slots) + 2;
+    const dataCols = view.cellsInRow(r, labelEdge + 1).filter((c) => c <= maxSlot);
+    if (dataCols.length === 0) continue;
+    rows.push({ row: r, labelEdge, dataCols, fields });
+  }
+  const alignment = alignRows(slots, rows);
+  if (!alignment) return null;
+  for (const st of alignment.stray)
+    findings.push(
+      readerFinding("layout/unaligned-row", view.name, st.row, st.col, {
+        label: view.text(st.row, st.col).slice(0, 20),
+      }),
+    );
+  return { header, years, rows, shift: alignment.shift };
+}
+
+export function readStatuses(view: SheetView, section: Section, findings: Finding[]): StatusEntry[] {
+  const sr = readYearlyRows(view, section, findings);
+  if (!sr) return [];
+  // The status row: the one whose last-column cells are filled; normally the only data row.
+  const row = sr.rows[0];
+  return sr.years.map((y) => ({
+    fiscalYear: y.fiscalYear,
+    text: row ? view.sourceOrNull(row.row, y.first + sr.shift) : null,
+    status: row ? view.sourceOrNull(row.row, y.last + sr.shift) : null,
+  }));
+}
+
+export function readGrades(view: SheetView, section: Section, findings: Finding[]): GradeEntry[] {
+  const sr = readYearlyRows(view, section, findings);
+  if (!sr) return [];
+  const issuesRow = sr.rows.find((r) => r.fields.has("issues"));
+  const evalRow = sr.rows.find((r) => r !== issuesRow) ?? null;
+  const at = (row: { row: number } | null | undefined, col: number): SourceCell | null =>
+    row ? view.sourceOrNull(row.row, col + sr.shift) : null;
+  return sr.years.map((y) => ({
+    fiscalYear: y.fiscalYear,
+    evaluationText: at(evalRow, y.first),
+    grade: at(evalRow, y.last),
+    issuesText: at(issuesRow, y.first),
+  }));
+}
