@@ -7,7 +7,7 @@ import prettier from "eslint-plugin-prettier";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "bin/**", ".preview/**"] },
+  { ignores: ["test/.tmp/**", "dist/**", "node_modules/**", "coverage/**", "out/**", "bin/**", ".preview/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

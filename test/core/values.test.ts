@@ -1,0 +1,84 @@
+import { parseCell, parseText } from "../../src/core/values/parse";
+import { parseFiscalYear, formatFiscalYearJa, fiscalYearOf } from "../../src/core/values/fiscal-year";
+import { kanjiToNumber } from "../../src/core/values/kanji-numerals";
+
+describe("cell values", () => {
+  it.each([
+    ["1,090", { kind: "number", value: 1090, estimate: false, percent: false }],
+    ["１，０９０", { kind: "number", value: 1090, estimate: false, percent: false }],
+    ["930(見込み)", { kind: "number", value: 930, estimate: true, percent: false }],
+    ["930（見込）", { kind: "number", value: 930, estimate: true, percent: false }],
+    ["△120", { kind: "number", value: -120, estimate: false, percent: false }],
+    ["▲1,200", { kind: "number", value: -1200, estimate: false, percent: false }],
+    ["△0", { kind: "number", value: 0, estimate: false, percent: false }],
+    ["72.5%", { kind: "number", value: 0.725, estimate: false, percent: true }],
+    ["７２．５％", { kind: "number", value: 0.725, estimate: false, percent: true }],
+    ["-", { kind: "na", text: "-" }],
+    ["－", { kind: "na", text: "-" }],
+    ["―", { kind: "na", text: "―" }],
+    ["‐", { kind: "na", text: "‐" }],
+    ["  ", { kind: "blank" }],
+    ["継続実施", { kind: "text", text: "継続実施" }],
+    ["1,0,90", { kind: "text", text: "1,0,90" }],
+    ["#DIV/0!", { kind: "error", code: "#DIV/0!" }],
+    ["Ｂ", { kind: "text", text: "B" }],
+  ])("%s", (input, expected) => {
+    expect(parseText(input)).toEqual(expected);
+  });
+
+  it("reads numbers, booleans, errors and % formats from the host", () => {
+    expect(parseCell(1152)).toEqual({ kind: "number", value: 1152, estimate: false, percent: false });
+    expect(parseCell(0.725, { numberFormat: "0.0%" })).toEqual({
+      kind: "number",
+      value: 0.725,
+      estimate: false,
+      percent: true,
+    });
+    expect(parseCell(0.725, { numberFormat: '0.0"%"' }).kind).toBe("number");
+    expect(parseCell({ error: "#REF!" })).toEqual({ kind: "error", code: "#REF!" });
+    expect(parseCell(true)).toEqual({ kind: "bool", value: true });
+    expect(parseCell(null)).toEqual({ kind: "blank" });
+    expect(parseCell(Number.NaN)).toEqual({ kind: "error", code: "#NUM!" });
+  });
+});
+
+describe("fiscal years", () => {
+  it.each([
+    ["平成27年度", 2015],
+    ["平成31年度", 2019],
+    ["令和元年度", 2019],
+    ["令和2年度", 2020],
+    ["R3年度", 2021],
+    ["H27年度", 2015],
+    ["2015年度", 2015],
+    ["現状 (平成26年度)", 2014],
+    ["平成二十七年度", 2015],
+    ["令和２年度", 2020],
+  ])("%s → FY%d", (text, fy) => {
+    expect(parseFiscalYear(text)?.fiscalYear).toBe(fy);
+  });
+
+  it("takes the era of the surrounding headers for '29年度以降'", () => {
+    expect(parseFiscalYear("中間目標/ 29年度以降")).toBeNull();
+    expect(parseFiscalYear("中間目標/ 29年度以降", "heisei")).toMatchObject({
+      fiscalYear: 2017,
+      onward: true,
+      explicitEra: false,
+    });
+    expect(parseFiscalYear("3年度以降", "reiwa")?.fiscalYear).toBe(2021);
+  });
+
+  it("does not take months or counts for years", () => {
+    expect(parseFiscalYear("上半期 (4~9月)")).toBeNull();
+    expect(parseFiscalYear("(各年度10月に実施)")).toBeNull();
+  });
+
+  it("formats and derives fiscal years", () => {
+    expect(formatFiscalYearJa(2019)).toBe("令和元年度");
+    expect(formatFiscalYearJa(2015)).toBe("平成27年度");
+    expect(fiscalYearOf(new Date(2017, 2, 31))).toBe(2016);
+    expect(fiscalYearOf(new Date(2017, 3, 1))).toBe(2017);
+    expect(kanjiToNumber("三十一")).toBe(31);
+    expect(kanjiToNumber("元")).toBe(1);
+  });
+});
