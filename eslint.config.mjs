@@ -7,7 +7,9 @@ import prettier from "eslint-plugin-prettier";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["test/.tmp/**", "dist/**", "node_modules/**", "coverage/**", "out/**", "bin/**", ".preview/**"] },
+  {
+    ignores: ["test/.tmp/**", "dist/**", "node_modules/**", "coverage/**", "out/**", "bin/**", ".preview/**"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

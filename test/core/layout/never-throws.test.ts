@@ -56,14 +56,17 @@ describe("reading never throws", () => {
   it("on the seed with random cells overwritten", () => {
     const base = pasteAsExcel(seedText());
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(base.values.length - 1), fc.nat(8), cellArb), { maxLength: 30 }), (edits) => {
-        const values = base.values.map((r) => [...r]);
-        for (const [r, c, v] of edits) {
-          while (values[r].length <= c) values[r].push(null);
-          values[r][c] = v;
-        }
-        readWorkbook({ sheets: [{ ...base, values }] }, DEFAULT_CONFIG);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(base.values.length - 1), fc.nat(8), cellArb), { maxLength: 30 }),
+        (edits) => {
+          const values = base.values.map((r) => [...r]);
+          for (const [r, c, v] of edits) {
+            while (values[r].length <= c) values[r].push(null);
+            values[r][c] = v;
+          }
+          readWorkbook({ sheets: [{ ...base, values }] }, DEFAULT_CONFIG);
+        },
+      ),
       { numRuns: 300 },
     );
   });
