@@ -40,7 +40,8 @@ export class SheetView {
     for (let r = 0; r < grid.rowCount; r++) {
       for (let c = 0; c < grid.colCount; c++) {
         const v = this.value(r, c);
-        if (typeof v !== "string") continue;
+        // Labels are short; the pillar line is the longest (about 30 characters).
+        if (typeof v !== "string" || v.length > 80) continue;
         const m = matcher.match(v);
         if (!m) continue;
         const cell: LabelCell = {
@@ -81,8 +82,17 @@ export class SheetView {
     return v === null || (typeof v === "string" && v.trim() === "");
   }
 
+  private readonly texts = new Map<number, string>();
+
+  /** The cell's text, NFKC-normalised; memoised because sections look at the same cells again. */
   text(row: number, col: number): string {
-    return cellText(this.value(row, col));
+    const k = row * 16384 + col;
+    let t = this.texts.get(k);
+    if (t === undefined) {
+      t = cellText(this.value(row, col));
+      this.texts.set(k, t);
+    }
+    return t;
   }
 
   label(row: number, col: number): LabelCell | undefined {

@@ -48,19 +48,19 @@ export function parseText(s: string, estimateMarkers: string[] = DEFAULT_ESTIMAT
   const err = t.startsWith("#") ? asExcelErrorLiteral(t) : null;
   if (err) return { kind: "error", code: err };
 
+  // Every number has a digit; most cells that reach here are texts.
+  if (!/\d/.test(t)) return { kind: "text", text: t };
   let body = t;
   let estimate = false;
   // "930(見込み)", "930 (見込)", "見込み930"
-  for (const m of estimateMarkers) {
-    const mk = nfkc(m);
-    const paren = new RegExp(`\\(\\s*${escapeRe(mk)}\\s*\\)`);
+  for (const { mark, paren } of compiledMarkers(estimateMarkers)) {
     if (paren.test(body)) {
       body = body.replace(paren, "").trim();
       estimate = true;
       break;
     }
-    if (body.endsWith(mk) || body.startsWith(mk)) {
-      const rest = body.startsWith(mk) ? body.slice(mk.length) : body.slice(0, body.length - mk.length);
+    if (body.endsWith(mark) || body.startsWith(mark)) {
+      const rest = body.startsWith(mark) ? body.slice(mark.length) : body.slice(0, body.length - mark.length);
       if (looksNumeric(rest.trim())) {
         body = rest.trim();
         estimate = true;
@@ -85,6 +85,21 @@ export function parseText(s: string, estimateMarkers: string[] = DEFAULT_ESTIMAT
   const value = sign * (percent ? n / 100 : n);
   // Avoid -0 from "△0".
   return { kind: "number", value: value === 0 ? 0 : roundFloat(value), estimate, percent };
+}
+
+const markerCache = new Map<string, Array<{ mark: string; paren: RegExp }>>();
+
+function compiledMarkers(markers: string[]): Array<{ mark: string; paren: RegExp }> {
+  const key = markers.join("\u0000");
+  let hit = markerCache.get(key);
+  if (!hit) {
+    hit = markers.map((m) => {
+      const mark = nfkc(m);
+      return { mark, paren: new RegExp(`\\(\\s*${escapeRe(mark)}\\s*\\)`) };
+    });
+    markerCache.set(key, hit);
+  }
+  return hit;
 }
 
 function looksNumeric(s: string): boolean {
