@@ -8,6 +8,11 @@ import type { Finding } from "./model/finding";
 import type { ComputedItem } from "./model/computed";
 import type { EditPlan } from "./plan/edit-plan";
 import { readWorkbook, type ReadResult } from "./layout/read-workbook";
+import { computeItems } from "./compute/compute-item";
+import { runChecks } from "./checks/run-checks";
+import { planFill as planFillAreas } from "./plan/fill-plan";
+import { planSummarySheet } from "./plan/summary-plan";
+import { buildSummary } from "./summary/summary-model";
 
 export interface AnalyseOptions {
   /** "Today", to tell which fiscal years are over; the CLI passes the clock, tests pass a fixed date. */
@@ -25,8 +30,9 @@ export interface Analysis {
 
 export function analyse(wb: WorkbookSnapshot, config: ShinchokuConfig, opts: AnalyseOptions): Analysis {
   const read = readWorkbook(wb, config);
-  // computed fields and checks: in progress
-  return { config, asOf: opts.asOf, read, computed: [], findings: [...read.diagnostics] };
+  const computed = computeItems(read.items, config, opts.asOf);
+  const findings = runChecks({ config, asOf: opts.asOf, items: read.items, computed }, read.diagnostics);
+  return { config, asOf: opts.asOf, read, computed, findings };
 }
 
 export interface PlanResult {
@@ -36,11 +42,18 @@ export interface PlanResult {
 }
 
 /** Computed fields into the area we own beside each indicator table. */
-export function planFill(_analysis: Analysis, _wb: WorkbookSnapshot): PlanResult {
-  return { plan: { edits: [] }, findings: [] };
+export function planFill(analysis: Analysis, wb: WorkbookSnapshot): PlanResult {
+  return planFillAreas(analysis, wb);
 }
 
 /** The summary sheet (default 集計), ours by its marker; a user's sheet of that name is never touched. */
-export function planSummary(_analysis: Analysis, _wb: WorkbookSnapshot): PlanResult & { sheetName: string } {
-  return { plan: { edits: [] }, findings: [], sheetName: _analysis.config.summarySheetName };
+export function planSummary(analysis: Analysis, wb: WorkbookSnapshot): PlanResult & { sheetName: string } {
+  const model = buildSummary(analysis.computed, analysis.findings, analysis.config);
+  return planSummarySheet({
+    model,
+    config: analysis.config,
+    generatedAt: analysis.asOf,
+    workbook: wb,
+    linkToSheets: true,
+  });
 }

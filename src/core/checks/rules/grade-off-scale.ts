@@ -1,0 +1,38 @@
+import type { Rule } from "../rule";
+import { at, cellDisplay, draft, fyEn, fyJa } from "../helpers";
+import { nfkc } from "../../values/normalize";
+
+/** Year-end and period grades must be on the configured scale (A–D by default; "Ｂ" reads as B). */
+export const gradeOffScale: Rule = {
+  code: "grade/off-scale",
+  defaultSeverity: "error",
+  description: { ja: "評価が評価区分にない", en: "Grade not on the scale" },
+  message: {
+    ja: (p) =>
+      `${at(p)}: ${p.what === "period" ? p.period : fyJa(p) + "の年度評価"}「${p.value}」は評価区分（${p.scale}）にありません。`,
+    en: (p) =>
+      `${at(p)}: grade "${p.value}" (${p.what === "period" ? p.period : fyEn(p)}) is not on the scale (${p.scale}).`,
+  },
+  check: ({ items, config }) => {
+    const codes = config.grades.map((g) => g.code);
+    const scale = codes.join("/");
+    const ok = (v: string) => codes.includes(nfkc(v).toUpperCase());
+    const out = [];
+    for (const item of items) {
+      for (const g of item.grades) {
+        const c = g.grade;
+        if (!c || c.parsed.kind === "blank" || c.parsed.kind === "error") continue;
+        if (!ok(cellDisplay(c)))
+          out.push(draft(item, c, { what: "year", fiscalYear: g.fiscalYear, value: cellDisplay(c), scale }));
+      }
+      for (const pe of item.periodEvaluations) {
+        const c = pe.grade;
+        if (!c || c.parsed.kind === "blank" || c.parsed.kind === "error") continue;
+        const period = pe.kind === "midterm" ? "計画期間の中間評価" : "計画期間の評価";
+        if (!ok(cellDisplay(c)))
+          out.push(draft(item, c, { what: "period", period, value: cellDisplay(c), scale }));
+      }
+    }
+    return out;
+  },
+};

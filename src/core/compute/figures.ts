@@ -1,0 +1,20 @@
+import type { SourceCell } from "../model/item";
+
+/** The number a cell holds, or null (blank, text, n/a, error). */
+export function numberOf(c: SourceCell | null | undefined): number | null {
+  return c && c.parsed.kind === "number" ? c.parsed.value : null;
+}
+
+/** A cell that holds a plain number on the sheet (not text read as a number): formulas may reference it. */
+export function isPlainNumber(c: SourceCell | null | undefined): boolean {
+  return !!c && typeof c.raw === "number";
+}
+
+export function isBlank(c: SourceCell | null | undefined): boolean {
+  return !c || c.parsed.kind === "blank";
+}
+
+/** The fiscal year N ends on 31 March N+1: is it over on `asOf`? */
+export function fiscalYearIsOver(fiscalYear: number, asOf: Date): boolean {
+  return asOf.getTime() >= new Date(fiscalYear + 1, 3, 1).getTime();
+}

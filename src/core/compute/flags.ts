@@ -1,0 +1,37 @@
+/** Achievement rates and progress flags, with thresholds from configuration. */
+import type { Flag, ShinchokuConfig } from "../config/config";
+
+export function achievementRate(
+  plan: number | null,
+  actual: number | null,
+  lowerIsBetter: boolean,
+): number | null {
+  if (plan === null || actual === null) return null;
+  const [num, den] = lowerIsBetter ? [plan, actual] : [actual, plan];
+  if (den === 0) return null;
+  const r = num / den;
+  return Number.isFinite(r) ? r : null;
+}
+
+export function flagOfRate(rate: number, config: ShinchokuConfig): Flag {
+  if (rate >= config.thresholds.achieved) return "達成";
+  if (rate >= config.thresholds.mostly) return "概ね達成";
+  return "未達成";
+}
+
+/** Worst first: the order in which flags tell how an item is doing. */
+const SEVERITY: Record<Flag, number> = { 未達成: 0, 未入力: 1, 概ね達成: 2, 達成: 3, 対象外: 4 };
+
+export function worstFlag(flags: Flag[]): Flag | null {
+  const rated = flags.filter((f) => f !== "対象外");
+  if (rated.length === 0) return null;
+  return rated.reduce((w, f) => (SEVERITY[f] < SEVERITY[w] ? f : w));
+}
+
+export const FLAG_EN: Record<Flag, string> = {
+  達成: "achieved",
+  概ね達成: "mostly achieved",
+  未達成: "not achieved",
+  未入力: "not entered",
+  対象外: "not applicable",
+};

@@ -1,0 +1,177 @@
+/**
+ * The machine-readable report (`validate --json`): items with their figures and computed fields,
+ * and the findings with messages in one language. Fiscal years are Western integers, numbers are
+ * numbers, No. is a string, cells are A1 addresses.
+ */
+import type { Analysis } from "../engine";
+import type { Lang, Severity } from "../model/finding";
+import type { SourceCell } from "../model/item";
+import type { Flag } from "../config/config";
+import { renderMessage } from "../checks/render";
+
+export interface JsonReport {
+  items: JsonItem[];
+  findings: Array<{
+    severity: Severity;
+    code: string;
+    itemNo: string | null;
+    sheet: string | null;
+    cell: string | null;
+    message: string;
+  }>;
+  summary: { items: number; sheets: number; errors: number; warnings: number; infos: number; asOf: string };
+}
+
+export interface JsonItem {
+  no: string;
+  title: string;
+  pillar: string;
+  midItem: string;
+  smallItem: string;
+  departments: string[];
+  leadDepartment: string | null;
+  sheets: string[];
+  indicators: Array<{
+    name: string;
+    cumulative: boolean;
+    unit: string | null;
+    baseline: {
+      fiscalYear: number | null;
+      value: number | null;
+      estimate: boolean;
+      text: string | null;
+      sheet: string | null;
+      cell: string | null;
+    };
+    years: Array<{
+      fiscalYear: number;
+      plan: number | null;
+      actual: number | null;
+      sheet: string | null;
+      planCell: string | null;
+      actualCell: string | null;
+      achievementRate: number | null;
+      flag: Flag;
+      increment: number | null;
+      planTotal: number | null;
+      actualTotal: number | null;
+    }>;
+    periodAchievementRate: number | null;
+    target: { text: string | null; value: number | null };
+  }>;
+  statuses: Array<{ fiscalYear: number; status: string | null; sheet: string | null; cell: string | null }>;
+  grades: Array<{ fiscalYear: number; grade: string | null; sheet: string | null; cell: string | null }>;
+  periodEvaluations: Array<{
+    kind: "midterm" | "final";
+    grade: string | null;
+    sheet: string | null;
+    cell: string | null;
+  }>;
+  years: Array<{
+    fiscalYear: number;
+    worstFlag: Flag | null;
+    gradeAgrees: boolean | null;
+    statusAgrees: boolean | null;
+  }>;
+}
+
+const num = (c: SourceCell | null) => (c && c.parsed.kind === "number" ? c.parsed.value : null);
+const txt = (c: SourceCell | null) => {
+  if (!c || c.parsed.kind === "blank") return null;
+  if (typeof c.raw === "string") return c.raw.trim();
+  if (c.raw !== null && typeof c.raw === "object") return c.raw.error;
+  return String(c.raw);
+};
+
+export function buildReport(a: Analysis, lang: Lang): JsonReport {
+  const items: JsonItem[] = a.computed.map(({ item, indicators, years }) => ({
+    no: item.no,
+    title: item.title,
+    pillar: item.pillar,
+    midItem: item.midItem,
+    smallItem: item.smallItem,
+    departments: item.departments,
+    leadDepartment: item.leadDepartment,
+    sheets: item.sheets,
+    indicators: indicators.map((ci) => {
+      const ind = ci.indicator;
+      const b = ind.baseline.cell;
+      return {
+        name: ind.name,
+        cumulative: ind.cumulative,
+        unit: ind.unit,
+        baseline: {
+          fiscalYear: ind.baseline.fiscalYear,
+          value: num(b),
+          estimate: !!b && b.parsed.kind === "number" && b.parsed.estimate,
+          text: txt(b),
+          sheet: b?.ref.sheet ?? null,
+          cell: b?.ref.cell ?? null,
+        },
+        years: ind.years.map((y, i) => {
+          const c = ci.years[i];
+          return {
+            fiscalYear: y.fiscalYear,
+            plan: num(y.plan),
+            actual: num(y.actual),
+            sheet: (y.plan ?? y.actual)?.ref.sheet ?? null,
+            planCell: y.plan?.ref.cell ?? null,
+            actualCell: y.actual?.ref.cell ?? null,
+            achievementRate: c.rate,
+            flag: c.flag,
+            increment: c.increment,
+            planTotal: c.planTotal,
+            actualTotal: c.actualTotal,
+          };
+        }),
+        periodAchievementRate: ci.periodRate,
+        target: { text: txt(ind.target.cell), value: num(ind.target.cell) },
+      };
+    }),
+    statuses: item.statuses.map((s) => ({
+      fiscalYear: s.fiscalYear,
+      status: txt(s.status),
+      sheet: s.status?.ref.sheet ?? null,
+      cell: s.status?.ref.cell ?? null,
+    })),
+    grades: item.grades.map((g) => ({
+      fiscalYear: g.fiscalYear,
+      grade: txt(g.grade),
+      sheet: g.grade?.ref.sheet ?? null,
+      cell: g.grade?.ref.cell ?? null,
+    })),
+    periodEvaluations: item.periodEvaluations.map((p) => ({
+      kind: p.kind,
+      grade: txt(p.grade),
+      sheet: p.grade?.ref.sheet ?? null,
+      cell: p.grade?.ref.cell ?? null,
+    })),
+    years: years.map((y) => ({
+      fiscalYear: y.fiscalYear,
+      worstFlag: y.worstFlag,
+      gradeAgrees: y.gradeAgrees,
+      statusAgrees: y.statusAgrees,
+    })),
+  }));
+  const findings = a.findings.map((f) => ({
+    severity: f.severity,
+    code: f.code,
+    itemNo: f.itemNo,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: renderMessage(f, lang),
+  }));
+  const count = (s: Severity) => a.findings.filter((f) => f.severity === s).length;
+  return {
+    items,
+    findings,
+    summary: {
+      items: items.length,
+      sheets: new Set(a.read.blocks.map((b) => b.sheet)).size,
+      errors: count("error"),
+      warnings: count("warning"),
+      infos: count("info"),
+      asOf: a.asOf.toISOString().slice(0, 10),
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/** The report people read in a terminal: findings grouped by item, then totals. */
+import type { Finding, Lang, Severity } from "../model/finding";
+import { renderMessage } from "../checks/render";
+import type { Item } from "../model/item";
+
+const SEV: Record<Lang, Record<Severity, string>> = {
+  ja: { error: "エラー", warning: "警告", info: "情報" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
+
+export interface TextReportInput {
+  /** A label for the source (the file name), printed as a heading. */
+  source: string;
+  items: Item[];
+  findings: Finding[];
+}
+
+export function formatTextReport(input: TextReportInput, lang: Lang): string {
+  const lines: string[] = [];
+  const { source, items, findings } = input;
+  lines.push(`■ ${source}`);
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = f.itemNo ?? "";
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(f);
+  }
+  const keys = [
+    ...items.map((i) => i.no),
+    ...[...groups.keys()].filter((k) => !items.some((i) => i.no === k)),
+  ];
+  for (const no of [...new Set(keys)]) {
+    const fs = groups.get(no) ?? [];
+    const item = items.find((i) => i.no === no);
+    const title = item ? item.title : lang === "ja" ? "（項目に属さない指摘）" : "(not tied to an item)";
+    const head = no ? `No.${no} ${title}` : title;
+    lines.push(`  ${head}  — ${counts(fs, lang)}`);
+    for (const f of fs) {
+      const where = f.sheet ? `${f.sheet}${f.cell ? "!" + f.cell : ""}` : "";
+      lines.push(
+        `    ${SEV[lang][f.severity].padEnd(lang === "ja" ? 3 : 7)}  ${where.padEnd(14)}  ${stripWhere(renderMessage(f, lang), where)}`,
+      );
+    }
+  }
+  lines.push(
+    lang === "ja"
+      ? `  合計: 改革項目 ${items.length} 件 — ${counts(findings, lang)}`
+      : `  Total: ${items.length} reform item(s) — ${counts(findings, lang)}`,
+  );
+  return lines.join("\n");
+}
+
+export function counts(fs: Finding[], lang: Lang): string {
+  const n = (s: Severity) => fs.filter((f) => f.severity === s).length;
+  return lang === "ja"
+    ? `エラー ${n("error")} 件、警告 ${n("warning")} 件、情報 ${n("info")} 件`
+    : `${n("error")} error(s), ${n("warning")} warning(s), ${n("info")} info`;
+}
+
+/** Messages start with "sheet!cell: "; the report already shows where. */
+function stripWhere(msg: string, where: string): string {
+  return where && msg.startsWith(where + ": ") ? msg.slice(where.length + 2) : msg;
+}
