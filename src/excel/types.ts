@@ -1,0 +1,57 @@
+/**
+ * What the Office.js adapter offers the task pane and the ribbon commands. The UI only calls these
+ * and shows what comes back; every decision is the engine's (src/core), every Office call the
+ * adapter's (src/excel).
+ */
+import type { Lang, RenderedFinding } from "../core/model/finding";
+import type { ConfigOverrides } from "../core/config/config";
+
+/** Round trips and payload of one command, for the pane's footer, the preview page and the bench. */
+export interface SyncStats {
+  readSyncs: number;
+  writeSyncs: number;
+  /** Bytes of the JSON payload sent to / received from Excel, as far as the adapter can estimate. */
+  requestBytes: number;
+  responseBytes: number;
+  sheetsRead: number;
+  cellsRead: number;
+  cellsWritten: number;
+  ms: number;
+}
+
+export type Phase = "reading" | "analysing" | "writing" | "done";
+
+export interface ProgressEvent {
+  phase: Phase;
+  /** 0..1 where known. */
+  fraction?: number;
+}
+
+export interface OperationOptions {
+  lang: Lang;
+  onProgress?: (e: ProgressEvent) => void;
+}
+
+export type OperationKind = "validate" | "fill" | "summary";
+
+export interface OperationResult {
+  kind: OperationKind;
+  /** Items read, with No. and title, in sheet order: the pane groups findings by them. */
+  items: Array<{ no: string; title: string; sheet: string | null; cell: string | null }>;
+  findings: RenderedFinding[];
+  counts: { error: number; warning: number; info: number };
+  /** Whether the command wrote anything (false for validate, or when a target could not be written). */
+  wrote: boolean;
+  /** Why nothing was written (protected sheet, read-only workbook, …), in the requested language. */
+  blockedReason: string | null;
+  /** The summary sheet's name when the command made one (it may differ from 集計 when that name is a user's). */
+  summarySheet: string | null;
+  stats: SyncStats;
+}
+
+export interface ShinchokuSettings {
+  /** Configuration overrides saved in the workbook's document settings; they travel with the file. */
+  overrides: ConfigOverrides;
+  /** Colour cells with errors on validate; cleared without touching the cells' own formatting. */
+  highlightErrors: boolean;
+}
