@@ -55,3 +55,23 @@ export interface ShinchokuSettings {
   /** Colour cells with errors on validate; cleared without touching the cells' own formatting. */
   highlightErrors: boolean;
 }
+
+/**
+ * The adapter's operations, as the task pane and the ribbon commands see them. `createOperations()`
+ * in src/excel/operations.ts returns the real one (global `Excel.run`, `Office.context`); tests and
+ * the preview page give it the simulated Excel through the same globals.
+ */
+export interface ShinchokuOperations {
+  /** 検証: read, check, list findings (and highlight error cells when the setting is on). */
+  validate(opts: OperationOptions): Promise<OperationResult>;
+  /** 計算欄を記入: computed fields into the areas we own on each item sheet. */
+  fill(opts: OperationOptions): Promise<OperationResult>;
+  /** 集計シート作成: the summary sheet. */
+  summary(opts: OperationOptions): Promise<OperationResult>;
+  /** Activate the sheet and select the cell (a finding clicked in the pane). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Remove our error highlight, restoring each cell's own fill. */
+  clearHighlight(): Promise<void>;
+  loadSettings(): Promise<ShinchokuSettings>;
+  saveSettings(settings: ShinchokuSettings): Promise<void>;
+}
