@@ -151,6 +151,21 @@ export class SimWorksheet extends SimProxy {
     );
   }
 
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
+    const r = {
+      top: startRow,
+      left: startColumn,
+      bottom: startRow + rowCount - 1,
+      right: startColumn + columnCount - 1,
+    };
+    return new SimRange(
+      this.context,
+      this,
+      () => r,
+      `${this.path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`,
+    );
+  }
+
   getUsedRange(valuesOnly = false): SimRange {
     return new SimRange(
       this.context,
@@ -237,6 +252,9 @@ export class SimWorksheetProtection extends SimProxy {
     private readonly worksheet: SimWorksheet,
   ) {
     super(context, `${worksheet.path}.protection`);
+  }
+  protected override isNull(): boolean {
+    return this.worksheet.target() === null;
   }
   protected scalarProps(): string[] {
     return ["protected"];
