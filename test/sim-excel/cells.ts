@@ -11,8 +11,8 @@ type Scalar = string | number | boolean;
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-export function officeValue(cell: ExcelJS.Cell): Scalar {
-  return scalarOf(cell.value);
+export function officeValue(cell: ExcelJS.Cell | undefined): Scalar {
+  return cell ? scalarOf(cell.value) : "";
 }
 
 function scalarOf(v: ExcelJS.CellValue): Scalar {
@@ -34,7 +34,8 @@ function scalarOf(v: ExcelJS.CellValue): Scalar {
   return "";
 }
 
-export function officeFormula(cell: ExcelJS.Cell): Scalar {
+export function officeFormula(cell: ExcelJS.Cell | undefined): Scalar {
+  if (!cell) return "";
   const v = cell.value;
   if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
     const f = cell.formula;
@@ -43,8 +44,8 @@ export function officeFormula(cell: ExcelJS.Cell): Scalar {
   return officeValue(cell);
 }
 
-export function officeNumberFormat(cell: ExcelJS.Cell): string {
-  return cell.numFmt || "General";
+export function officeNumberFormat(cell: ExcelJS.Cell | undefined): string {
+  return cell?.numFmt || "General";
 }
 
 /** What typing `input` into a cell does, as Range.values / Range.formulas setters do. */
