@@ -79,6 +79,7 @@ describe("fill", () => {
     expect(first.stats.readSyncs).toBe(2);
     expect(first.stats.writeSyncs).toBe(2);
     expect(first.stats.cellsWritten).toBeGreaterThan(10);
+    expect(host.book.calculationSuspensions).toBe(1);
     const ws = host.book.sheetByName(SEED_SHEET);
     const texts: string[] = [];
     ws?.eachRow((row) => row.eachCell((c) => texts.push(String(c.text))));
