@@ -139,6 +139,14 @@ describe("fill", () => {
     expect(en.blockedReason).toMatch(/protected/);
   });
 
+  it("says a workbook is read-only when ExcelApi 1.8 is missing and the first write is refused", async () => {
+    const host = installSimulatedOffice(seedWorkbook(), { readOnly: true, excelApi: "1.7" });
+    const res = await createOperations().fill({ lang: "ja" });
+    expect(res.wrote).toBe(false);
+    expect(res.blockedReason).toContain("読み取り専用");
+    expect(host.syncLog.map((s) => s.error)).toEqual([null, null, null, "AccessDenied"]);
+  });
+
   it("writes nothing to a read-only workbook", async () => {
     installSimulatedOffice(seedWorkbook(), { readOnly: true });
     const res = await createOperations().fill({ lang: "en" });
