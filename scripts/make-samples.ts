@@ -17,7 +17,7 @@ export async function makeSamples(dir = SAMPLES_DIR): Promise<string[]> {
   const text = seedText();
   const main = workbookFromSnapshots(
     SAMPLE_VARIANTS.flatMap((v) => itemSheets(v, text)),
-    { widths: SAMPLE_WIDTHS },
+    { widths: SAMPLE_WIDTHS, labelColumn: true },
   );
   const pasted = workbookFromSnapshots([pasteAsExcel(text, "貼り付け")], { widths: SAMPLE_WIDTHS });
   const files = [path.join(dir, path.basename(MAIN_SAMPLE)), path.join(dir, path.basename(PASTED_SAMPLE))];

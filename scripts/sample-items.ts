@@ -73,10 +73,32 @@ function replaceCell(text: string, from: string, to: string): string {
     .join("\n");
 }
 
-/** An item as two sheets, one per period, named by No. */
+/** An item as two sheets, one per period, named by No., merged the way the form is. */
 export function itemSheets(v: Variant, text = seedText()): SheetSnapshot[] {
   const [p1, p2] = seedPeriods(variantText(text, v));
-  return [pasteAsExcel(p1, `No.${v.no} H27-28`), pasteAsExcel(p2, `No.${v.no} H29-30`)];
+  return [
+    formMerges(pasteAsExcel(p1, `No.${v.no} H27-28`)),
+    formMerges(pasteAsExcel(p2, `No.${v.no} H29-30`)),
+  ];
+}
+
+/** Form width: A–H. */
+const FORM_RIGHT = 7;
+
+/**
+ * The form's merges on a pasted sheet: the title line across A–H, and each free text (title,
+ * 現状と課題, goals, 取組の内容) across B–H. Only rows whose other cells are empty are merged.
+ */
+export function formMerges(s: SheetSnapshot): SheetSnapshot {
+  const merges = [...(s.merges ?? [])];
+  s.values.forEach((row, r) => {
+    const filled = row.flatMap((v, c) => (v === null ? [] : [c]));
+    if (filled.length === 1 && filled[0] === 0 && String(row[0]).startsWith("重点改革項目"))
+      merges.push({ top: r, left: 0, bottom: r, right: FORM_RIGHT });
+    else if (filled.every((c) => c <= 1) && typeof row[1] === "string" && row[1].length > 20)
+      merges.push({ top: r, left: 1, bottom: r, right: FORM_RIGHT });
+  });
+  return { ...s, merges };
 }
 
 /** The main sample: six items a reform office might collect, four of them with a problem to find. */

@@ -9,10 +9,14 @@ export interface LayoutOptions {
   /** Column widths in characters, by 0-based column; others get `defaultWidth`. */
   widths?: number[];
   defaultWidth?: number;
+  /** Labels in column A bold on a light fill, with thin borders, as forms look. */
+  labelColumn?: boolean;
 }
 
 export function workbookFromSnapshots(sheets: SheetSnapshot[], layout: LayoutOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
+  // Fixed document dates: regenerated samples differ only where their content does.
+  wb.created = wb.modified = new Date(Date.UTC(2019, 5, 30));
   for (const s of sheets) addSheet(wb, s, layout);
   return wb;
 }
@@ -36,6 +40,10 @@ export function addSheet(
       const fmt = s.numberFormats?.[i]?.[j];
       if (fmt) cell.numFmt = fmt;
       if (typeof v === "string") cell.alignment = { wrapText: true, vertical: "top" };
+      if (layout.labelColumn && s.originCol + j === 0 && typeof v === "string") {
+        cell.font = { bold: true };
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+      }
     }),
   );
   for (const m of s.merges ?? []) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
