@@ -34,8 +34,11 @@ export async function analyseAll(
     try {
       results.push(await analyseFile(file, config, args.asOf));
     } catch (err) {
-      if (!(err instanceof ReadError)) throw err;
-      failures.push({ file, reason: err.reason });
+      // One workbook the engine cannot handle must not stop a folder run: reported and skipped.
+      failures.push({
+        file,
+        reason: err instanceof ReadError ? err.reason : String((err as Error).message ?? err),
+      });
     }
     bar.tick(file);
   }

@@ -31,10 +31,9 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
   try {
     a = await analyseFile(input, ctx.config, args.asOf);
   } catch (err) {
-    if (!(err instanceof ReadError)) throw err;
-    ctx.io.err(m.unreadable(err.file, err.reason));
-    if (args.json)
-      ctx.io.out(JSON.stringify(jsonOutput([], [{ file: input, reason: err.reason }], args.lang, [input])));
+    const reason = err instanceof ReadError ? err.reason : String((err as Error).message ?? err);
+    ctx.io.err(m.unreadable(input, reason));
+    if (args.json) ctx.io.out(JSON.stringify(jsonOutput([], [{ file: input, reason }], args.lang, [input])));
     return 2;
   }
   const applied: ApplyResult[] = planWrites(a, kind).map((p) => applyPlan(a.wb, p));
