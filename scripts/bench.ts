@@ -18,7 +18,7 @@ import { bufferIO } from "../src/cli/io";
 import { main } from "../src/cli/main";
 import { snapshotWorkbook } from "../src/cli/read-xlsx";
 import { workbookFromSnapshots } from "../src/cli/write-snapshot";
-import { SAMPLE_WIDTHS, itemSheets, repoRoot, seedText, type Variant } from "./sample-items";
+import { SAMPLE_WIDTHS, itemSheets, repoRoot, type Variant } from "./sample-items";
 
 export const BENCH_DIR = path.join(repoRoot(), "out", "bench");
 const AS_OF = "2019-06-30";
@@ -28,7 +28,6 @@ const asOfDate = () => new Date(2019, 5, 30, 12);
 export async function makeBenchWorkbook(items = 120, dir = BENCH_DIR): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `bench-${items}.xlsx`);
-  const text = seedText();
   const pillars = [
     "重点改革項目Ⅰ 市民サービスの向上",
     "重点改革項目Ⅱ 市民や民間とのパートナーシップ・連携の深化",
@@ -41,19 +40,10 @@ export async function makeBenchWorkbook(items = 120, dir = BENCH_DIR): Promise<s
       title: `改革実施項目 ${i + 1}: 地域活動の担い手を育む仕組みづくり`,
       pillar: pillars[i % 3],
     };
-    sheets.push(...itemSheets(v, text).map((s) => scaleFigures(s, 1 + (i % 7) * 0.15)));
+    sheets.push(...itemSheets({ ...v, scale: 1 + (i % 7) * 0.15 }));
   }
   await workbookFromSnapshots(sheets, { widths: SAMPLE_WIDTHS, labelColumn: true }).xlsx.writeFile(file);
   return file;
-}
-
-/** Indicator figures × factor, so that items differ in rates and flags. */
-function scaleFigures(s: SheetSnapshot, factor: number): SheetSnapshot {
-  const values = s.values.map((row) => {
-    const indicatorRow = row.some((v) => typeof v === "string" && /累計|センター数/.test(v));
-    return indicatorRow ? row.map((v) => (typeof v === "number" ? Math.round(v * factor) : v)) : row;
-  });
-  return { ...s, values };
 }
 
 export interface ExcelJsTimes {

@@ -24,8 +24,8 @@ describe("validate: exit codes", () => {
   it("exits 1 when errors are found, with the sheet!cell of each", async () => {
     const r = await cli("validate", s.plan, "--as-of", AS_OF);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/エラー\s+No\.30 H27-28!F12\s+.*1,2OO/);
-    expect(r.stdout).toMatch(/エラー\s+No\.31 H29-30!E14/);
+    expect(r.stdout).toMatch(/エラー\s+No\.30 H27-28!J14\s+.*1,2OO/);
+    expect(r.stdout).toMatch(/エラー\s+No\.31 H29-30!H15/);
   });
 
   it("speaks English with --lang en", async () => {
