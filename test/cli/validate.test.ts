@@ -110,6 +110,14 @@ describe("a folder of workbooks", () => {
     expect(r.stdout).toContain(path.join(dir, "総務部", "plan.xlsx"));
     expect(r.stdout).not.toContain("memo.txt");
   });
+
+  it("says so when a folder holds no workbook (exit 2)", async () => {
+    const dir = tmpDir("empty");
+    fs.writeFileSync(path.join(dir, "memo.txt"), "x");
+    const r = await cli("validate", dir, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`no .xlsx file found in ${dir}`);
+  });
 });
 
 describe("config", () => {

@@ -23,11 +23,11 @@ export async function analyseAll(
 ): Promise<{ results: Analysed[]; failures: Failure[]; order: string[] }> {
   const { args, io, config } = ctx;
   const m = msg(ctx);
-  const { files, missing } = expandInputs(inputs);
-  const failures: Failure[] = missing.map((x) => ({ file: x.path, reason: x.reason }));
-  for (const p of inputs)
-    if (!missing.some((x) => x.path === p) && !files.some((f) => f === p || f.startsWith(p)))
-      failures.push({ file: p, reason: m.noXlsx(p) });
+  const { files, missing, empty } = expandInputs(inputs);
+  const failures: Failure[] = [
+    ...missing.map((x) => ({ file: x.path, reason: x.reason })),
+    ...empty.map((p) => ({ file: p, reason: m.noXlsx(p) })),
+  ];
   const results: Analysed[] = [];
   const bar = startProgress(files.length, io, args.progress);
   for (const file of files) {
