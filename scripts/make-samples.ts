@@ -1,6 +1,6 @@
 /**
- * npm run samples: samples/reform-plan.xlsx (six items, two sheets each, laid out as the seed form) and
- * samples/seed-pasted.xlsx (the seed text pasted at A1 as it is).
+ * npm run samples: samples/進捗管理シート_サンプル.xlsx (six items, two sheets each, laid out as the seed form) and
+ * samples/進捗管理シート_貼り付け.xlsx (the seed text pasted at A1 as it is).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -10,8 +10,8 @@ import { SAMPLE_VARIANTS, SAMPLE_WIDTHS, itemSheets, repoRoot } from "./sample-i
 import { seedPastedSheet } from "./fixtures/seed-form";
 
 export const SAMPLES_DIR = path.join(repoRoot(), "samples");
-export const MAIN_SAMPLE = path.join(SAMPLES_DIR, "reform-plan.xlsx");
-export const PASTED_SAMPLE = path.join(SAMPLES_DIR, "seed-pasted.xlsx");
+export const MAIN_SAMPLE = path.join(SAMPLES_DIR, "進捗管理シート_サンプル.xlsx");
+export const PASTED_SAMPLE = path.join(SAMPLES_DIR, "進捗管理シート_貼り付け.xlsx");
 
 export async function makeSamples(dir = SAMPLES_DIR): Promise<string[]> {
   fs.mkdirSync(dir, { recursive: true });

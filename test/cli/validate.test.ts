@@ -86,7 +86,10 @@ describe("validate --json", () => {
     const out = JSON.parse(r.stdout) as {
       files: Array<{ file: string; report?: JsonReport; error?: string }>;
     };
-    expect(out.files.map((f) => path.basename(f.file))).toEqual(["reform-plan.xlsx", "broken.xlsx"]);
+    expect(out.files.map((f) => path.basename(f.file))).toEqual([
+      "進捗管理シート_サンプル.xlsx",
+      "broken.xlsx",
+    ]);
     expect(out.files[0].report!.summary.items).toBe(6);
     expect(out.files[1].error).toMatch(/xlsx/);
   });
