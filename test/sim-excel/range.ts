@@ -221,7 +221,8 @@ export class SimRange extends SimProxy {
     this.setGrid("numberFormat", v, (c, x) => {
       if (x === null || x === undefined) return;
       restyle(c, (s) => {
-        s.numFmt = String(x) === "General" ? undefined : String(x);
+        // "" resets to General, as in Excel.
+        s.numFmt = String(x) === "General" || String(x) === "" ? undefined : String(x);
       });
     });
   }
