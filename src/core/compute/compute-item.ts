@@ -119,9 +119,9 @@ function itemYear(
     grade: gradeText,
     status: statusText,
     gradeAgrees: comparable && gradeDef ? gradeDef.expectedFlags.includes(worst) : null,
-    // 概ね達成 sits between on track and behind: it agrees with either status.
-    statusAgrees:
-      comparable && statusDef ? worst === "概ね達成" || statusDef.onTrack === (worst === "達成") : null,
+    // The status is October's view, the flags the year-end result. Behind in October and achieved
+    // by March is catching up, not a contradiction; on track in October yet 未達成 at year-end is.
+    statusAgrees: comparable && statusDef ? !statusDef.onTrack || worst !== "未達成" : null,
   };
 }
 

@@ -39,8 +39,9 @@ export function readHeader(view: SheetView, labels: LabelCell[], bodyTop: number
     const value = valueRightOf(view, l);
     if (field === "goals") {
       if (value) header.goals.push(value);
-      // Goals run on over the rows below while the label column stays empty.
-      for (let r = view.grid.bottomEdge(l.row, l.col) + 1; r < bodyTop; r++) {
+      // Goals run on over the rows below while the label column stays empty (or is the label's own
+      // merged area: a label merged over two rows holds two goals beside it).
+      for (let r = l.row + 1; r < bodyTop; r++) {
         if (!view.isBlank(r, l.col) || view.label(r, l.col)) break;
         const more = firstValueInRow(view, r, l.col + 1);
         if (!more) break;

@@ -111,6 +111,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
       fiscalYear: y.fiscalYear,
       plan: at(row.row, y.plan),
       actual: at(row.row, y.actual),
+      actualAt: { row: row.row, col: y.actual + s },
     }));
     if (row.kind === "process") {
       process ??= { baseline: at(row.row, slots.baseline), years, target: at(row.row, slots.target) };
@@ -145,7 +146,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
       top: header.row,
       bottom: lastRow,
       left: section.anchor.col,
-      right: Math.max(right, header.target?.col ?? 0),
+      right: Math.max(right, header.target ? view.rightEdge(header.row, header.target.col) : 0),
     },
     targetKind: header.target?.kind ?? null,
     findings,

@@ -30,7 +30,10 @@ export interface ComputedItemYear {
   status: string | null;
   /** Whether the grade agrees with the worst flag (per the grade's expectedFlags); null when not comparable. */
   gradeAgrees: boolean | null;
-  /** Whether an on-track status agrees with the flags; null when not comparable. */
+  /**
+   * Whether the mid-year status agrees with the year-end flags: false only for an on-track status
+   * in a year that ended 未達成 (a "behind" status may be caught up); null when not comparable.
+   */
   statusAgrees: boolean | null;
 }
 

@@ -22,6 +22,11 @@ export interface IndicatorYear {
   fiscalYear: number;
   plan: SourceCell | null;
   actual: SourceCell | null;
+  /**
+   * Where the actual goes, even while it is blank (0-based; top-left of a merged area): findings and
+   * live formulas name this cell, which is not always the one right of the plan.
+   */
+  actualAt?: { row: number; col: number } | null;
 }
 
 export interface Indicator {

@@ -13,7 +13,7 @@ import { Grid } from "../grid/grid";
 import { quoteSheetName, toA1 } from "../grid/address";
 import type { Finding } from "../model/finding";
 import type { ComputedIndicator, ComputedYear } from "../model/computed";
-import type { Block, Indicator, SourceCell } from "../model/item";
+import type { Block, Indicator, IndicatorYear, SourceCell } from "../model/item";
 import type { ShinchokuConfig } from "../config/config";
 import { emptySheetEdit, type CellWrite, type EditPlan, type SheetEdit } from "./edit-plan";
 import { FLAG_FORMATS, STYLE, shortFiscalYear } from "./styles";
@@ -132,7 +132,7 @@ function planBlock(
       const base = left + yi * PER_YEAR.length;
       if (!y || !cy) return;
       const rateCell = toA1(row, base);
-      writes.push(rateWrite(row, base, y.plan, y.actual, cy, lower, block.sheet));
+      writes.push(rateWrite(row, base, y, cy, lower, block.sheet));
       writes.push(flagWrite(row, base + 1, cy, rateCell, config, liveRate(y.plan, y.actual)));
       writes.push(incrementWrite(row, base + 2, ci, fy, block.sheet));
       writes.push(totalWrite(row, base + 3, ci, fy, "plan", block.sheet));
@@ -167,16 +167,22 @@ function ref(c: SourceCell, fromSheet: string): string {
 function rateWrite(
   row: number,
   col: number,
-  plan: SourceCell | null,
-  actual: SourceCell | null,
+  y: IndicatorYear,
   cy: ComputedYear,
   lower: boolean,
   sheet: string,
 ): CellWrite {
+  const { plan, actual } = y;
   const w: CellWrite = { row, col, value: cy.rate, format: STYLE.rate };
   if (liveRate(plan, actual) && plan) {
     const p = ref(plan, sheet);
-    const a = actual ? ref(actual, sheet) : toA1(plan.row, plan.col + 1);
+    // A blank actual is referenced where it will be typed (not always right of the plan: merges).
+    const blankAt = y.actualAt ?? { row: plan.row, col: plan.col + 1 };
+    const a = actual
+      ? ref(actual, sheet)
+      : plan.ref.sheet === sheet
+        ? toA1(blankAt.row, blankAt.col)
+        : `${quoteSheetName(plan.ref.sheet)}!${toA1(blankAt.row, blankAt.col)}`;
     const [num, den] = lower ? [p, a] : [a, p];
     w.formula = `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${den}<>0),${num}/${den},"")`;
     if (w.value === null) w.value = "";

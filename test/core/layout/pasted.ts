@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { SheetSnapshot } from "../../../src/core/grid/cell";
+import { pastedSheet } from "../../../scripts/fixtures/paste";
+import { SEED_TEXT } from "../../../scripts/fixtures/seed-text";
 
 export const SEED_PATH = path.resolve(__dirname, "../../seed/000_a391ef16ffd16767.txt");
 
@@ -10,20 +12,10 @@ export function pasteAsExcel(
   name = "貼り付け",
   opts: { numbers?: boolean } = {},
 ): SheetSnapshot {
-  const numbers = opts.numbers ?? true;
-  const values = text
-    .replace(/\r/g, "")
-    .split("\n")
-    .map((line) =>
-      line.split("\t").map((cell) => {
-        if (cell === "") return null;
-        if (numbers && /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(cell)) return Number(cell.replace(/,/g, ""));
-        return cell;
-      }),
-    );
-  return { name, originRow: 0, originCol: 0, values };
+  return pastedSheet(name, text, opts);
 }
 
+/** The seed text; SHINCHOKU_SEED points the tests at another export of the form. */
 export function seedText(): string {
-  return fs.readFileSync(process.env.SHINCHOKU_SEED ?? SEED_PATH, "utf8");
+  return process.env.SHINCHOKU_SEED ? fs.readFileSync(process.env.SHINCHOKU_SEED, "utf8") : SEED_TEXT;
 }

@@ -26,8 +26,9 @@ export const actualMissing: Rule = {
           const plan = numberOf(y.plan);
           if (plan === null || !isBlank(y.actual) || !y.plan) continue;
           if (!graded.has(y.fiscalYear) && !fiscalYearIsOver(y.fiscalYear, asOf)) continue;
-          // The blank actual sits right of the plan (its own column); name that cell.
-          const cell = y.actual?.ref.cell ?? toA1(y.plan.row, y.plan.col + 1);
+          // Name the blank actual's own cell: where the reader found its column, else right of the plan.
+          const at = y.actualAt ?? { row: y.plan.row, col: y.plan.col + 1 };
+          const cell = y.actual?.ref.cell ?? toA1(at.row, at.col);
           out.push({
             itemNo: item.no || null,
             sheet: y.plan.ref.sheet,

@@ -11,8 +11,8 @@ export const areaOccupied: Rule = {
   },
   message: {
     ja: (p) =>
-      `${at(p)}: 計算欄を書き込む位置に入力済みのセルがあるため、このブロックの計算欄は書き込みませんでした（既存の内容は変更していません）。`,
+      `${at(p)}: 計算欄を書き込む位置に入力済みのセルがあるため、このブロックの計算欄は書き込みませんでした（既存の内容は変更していません）。このセルを空けてから再実行してください。`,
     en: (p) =>
-      `${at(p)}: a cell staff filled lies where the computed area would go; nothing was written for this block (the cell is untouched).`,
+      `${at(p)}: a cell staff filled lies where the computed area would go; nothing was written for this block (the cell is untouched). Clear or move that cell and run again.`,
   },
 };

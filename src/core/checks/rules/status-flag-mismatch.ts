@@ -1,16 +1,17 @@
 import type { Rule } from "../rule";
 import { at, fyEn, fyJa } from "../helpers";
+import { FLAG_EN } from "../../compute/flags";
 
-/** A status of "on track" while indicators are 未達成, or "behind" while all are achieved: information only. */
+/** An "on track" status in October for a year that ended 未達成: information only. */
 export const statusFlagMismatch: Rule = {
   code: "status/flag-mismatch",
   defaultSeverity: "info",
   description: { ja: "取組の状況が指標の達成状況と合わない", en: "Status disagrees with the indicators" },
   message: {
     ja: (p) =>
-      `${at(p)}: ${fyJa(p)}の取組の状況「${p.status}」と、指標の達成状況（最も低いもの: ${p.flag}）が合っていません。`,
+      `${at(p)}: ${fyJa(p)}の取組の状況は「${p.status}」でしたが、年度末の指標は${p.flag}です。状況の判断と実績を確認してください。`,
     en: (p) =>
-      `${at(p)}: the ${fyEn(p)} status "${p.status}" disagrees with the indicators (worst: ${p.flag}).`,
+      `${at(p)}: the ${fyEn(p)} status was "${p.status}", yet the year ended ${p.flagEn}. Check the status against the actuals.`,
   },
   check: ({ computed }) => {
     const out = [];
@@ -23,7 +24,12 @@ export const statusFlagMismatch: Rule = {
           itemNo: ci.item.no || null,
           sheet: s.ref.sheet,
           cell: s.ref.cell,
-          params: { fiscalYear: y.fiscalYear, status: y.status, flag: y.worstFlag },
+          params: {
+            fiscalYear: y.fiscalYear,
+            status: y.status,
+            flag: y.worstFlag,
+            flagEn: y.worstFlag ? FLAG_EN[y.worstFlag] : "",
+          },
         });
       }
     return out;

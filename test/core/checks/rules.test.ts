@@ -1,0 +1,311 @@
+import { analyse, planFill, planSummary } from "../../../src/core/engine";
+import { DEFAULT_CONFIG, mergeConfig, type ShinchokuConfig } from "../../../src/core/config/config";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/grid/cell";
+import type { Finding } from "../../../src/core/model/finding";
+import { ALL_RULES, ruleByCode } from "../../../src/core/checks";
+import { renderMessage } from "../../../src/core/checks/render";
+import { miniForm } from "../helpers/mini-form";
+
+const AS_OF = new Date(2026, 10, 24);
+const wbOf = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ sheets });
+const findingsOf = (wb: WorkbookSnapshot, config: ShinchokuConfig = DEFAULT_CONFIG) =>
+  analyse(wb, config, { asOf: AS_OF }).findings;
+
+interface Case {
+  code: string;
+  severity: Finding["severity"];
+  /** A minimal workbook that triggers the rule once. */
+  make: () => WorkbookSnapshot;
+  sheet: string;
+  cell: string;
+  /** What the message must say is expected, in each language. */
+  ja: RegExp;
+  en: RegExp;
+}
+
+/** Rules whose findings come out of analyse (the reader's and the checks'). */
+const CASES: Case[] = [
+  {
+    code: "value/not-a-number",
+    severity: "error",
+    make: () => wbOf(miniForm({ actual: ["約110", 125] })),
+    sheet: "No1",
+    cell: "E6",
+    ja: /「約110」が数値ではありません。数値を入力してください/,
+    en: /"約110", not a number\. Enter a number/,
+  },
+  {
+    code: "value/actual-missing",
+    severity: "error",
+    make: () => wbOf(miniForm({ actual: [110, null] })),
+    sheet: "No1",
+    cell: "G6",
+    ja: /平成28年度実績が未入力です。年度評価が付いている年度のため、実績を入力してください（計画: 120）/,
+    en: /FY2016 actual .* is blank, but the year is already graded\. Enter the actual \(plan: 120\)/,
+  },
+  {
+    code: "value/cumulative-falls",
+    severity: "error",
+    make: () => wbOf(miniForm({ indicator: "講座受講者数(累計)", plan: [100, 120], actual: [110, 105] })),
+    sheet: "No1",
+    cell: "G6",
+    ja: /累計指標「講座受講者数\(累計\)」の平成28年度実績 105 が前の値 110 を下回っています。累計は減らないはず/,
+    en: /cumulative actual .* is 105, below the previous 110\. A running total cannot fall/,
+  },
+  {
+    code: "grade/off-scale",
+    severity: "error",
+    make: () => wbOf(miniForm({ grades: ["A", "E"] })),
+    sheet: "No1",
+    cell: "G12",
+    ja: /平成28年度の年度評価「E」は評価区分（A\/B\/C\/D）にありません/,
+    en: /grade "E" \(FY2016\) is not on the scale \(A\/B\/C\/D\)/,
+  },
+  {
+    code: "value/excel-error",
+    severity: "error",
+    make: () => wbOf(miniForm({ actual: [{ error: "#DIV/0!" }, 125] })),
+    sheet: "No1",
+    cell: "E6",
+    ja: /Excel のエラー値 #DIV\/0! が入っています。数式や参照先を確認してください/,
+    en: /holds the Excel error #DIV\/0!\. Check the formula/,
+  },
+  {
+    code: "item/no-missing",
+    severity: "error",
+    make: () => wbOf(miniForm({ no: null })),
+    sheet: "No1",
+    cell: "B3",
+    ja: /改革項目「テストの改革項目」に No\. がありません。No\. を入力してください/,
+    en: /"テストの改革項目" has no No\. Enter it/,
+  },
+  {
+    code: "item/header-mismatch",
+    severity: "error",
+    make: () =>
+      wbOf(
+        miniForm({ sheet: "H27-28" }),
+        miniForm({ sheet: "H29-30", title: "別の名称", yearHeaders: ["平成29年度", "平成30年度"] }),
+      ),
+    sheet: "H29-30",
+    cell: "B3",
+    ja: /改革実施項目名称「別の名称」が H27-28!B3 の「テストの改革項目」と食い違っています。同じ No\. のシートでは同じ内容に/,
+    en: /"別の名称" differs from "テストの改革項目" at H27-28!B3\. Sheets with the same No\. must agree/,
+  },
+  {
+    code: "layout/year-header-unreadable",
+    severity: "error",
+    make: () => {
+      const s = miniForm();
+      s.values[3][5] = "FY28"; // F4, the table's second year header only
+      return wbOf(s);
+    },
+    sheet: "No1",
+    cell: "F4",
+    ja: /年度の見出し「FY28」が読み取れません。「平成27年度」「令和元年度」「2019年度」のように入力/,
+    en: /cannot read the year header "FY28"\. Write it like/,
+  },
+  {
+    code: "layout/duplicate-year",
+    severity: "error",
+    make: () => wbOf(miniForm({ sheet: "A" }), miniForm({ sheet: "B", actual: [111, 125] })),
+    sheet: "B",
+    cell: "E6",
+    ja: /窓口利用者数の平成27年度の数値が A!E6 と食い違っています。どちらが正しいか確認/,
+    en: /FY2015 figures of "窓口利用者数" differ from those at A!E6\. Check which is right/,
+  },
+  {
+    code: "status/unknown",
+    severity: "warning",
+    make: () => wbOf(miniForm({ statuses: ["順調", "まあまあ"] })),
+    sheet: "No1",
+    cell: "G9",
+    ja: /取組の状況「まあまあ」は選択肢（順調、概ね順調、進捗に遅れあり、未着手、完了）にありません/,
+    en: /status "まあまあ" is not one of: 順調/,
+  },
+  {
+    code: "grade/flag-mismatch",
+    severity: "warning",
+    // FY2016: 60 of 120 is 50 % (未達成), graded A.
+    make: () => wbOf(miniForm({ actual: [110, 60], statuses: ["順調", "進捗に遅れあり"] })),
+    sheet: "No1",
+    cell: "G12",
+    ja: /平成28年度の年度評価「A」は、指標の達成状況（最も低いもの: 未達成）と合っていません。評価の根拠を確認/,
+    en: /FY2016 grade "A" disagrees with the indicators \(worst: not achieved\)\. Check the grounds/,
+  },
+  {
+    code: "baseline/stale-estimate",
+    severity: "warning",
+    make: () => wbOf(miniForm({ baseline: "90(見込み)" })),
+    sheet: "No1",
+    cell: "C6",
+    ja: /現状値（平成26年度）90 が「見込み」のままです。平成28年度まで進んでいるため、確定値に更新してください/,
+    en: /FY2014 baseline 90 .* is still an estimate although the data runs to FY2016\. Replace it with the confirmed figure/,
+  },
+  {
+    code: "value/implausible",
+    severity: "warning",
+    make: () =>
+      wbOf(miniForm({ indicator: "窓口利用率(%)", baseline: 50, plan: [60, 70], actual: [65, 150] })),
+    sheet: "No1",
+    cell: "G6",
+    ja: /平成28年度実績 150 は100%を超えています。単位（%と小数）を確認/,
+    en: /FY2016 actual 150 of "窓口利用率\(%\)" is over 100%\. Check the unit/,
+  },
+  {
+    code: "layout/unaligned-row",
+    severity: "warning",
+    make: () => {
+      const s = miniForm();
+      s.values[5].push(null, 999); // J6: beyond the target column
+      return wbOf(s);
+    },
+    sheet: "No1",
+    cell: "J6",
+    ja: /「窓口利用者数」の行に、年度の列に当てはまらない値があります。列がずれていないか確認/,
+    en: /the row "窓口利用者数" has a value outside the year columns\. Check that no column was shifted/,
+  },
+  {
+    code: "status/flag-mismatch",
+    severity: "info",
+    // On track in October, 未達成 at year-end (grade C agrees with the flag).
+    make: () => wbOf(miniForm({ actual: [110, 60], grades: ["A", "C"] })),
+    sheet: "No1",
+    cell: "G9",
+    ja: /平成28年度の取組の状況は「順調」でしたが、年度末の指標は未達成です。状況の判断と実績を確認/,
+    en: /FY2016 status was "順調", yet the year ended not achieved\. Check the status against the actuals/,
+  },
+  {
+    code: "layout/no-form",
+    severity: "info",
+    make: () =>
+      wbOf(miniForm(), { name: "表紙", originRow: 0, originCol: 0, values: [["令和6年度 行政改革"]] }),
+    sheet: "表紙",
+    cell: "A1",
+    ja: /表紙: 進捗管理シートの様式が見つからないため、読み飛ばしました/,
+    en: /表紙: no progress-sheet form found; the sheet was skipped/,
+  },
+];
+
+describe("the clean minimal form", () => {
+  it("raises no finding at all", () => {
+    expect(findingsOf(wbOf(miniForm()))).toEqual([]);
+  });
+});
+
+describe.each(CASES)("$code", (c) => {
+  const hits = () => findingsOf(c.make()).filter((f) => f.code === c.code);
+
+  it("is raised once, on the cell, with its severity", () => {
+    const fs = hits();
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ code: c.code, severity: c.severity, sheet: c.sheet, cell: c.cell });
+  });
+
+  it("says where and what is expected, in Japanese and English", () => {
+    const [f] = hits();
+    const where = c.code === "layout/no-form" ? c.sheet : `${c.sheet}!${c.cell}`;
+    for (const lang of ["ja", "en"] as const) {
+      const msg = renderMessage(f, lang);
+      expect(msg.startsWith(where)).toBe(true);
+      expect(msg).toMatch(lang === "ja" ? c.ja : c.en);
+    }
+  });
+
+  it("is silenced by severity off, and takes an overridden severity", () => {
+    const off = mergeConfig({ severity: { [c.code]: "off" } });
+    expect(findingsOf(c.make(), off).filter((f) => f.code === c.code)).toEqual([]);
+    const other = c.severity === "info" ? "error" : "info";
+    const over = mergeConfig({ severity: { [c.code]: other } });
+    const fs = findingsOf(c.make(), over).filter((f) => f.code === c.code);
+    expect(fs.map((f) => f.severity)).toEqual([other]);
+  });
+
+  it("does not fire on the clean form", () => {
+    expect(findingsOf(wbOf(miniForm())).filter((f) => f.code === c.code)).toEqual([]);
+  });
+});
+
+describe("rules raised by the write plans", () => {
+  const analysis = (wb: WorkbookSnapshot, config = DEFAULT_CONFIG) => analyse(wb, config, { asOf: AS_OF });
+
+  it("fill/area-occupied: a staff-typed cell where the area goes stops the block, untouched", () => {
+    const s = miniForm();
+    s.values[5][10] = "メモ"; // K6, inside the area (table ends at H, area from J)
+    const wb = wbOf(s);
+    const r = planFill(analysis(wb), wb);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ code: "fill/area-occupied", severity: "warning", sheet: "No1", cell: "K6" }),
+    ]);
+    expect(r.plan.edits.flatMap((e) => e.writes)).toEqual([]);
+    expect(renderMessage(r.findings[0], "ja")).toMatch(/^No1!K6: .*このセルを空けてから再実行してください/);
+    expect(renderMessage(r.findings[0], "en")).toMatch(/^No1!K6: .*Clear or move that cell and run again/);
+    const off = mergeConfig({ severity: { "fill/area-occupied": "off" } });
+    expect(planFill(analysis(wb, off), wb).findings).toEqual([]);
+  });
+
+  it("fill/no-room: a table with one header row has no room for the area", () => {
+    const s = miniForm();
+    s.values.splice(4, 1); // drop the 計画/実績 row: the indicator sits right under the years
+    const wb = wbOf(s);
+    const r = planFill(analysis(wb), wb);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ code: "fill/no-room", severity: "warning", sheet: "No1", cell: "A4" }),
+    ]);
+    expect(renderMessage(r.findings[0], "ja")).toMatch(
+      /^No1!A4: .*見出しを2行（年度、計画・実績）設けてください/,
+    );
+    expect(renderMessage(r.findings[0], "en")).toMatch(/^No1!A4: .*two header rows above the indicators/);
+  });
+
+  it("summary/name-taken: a user's own 集計 sheet is never used; another name and a finding", () => {
+    const user: SheetSnapshot = {
+      name: "集計",
+      originRow: 0,
+      originCol: 0,
+      values: [["課別の集計（手作業）"]],
+    };
+    const wb = wbOf(miniForm(), user);
+    const r = planSummary(analysis(wb), wb);
+    expect(r.sheetName).not.toBe("集計");
+    expect(r.plan.edits.map((e) => e.sheet)).toEqual([r.sheetName]);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ code: "summary/name-taken", severity: "info", sheet: "集計", cell: null }),
+    ]);
+    expect(renderMessage(r.findings[0], "ja")).toContain(`集計は「${r.sheetName}」に作成しました`);
+    expect(renderMessage(r.findings[0], "en")).toContain(`the summary went to "${r.sheetName}"`);
+  });
+
+  it("write/protected: adapters raise it; the message names the sheet and what to do", () => {
+    const f: Finding = {
+      code: "write/protected",
+      severity: "error",
+      itemNo: null,
+      sheet: "No1",
+      cell: null,
+      params: {},
+    };
+    expect(renderMessage(f, "ja")).toMatch(/^No1: .*保護を解除してから実行してください/);
+    expect(renderMessage(f, "en")).toMatch(/^No1: .*Unprotect it and run again/);
+    expect(ruleByCode("write/protected")?.defaultSeverity).toBe("error");
+  });
+});
+
+describe("the registry", () => {
+  it("has a test case or a plan test for every rule code", () => {
+    const covered = new Set([
+      ...CASES.map((c) => c.code),
+      "fill/area-occupied",
+      "fill/no-room",
+      "summary/name-taken",
+      "write/protected",
+    ]);
+    expect(ALL_RULES.map((r) => r.code).filter((c) => !covered.has(c))).toEqual([]);
+  });
+
+  it("has unique codes, and both languages for every description", () => {
+    const codes = ALL_RULES.map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const r of ALL_RULES) expect(r.description.ja && r.description.en).toBeTruthy();
+  });
+});

@@ -1,0 +1,200 @@
+import { analyse } from "../../src/core/engine";
+import { DEFAULT_CONFIG, mergeConfig } from "../../src/core/config/config";
+import type { CellValue, SheetSnapshot } from "../../src/core/grid/cell";
+import { achievementRate, flagOfRate, worstFlag } from "../../src/core/compute/flags";
+import { seedPastedSheet } from "../../scripts/fixtures/seed-form";
+import { miniForm, type MiniFormOptions } from "./helpers/mini-form";
+
+const AS_OF = new Date(2026, 10, 24);
+const computeOf = (sheets: SheetSnapshot[], config = DEFAULT_CONFIG, asOf = AS_OF) =>
+  analyse({ sheets }, config, { asOf }).computed;
+const mini = (o: MiniFormOptions, config = DEFAULT_CONFIG, asOf = AS_OF) =>
+  computeOf([miniForm(o)], config, asOf)[0];
+
+describe("achievement rate and flag on the seed's numbers", () => {
+  const [ci] = computeOf([seedPastedSheet()]);
+  const [count, centres] = ci.indicators;
+
+  it("rates actual ÷ plan per year (FY2015: 1152 / 1090)", () => {
+    expect(count.years[0]).toMatchObject({ fiscalYear: 2015, plan: 1090, actual: 1152, flag: "達成" });
+    expect(count.years[0].rate).toBeCloseTo(1152 / 1090, 12);
+    expect(centres.years.map((y) => [y.rate, y.flag])).toEqual([
+      [43 / 42, "達成"],
+      [48 / 50, "概ね達成"],
+      [54 / 58, "概ね達成"],
+      [55 / 66, "概ね達成"],
+    ]);
+  });
+
+  it("gives a (累計) series its yearly increments, the first from the baseline 930", () => {
+    expect(count.indicator.cumulative).toBe(true);
+    expect(count.years.map((y) => y.increment)).toEqual([1152 - 930, 1345 - 1152, 1454 - 1345, 1671 - 1454]);
+    // Running totals are for single-year figures only.
+    expect(count.years.map((y) => [y.planTotal, y.actualTotal])).toEqual(Array(4).fill([null, null]));
+    // The period rate of a running total is its last year's.
+    expect(count.periodRate).toBeCloseTo(1671 / 1570, 12);
+  });
+
+  it("gives other indicators running totals of plan and actual, and the period rate on them", () => {
+    expect(centres.years.map((y) => [y.planTotal, y.actualTotal, y.increment])).toEqual([
+      [42, 43, null],
+      [92, 91, null],
+      [150, 145, null],
+      [216, 200, null],
+    ]);
+    expect(centres.periodRate).toBeCloseTo(200 / 216, 12);
+  });
+
+  it("takes each year's worst flag across the item's indicators", () => {
+    expect(ci.years.map((y) => [y.fiscalYear, y.worstFlag])).toEqual([
+      [2015, "達成"],
+      [2016, "概ね達成"],
+      [2017, "概ね達成"],
+      [2018, "概ね達成"],
+    ]);
+  });
+});
+
+describe("flags at the thresholds", () => {
+  const flagFor = (actual: CellValue) =>
+    mini({ plan: [100, 100], actual: [actual, 100] }).indicators[0].years[0];
+
+  it.each([
+    [100, 1, "達成"],
+    [80, 0.8, "概ね達成"],
+    [79.99, 0.7999, "未達成"],
+    [99.99, 0.9999, "概ね達成"],
+    [0, 0, "未達成"],
+  ])("actual %p of plan 100 → rate %p, %s", (actual, rate, flag) => {
+    const y = flagFor(actual);
+    expect(y.rate).toBeCloseTo(rate, 12);
+    expect(y.flag).toBe(flag);
+  });
+
+  it("follows thresholds from configuration", () => {
+    const strict = mergeConfig({ thresholds: { mostly: 0.9 } });
+    expect(strict.thresholds.achieved).toBe(1);
+    expect(flagOfRate(0.85, strict)).toBe("未達成");
+    expect(flagOfRate(0.85, DEFAULT_CONFIG)).toBe("概ね達成");
+  });
+
+  it("computes no rate against a zero plan", () => {
+    expect(achievementRate(0, 5, false)).toBeNull();
+    expect(mini({ plan: [0, 100], actual: [5, 100] }).indicators[0].years[0]).toMatchObject({
+      rate: null,
+      flag: "対象外",
+    });
+  });
+});
+
+describe("lower-is-better indicators", () => {
+  it("rate plan ÷ actual when configured by name", () => {
+    const cfg = mergeConfig({ lowerIsBetter: ["待ち時間"] });
+    const y = mini({ indicator: "窓口の平均待ち時間(分)", plan: [10, 10], actual: [12, 8] }, cfg)
+      .indicators[0].years;
+    expect(y[0].rate).toBeCloseTo(10 / 12, 12);
+    expect(y[0].flag).toBe("概ね達成");
+    expect(y[1].rate).toBeCloseTo(10 / 8, 12);
+    expect(y[1].flag).toBe("達成");
+  });
+
+  it("rate actual ÷ plan by default", () => {
+    expect(
+      mini({ indicator: "窓口の平均待ち時間(分)", plan: [10, 10], actual: [12, 8] }).indicators[0].years[0]
+        .rate,
+    ).toBeCloseTo(1.2, 12);
+  });
+});
+
+describe("未入力 and 対象外", () => {
+  it("marks 未入力 a graded year whose actual is missing, and a year that is over", () => {
+    const graded = mini({ actual: [110, null] }).indicators[0].years[1];
+    expect(graded).toMatchObject({ rate: null, flag: "未入力" });
+    const over = mini({ actual: [110, null], grades: ["A", null] }).indicators[0].years[1];
+    expect(over.flag).toBe("未入力");
+  });
+
+  it("leaves a year that is neither over nor graded out (対象外)", () => {
+    const during = new Date(2016, 9, 1); // October 2016: FY2016 is running
+    const y = mini({ actual: [110, null], grades: ["A", null] }, DEFAULT_CONFIG, during).indicators[0]
+      .years[1];
+    expect(y.flag).toBe("対象外");
+  });
+
+  it("marks qualitative figures 対象外 and leaves them out of the worst flag", () => {
+    const ci = mini({ plan: ["継続実施", "継続実施"], actual: ["実施", "実施"], grades: ["B", "B"] });
+    expect(ci.indicators[0].years.map((y) => y.flag)).toEqual(["対象外", "対象外"]);
+    expect(ci.years.map((y) => [y.worstFlag, y.gradeAgrees])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+  });
+
+  it("ranks 未入力 below 概ね達成 but does not compare it with the grade", () => {
+    expect(worstFlag(["達成", "未入力", "概ね達成"])).toBe("未入力");
+    expect(worstFlag(["達成", "未達成", "未入力"])).toBe("未達成");
+    expect(worstFlag(["対象外"])).toBeNull();
+    const ci = mini({ actual: [110, null] });
+    expect(ci.years[1]).toMatchObject({ worstFlag: "未入力", gradeAgrees: null, statusAgrees: null });
+  });
+});
+
+describe("running totals stop at a gap; increments skip one", () => {
+  it("stops the totals after a year with no figure", () => {
+    const ci = mini({ plan: [100, 120], actual: ["-", 125] });
+    expect(ci.indicators[0].years.map((y) => [y.planTotal, y.actualTotal])).toEqual([
+      [100, null],
+      [null, null],
+    ]);
+    // The period rate uses the years that have both figures.
+    expect(ci.indicators[0].periodRate).toBeCloseTo(125 / 120, 12);
+  });
+
+  it("measures a (累計) increment from the last known actual", () => {
+    const ci = mini({
+      indicator: "受講者数(累計)",
+      baseline: 90,
+      plan: [100, 120],
+      actual: [null, 125],
+      grades: [null, "A"],
+    });
+    expect(ci.indicators[0].years.map((y) => y.increment)).toEqual([null, 125 - 90]);
+  });
+});
+
+describe("agreement of grade and status with the flags", () => {
+  const years = (o: MiniFormOptions) => mini(o).years[1];
+
+  it.each([
+    // FY2016 actual of plan 120, grade, status → gradeAgrees, statusAgrees
+    [130, "A", "順調", true, true],
+    [100, "B", "概ね順調", true, true], // 83 %: 概ね達成
+    [100, "A", "順調", false, true],
+    [60, "C", "進捗に遅れあり", true, true],
+    [60, "B", "順調", false, false], // 50 %: 未達成
+    [130, "C", "進捗に遅れあり", false, true], // behind in October, caught up by March
+    [60, "D", "未着手", true, true],
+  ])("actual %p, grade %s, status %s", (actual, grade, status, gradeAgrees, statusAgrees) => {
+    expect(
+      years({
+        actual: [110, actual as number],
+        grades: ["A", grade as string],
+        statuses: ["順調", status as string],
+      }),
+    ).toMatchObject({
+      gradeAgrees,
+      statusAgrees,
+    });
+  });
+
+  it("reads full-width grades (Ｂ) as on the scale", () => {
+    expect(years({ actual: [110, 100], grades: ["A", "Ｂ"] }).gradeAgrees).toBe(true);
+  });
+
+  it("does not compare an unknown grade or status", () => {
+    expect(years({ actual: [110, 60], grades: ["A", "E"], statuses: ["順調", "まあまあ"] })).toMatchObject({
+      gradeAgrees: null,
+      statusAgrees: null,
+    });
+  });
+});
