@@ -8,6 +8,7 @@ import * as path from "node:path";
 import webpack from "webpack";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { OperationResult } from "../../src/excel/types";
+import { encodeReport } from "../../src/commands/dialog-report";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -22,7 +23,7 @@ function build(): Promise<void> {
     mode: "development",
     devtool: false,
     context: root,
-    entry: { harness: "./test/taskpane/harness/pane-harness.ts" },
+    entry: { harness: "./test/taskpane/harness/pane-harness.ts", dialog: "./src/commands/dialog.ts" },
     output: { path: out, clean: true },
     resolve: { extensions: [".ts", ".js"] },
     module: {
@@ -39,6 +40,11 @@ function build(): Promise<void> {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["harness"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "dialog.html",
+        template: "./src/commands/dialog.html",
+        chunks: ["dialog"],
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -352,4 +358,23 @@ test("the page's CSP is in force: an injected inline script does not run", async
   // The collector saw it too: proof that a violation by the pane itself would fail a test.
   expect(problems.some((p) => /Content Security Policy/.test(p))).toBe(true);
   problems.length = 0;
+});
+
+test("the ribbon commands' dialog shows the report as text and focuses its close button", async () => {
+  const q = encodeReport({
+    lang: "en",
+    tone: "warning",
+    title: "Fill computed fields",
+    lines: ["Computed fields filled.", "<img src=x onerror=alert(1)>"],
+  });
+  await page.goto(`${ORIGIN}dialog.html?${q}`);
+  await byTestId("dialog-close").waitFor();
+  expect(await byTestId("dialog-title").textContent()).toBe("Fill computed fields");
+  expect(await byTestId("dialog-line").allTextContents()).toEqual([
+    "Computed fields filled.",
+    "<img src=x onerror=alert(1)>",
+  ]);
+  expect(await page.locator("img").count()).toBe(0);
+  expect(await byTestId("dialog-close").textContent()).toBe("Close");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("dialog-close");
 });
