@@ -1,0 +1,70 @@
+/** Reading and writing .xlsx files with ExcelJS; writes go to a temp file renamed into place. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+
+export class ReadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+/**
+ * Parts of a workbook ExcelJS does not carry through a read and write (it drops them silently).
+ * Zip entry names are stored as plain text, so a byte search finds them without unzipping.
+ */
+const DROPPED_PARTS: Array<{ kind: string; marker: string }> = [
+  { kind: "charts", marker: "xl/charts/chart" },
+  { kind: "pivot tables", marker: "xl/pivotTables/" },
+  { kind: "slicers", marker: "xl/slicers/" },
+  { kind: "shapes and text boxes", marker: "xl/drawings/drawing" },
+  { kind: "macros", marker: "xl/vbaProject.bin" },
+];
+
+export function partsExcelJsDrops(buf: Buffer): string[] {
+  return DROPPED_PARTS.filter((p) => buf.includes(p.marker, 0, "latin1")).map((p) => p.kind);
+}
+
+export interface LoadedWorkbook {
+  wb: ExcelJS.Workbook;
+  /** What a write of this workbook would lose (see partsExcelJsDrops). */
+  wouldDrop: string[];
+}
+
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  return (await loadWorkbookChecked(file)).wb;
+}
+
+export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook> {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (err) {
+    throw new ReadError(file, (err as NodeJS.ErrnoException).code ?? (err as Error).message);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's load wants an ArrayBuffer-like; a Buffer works at run time.
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new ReadError(file, `not a readable .xlsx file (${(err as Error).message})`);
+  }
+  return { wb, wouldDrop: partsExcelJsDrops(buf) };
+}
+
+export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  const dir = path.dirname(path.resolve(file));
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, buf);
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
