@@ -1,0 +1,234 @@
+/**
+ * Applies an EditPlan in two round trips:
+ *   sync 1 (check): every target sheet exists, is not protected, the workbook is not read-only;
+ *                   if any cannot be written, nothing is written (all or nothing);
+ *   sync 2 (write): with calculation suspended, everything at once. A sheet entirely ours ("owned")
+ *                   is deleted and added again so a re-run gives the same sheet; on item sheets only
+ *                   our areas are cleared and rewritten.
+ * The plan decides every value and colour; this module only translates it into Office.js calls.
+ */
+import { columnLetters, quoteSheetName, rangeToA1, toA1 } from "../core/grid/address";
+import type { CellRange } from "../core/grid/cell";
+import type { CellFormat, CellWrite, EditPlan, SheetEdit } from "../core/plan/edit-plan";
+import { supports } from "./office-errors";
+import type { SyncMeter } from "./sync-meter";
+import { excelInput, formatKey, toBlocks } from "./write-blocks";
+
+export type Blocked =
+  { why: "protected"; sheet: string } | { why: "readOnly" } | { why: "missing"; sheet: string };
+
+export interface ApplyOutcome {
+  wrote: boolean;
+  blocked: Blocked | null;
+  cellsWritten: number;
+}
+
+/** Column width in Excel's points from the plan's width in characters (7 px a character + 5 px). */
+export function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: EditPlan,
+  meter: SyncMeter,
+): Promise<ApplyOutcome> {
+  const edits = plan.edits.filter((e) => !isEmptyEdit(e));
+  if (edits.length === 0) return { wrote: false, blocked: null, cellsWritten: 0 };
+
+  const check = await checkTargets(context, edits, meter);
+  if ("why" in check) return { wrote: false, blocked: check, cellsWritten: 0 };
+
+  if (supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
+  let cellsWritten = 0;
+  for (const e of edits) cellsWritten += queueEdit(context, e, check.existing.has(e.sheet), meter);
+  meter.beforeSync("write");
+  await context.sync();
+  return { wrote: true, blocked: null, cellsWritten };
+}
+
+function isEmptyEdit(e: SheetEdit): boolean {
+  return (
+    e.kind === "item" &&
+    e.clear.length === 0 &&
+    e.writes.length === 0 &&
+    e.merges.length === 0 &&
+    e.conditionalFormats.length === 0 &&
+    e.hyperlinks.length === 0 &&
+    e.tables.length === 0 &&
+    e.charts.length === 0
+  );
+}
+
+async function checkTargets(
+  context: Excel.RequestContext,
+  edits: SheetEdit[],
+  meter: SyncMeter,
+): Promise<Blocked | { existing: Set<string> }> {
+  const wb = context.workbook;
+  const readOnlyKnown = supports("1.8");
+  if (readOnlyKnown) wb.load("readOnly");
+  const targets = edits.map((e) => {
+    const ws = wb.worksheets.getItemOrNullObject(e.sheet);
+    ws.load("name");
+    ws.protection.load("protected");
+    meter.send();
+    meter.send();
+    return { e, ws };
+  });
+  meter.beforeSync("write");
+  await context.sync();
+  meter.received(targets.map((t) => (t.ws.isNullObject ? null : [t.ws.name, t.ws.protection.protected])));
+  meter.settle();
+  if (readOnlyKnown && wb.readOnly) return { why: "readOnly" };
+  const existing = new Set<string>();
+  for (const { e, ws } of targets) {
+    if (ws.isNullObject) {
+      if (e.kind === "item") return { why: "missing", sheet: e.sheet };
+      continue;
+    }
+    if (ws.protection.protected) return { why: "protected", sheet: e.sheet };
+    existing.add(e.sheet);
+  }
+  return { existing };
+}
+
+/** Queues one sheet's edit; returns the number of cells written. */
+function queueEdit(context: Excel.RequestContext, e: SheetEdit, exists: boolean, meter: SyncMeter): number {
+  const sheets = context.workbook.worksheets;
+  let ws: Excel.Worksheet;
+  if (e.kind === "owned") {
+    // Ours entirely: drop the old one (its tables, charts, formats go with it) and start afresh.
+    if (exists) sheets.getItem(e.sheet).delete();
+    ws = sheets.add(e.sheet);
+    meter.send();
+    meter.send();
+  } else {
+    ws = sheets.getItem(e.sheet);
+    for (const r of e.clear) {
+      const range = ws.getRange(rangeToA1(r));
+      if (supports("1.6")) range.conditionalFormats.clearAll();
+      range.unmerge();
+      range.clear("All");
+      meter.send();
+      meter.send();
+      meter.send();
+    }
+  }
+
+  for (const b of toBlocks(e.writes.map((w) => ({ row: w.row, col: w.col, item: w })))) {
+    const input = b.cells.map((row) => row.map(excelInput));
+    ws.getRange(rangeToA1(b.range)).formulas = input;
+    meter.send(input);
+  }
+  queueFormats(ws, e.writes, meter);
+  for (const m of e.merges) {
+    ws.getRange(rangeToA1(m)).merge(false);
+    meter.send();
+  }
+  for (const c of e.columnWidths) {
+    ws.getRange(`${columnLetters(c.col)}:${columnLetters(c.col)}`).format.columnWidth = widthPoints(c.width);
+    meter.send(c.width);
+  }
+  if (e.freeze && (e.freeze.rows > 0 || e.freeze.cols > 0)) {
+    if (e.freeze.cols === 0) ws.freezePanes.freezeRows(e.freeze.rows);
+    else if (e.freeze.rows === 0) ws.freezePanes.freezeColumns(e.freeze.cols);
+    else ws.freezePanes.freezeAt(`A1:${toA1(e.freeze.rows - 1, e.freeze.cols - 1)}`);
+    meter.send();
+  }
+  for (const t of e.tables) {
+    const table = ws.tables.add(`${quoteSheetName(e.sheet)}!${rangeToA1(t.range)}`, true);
+    table.name = t.name;
+    table.style = t.style;
+    meter.send(t);
+  }
+  if (supports("1.6"))
+    for (const cf of e.conditionalFormats) {
+      const f = ws.getRange(rangeToA1(cf.range)).conditionalFormats.add("CellValue");
+      setCfFormat(f.cellValue.format, cf.format);
+      // Equality, not "contains": 概ね達成 must not take 達成's colour.
+      f.cellValue.rule = { formula1: `="${cf.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
+      meter.send(cf);
+    }
+  if (supports("1.7"))
+    for (const h of e.hyperlinks) {
+      ws.getRange(toA1(h.row, h.col)).hyperlink = {
+        documentReference: `${quoteSheetName(h.sheet)}!${h.cell}`,
+        textToDisplay: h.text,
+      };
+      meter.send(h);
+    }
+  for (const c of e.charts) {
+    const chart = ws.charts.add(
+      c.kind === "columnStacked" ? "ColumnStacked" : "ColumnClustered",
+      ws.getRange(rangeToA1(c.source)),
+      "Auto",
+    );
+    chart.title.text = c.title;
+    const a = c.anchor;
+    chart.setPosition(toA1(a.row, a.col), toA1(a.row + a.heightRows - 1, a.col + a.widthCols - 1));
+    meter.send(c);
+  }
+  if (e.tabColor && supports("1.7")) {
+    ws.tabColor = e.tabColor;
+    meter.send(e.tabColor);
+  }
+  if (e.activate) {
+    ws.position = 0;
+    ws.activate();
+    meter.send();
+  }
+  return e.writes.length;
+}
+
+function setCfFormat(target: Excel.ConditionalRangeFormat, f: CellFormat): void {
+  if (f.fill) target.fill.color = f.fill;
+  if (f.fontColor) target.font.color = f.fontColor;
+  if (f.bold !== undefined) target.font.bold = f.bold;
+}
+
+/** Formats by rectangles of cells that share one format. */
+function queueFormats(ws: Excel.Worksheet, writes: CellWrite[], meter: SyncMeter): void {
+  const formatted = writes.filter((w) => w.format && Object.keys(w.format).length > 0);
+  const blocks = toBlocks(
+    formatted.map((w) => ({ row: w.row, col: w.col, item: formatKey(w.format) })),
+    (a, b) => a === b,
+  );
+  const byKey = new Map(formatted.map((w) => [formatKey(w.format), w.format as CellFormat]));
+  for (const b of blocks) {
+    const f = byKey.get(b.cells[0][0]);
+    if (f) applyFormat(ws.getRange(rangeToA1(b.range)), b.range, f, meter);
+  }
+}
+
+function applyFormat(range: Excel.Range, box: CellRange, f: CellFormat, meter: SyncMeter): void {
+  const rows = box.bottom - box.top + 1;
+  const cols = box.right - box.left + 1;
+  if (f.numberFormat) {
+    const nf = Array.from({ length: rows }, () =>
+      Array.from({ length: cols }, () => f.numberFormat as string),
+    );
+    range.numberFormat = nf;
+    meter.send(nf);
+  }
+  const fmt = range.format;
+  if (f.fill) fmt.fill.color = f.fill;
+  if (f.bold !== undefined) fmt.font.bold = f.bold;
+  if (f.italic !== undefined) fmt.font.italic = f.italic;
+  if (f.fontColor) fmt.font.color = f.fontColor;
+  if (f.fontSize) fmt.font.size = f.fontSize;
+  if (f.wrap !== undefined) fmt.wrapText = f.wrap;
+  if (f.hAlign)
+    fmt.horizontalAlignment = f.hAlign === "left" ? "Left" : f.hAlign === "right" ? "Right" : "Center";
+  if (f.vAlign)
+    fmt.verticalAlignment = f.vAlign === "top" ? "Top" : f.vAlign === "bottom" ? "Bottom" : "Center";
+  if (f.border === "thin") {
+    const edges: Array<
+      "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical"
+    > = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (rows > 1) edges.push("InsideHorizontal");
+    if (cols > 1) edges.push("InsideVertical");
+    for (const edge of edges) fmt.borders.getItem(edge).style = "Continuous";
+  }
+  meter.send(f);
+}

@@ -1,0 +1,124 @@
+/**
+ * Error highlight without touching the cells' own formatting: each error cell (or rectangle of them)
+ * gets a custom conditional format whose formula carries our marker; clearing deletes exactly those
+ * formats, so every cell shows its own fill again. The ranges we coloured are remembered in the
+ * document settings ("shinchoku.highlight") so that clearing finds them after a reload.
+ *
+ * Syncs, outside the validate read budget: 1 (sheets and their protection), 1 (our earlier formats
+ * on the remembered ranges), 1 (delete those, add the new ones). Protected sheets are skipped.
+ * ExcelApi 1.6 (conditional formats); without it highlighting does nothing.
+ */
+import { parseRangeA1, rangeToA1 } from "../core/grid/address";
+import { documentSettings, saveDocumentSettings } from "./settings";
+import { supports } from "./office-errors";
+import type { SyncMeter } from "./sync-meter";
+import { toBlocks } from "./write-blocks";
+
+export const HIGHLIGHT_KEY = "shinchoku.highlight";
+/** Always true; the string is how we recognise our own format again. */
+export const HIGHLIGHT_FORMULA = '=LEN("shinchoku:highlight")>0';
+export const HIGHLIGHT_FILL = "#FFC7CE";
+export const HIGHLIGHT_FONT = "#9C0006";
+
+export interface HighlightTarget {
+  sheet: string;
+  address: string;
+}
+
+/** Remove our earlier highlight, then colour `cells` (none: just clear). */
+export async function setHighlight(
+  context: Excel.RequestContext,
+  cells: Array<{ sheet: string; cell: string }>,
+  meter: SyncMeter,
+): Promise<HighlightTarget[]> {
+  if (!supports("1.6")) return [];
+  const before = remembered();
+  if (before.length === 0 && cells.length === 0) return [];
+
+  // 1. Which sheets exist, and which we may write to.
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/protection/protected");
+  meter.send();
+  meter.beforeSync("write");
+  await context.sync();
+  const writable = new Set(sheets.items.filter((s) => !s.protection.protected).map((s) => s.name));
+  const existing = new Set(sheets.items.map((s) => s.name));
+  meter.received([...existing]);
+  meter.settle();
+
+  // 2. Our formats from last time, found by their marker formula.
+  const old = before
+    .filter((t) => writable.has(t.sheet))
+    .map((t) => {
+      const cfs = sheets.getItem(t.sheet).getRange(t.address).conditionalFormats;
+      cfs.load("items/type,items/customOrNullObject/rule/formula");
+      meter.send();
+      return cfs;
+    });
+  if (old.length) {
+    meter.beforeSync("write");
+    await context.sync();
+    meter.received(old.map((c) => c.items.length));
+    meter.settle();
+  }
+
+  // 3. Delete those, add the new ones, in one batch.
+  for (const cfs of old)
+    for (const cf of cfs.items)
+      if (
+        cf.type === "Custom" &&
+        !cf.customOrNullObject.isNullObject &&
+        cf.customOrNullObject.rule.formula === HIGHLIGHT_FORMULA
+      ) {
+        cf.delete();
+        meter.send();
+      }
+  const kept = before.filter((t) => existing.has(t.sheet) && !writable.has(t.sheet));
+  const added: HighlightTarget[] = [];
+  for (const [sheet, list] of groupBySheet(cells)) {
+    if (!writable.has(sheet)) continue;
+    const at = list.map((c) => parseRangeA1(c)).map((r) => ({ row: r.top, col: r.left, item: true }));
+    for (const b of toBlocks(at)) {
+      const address = rangeToA1(b.range);
+      const cf = sheets.getItem(sheet).getRange(address).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+      cf.custom.format.fill.color = HIGHLIGHT_FILL;
+      cf.custom.format.font.color = HIGHLIGHT_FONT;
+      meter.send(address);
+      added.push({ sheet, address });
+    }
+  }
+  meter.beforeSync("write");
+  await context.sync();
+  await remember([...kept, ...added]);
+  return added;
+}
+
+function groupBySheet(cells: Array<{ sheet: string; cell: string }>): Map<string, string[]> {
+  const m = new Map<string, Set<string>>();
+  for (const c of cells) {
+    if (!m.has(c.sheet)) m.set(c.sheet, new Set());
+    m.get(c.sheet)?.add(c.cell);
+  }
+  return new Map([...m].map(([k, v]) => [k, [...v]]));
+}
+
+export function remembered(): HighlightTarget[] {
+  const raw = documentSettings()?.get(HIGHLIGHT_KEY) as unknown;
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
+    (t): t is HighlightTarget =>
+      !!t &&
+      typeof t.sheet === "string" &&
+      typeof t.address === "string" &&
+      /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(t.address),
+  );
+}
+
+async function remember(targets: HighlightTarget[]): Promise<void> {
+  const s = documentSettings();
+  if (!s) return;
+  if (targets.length) s.set(HIGHLIGHT_KEY, targets);
+  else s.remove(HIGHLIGHT_KEY);
+  await saveDocumentSettings();
+}

@@ -1,0 +1,140 @@
+/**
+ * The operations the task pane and ribbon commands call. Each one: read the workbook (≤2 syncs),
+ * let the engine analyse and plan, apply the plan (≤2 syncs), and report findings in the reader's
+ * language with the round trips and payload it took.
+ */
+import { analyse, planFill, planSummary, type Analysis } from "../core/engine";
+import { mergeConfig } from "../core/config/config";
+import { renderFinding, renderMessage, severityOf } from "../core/checks/render";
+import type { Finding, Lang } from "../core/model/finding";
+import type { EditPlan } from "../core/plan/edit-plan";
+import type { WorkbookSnapshot } from "../core/grid/cell";
+import { applyPlan, type ApplyOutcome } from "./apply-plan";
+import { readWorkbookSnapshot } from "./read-workbook";
+import { setHighlight } from "./highlight";
+import { readOnlyReason, sheetMissingReason } from "./messages";
+import { selectCell } from "./select-cell";
+import { readSettings, writeSettings } from "./settings";
+import { SyncMeter } from "./sync-meter";
+import type {
+  OperationKind,
+  OperationOptions,
+  OperationResult,
+  ShinchokuOperations,
+  ShinchokuSettings,
+  SyncStats,
+} from "./types";
+
+export function createOperations(): ShinchokuOperations {
+  return {
+    validate: (opts) => runOperation("validate", opts),
+    fill: (opts) => runOperation("fill", opts),
+    summary: (opts) => runOperation("summary", opts),
+    selectCell: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
+    clearHighlight: async () => {
+      const meter = new SyncMeter();
+      await Excel.run((context) => setHighlight(context, [], meter));
+    },
+    loadSettings: async () => readSettings(),
+    saveSettings: (s: ShinchokuSettings) => writeSettings(s),
+  };
+}
+
+async function runOperation(kind: OperationKind, opts: OperationOptions): Promise<OperationResult> {
+  const started = Date.now();
+  const progress = opts.onProgress ?? (() => undefined);
+  const settings = readSettings();
+  const config = mergeConfig(settings.overrides);
+  const meter = new SyncMeter();
+
+  progress({ phase: "reading", fraction: 0 });
+  const read = await Excel.run((context) =>
+    readWorkbookSnapshot(context, meter, (fraction) => progress({ phase: "reading", fraction })),
+  );
+  const readSyncs = meter.readSyncs;
+
+  progress({ phase: "analysing" });
+  const analysis = analyse(read.snapshot, config, { asOf: new Date() });
+  const findings: Finding[] = [...analysis.findings];
+  let outcome: ApplyOutcome = { wrote: false, blocked: null, cellsWritten: 0 };
+  let summarySheet: string | null = null;
+
+  if (kind !== "validate") {
+    const planned = plan(kind, analysis, read.snapshot);
+    findings.push(...planned.findings);
+    summarySheet = planned.sheetName;
+    progress({ phase: "writing", fraction: 0 });
+    outcome = await Excel.run((context) => applyPlan(context, planned.plan, meter));
+    if (outcome.blocked?.why === "protected") {
+      const sev = severityOf("write/protected", config);
+      if (sev)
+        findings.push({
+          code: "write/protected",
+          severity: sev,
+          itemNo: null,
+          sheet: outcome.blocked.sheet,
+          cell: null,
+          params: {},
+        });
+    }
+    if (!outcome.wrote) summarySheet = null;
+  } else if (settings.highlightErrors) {
+    progress({ phase: "writing", fraction: 0 });
+    const errorCells = findings
+      .filter((f) => f.severity === "error" && f.sheet && f.cell)
+      .map((f) => ({ sheet: f.sheet as string, cell: f.cell as string }));
+    await Excel.run((context) => setHighlight(context, errorCells, meter));
+  }
+
+  progress({ phase: "done", fraction: 1 });
+  const rendered = findings.map((f) => renderFinding(f, opts.lang));
+  const stats: SyncStats = {
+    readSyncs,
+    writeSyncs: meter.writeSyncs,
+    requestBytes: meter.requestBytes,
+    responseBytes: meter.responseBytes,
+    sheetsRead: read.snapshot.sheets.length,
+    cellsRead: read.cellsRead,
+    cellsWritten: outcome.cellsWritten,
+    ms: Date.now() - started,
+  };
+  return {
+    kind,
+    items: analysis.read.items.map((it) => ({
+      no: it.no,
+      title: it.title,
+      sheet: it.noCell?.ref.sheet ?? it.sheets[0] ?? null,
+      cell: it.noCell?.ref.cell ?? null,
+    })),
+    findings: rendered,
+    counts: {
+      error: rendered.filter((f) => f.severity === "error").length,
+      warning: rendered.filter((f) => f.severity === "warning").length,
+      info: rendered.filter((f) => f.severity === "info").length,
+    },
+    wrote: outcome.wrote,
+    blockedReason: blockedReason(outcome, opts.lang),
+    summarySheet,
+    stats,
+  };
+}
+
+function plan(
+  kind: "fill" | "summary",
+  analysis: Analysis,
+  wb: WorkbookSnapshot,
+): { plan: EditPlan; findings: Finding[]; sheetName: string | null } {
+  if (kind === "fill") return { ...planFill(analysis, wb), sheetName: null };
+  return planSummary(analysis, wb);
+}
+
+function blockedReason(o: ApplyOutcome, lang: Lang): string | null {
+  const b = o.blocked;
+  if (!b) return null;
+  if (b.why === "readOnly") return readOnlyReason(lang);
+  if (b.why === "missing") return sheetMissingReason(b.sheet, lang);
+  return renderMessage(
+    { code: "write/protected", severity: "error", itemNo: null, sheet: b.sheet, cell: null, params: {} },
+    lang,
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Settings in the workbook's document settings (Office.context.document.settings), under one key,
+ * so a city's vocabularies, thresholds and the highlight switch travel with the file.
+ */
+import type { ConfigOverrides } from "../core/config/config";
+import type { ShinchokuSettings } from "./types";
+
+export const SETTINGS_KEY = "shinchoku.settings";
+
+export const DEFAULT_SETTINGS: ShinchokuSettings = { overrides: {}, highlightErrors: false };
+
+/** What is stored, checked: anything malformed falls back to the defaults rather than failing. */
+export function readSettings(): ShinchokuSettings {
+  const raw = documentSettings()?.get(SETTINGS_KEY) as unknown;
+  const parsed = typeof raw === "string" ? safeParse(raw) : raw;
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+    return { ...DEFAULT_SETTINGS, overrides: {} };
+  const o = parsed as { overrides?: unknown; highlightErrors?: unknown };
+  const overrides =
+    o.overrides && typeof o.overrides === "object" && !Array.isArray(o.overrides)
+      ? (o.overrides as ConfigOverrides)
+      : {};
+  return { overrides, highlightErrors: o.highlightErrors === true };
+}
+
+export async function writeSettings(s: ShinchokuSettings): Promise<void> {
+  const settings = documentSettings();
+  if (!settings) throw new Error("Office document settings are not available.");
+  settings.set(SETTINGS_KEY, { overrides: s.overrides ?? {}, highlightErrors: !!s.highlightErrors });
+  await saveDocumentSettings();
+}
+
+export function documentSettings(): Office.Settings | null {
+  try {
+    return Office.context?.document?.settings ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveDocumentSettings(): Promise<void> {
+  const settings = documentSettings();
+  if (!settings) return Promise.resolve();
+  return new Promise((resolve, reject) =>
+    settings.saveAsync((r) =>
+      r.status === Office.AsyncResultStatus.Failed
+        ? reject(new Error(r.error?.message ?? "saveAsync failed"))
+        : resolve(),
+    ),
+  );
+}
+
+function safeParse(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}

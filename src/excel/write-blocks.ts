@@ -1,0 +1,77 @@
+/**
+ * Turning a plan's cell-by-cell writes into few, rectangular range writes: cells next to each other
+ * in a row form a run; runs with the same columns on consecutive rows form a block written with one
+ * 2-D array. Formats are grouped the same way, by identical format.
+ */
+import type { CellRange } from "../core/grid/cell";
+import type { CellFormat, CellWrite, PlanValue } from "../core/plan/edit-plan";
+
+export interface Block<T> {
+  range: CellRange;
+  /** Row-major, the block's shape. */
+  cells: T[][];
+}
+
+/** Group cells (row, col, item) into rectangles; `same` decides which neighbours may share one. */
+export function toBlocks<T>(
+  cells: Array<{ row: number; col: number; item: T }>,
+  same: (a: T, b: T) => boolean = () => true,
+): Block<T>[] {
+  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  // 1. Runs within a row.
+  const runs: Array<{ row: number; left: number; right: number; items: T[] }> = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.row === c.row && last.right + 1 === c.col && same(last.items[0], c.item)) {
+      last.right = c.col;
+      last.items.push(c.item);
+    } else if (last && last.row === c.row && last.right === c.col) {
+      last.items[last.items.length - 1] = c.item; // a later write to the same cell wins
+    } else runs.push({ row: c.row, left: c.col, right: c.col, items: [c.item] });
+  }
+  // 2. Runs spanning the same columns on consecutive rows stack into one block.
+  const blocks: Block<T>[] = [];
+  const open = new Map<string, Block<T>>();
+  for (const r of runs) {
+    const key = `${r.left}:${r.right}`;
+    const b = open.get(key);
+    if (b && b.range.bottom + 1 === r.row && same(b.cells[0][0], r.items[0])) {
+      b.range.bottom = r.row;
+      b.cells.push(r.items);
+    } else {
+      const nb = { range: { top: r.row, bottom: r.row, left: r.left, right: r.right }, cells: [r.items] };
+      blocks.push(nb);
+      open.set(key, nb);
+    }
+  }
+  return blocks;
+}
+
+/** What a cell receives through Range.formulas: the formula, or the value as Excel input. */
+export function excelInput(w: CellWrite): string | number | boolean {
+  return w.formula ?? asExcelInput(w.value);
+}
+
+/**
+ * A value as typed into Excel keeps its meaning: text that Excel would turn into a number, date,
+ * boolean or formula ("1,090", "28", "2026/4/1", "=x", "TRUE") gets the apostrophe that keeps it text.
+ */
+export function asExcelInput(v: PlanValue): string | number | boolean {
+  if (v === null) return "";
+  if (typeof v !== "string") return v;
+  if (v === "") return "";
+  if (/^[=+\-@']/.test(v)) return `'${v}`;
+  if (/^[\s\d.,:/%()$¥€eE]+$/.test(v) && /\d/.test(v)) return `'${v}`;
+  if (/^(true|false)$/i.test(v)) return `'${v}`;
+  if (/^\d{1,4}[年/.-]\d{1,2}/.test(v)) return `'${v}`;
+  return v;
+}
+
+export function formatKey(f: CellFormat | undefined): string {
+  if (!f) return "";
+  return JSON.stringify(
+    Object.keys(f)
+      .sort()
+      .map((k) => [k, f[k as keyof CellFormat]]),
+  );
+}

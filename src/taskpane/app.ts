@@ -1,0 +1,480 @@
+/**
+ * The task pane: three commands, progress, findings grouped by item, settings, and the last
+ * command's statistics. It only calls ShinchokuOperations and shows what comes back.
+ */
+import type { RenderedFinding, Severity } from "../core/model/finding";
+import { DEFAULT_CONFIG } from "../core/config/config";
+import type {
+  OperationKind,
+  OperationResult,
+  ProgressEvent,
+  ShinchokuOperations,
+  ShinchokuSettings,
+} from "../excel/types";
+import { t, type Lang, type MessageKey } from "../shared/i18n";
+import { reportError } from "../shared/notify";
+import { resultText, statsText } from "../shared/result-text";
+import { append, clear, el } from "./dom";
+import { groupFindings, locationText, SEVERITIES, type FindingGroup } from "./findings-model";
+import {
+  formatFormError,
+  formFromSettings,
+  settingsFromForm,
+  type FieldId,
+  type SettingsForm,
+} from "./settings-form";
+
+export interface TaskpaneOptions {
+  lang: Lang;
+  /** "validate" when the ribbon's 検証 button opened the pane (SourceLocation ?action=validate). */
+  action?: string | null;
+}
+
+export interface TaskpaneHandle {
+  /** Settles once settings are loaded and the launch action (if any) has run. */
+  ready: Promise<void>;
+  run(kind: OperationKind): Promise<void>;
+}
+
+const SEV_KEY: Record<Severity, MessageKey> = {
+  error: "sev.error",
+  warning: "sev.warning",
+  info: "sev.info",
+};
+const SEV_MARK: Record<Severity, string> = { error: "✕", warning: "!", info: "i" };
+
+export function startTaskpane(
+  ops: ShinchokuOperations,
+  root: HTMLElement,
+  opts: TaskpaneOptions,
+): TaskpaneHandle {
+  const lang = opts.lang;
+  const tr = (k: MessageKey, p?: Record<string, string | number>) => t(lang, k, p);
+  let settings: ShinchokuSettings = { overrides: {}, highlightErrors: true };
+  let last: OperationResult | null = null;
+  let busy = false;
+  const show = new Set<Severity>(SEVERITIES);
+
+  // ---- layout ------------------------------------------------------------------------------
+  const message = el("div", { class: "sk-message", testid: "message", attrs: { role: "alert", hidden: "" } });
+  const commandButtons = (["validate", "fill", "summary"] as const).map((kind) =>
+    el("button", {
+      class: kind === "validate" ? "sk-btn sk-primary" : "sk-btn",
+      testid: `btn-${kind}`,
+      text: tr(`btn.${kind}`),
+      attrs: { type: "button" },
+    }),
+  );
+  const toolbar = el(
+    "div",
+    { class: "sk-toolbar", attrs: { role: "group", "aria-label": tr("toolbar.label") } },
+    commandButtons,
+  );
+
+  const progressBar = el("progress", {
+    testid: "progress-bar",
+    attrs: { max: "1", "aria-label": tr("progress.label") },
+  });
+  const progressPhase = el("span", { class: "sk-phase", testid: "progress-phase" });
+  const progress = el("div", { class: "sk-progress", testid: "progress", attrs: { hidden: "" } }, [
+    progressBar,
+    progressPhase,
+  ]);
+  // Announced politely: phases and the result headline.
+  const live = el("div", { class: "sk-live", attrs: { "aria-live": "polite", role: "status" } }, [progress]);
+
+  const headline = el("p", { class: "sk-headline", testid: "status-headline", text: tr("results.notRun") });
+  const notes = el("ul", { class: "sk-notes", testid: "status-notes" });
+  append(live, [headline, notes]);
+
+  const filterButtons = new Map<Severity, HTMLButtonElement>();
+  const countEls = new Map<Severity, HTMLElement>();
+  for (const sev of SEVERITIES) {
+    const count = el("span", { class: "sk-count", testid: `count-${sev}`, text: "0" });
+    countEls.set(sev, count);
+    const b = el(
+      "button",
+      {
+        class: `sk-pill sk-sev-${sev}`,
+        testid: `filter-${sev}`,
+        attrs: { type: "button", "aria-pressed": "true" },
+      },
+      [
+        el("span", { class: "sk-sev-mark", text: SEV_MARK[sev], attrs: { "aria-hidden": "true" } }),
+        tr(SEV_KEY[sev]),
+        " ",
+        count,
+      ],
+    );
+    b.addEventListener("click", () => {
+      if (show.has(sev)) show.delete(sev);
+      else show.add(sev);
+      b.setAttribute("aria-pressed", String(show.has(sev)));
+      renderFindings();
+    });
+    filterButtons.set(sev, b);
+  }
+  const filters = el(
+    "div",
+    { class: "sk-filters", attrs: { role: "group", "aria-label": tr("filter.label") } },
+    [...filterButtons.values()],
+  );
+
+  const highlightToggle = el("input", {
+    testid: "highlight-toggle",
+    attrs: { type: "checkbox", id: "sk-highlight" },
+  });
+  const clearHighlight = el("button", {
+    class: "sk-btn sk-subtle",
+    testid: "btn-clear-highlight",
+    text: tr("btn.clearHighlight"),
+    attrs: { type: "button" },
+  });
+  const highlightRow = el("div", { class: "sk-row" }, [
+    el("label", { class: "sk-check", attrs: { for: "sk-highlight" } }, [
+      highlightToggle,
+      tr("highlight.toggle"),
+    ]),
+    clearHighlight,
+  ]);
+
+  const findings = el("div", { class: "sk-findings", testid: "findings" });
+  const results = el(
+    "section",
+    {
+      class: "sk-results",
+      testid: "results",
+      attrs: { "aria-label": tr("results.label"), "aria-busy": "false" },
+    },
+    [filters, findings],
+  );
+
+  const settingsPanel = buildSettings();
+  const stats = el("footer", {
+    class: "sk-stats",
+    testid: "stats",
+    attrs: { "aria-label": tr("stats.label") },
+  });
+
+  clear(root);
+  root.classList.add("sk-app");
+  root.setAttribute("lang", lang);
+  append(root, [
+    el("header", { class: "sk-header" }, [el("h1", { text: tr("app.title") })]),
+    message,
+    toolbar,
+    live,
+    highlightRow,
+    results,
+    settingsPanel.root,
+    stats,
+  ]);
+
+  // ---- behaviour ---------------------------------------------------------------------------
+  function showError(e: unknown): void {
+    const r = reportError(e, lang);
+    clear(message);
+    const dismiss = el("button", {
+      class: "sk-dismiss",
+      text: "×",
+      attrs: { type: "button", "aria-label": tr("dialog.close") },
+    });
+    dismiss.addEventListener("click", () => message.setAttribute("hidden", ""));
+    append(message, [el("strong", { text: r.title }), el("span", { text: r.message }), dismiss]);
+    message.removeAttribute("hidden");
+  }
+
+  function setBusy(on: boolean): void {
+    busy = on;
+    for (const b of [...commandButtons, clearHighlight, settingsPanel.save]) b.disabled = on;
+    results.setAttribute("aria-busy", String(on));
+    root.setAttribute("aria-busy", String(on));
+    if (on) progress.removeAttribute("hidden");
+    else progress.setAttribute("hidden", "");
+  }
+
+  function onProgress(e: ProgressEvent): void {
+    progressPhase.textContent = tr(`phase.${e.phase}`);
+    // No fraction: an indeterminate bar (no value attribute).
+    if (e.fraction === undefined) progressBar.removeAttribute("value");
+    else progressBar.value = Math.max(0, Math.min(1, e.fraction));
+  }
+
+  async function run(kind: OperationKind): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    message.setAttribute("hidden", "");
+    onProgress({ phase: "reading" });
+    try {
+      const r = await ops[kind]({ lang, onProgress });
+      last = r;
+      renderResult(r);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function renderResult(r: OperationResult): void {
+    const text = resultText(r, lang, settings.overrides.summarySheetName ?? DEFAULT_CONFIG.summarySheetName);
+    headline.textContent = `${text.headline} ${tr("results.summary", { items: r.items.length })}`;
+    headline.className = `sk-headline sk-tone-${text.tone}`;
+    clear(notes);
+    if (r.blockedReason)
+      notes.appendChild(
+        el("li", { class: "sk-note sk-tone-error", testid: "blocked-reason", text: text.notes[0] }),
+      );
+    for (const n of text.notes.slice(r.blockedReason ? 1 : 0))
+      notes.appendChild(el("li", { class: "sk-note", testid: "summary-sheet", text: n }));
+    if (r.summarySheet) notes.dataset.summarySheet = r.summarySheet;
+    for (const sev of SEVERITIES) countEls.get(sev)!.textContent = String(r.counts[sev]);
+    stats.textContent = statsText(r.stats, lang);
+    renderFindings();
+  }
+
+  function renderFindings(): void {
+    clear(findings);
+    if (!last) return;
+    const groups = groupFindings(last, show);
+    if (last.findings.length === 0) {
+      findings.appendChild(
+        el("p", { class: "sk-empty", testid: "findings-empty", text: tr("results.none") }),
+      );
+      return;
+    }
+    const visible = groups.filter((g) => g.findings.length > 0);
+    if (visible.length === 0) {
+      findings.appendChild(
+        el("p", { class: "sk-empty", testid: "findings-empty", text: tr("results.filteredOut") }),
+      );
+      return;
+    }
+    for (const g of visible) findings.appendChild(renderGroup(g));
+  }
+
+  function groupTitle(g: FindingGroup): string {
+    if (g.itemNo === null) return tr("group.workbook");
+    return g.title
+      ? tr("group.item", { no: g.itemNo, title: g.title })
+      : tr("group.itemNoTitle", { no: g.itemNo });
+  }
+
+  function renderGroup(g: FindingGroup): HTMLElement {
+    const badges = SEVERITIES.filter((s) => g.counts[s] > 0).map((s) =>
+      el("span", {
+        class: `sk-badge sk-sev-${s}`,
+        testid: `group-count-${s}`,
+        text: String(g.counts[s]),
+        attrs: { title: tr(SEV_KEY[s]), "aria-label": `${tr(SEV_KEY[s])} ${g.counts[s]}` },
+      }),
+    );
+    const summary = el("summary", { class: "sk-group-title" }, [
+      el("span", { class: "sk-group-name", text: groupTitle(g) }),
+      el("span", { class: "sk-badges" }, badges),
+    ]);
+    const list = el(
+      "ul",
+      { class: "sk-list" },
+      g.findings.map((f) => el("li", {}, [renderFinding(f)])),
+    );
+    const d = el("details", { class: "sk-group", testid: "finding-group", attrs: { open: "" } }, [
+      summary,
+      list,
+    ]);
+    d.dataset.itemNo = g.itemNo ?? "";
+    return d;
+  }
+
+  function renderFinding(f: RenderedFinding): HTMLElement {
+    const loc = locationText(f.sheet, f.cell);
+    const parts = [
+      el("span", { class: "sk-sev-mark", text: SEV_MARK[f.severity], attrs: { "aria-hidden": "true" } }),
+      el("span", { class: "sk-loc", text: loc ?? tr("finding.noCell") }),
+      el("span", { class: "sk-msg", text: f.message }),
+    ];
+    const cls = `sk-finding sk-sev-${f.severity}`;
+    const node =
+      f.sheet !== null && f.cell !== null
+        ? el(
+            "button",
+            {
+              class: cls,
+              attrs: {
+                type: "button",
+                title: tr("finding.goto", { location: loc ?? "", message: f.message }),
+              },
+            },
+            parts,
+          )
+        : el("div", { class: cls }, parts);
+    node.dataset.testid = "finding";
+    node.dataset.severity = f.severity;
+    node.dataset.code = f.code;
+    if (f.sheet !== null) node.dataset.sheet = f.sheet;
+    if (f.cell !== null) node.dataset.cell = f.cell;
+    if (node instanceof HTMLButtonElement) {
+      const sheet = f.sheet as string;
+      const cell = f.cell as string;
+      node.addEventListener("click", () => void ops.selectCell(sheet, cell).catch(showError));
+    }
+    return node;
+  }
+
+  commandButtons.forEach((b, i) =>
+    b.addEventListener("click", () => void run((["validate", "fill", "summary"] as const)[i])),
+  );
+
+  clearHighlight.addEventListener("click", async () => {
+    clearHighlight.disabled = true;
+    try {
+      await ops.clearHighlight();
+    } catch (e) {
+      showError(e);
+    } finally {
+      clearHighlight.disabled = busy;
+    }
+  });
+
+  highlightToggle.addEventListener("change", async () => {
+    const next = { ...settings, highlightErrors: highlightToggle.checked };
+    try {
+      await ops.saveSettings(next);
+      settings = next;
+    } catch (e) {
+      highlightToggle.checked = settings.highlightErrors;
+      showError(e);
+    }
+  });
+
+  // ---- settings ----------------------------------------------------------------------------
+  function buildSettings() {
+    const inputs = new Map<FieldId, HTMLInputElement | HTMLTextAreaElement>();
+    const field = (
+      id: Exclude<FieldId, "highlightErrors">,
+      label: MessageKey,
+      kind: "text" | "number" | "area",
+      help?: MessageKey,
+    ) => {
+      const domId = `sk-set-${id}`;
+      const input =
+        kind === "area"
+          ? el("textarea", {
+              attrs: { id: domId, rows: id === "advancedJson" ? "5" : "4", spellcheck: "false" },
+            })
+          : el("input", {
+              attrs: {
+                id: domId,
+                type: kind === "number" ? "number" : "text",
+                ...(kind === "number" ? { min: "0", step: "1", inputmode: "decimal" } : {}),
+              },
+            });
+      input.dataset.testid = `setting-${id}`;
+      inputs.set(id, input);
+      const helpEl = help
+        ? el("span", { class: "sk-help", text: tr(help), attrs: { id: `${domId}-help` } })
+        : null;
+      if (helpEl) input.setAttribute("aria-describedby", helpEl.id);
+      return el("div", { class: "sk-field" }, [
+        el("label", { text: tr(label), attrs: { for: domId } }),
+        input,
+        helpEl,
+      ]);
+    };
+    const errors = el("div", {
+      class: "sk-form-errors",
+      testid: "settings-errors",
+      attrs: { role: "alert" },
+    });
+    const status = el("p", { class: "sk-form-status", testid: "settings-status", attrs: { role: "status" } });
+    const save = el("button", {
+      class: "sk-btn sk-primary",
+      testid: "btn-save-settings",
+      text: tr("settings.save"),
+      attrs: { type: "submit" },
+    });
+    const form = el("form", { class: "sk-form", attrs: { novalidate: "" } }, [
+      el("div", { class: "sk-two" }, [
+        field("achievedPct", "settings.achieved", "number"),
+        field("mostlyPct", "settings.mostly", "number"),
+      ]),
+      field("summarySheetName", "settings.summarySheetName", "text"),
+      field("lowerIsBetter", "settings.lowerIsBetter", "area"),
+      field("grades", "settings.grades", "area", "settings.gradesHelp"),
+      field("statuses", "settings.statuses", "area"),
+      field("advancedJson", "settings.advanced", "area", "settings.advancedHelp"),
+      errors,
+      save,
+      status,
+    ]);
+    const rootEl = el("details", { class: "sk-settings", testid: "settings" }, [
+      el("summary", { text: tr("settings.title") }),
+      form,
+    ]);
+
+    const fill = (s: ShinchokuSettings) => {
+      const f = formFromSettings(s);
+      for (const [id, input] of inputs) input.value = f[id] as string;
+      highlightToggle.checked = f.highlightErrors;
+    };
+    const read = (): SettingsForm => {
+      const v = (id: FieldId) => inputs.get(id)!.value;
+      return {
+        achievedPct: v("achievedPct"),
+        mostlyPct: v("mostlyPct"),
+        lowerIsBetter: v("lowerIsBetter"),
+        summarySheetName: v("summarySheetName"),
+        grades: v("grades"),
+        statuses: v("statuses"),
+        advancedJson: v("advancedJson"),
+        highlightErrors: highlightToggle.checked,
+      };
+    };
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      clear(errors);
+      status.textContent = "";
+      for (const input of inputs.values()) input.removeAttribute("aria-invalid");
+      const parsed = settingsFromForm(read());
+      if (!parsed.ok) {
+        errors.appendChild(el("p", { text: tr("settings.invalid") }));
+        errors.appendChild(
+          el(
+            "ul",
+            {},
+            parsed.errors.map((e) => el("li", { text: formatFormError(lang, e) })),
+          ),
+        );
+        for (const e of parsed.errors) inputs.get(e.field)?.setAttribute("aria-invalid", "true");
+        inputs.get(parsed.errors[0].field)?.focus();
+        return;
+      }
+      save.disabled = true;
+      try {
+        await ops.saveSettings(parsed.settings);
+        settings = parsed.settings;
+        fill(settings);
+        status.textContent = tr("settings.saved");
+      } catch (e) {
+        showError(e);
+      } finally {
+        save.disabled = busy;
+      }
+    });
+    return { root: rootEl, save, fill };
+  }
+
+  // ---- start -------------------------------------------------------------------------------
+  const ready = (async () => {
+    try {
+      settings = await ops.loadSettings();
+    } catch (e) {
+      showError(e);
+      headline.textContent = tr("settings.loadFailed");
+    }
+    settingsPanel.fill(settings);
+    if (opts.action === "validate") await run("validate");
+  })();
+
+  return { ready, run };
+}

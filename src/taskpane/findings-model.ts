@@ -1,0 +1,107 @@
+/**
+ * How the pane lists findings: grouped by item (in the workbook's sheet order), errors first,
+ * then by sheet and cell, filtered by severity. Pure, so it is tested without a DOM.
+ */
+import type { RenderedFinding, Severity } from "../core/model/finding";
+import type { OperationResult } from "../excel/types";
+import { parseA1 } from "../core/grid/address";
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export type Counts = Record<Severity, number>;
+
+export interface FindingGroup {
+  /** Stable key: "item:<No.>" or "workbook". */
+  key: string;
+  itemNo: string | null;
+  title: string | null;
+  counts: Counts;
+  /** Findings that pass the filter, sorted. */
+  findings: RenderedFinding[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function emptyCounts(): Counts {
+  return { error: 0, warning: 0, info: 0 };
+}
+
+export function countBySeverity(findings: readonly RenderedFinding[]): Counts {
+  const c = emptyCounts();
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+function cellOrder(cell: string | null): [number, number] {
+  if (!cell) return [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+  try {
+    const { row, col } = parseA1(cell);
+    return [row, col];
+  } catch {
+    return [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+  }
+}
+
+/**
+ * Groups in the order items were read; findings of an item the result does not list (No. known
+ * only from the finding) follow, then workbook-wide findings. Counts are of all findings, the
+ * list is of the filtered ones; groups with nothing at all are left out.
+ */
+export function groupFindings(
+  result: Pick<OperationResult, "items" | "findings">,
+  show: ReadonlySet<Severity> = new Set(SEVERITIES),
+): FindingGroup[] {
+  const sheetOrder = new Map<string, number>();
+  for (const it of result.items)
+    if (it.sheet !== null && !sheetOrder.has(it.sheet)) sheetOrder.set(it.sheet, sheetOrder.size);
+
+  const groups = new Map<string, FindingGroup>();
+  for (const it of result.items) {
+    const key = `item:${it.no}`;
+    if (!groups.has(key))
+      groups.set(key, { key, itemNo: it.no, title: it.title, counts: emptyCounts(), findings: [] });
+  }
+  const all = new Map<string, RenderedFinding[]>();
+  for (const f of result.findings) {
+    const key = f.itemNo !== null ? `item:${f.itemNo}` : "workbook";
+    if (!groups.has(key)) {
+      groups.set(key, { key, itemNo: f.itemNo, title: null, counts: emptyCounts(), findings: [] });
+    }
+    const list = all.get(key) ?? [];
+    list.push(f);
+    all.set(key, list);
+  }
+
+  const compare = (a: RenderedFinding, b: RenderedFinding): number => {
+    const s = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+    if (s) return s;
+    const sa = a.sheet === null ? Infinity : (sheetOrder.get(a.sheet) ?? sheetOrder.size);
+    const sb = b.sheet === null ? Infinity : (sheetOrder.get(b.sheet) ?? sheetOrder.size);
+    if (sa !== sb) return sa - sb;
+    if (a.sheet !== b.sheet) return (a.sheet ?? "").localeCompare(b.sheet ?? "");
+    const [ra, ca] = cellOrder(a.cell);
+    const [rb, cb] = cellOrder(b.cell);
+    return ra - rb || ca - cb;
+  };
+
+  const out: FindingGroup[] = [];
+  const workbook = groups.get("workbook");
+  groups.delete("workbook");
+  for (const g of [...groups.values(), ...(workbook ? [workbook] : [])]) {
+    const list = all.get(g.key) ?? [];
+    if (list.length === 0) continue;
+    g.counts = countBySeverity(list);
+    // Array.prototype.sort is stable: equal findings keep the engine's order.
+    g.findings = list.filter((f) => show.has(f.severity)).sort(compare);
+    out.push(g);
+  }
+  return out;
+}
+
+/** "Sheet!A1" as Excel writes it, quoting sheet names that need it. */
+export function locationText(sheet: string | null, cell: string | null): string | null {
+  if (sheet === null) return cell;
+  const quoted =
+    /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return cell ? `${quoted}!${cell}` : quoted;
+}

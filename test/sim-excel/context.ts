@@ -1,0 +1,231 @@
+/**
+ * The request/sync model of Office.js: proxies queue actions; `sync()` sends them as one request,
+ * runs them in order against the workbook, and fills in what was loaded. Reading a property that was
+ * not loaded throws PropertyNotLoaded; payload sizes are measured and Excel's limits enforced.
+ */
+import { simError } from "./errors";
+import type { SimBook } from "./state";
+
+/** Fixed per-action cost of Excel's JSON protocol (ids, action type, object path), in bytes. */
+const ACTION_OVERHEAD = 60;
+
+export interface SimAction {
+  /** What the request carries for this action (serialised to size the payload). */
+  describe: unknown;
+  /** Runs at sync; returns what goes into the response (loaded values), or undefined. */
+  run: () => unknown;
+}
+
+export class SimContext {
+  private queue: SimAction[] = [];
+  /** Cells touched by loads in the current batch (Excel's 5 million cells limit). */
+  cellsLoaded = 0;
+
+  constructor(readonly book: SimBook) {}
+
+  enqueue(a: SimAction): void {
+    this.queue.push(a);
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    const actions = this.queue;
+    this.queue = [];
+    this.cellsLoaded = 0;
+    const n = this.book.syncLog.length + 1;
+    const requestBytes = actions.reduce((sum, a) => sum + ACTION_OVERHEAD + jsonBytes(a.describe), 0);
+    const record = {
+      n,
+      actions: actions.length,
+      requestBytes,
+      responseBytes: 0,
+      error: null as string | null,
+    };
+    this.book.syncLog.push(record);
+    // Excel answers on a later turn of the event loop, like a real round trip.
+    await Promise.resolve();
+    if (requestBytes > this.book.limits.requestBytes) {
+      record.error = "RequestPayloadSizeLimitExceeded";
+      throw simError.requestTooLarge(requestBytes);
+    }
+    const commits: Array<() => void> = [];
+    let responseBytes = 0;
+    try {
+      for (const a of actions) {
+        const result = a.run();
+        if (typeof result === "function") commits.push(result as () => void);
+        responseBytes += ACTION_OVERHEAD / 2 + (result === undefined ? 0 : jsonBytes(loadedPayload(result)));
+        if (this.cellsLoaded > this.book.limits.cells) throw simError.tooManyCells(this.cellsLoaded);
+      }
+    } catch (e) {
+      record.error = (e as { code?: string }).code ?? String(e);
+      throw e;
+    }
+    record.responseBytes = responseBytes;
+    if (responseBytes > this.book.limits.responseBytes) {
+      record.error = "ResponsePayloadSizeLimitExceeded";
+      throw simError.responseTooLarge(responseBytes);
+    }
+    // Loaded values become readable only once the whole batch has succeeded.
+    for (const c of commits) c();
+  }
+}
+
+/** A load's result: the values it brings back (for sizing) and the commit that exposes them. */
+export interface LoadResult {
+  (): void;
+  payload: unknown;
+}
+
+function loadedPayload(result: unknown): unknown {
+  return typeof result === "function" ? (result as LoadResult).payload : result;
+}
+
+export function jsonBytes(v: unknown): number {
+  if (v === undefined) return 0;
+  // UTF-8 bytes, as the request travels.
+  return new TextEncoder().encode(JSON.stringify(v)).length;
+}
+
+/** The property-loading machinery every proxy shares. */
+export abstract class SimProxy {
+  private loaded = new Map<string, unknown>();
+  private nullKnown: boolean | null = null;
+
+  constructor(
+    readonly context: SimContext,
+    /** For error locations: "Worksheet('集計').getRange('A1')". */
+    readonly path: string,
+  ) {}
+
+  /** Scalar properties `load()` without arguments brings back. */
+  protected abstract scalarProps(): string[];
+  /** The value of a scalar property, read from the workbook at sync time. */
+  protected abstract readProp(prop: string): unknown;
+  /** A navigation property (format, fill, protection, …) or undefined for a scalar. */
+  protected child(_prop: string): SimProxy | undefined {
+    return undefined;
+  }
+  /** Null objects (from *OrNullObject) resolve to null at sync. */
+  protected isNull(): boolean {
+    return false;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullKnown === null) throw simError.notLoaded("isNullObject", this.path);
+    return this.nullKnown;
+  }
+
+  /** Called by the action that creates the proxy so that isNullObject is known after sync. */
+  protected trackNull(): void {
+    this.context.enqueue({
+      describe: { path: this.path },
+      run: () => {
+        const isNull = this.isNull();
+        const commit = (() => {
+          this.nullKnown = isNull;
+        }) as LoadResult;
+        commit.payload = { isNull };
+        return commit;
+      },
+    });
+  }
+
+  protected value<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw simError.notLoaded(prop, this.path);
+    return this.loaded.get(prop) as T;
+  }
+
+  /** A value the add-in set is readable again only after it was loaded (Excel keeps no client copy). */
+  protected forget(prop: string): void {
+    this.loaded.delete(prop);
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = normaliseLoad(props);
+    const scalars: string[] = [];
+    for (const p of list.length ? list : this.scalarProps()) {
+      const [head, ...rest] = p.split("/");
+      const nav = this.child(head);
+      if (nav) nav.load(rest.length ? rest.join("/") : undefined);
+      else scalars.push(head);
+    }
+    if (scalars.length) this.enqueueLoad(scalars);
+    return this;
+  }
+
+  protected enqueueLoad(props: string[]): void {
+    this.context.enqueue({
+      describe: { load: this.path, props },
+      run: () => {
+        if (this.isNull()) {
+          const commit = (() => {
+            this.nullKnown = true;
+          }) as LoadResult;
+          commit.payload = null;
+          return commit;
+        }
+        const got = props.map((p) => [p, this.readProp(p)] as const);
+        const commit = (() => {
+          this.nullKnown = false;
+          for (const [p, v] of got) this.loaded.set(p, v);
+        }) as LoadResult;
+        commit.payload = Object.fromEntries(got);
+        return commit;
+      },
+    });
+  }
+
+  /** Queue a write (or method call) that runs at sync. */
+  protected act(describe: unknown, run: () => void): void {
+    this.context.enqueue({
+      describe,
+      run: () => {
+        if (this.isNull()) throw simError.invalidObjectPath(this.path);
+        run();
+        return undefined;
+      },
+    });
+  }
+
+  /** Reads properties now (inside a sync) for a collection's `items/...` load; nested paths recurse. */
+  snapshotFor(props: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const p of props.length ? props : this.scalarProps()) {
+      const [head, ...rest] = p.split("/");
+      const nav = this.child(head);
+      if (nav)
+        out[head] = {
+          ...((out[head] as object) ?? {}),
+          ...nav.snapshotFor(rest.length ? [rest.join("/")] : []),
+        };
+      else out[head] = this.readProp(head);
+    }
+    return out;
+  }
+
+  commitSnapshot(s: Record<string, unknown>): void {
+    this.nullKnown = false;
+    for (const [k, v] of Object.entries(s)) {
+      const nav = this.child(k);
+      if (nav) nav.commitSnapshot(v as Record<string, unknown>);
+      else this.loaded.set(k, v);
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+function normaliseLoad(props?: string | string[] | { select?: string }): string[] {
+  if (props === undefined) return [];
+  const s = Array.isArray(props) ? props.join(",") : typeof props === "string" ? props : (props.select ?? "");
+  return s
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,59 @@
+/** Errors shaped like OfficeExtension.Error: name "RichApi.Error", a `code` from Excel.ErrorCodes. */
+export class SimOfficeError extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(code: string, message: string, errorLocation?: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+export const simError = {
+  notLoaded: (prop: string, where: string) =>
+    new SimOfficeError(
+      "PropertyNotLoaded",
+      `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      `${where}.${prop}`,
+    ),
+  itemNotFound: (what: string) =>
+    new SimOfficeError("ItemNotFound", `The requested resource doesn't exist.`, what),
+  accessDenied: (what: string) =>
+    new SimOfficeError(
+      "AccessDenied",
+      "You cannot perform the requested operation. The sheet or workbook is protected or read-only.",
+      what,
+    ),
+  invalidArgument: (what: string) =>
+    new SimOfficeError(
+      "InvalidArgument",
+      "The argument is invalid or missing or has an incorrect format.",
+      what,
+    ),
+  invalidOperation: (message: string, what: string) => new SimOfficeError("InvalidOperation", message, what),
+  apiNotFound: (api: string, set: string) =>
+    new SimOfficeError("ApiNotFound", `The API '${api}' is not supported (requires ExcelApi ${set}).`, api),
+  requestTooLarge: (bytes: number) =>
+    new SimOfficeError(
+      "RequestPayloadSizeLimitExceeded",
+      `The request payload size has exceeded the limit (${bytes} bytes).`,
+    ),
+  responseTooLarge: (bytes: number) =>
+    new SimOfficeError(
+      "ResponsePayloadSizeLimitExceeded",
+      `The response payload size has exceeded the limit (${bytes} bytes).`,
+    ),
+  tooManyCells: (cells: number) =>
+    new SimOfficeError(
+      "InvalidOperation",
+      `The range has ${cells} cells; a get operation is limited to 5,000,000 cells.`,
+      "Range.values",
+    ),
+  invalidObjectPath: (what: string) =>
+    new SimOfficeError(
+      "InvalidObjectPath",
+      "The object path isn't working for what you're trying to do (a null object was used).",
+      what,
+    ),
+};

@@ -1,0 +1,129 @@
+/**
+ * What the simulated Excel holds: an ExcelJS workbook (cells, styles, merges, sheets) plus what
+ * ExcelJS cannot keep (charts, tables, conditional formats as Excel objects, selection, settings).
+ * Browser-safe: no Node imports; ExcelJS is handed in, never required here.
+ */
+import type * as ExcelJS from "exceljs";
+import type { CellRange } from "../../src/core/grid/cell";
+
+export interface SimChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string | null;
+  position: { start: string; end: string } | null;
+}
+
+export interface SimTable {
+  name: string;
+  range: CellRange;
+  hasHeaders: boolean;
+  style: string;
+  showFilterButton: boolean;
+}
+
+export interface SimConditionalFormat {
+  id: number;
+  type: "CellValue" | "ContainsText" | "Custom";
+  range: CellRange;
+  /** CellValue: { formula1, operator }; ContainsText: { operator, text }; Custom: { formula }. */
+  rule: Record<string, string>;
+  format: { fill?: string; fontColor?: string; bold?: boolean };
+}
+
+export interface SimSheetExtras {
+  charts: SimChart[];
+  tables: SimTable[];
+  conditionalFormats: SimConditionalFormat[];
+  frozen: { rows: number; cols: number } | null;
+}
+
+export interface SyncRecord {
+  /** 1-based, over the life of the workbook. */
+  n: number;
+  actions: number;
+  requestBytes: number;
+  responseBytes: number;
+  error: string | null;
+}
+
+export interface SimLimits {
+  requestBytes: number;
+  responseBytes: number;
+  cells: number;
+}
+
+export const EXCEL_LIMITS: SimLimits = {
+  requestBytes: 5 * 1024 * 1024,
+  responseBytes: 5 * 1024 * 1024,
+  cells: 5_000_000,
+};
+
+/** Where the sim keeps Office.context.document.settings inside the backing file. */
+export const SETTINGS_SHEET = "__OfficeDocumentSettings";
+
+export class SimBook {
+  readonly extras = new Map<number, SimSheetExtras>();
+  readonly syncLog: SyncRecord[] = [];
+  selection: { sheet: string; address: string } | null = null;
+  activeSheetId: number | null = null;
+  readOnly = false;
+  limits: SimLimits;
+  private nextCfId = 1;
+
+  constructor(
+    readonly wb: ExcelJS.Workbook,
+    limits: Partial<SimLimits> = {},
+  ) {
+    this.limits = { ...EXCEL_LIMITS, ...limits };
+    const active = wb.views?.[0]?.activeTab ?? 0;
+    this.activeSheetId = this.sheets()[active]?.id ?? this.sheets()[0]?.id ?? null;
+    for (const ws of this.sheets()) {
+      const v = ws.views?.[0];
+      if (v && v.state === "frozen") this.extrasOf(ws).frozen = { rows: v.ySplit ?? 0, cols: v.xSplit ?? 0 };
+    }
+  }
+
+  /** The sheets Excel shows through the API, in tab order (the settings store is not one of them). */
+  sheets(): ExcelJS.Worksheet[] {
+    return this.wb.worksheets.filter((ws) => ws.name !== SETTINGS_SHEET);
+  }
+
+  sheetByName(name: string): ExcelJS.Worksheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets().find((ws) => ws.name.toLowerCase() === lower);
+  }
+
+  sheetById(id: number): ExcelJS.Worksheet | undefined {
+    return this.sheets().find((ws) => ws.id === id);
+  }
+
+  extrasOf(ws: ExcelJS.Worksheet): SimSheetExtras {
+    let e = this.extras.get(ws.id);
+    if (!e) {
+      e = { charts: [], tables: [], conditionalFormats: [], frozen: null };
+      this.extras.set(ws.id, e);
+    }
+    return e;
+  }
+
+  newCfId(): number {
+    return this.nextCfId++;
+  }
+
+  isProtected(ws: ExcelJS.Worksheet): boolean {
+    const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
+    return !!p?.sheet;
+  }
+
+  /** Puts a sheet at a 0-based tab position, renumbering the others. */
+  moveSheet(ws: ExcelJS.Worksheet, position: number): void {
+    const order = this.sheets().filter((w) => w !== ws);
+    const pos = Math.max(0, Math.min(position, order.length));
+    order.splice(pos, 0, ws);
+    order.push(...this.wb.worksheets.filter((w) => w.name === SETTINGS_SHEET));
+    order.forEach((w, i) => {
+      (w as unknown as { orderNo: number }).orderNo = i + 1;
+    });
+  }
+}

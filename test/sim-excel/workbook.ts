@@ -1,0 +1,76 @@
+/** The request context Excel.run hands the add-in: workbook (worksheets, readOnly), application, sync. */
+import { SimProxy, SimContext } from "./context";
+import { simError } from "./errors";
+import type { SimRequirements } from "./requirements";
+import type { SimBook } from "./state";
+import { SimWorksheetCollection } from "./worksheet";
+
+export class SimWorkbook extends SimProxy {
+  readonly worksheets: SimWorksheetCollection;
+  constructor(
+    context: SimContext,
+    private readonly book: SimBook,
+    private readonly requirements: SimRequirements,
+  ) {
+    super(context, "workbook");
+    this.worksheets = new SimWorksheetCollection(context, book, requirements);
+  }
+  protected scalarProps(): string[] {
+    return ["name", ...(this.requirements.isSetSupported("ExcelApi", "1.8") ? ["readOnly"] : [])];
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === "name") return "Book.xlsx";
+    if (prop === "readOnly") {
+      if (!this.requirements.isSetSupported("ExcelApi", "1.8"))
+        throw simError.apiNotFound("Workbook.readOnly", "1.8");
+      return this.book.readOnly;
+    }
+    throw simError.invalidArgument(prop);
+  }
+  get readOnly(): boolean {
+    return this.value("readOnly");
+  }
+  get name(): string {
+    return this.value("name");
+  }
+}
+
+export class SimApplication {
+  /** How many batches ran with calculation suspended (tests assert the adapter asked). */
+  suspendedSyncs = 0;
+  constructor(
+    private readonly context: SimContext,
+    private readonly requirements: SimRequirements,
+  ) {}
+  suspendApiCalculationUntilNextSync(): void {
+    if (!this.requirements.isSetSupported("ExcelApi", "1.6"))
+      throw simError.apiNotFound("suspendApiCalculationUntilNextSync", "1.6");
+    this.context.enqueue({
+      describe: { call: "suspendApiCalculationUntilNextSync" },
+      run: () => {
+        this.suspendedSyncs++;
+        return undefined;
+      },
+    });
+  }
+}
+
+export class SimRequestContext {
+  readonly workbook: SimWorkbook;
+  readonly application: SimApplication;
+  private readonly inner: SimContext;
+  constructor(book: SimBook, requirements: SimRequirements) {
+    this.inner = new SimContext(book);
+    this.workbook = new SimWorkbook(this.inner, book, requirements);
+    this.application = new SimApplication(this.inner, requirements);
+  }
+  sync<T>(passThroughValue?: T): Promise<T> {
+    return this.inner.sync().then(() => passThroughValue as T);
+  }
+  /** Queued actions not yet sent (Excel.run flushes them at the end of the batch). */
+  get pendingActions(): number {
+    return this.inner.pending;
+  }
+  /** Office.js tracks objects across syncs; the sim needs nothing for it. */
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+}

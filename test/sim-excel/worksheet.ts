@@ -1,0 +1,536 @@
+/** Worksheets, their collection, protection, freeze panes, tables and charts. */
+import type * as ExcelJS from "exceljs";
+import { parseRangeA1, rangeToA1 } from "../../src/core/grid/address";
+import type { CellRange } from "../../src/core/grid/cell";
+import { SimProxy, type LoadResult, type SimContext } from "./context";
+import { simError } from "./errors";
+import { argbOf, hexOf } from "./cells";
+import { SimRange, intersects, mergedAreas, sheetAddress } from "./range";
+import type { SimBook, SimChart, SimTable } from "./state";
+import type { SimRequirements } from "./requirements";
+
+const VISIBILITY: Record<string, string> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
+
+export class SimWorksheet extends SimProxy {
+  private sheetId: number | null | undefined;
+  readonly protection: SimWorksheetProtection;
+  readonly freezePanes: SimFreezePanes;
+  readonly tables: SimTableCollection;
+  readonly charts: SimChartCollection;
+
+  constructor(
+    context: SimContext,
+    readonly book: SimBook,
+    readonly requirements: SimRequirements,
+    private readonly locate: () => ExcelJS.Worksheet | null,
+    path: string,
+    private readonly orNull = false,
+  ) {
+    super(context, path);
+    this.protection = new SimWorksheetProtection(context, this);
+    this.freezePanes = new SimFreezePanes(context, this);
+    this.tables = new SimTableCollection(context, this);
+    this.charts = new SimChartCollection(context, this);
+  }
+
+  /** The sheet, bound by id the first time the batch reaches it (renames do not lose it). */
+  target(): ExcelJS.Worksheet | null {
+    if (this.sheetId === undefined) {
+      const ws = this.locate();
+      this.sheetId = ws ? ws.id : null;
+    }
+    if (this.sheetId === null) {
+      if (this.orNull) return null;
+      throw simError.itemNotFound(this.path);
+    }
+    const ws = this.book.sheetById(this.sheetId);
+    if (!ws) throw simError.itemNotFound(this.path);
+    return ws;
+  }
+
+  sheet(): ExcelJS.Worksheet {
+    const ws = this.target();
+    if (!ws) throw simError.invalidObjectPath(this.path);
+    return ws;
+  }
+
+  /** getItem resolves at sync even when nothing is loaded: that is where ItemNotFound comes from. */
+  resolveAtSync(): this {
+    if (this.orNull) this.trackNull();
+    else this.context.enqueue({ describe: { path: this.path }, run: () => void this.target() });
+    return this;
+  }
+
+  protected override isNull(): boolean {
+    return this.target() === null;
+  }
+
+  requireApi(api: string, set: string): void {
+    if (!this.requirements.isSetSupported("ExcelApi", set)) throw simError.apiNotFound(api, set);
+  }
+
+  protected override child(prop: string): SimProxy | undefined {
+    if (prop === "protection") return this.protection;
+    return undefined;
+  }
+
+  protected scalarProps(): string[] {
+    return ["name", "id", "position", "visibility", "tabColor"];
+  }
+
+  protected readProp(prop: string): unknown {
+    const ws = this.sheet();
+    switch (prop) {
+      case "name":
+        return ws.name;
+      case "id":
+        return `{sim-${ws.id}}`;
+      case "position":
+        return this.book.sheets().indexOf(ws);
+      case "visibility":
+        return VISIBILITY[ws.state ?? "visible"] ?? "Visible";
+      case "tabColor": {
+        const c = (ws.properties.tabColor as { argb?: string } | undefined)?.argb;
+        return c ? hexOf(c, "") : "";
+      }
+      default:
+        throw simError.invalidArgument(`${this.path}.${prop}`);
+    }
+  }
+
+  get name(): string {
+    return this.value("name");
+  }
+  set name(v: string) {
+    this.forget("name");
+    this.act({ set: this.path, name: v }, () => {
+      const other = this.book.sheetByName(v);
+      if (other && other !== this.sheet()) throw simError.invalidArgument(`name ${v} is taken`);
+      this.sheet().name = v;
+    });
+  }
+  get id(): string {
+    return this.value("id");
+  }
+  get position(): number {
+    return this.value("position");
+  }
+  set position(v: number) {
+    this.forget("position");
+    this.act({ set: this.path, position: v }, () => this.book.moveSheet(this.sheet(), v));
+  }
+  get visibility(): string {
+    return this.value("visibility");
+  }
+  set visibility(v: string) {
+    this.forget("visibility");
+    this.act({ set: this.path, visibility: v }, () => {
+      this.sheet().state = v === "Hidden" ? "hidden" : v === "VeryHidden" ? "veryHidden" : "visible";
+    });
+  }
+  get tabColor(): string {
+    return this.value("tabColor");
+  }
+  set tabColor(v: string) {
+    this.requireApi("tabColor", "1.7");
+    this.forget("tabColor");
+    this.act({ set: this.path, tabColor: v }, () => {
+      const props = this.sheet().properties as { tabColor?: { argb: string } };
+      if (v) props.tabColor = { argb: argbOf(v) };
+      else delete props.tabColor;
+    });
+  }
+
+  getRange(address?: string): SimRange {
+    const whole = { top: 0, left: 0, bottom: 1048575, right: 16383 };
+    return new SimRange(
+      this.context,
+      this,
+      () => (address ? parseRangeLike(address) : whole),
+      `${this.path}.getRange('${address ?? ""}')`,
+    );
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
+    const r = {
+      top: startRow,
+      left: startColumn,
+      bottom: startRow + rowCount - 1,
+      right: startColumn + columnCount - 1,
+    };
+    return new SimRange(
+      this.context,
+      this,
+      () => r,
+      `${this.path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`,
+    );
+  }
+
+  getUsedRange(valuesOnly = false): SimRange {
+    return new SimRange(
+      this.context,
+      this,
+      () => usedRect(this.sheet(), valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 },
+      `${this.path}.getUsedRange()`,
+    );
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    return new SimRange(
+      this.context,
+      this,
+      () => usedRect(this.sheet(), valuesOnly),
+      `${this.path}.getUsedRangeOrNullObject()`,
+    ).track();
+  }
+
+  activate(): void {
+    this.act({ call: "activate", path: this.path }, () => {
+      const ws = this.sheet();
+      if (ws.state !== "visible" && ws.state !== undefined)
+        throw simError.invalidOperation("A hidden sheet cannot be activated.", this.path);
+      this.book.activeSheetId = ws.id;
+      this.book.selection = { sheet: ws.name, address: "A1" };
+    });
+  }
+
+  delete(): void {
+    this.act({ call: "delete", path: this.path }, () => {
+      const ws = this.sheet();
+      if (this.book.readOnly) throw simError.accessDenied(this.path);
+      const visible = this.book.sheets().filter((w) => w.state === "visible" || w.state === undefined);
+      if (visible.length <= 1 && visible[0] === ws)
+        throw simError.invalidOperation("The last visible sheet cannot be deleted.", this.path);
+      this.book.extras.delete(ws.id);
+      this.book.wb.removeWorksheet(ws.id);
+      if (this.book.activeSheetId === ws.id) {
+        this.book.activeSheetId = this.book.sheets()[0]?.id ?? null;
+        this.book.selection = null;
+      }
+    });
+  }
+}
+
+function parseRangeLike(address: string): CellRange {
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(bare);
+  if (cols) {
+    const r = parseRangeA1(`${cols[1]}1:${cols[2]}1`);
+    return { top: 0, bottom: 1048575, left: r.left, right: r.right };
+  }
+  return parseRangeA1(bare);
+}
+
+/** The used range: cells with values (valuesOnly) or with values or formatting. */
+export function usedRect(ws: ExcelJS.Worksheet, valuesOnly: boolean): CellRange | null {
+  let r: CellRange | null = null;
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const hasValue = cell.value !== null && cell.value !== undefined && cell.value !== "";
+      const hasFormat =
+        !valuesOnly &&
+        Object.keys(cell.style ?? {}).some((k) => (cell.style as Record<string, unknown>)[k] !== undefined);
+      if (!hasValue && !hasFormat) return;
+      const i = rowNumber - 1;
+      const j = colNumber - 1;
+      r = r
+        ? {
+            top: Math.min(r.top, i),
+            left: Math.min(r.left, j),
+            bottom: Math.max(r.bottom, i),
+            right: Math.max(r.right, j),
+          }
+        : { top: i, left: j, bottom: i, right: j };
+    });
+  });
+  return r;
+}
+
+export class SimWorksheetProtection extends SimProxy {
+  constructor(
+    context: SimContext,
+    private readonly worksheet: SimWorksheet,
+  ) {
+    super(context, `${worksheet.path}.protection`);
+  }
+  protected override isNull(): boolean {
+    return this.worksheet.target() === null;
+  }
+  protected scalarProps(): string[] {
+    return ["protected"];
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === "protected") return this.worksheet.book.isProtected(this.worksheet.sheet());
+    throw simError.invalidArgument(prop);
+  }
+  get protected(): boolean {
+    return this.value("protected");
+  }
+  protect(): void {
+    this.act({ call: "protect", path: this.path }, () => {
+      (this.worksheet.sheet() as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection = {
+        sheet: true,
+      };
+    });
+  }
+  unprotect(): void {
+    this.act({ call: "unprotect", path: this.path }, () => this.worksheet.sheet().unprotect());
+  }
+}
+
+export class SimFreezePanes {
+  constructor(
+    private readonly context: SimContext,
+    private readonly worksheet: SimWorksheet,
+  ) {}
+  private set(rows: number, cols: number): void {
+    this.context.enqueue({
+      describe: { freeze: this.worksheet.path, rows, cols },
+      run: () => {
+        const ws = this.worksheet.sheet();
+        this.worksheet.book.extrasOf(ws).frozen = rows || cols ? { rows, cols } : null;
+        ws.views = rows || cols ? [{ state: "frozen", xSplit: cols, ySplit: rows }] : [{ state: "normal" }];
+        return undefined;
+      },
+    });
+  }
+  freezeRows(count = 1): void {
+    this.set(count, 0);
+  }
+  freezeColumns(count = 1): void {
+    this.set(0, count);
+  }
+  freezeAt(frozenRange: string | SimRange): void {
+    const r = parseRangeLike(typeof frozenRange === "string" ? frozenRange : "A1");
+    this.set(r.bottom + 1, r.right + 1);
+  }
+  unfreeze(): void {
+    this.set(0, 0);
+  }
+}
+
+export class SimTableCollection {
+  constructor(
+    private readonly context: SimContext,
+    private readonly worksheet: SimWorksheet,
+  ) {}
+  add(address: string, hasHeaders: boolean): SimTableProxy {
+    const spec: SimTable = {
+      name: "",
+      range: parseRangeLike(address),
+      hasHeaders,
+      style: "TableStyleMedium2",
+      showFilterButton: true,
+    };
+    const book = this.worksheet.book;
+    this.context.enqueue({
+      describe: { call: "tables.add", path: this.worksheet.path, address, hasHeaders },
+      run: () => {
+        const ws = this.worksheet.sheet();
+        if (book.readOnly || book.isProtected(ws))
+          throw simError.accessDenied(`${this.worksheet.path}.tables.add`);
+        const all = [...book.extras.values()].flatMap((e) => e.tables);
+        const mine = book.extrasOf(ws).tables;
+        if (mine.some((t) => intersects(t.range, spec.range)))
+          throw simError.invalidOperation("A table can't overlap another table.", address);
+        if (mergedAreas(ws).some((m) => intersects(m, spec.range)))
+          throw simError.invalidOperation("A table can't contain merged cells.", address);
+        let n = all.length + 1;
+        while (all.some((t) => t.name === `Table${n}`)) n++;
+        spec.name = `Table${n}`;
+        mine.push(spec);
+        return undefined;
+      },
+    });
+    return new SimTableProxy(this.context, this.worksheet, spec);
+  }
+  /** Tables on this sheet as the sim keeps them (test helper, not Office API). */
+  simItems(): SimTable[] {
+    const ws = this.worksheet.target();
+    return ws ? this.worksheet.book.extrasOf(ws).tables : [];
+  }
+}
+
+export class SimTableProxy {
+  constructor(
+    private readonly context: SimContext,
+    private readonly worksheet: SimWorksheet,
+    private readonly spec: SimTable,
+  ) {}
+  private edit(key: "name" | "style" | "showFilterButton", v: string | boolean): void {
+    this.context.enqueue({
+      describe: { set: `table.${key}`, v },
+      run: () => {
+        if (key === "name") {
+          const taken = [...this.worksheet.book.extras.values()]
+            .flatMap((e) => e.tables)
+            .some((t) => t !== this.spec && t.name.toLowerCase() === String(v).toLowerCase());
+          if (taken || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(String(v)))
+            throw simError.invalidArgument(`table name ${String(v)}`);
+        }
+        (this.spec as unknown as Record<string, unknown>)[key] = v;
+        return undefined;
+      },
+    });
+  }
+  set name(v: string) {
+    this.edit("name", v);
+  }
+  set style(v: string) {
+    this.edit("style", v);
+  }
+  set showFilterButton(v: boolean) {
+    this.edit("showFilterButton", v);
+  }
+}
+
+export class SimChartCollection {
+  constructor(
+    private readonly context: SimContext,
+    private readonly worksheet: SimWorksheet,
+  ) {}
+  add(type: string, source: SimRange, seriesBy = "Auto"): SimChartProxy {
+    const chart: SimChart = { type, source: "", seriesBy, title: null, position: null };
+    this.context.enqueue({
+      describe: { call: "charts.add", path: this.worksheet.path, type, seriesBy },
+      run: () => {
+        const ws = this.worksheet.sheet();
+        if (this.worksheet.book.readOnly || this.worksheet.book.isProtected(ws))
+          throw simError.accessDenied("charts.add");
+        chart.source = sheetAddress(source.ws().name, source.box());
+        this.worksheet.book.extrasOf(ws).charts.push(chart);
+        return undefined;
+      },
+    });
+    return new SimChartProxy(this.context, chart);
+  }
+  simItems(): SimChart[] {
+    const ws = this.worksheet.target();
+    return ws ? this.worksheet.book.extrasOf(ws).charts : [];
+  }
+}
+
+export class SimChartProxy {
+  readonly title: { text: string };
+  constructor(
+    private readonly context: SimContext,
+    private readonly chart: SimChart,
+  ) {
+    const enqueue = (fn: () => void, describe: unknown) =>
+      this.context.enqueue({ describe, run: () => void fn() });
+    this.title = {
+      get text() {
+        return chart.title ?? "";
+      },
+      set text(v: string) {
+        enqueue(() => (chart.title = v), { set: "chart.title.text", v });
+      },
+    };
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.context.enqueue({
+      describe: { call: "chart.setPosition", startCell, endCell },
+      run: () => {
+        this.chart.position = {
+          start: rangeToA1(parseRangeLike(startCell)),
+          end: endCell ? rangeToA1(parseRangeLike(endCell)) : "",
+        };
+        return undefined;
+      },
+    });
+  }
+}
+
+export class SimWorksheetCollection extends SimProxy {
+  private itemsLoaded: SimWorksheet[] | null = null;
+  constructor(
+    context: SimContext,
+    private readonly book: SimBook,
+    private readonly requirements: SimRequirements,
+  ) {
+    super(context, "workbook.worksheets");
+  }
+  protected scalarProps(): string[] {
+    return ["count"];
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === "count") return this.book.sheets().length;
+    throw simError.invalidArgument(prop);
+  }
+  get count(): number {
+    return this.value("count");
+  }
+  private sheetProxy(locate: () => ExcelJS.Worksheet | null, path: string, orNull = false): SimWorksheet {
+    return new SimWorksheet(this.context, this.book, this.requirements, locate, path, orNull);
+  }
+  override load(props?: string | string[] | { select?: string }): this {
+    const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : []).map((s) =>
+      s.trim(),
+    );
+    const itemProps = list
+      .filter((p) => p.startsWith("items"))
+      .map((p) => p.replace(/^items\/?/, ""))
+      .filter(Boolean);
+    if (list.length && itemProps.length === 0) return super.load(props);
+    // Loading items creates one proxy per sheet and loads the asked properties on each, in the same batch.
+    const proxies: SimWorksheet[] = [];
+    this.context.enqueue({
+      describe: { load: this.path, props: list },
+      run: () => {
+        for (const ws of this.book.sheets()) {
+          const id = ws.id;
+          proxies.push(this.sheetProxy(() => this.book.sheetById(id) ?? null, `Worksheet('${ws.name}')`));
+        }
+        const payload = proxies.map((p) => p.snapshotFor(itemProps));
+        const commit = (() => {
+          proxies.forEach((p, i) => p.commitSnapshot(payload[i]));
+          this.itemsLoaded = proxies;
+        }) as LoadResult;
+        commit.payload = payload;
+        return commit;
+      },
+    });
+    return this;
+  }
+  get items(): SimWorksheet[] {
+    if (!this.itemsLoaded) throw simError.notLoaded("items", this.path);
+    return this.itemsLoaded;
+  }
+  getItem(name: string): SimWorksheet {
+    return this.sheetProxy(() => this.book.sheetByName(name) ?? null, `Worksheet('${name}')`).resolveAtSync();
+  }
+  getItemOrNullObject(name: string): SimWorksheet {
+    return this.sheetProxy(
+      () => this.book.sheetByName(name) ?? null,
+      `Worksheet('${name}')`,
+      true,
+    ).resolveAtSync();
+  }
+  getActiveWorksheet(): SimWorksheet {
+    return this.sheetProxy(
+      () =>
+        this.book.activeSheetId === null ? null : (this.book.sheetById(this.book.activeSheetId) ?? null),
+      "activeWorksheet",
+    );
+  }
+  add(name?: string): SimWorksheet {
+    let created: ExcelJS.Worksheet | null = null;
+    this.context.enqueue({
+      describe: { call: "worksheets.add", name },
+      run: () => {
+        if (this.book.readOnly) throw simError.accessDenied("worksheets.add");
+        let n = this.book.sheets().length + 1;
+        while (!name && this.book.sheetByName(`Sheet${n}`)) n++;
+        const wanted = name ?? `Sheet${n}`;
+        if (this.book.sheetByName(wanted)) throw simError.invalidArgument(`A sheet named ${wanted} exists`);
+        if (/[\\/?*[\]:]/.test(wanted) || wanted.length > 31)
+          throw simError.invalidArgument(`sheet name ${wanted}`);
+        created = this.book.wb.addWorksheet(wanted);
+        // New sheets go after the last visible one, before the hidden settings store.
+        this.book.moveSheet(created, this.book.sheets().length);
+        return undefined;
+      },
+    });
+    return this.sheetProxy(() => created, `Worksheet('${name ?? "(new)"}')`);
+  }
+}
