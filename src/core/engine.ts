@@ -46,14 +46,23 @@ export function planFill(analysis: Analysis, wb: WorkbookSnapshot): PlanResult {
   return planFillAreas(analysis, wb);
 }
 
+export interface SummaryOptions {
+  /** Link No. and titles to the item sheets; off when the summary goes to another workbook. Default on. */
+  linkToSheets?: boolean;
+}
+
 /** The summary sheet (default 集計), ours by its marker; a user's sheet of that name is never touched. */
-export function planSummary(analysis: Analysis, wb: WorkbookSnapshot): PlanResult & { sheetName: string } {
+export function planSummary(
+  analysis: Analysis,
+  wb: WorkbookSnapshot,
+  opts: SummaryOptions = {},
+): PlanResult & { sheetName: string } {
   const model = buildSummary(analysis.computed, analysis.findings, analysis.config);
   return planSummarySheet({
     model,
     config: analysis.config,
     generatedAt: analysis.asOf,
     workbook: wb,
-    linkToSheets: true,
+    linkToSheets: opts.linkToSheets ?? true,
   });
 }

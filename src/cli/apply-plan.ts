@@ -1,0 +1,240 @@
+/**
+ * The engine's EditPlan applied to an ExcelJS workbook, as-is. "item" edits touch only the ranges
+ * and cells the plan lists; "owned" edits (the summary) delete and recreate the sheet at the same
+ * position, so a re-run leaves nothing stale. ExcelJS cannot write charts: they are counted and
+ * reported, never a failure.
+ */
+import type ExcelJS from "exceljs";
+import type { CellRange } from "../core/grid/cell";
+import { parseRangeA1, quoteSheetName, rangeToA1, toA1 } from "../core/grid/address";
+import type { CellFormat, CellWrite, EditPlan, SheetEdit } from "../core/plan/edit-plan";
+
+export interface ApplyResult {
+  /** Charts in the plan that ExcelJS cannot write (the add-in writes them). */
+  chartsSkipped: number;
+  /** Plan entries that could not be applied (a merge over a user's merge, …), in English. */
+  problems: string[];
+  cellsWritten: number;
+}
+
+export function applyPlan(wb: ExcelJS.Workbook, plan: EditPlan): ApplyResult {
+  const res: ApplyResult = { chartsSkipped: 0, problems: [], cellsWritten: 0 };
+  for (const e of plan.edits) {
+    if (e.kind === "owned") applyOwned(wb, e, res);
+    else applyItem(wb, e, res);
+  }
+  return res;
+}
+
+function applyItem(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyResult): void {
+  const ws = wb.getWorksheet(e.sheet);
+  if (!ws) {
+    res.problems.push(`sheet not found: ${e.sheet}`);
+    return;
+  }
+  for (const r of e.clear) clearRange(ws, r);
+  // Our conditional formats from an earlier run sit inside the cleared ranges: drop them too.
+  ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !insideAny(cf.ref, e.clear));
+  writeCommon(ws, e, res);
+}
+
+function applyOwned(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyResult): void {
+  const old = wb.getWorksheet(e.sheet);
+  const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(e.sheet);
+  if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+  if (e.tabColor) ws.properties.tabColor = { argb: argb(e.tabColor) };
+  for (const w of e.columnWidths) ws.getColumn(w.col + 1).width = w.width;
+  writeCommon(ws, e, res);
+  for (const t of e.tables) addTable(ws, t.name, t.range, t.style, res);
+  const view =
+    e.freeze && (e.freeze.rows > 0 || e.freeze.cols > 0)
+      ? { state: "frozen", xSplit: e.freeze.cols, ySplit: e.freeze.rows }
+      : { state: "normal" };
+  // tabSelected is written by ExcelJS but missing from its typings.
+  ws.views = [{ ...view, tabSelected: e.activate } as unknown as Partial<ExcelJS.WorksheetView>];
+  if (e.activate) activate(wb, ws);
+}
+
+function writeCommon(ws: ExcelJS.Worksheet, e: SheetEdit, res: ApplyResult): void {
+  for (const w of e.writes) {
+    writeCell(ws, w);
+    res.cellsWritten++;
+  }
+  for (const m of e.merges) {
+    if (m.top === m.bottom && m.left === m.right) continue;
+    try {
+      ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    } catch (err) {
+      res.problems.push(`${ws.name}!${rangeToA1(m)}: not merged (${(err as Error).message})`);
+    }
+  }
+  for (const cf of e.conditionalFormats) {
+    ws.addConditionalFormatting({
+      ref: rangeToA1(cf.range),
+      rules: [
+        {
+          type: "cellIs",
+          operator: "equal",
+          formulae: [`"${cf.equals.replace(/"/g, '""')}"`],
+          priority: 1,
+          style: dxfStyle(cf.format),
+        },
+      ],
+    });
+  }
+  for (const h of e.hyperlinks)
+    ws.getCell(h.row + 1, h.col + 1).value = hyperlinkFormula(h.sheet, h.cell, h.text);
+  res.chartsSkipped += e.charts.length;
+}
+
+/**
+ * A link inside the workbook as =HYPERLINK("#'Sheet'!A1", text): ExcelJS writes its own hyperlinks
+ * as external relationships with a location Excel misreads ("#S!A1##S!A1", exceljs#3027), while
+ * the formula works in Excel, LibreOffice and Google Sheets alike.
+ */
+export function hyperlinkFormula(sheet: string, cell: string, text: string): ExcelJS.CellFormulaValue {
+  const q = (s: string) => s.replace(/"/g, '""');
+  return {
+    formula: `HYPERLINK("#${q(quoteSheetName(sheet))}!${cell}","${q(text)}")`,
+    result: text,
+    date1904: false,
+  };
+}
+
+function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
+  const cell = ws.getCell(w.row + 1, w.col + 1);
+  if (w.formula) {
+    const formula = w.formula.startsWith("=") ? w.formula.slice(1) : w.formula;
+    cell.value = w.value === null ? { formula } : ({ formula, result: w.value } as ExcelJS.CellFormulaValue);
+  } else {
+    cell.value = w.value;
+  }
+  cell.style = w.format ? cellStyle(w.format, cell.font?.name) : {};
+}
+
+function clearRange(ws: ExcelJS.Worksheet, r: CellRange): void {
+  const merges = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges ?? {};
+  for (const m of Object.values(merges)) {
+    if (m?.range && insideAny(m.range, [r])) ws.unMergeCells(m.range);
+  }
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) {
+      const cell = ws.getCell(row + 1, col + 1);
+      cell.value = null;
+      cell.style = {};
+    }
+}
+
+function addTable(ws: ExcelJS.Worksheet, name: string, r: CellRange, style: string, res: ApplyResult): void {
+  // ExcelJS's addTable writes the header and rows itself: hand it what we already wrote, then put
+  // our cell styles back.
+  const header: string[] = [];
+  const seen = new Set<string>();
+  for (let c = r.left; c <= r.right; c++) {
+    let h = textOf(ws.getCell(r.top + 1, c + 1).value) || `Column${c - r.left + 1}`;
+    while (seen.has(h)) h += " ";
+    seen.add(h);
+    header.push(h);
+  }
+  const rows: ExcelJS.CellValue[][] = [];
+  const styles: Partial<ExcelJS.Style>[][] = [];
+  for (let row = r.top; row <= r.bottom; row++) {
+    const vs: ExcelJS.CellValue[] = [];
+    const ss: Partial<ExcelJS.Style>[] = [];
+    for (let c = r.left; c <= r.right; c++) {
+      const cell = ws.getCell(row + 1, c + 1);
+      vs.push(cell.value);
+      ss.push(cell.style);
+    }
+    if (row > r.top) rows.push(vs);
+    styles.push(ss);
+  }
+  try {
+    ws.addTable({
+      name,
+      ref: toA1(r.top, r.left),
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns: header.map((h) => ({ name: h, filterButton: true })),
+      rows,
+    });
+  } catch (err) {
+    res.problems.push(`${ws.name}: table ${name} not written (${(err as Error).message})`);
+  }
+  styles.forEach((ss, i) => ss.forEach((s, j) => (ws.getCell(r.top + 1 + i, r.left + 1 + j).style = s)));
+}
+
+function activate(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
+  const index = wb.worksheets.indexOf(ws);
+  for (const other of wb.worksheets)
+    if (other !== ws && other.views?.length)
+      other.views = other.views.map((v) => ({ ...v, tabSelected: false }));
+  const base = wb.views?.[0] ?? { x: 0, y: 0, width: 10000, height: 20000, visibility: "visible" as const };
+  wb.views = [{ ...base, firstSheet: 0, activeTab: Math.max(0, index) }];
+}
+
+function textOf(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object" && "text" in v && typeof v.text === "string") return v.text;
+  if (typeof v === "object") return "";
+  return String(v);
+}
+
+export function cellStyle(f: CellFormat, fontName?: string): Partial<ExcelJS.Style> {
+  const s: Partial<ExcelJS.Style> = {};
+  if (f.numberFormat) s.numFmt = f.numberFormat;
+  const font: Partial<ExcelJS.Font> = {};
+  if (fontName) font.name = fontName;
+  if (f.bold) font.bold = true;
+  if (f.italic) font.italic = true;
+  if (f.fontSize) font.size = f.fontSize;
+  if (f.fontColor) font.color = { argb: argb(f.fontColor) };
+  if (Object.keys(font).length) s.font = font;
+  if (f.fill) s.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(f.fill) } };
+  const al: Partial<ExcelJS.Alignment> = {};
+  if (f.wrap !== undefined) al.wrapText = f.wrap;
+  if (f.hAlign) al.horizontal = f.hAlign;
+  if (f.vAlign) al.vertical = f.vAlign;
+  if (Object.keys(al).length) s.alignment = al;
+  if (f.border === "thin") {
+    const b = { style: "thin" as const, color: { argb: "FFC8C6C4" } };
+    s.border = { top: b, left: b, bottom: b, right: b };
+  }
+  return s;
+}
+
+/** Conditional formats take a differential style: the fill colour goes in bgColor. */
+function dxfStyle(f: CellFormat): Partial<ExcelJS.Style> {
+  const s: Partial<ExcelJS.Style> = {};
+  if (f.fill) s.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(f.fill) } };
+  const font: Partial<ExcelJS.Font> = {};
+  if (f.bold) font.bold = true;
+  if (f.fontColor) font.color = { argb: argb(f.fontColor) };
+  if (Object.keys(font).length) s.font = font;
+  return s;
+}
+
+function argb(hex: string): string {
+  return "FF" + hex.replace(/^#/, "").toUpperCase();
+}
+
+function insideAny(ref: string, ranges: CellRange[]): boolean {
+  let r: CellRange;
+  try {
+    // A conditional format may cover several areas ("A1:A3 C1:C3"): each must be inside.
+    return ref
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((part) => {
+        r = parseRangeA1(part);
+        return ranges.some(
+          (o) => r.top >= o.top && r.bottom <= o.bottom && r.left >= o.left && r.right <= o.right,
+        );
+      });
+  } catch {
+    return false;
+  }
+}

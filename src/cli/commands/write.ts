@@ -1,0 +1,113 @@
+/**
+ * fill IN -o OUT, summary IN... -o OUT, run IN -o OUT. The input is only written with --in-place;
+ * OUT is the input workbook with our edits (every other cell, merge, style and sheet kept).
+ * summary with several inputs writes a new workbook holding the summary alone (no links).
+ */
+import ExcelJS from "exceljs";
+import type { WorkbookSnapshot } from "../../core/grid/cell";
+import { analyse } from "../../core/engine";
+import { UsageError } from "../args";
+import { applyPlan, type ApplyResult } from "../apply-plan";
+import { expandInputs, samePath } from "../files";
+import { analyseFile, planWrites, type Analysed, type WriteKind } from "../pipeline";
+import { exitCode, jsonOutput, textReport, type Failure } from "../report";
+import { ReadError, saveWorkbook } from "../workbook-io";
+import { msg, type CommandContext } from "./context";
+import { analyseAll } from "./validate";
+
+export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promise<number> {
+  const { args } = ctx;
+  const m = msg(ctx);
+  if (args.inputs.length === 0) throw new UsageError(m.noInput);
+  if (kind === "summary") {
+    const { files } = expandInputs(args.inputs);
+    if (files.length > 1 || args.inputs.length > 1) return summaryOfMany(ctx);
+  }
+  if (args.inputs.length > 1) throw new UsageError(m.oneInput);
+  const input = args.inputs[0];
+  const out = outputPath(ctx, input);
+
+  let a: Analysed;
+  try {
+    a = await analyseFile(input, ctx.config, args.asOf);
+  } catch (err) {
+    if (!(err instanceof ReadError)) throw err;
+    ctx.io.err(m.unreadable(err.file, err.reason));
+    if (args.json)
+      ctx.io.out(JSON.stringify(jsonOutput([], [{ file: input, reason: err.reason }], args.lang, [input])));
+    return 2;
+  }
+  const applied: ApplyResult[] = planWrites(a, kind).map((p) => applyPlan(a.wb, p));
+  return finish(ctx, a.wb, out, [a], [], applied, [input]);
+}
+
+async function summaryOfMany(ctx: CommandContext): Promise<number> {
+  const { args } = ctx;
+  const m = msg(ctx);
+  if (args.inPlace) throw new UsageError(m.inPlaceMulti);
+  if (!args.out) throw new UsageError(m.needOut);
+  const { results, failures } = await analyseAll(ctx, args.inputs);
+  for (const r of results) if (samePath(r.file, args.out)) throw new UsageError(m.sameAsInput);
+  // One analysis over every file's sheets, so that an item split across files joins by No.
+  const combined: WorkbookSnapshot = { sheets: uniqueSheetNames(results) };
+  const analysis = analyse(combined, ctx.config, { asOf: args.asOf });
+  const wb = new ExcelJS.Workbook();
+  const whole: Analysed = {
+    file: results.map((r) => r.file).join(", "),
+    wb,
+    snapshot: { sheets: [] },
+    analysis,
+    planFindings: [],
+  };
+  const applied = planWrites(whole, "summary", false).map((p) => applyPlan(wb, p));
+  return finish(ctx, wb, args.out, [whole], failures, applied, [...failures.map((f) => f.file), whole.file]);
+}
+
+/** Sheets of several files; a name used in more than one file gets the file's name in front. */
+function uniqueSheetNames(results: Analysed[]) {
+  const count = new Map<string, number>();
+  for (const r of results) for (const s of r.snapshot.sheets) count.set(s.name, (count.get(s.name) ?? 0) + 1);
+  return results.flatMap((r) =>
+    r.snapshot.sheets.map((s) =>
+      (count.get(s.name) ?? 0) > 1 ? { ...s, name: `${r.file.replace(/^.*[\\/]/, "")}|${s.name}` } : s,
+    ),
+  );
+}
+
+function outputPath(ctx: CommandContext, input: string): string {
+  const { args } = ctx;
+  const m = msg(ctx);
+  if (args.inPlace) {
+    if (args.out && !samePath(args.out, input)) throw new UsageError(m.needOut);
+    return input;
+  }
+  if (!args.out) throw new UsageError(m.needOut);
+  if (samePath(args.out, input)) throw new UsageError(m.sameAsInput);
+  return args.out;
+}
+
+async function finish(
+  ctx: CommandContext,
+  wb: ExcelJS.Workbook,
+  out: string,
+  results: Analysed[],
+  failures: Failure[],
+  applied: ApplyResult[],
+  order: string[],
+): Promise<number> {
+  const { args, io } = ctx;
+  const m = msg(ctx);
+  try {
+    await saveWorkbook(wb, out);
+  } catch (err) {
+    io.err(m.writeFailed(out, (err as Error).message));
+    return 2;
+  }
+  if (args.json) io.out(JSON.stringify(jsonOutput(results, failures, args.lang, order), null, 2));
+  else for (const r of results) io.out(textReport(r, args.lang) + "\n");
+  const note = args.json ? io.err : io.out;
+  for (const p of applied.flatMap((x) => x.problems)) io.err(m.notApplied(p));
+  if (applied.some((x) => x.chartsSkipped > 0)) note(m.chartsSkipped);
+  note(m.outputWritten(out));
+  return exitCode(results, failures);
+}

@@ -1,0 +1,60 @@
+/** The CLI's own words (the findings' words come from the engine's rules). */
+import type { Lang } from "../core/model/finding";
+
+export const MSG = {
+  ja: {
+    unreadable: (file: string, reason: string) => `読み込めません: ${file} — ${reason}（スキップしました）`,
+    noInput: "入力ファイルまたはフォルダーを指定してください",
+    noXlsx: (p: string) => `.xlsx ファイルが見つかりません: ${p}`,
+    needOut: "出力先を -o OUT で指定してください（入力を上書きするときは --in-place）",
+    sameAsInput: "出力先が入力ファイルと同じです。上書きするときは --in-place を付けてください",
+    oneInput: "このコマンドの入力は 1 ファイルです",
+    inPlaceMulti: "複数ファイルからの集計では --in-place は使えません",
+    outputWritten: (file: string) => `出力: ${file}`,
+    unchangedInput: "入力ファイルは変更していません",
+    chartsSkipped:
+      "グラフはコマンドラインでは作成できません（Excel アドインで作成されます）。表は作成しました。",
+    notApplied: (what: string) => `書き込めなかった箇所: ${what}`,
+    badConfig: (file: string, reason: string) => `設定ファイルを読み込めません: ${file} — ${reason}`,
+    writeFailed: (file: string, reason: string) => `書き込めません: ${file} — ${reason}`,
+  },
+  en: {
+    unreadable: (file: string, reason: string) => `cannot read ${file} — ${reason} (skipped)`,
+    noInput: "give an input file or folder",
+    noXlsx: (p: string) => `no .xlsx file found in ${p}`,
+    needOut: "give the output with -o OUT (or --in-place to overwrite the input)",
+    sameAsInput: "the output is the input file; add --in-place to overwrite it",
+    oneInput: "this command takes one input file",
+    inPlaceMulti: "--in-place cannot be used with a summary of several files",
+    outputWritten: (file: string) => `output: ${file}`,
+    unchangedInput: "the input file was not changed",
+    chartsSkipped:
+      "Charts cannot be written from the command line (the Excel add-in writes them); the tables were.",
+    notApplied: (what: string) => `not applied: ${what}`,
+    badConfig: (file: string, reason: string) => `cannot load the configuration ${file} — ${reason}`,
+    writeFailed: (file: string, reason: string) => `cannot write ${file} — ${reason}`,
+  },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+export const USAGE = `shinchoku — 進捗管理シートの検証・計算・集計 (validate, compute and summarise progress sheets)
+
+Usage:
+  shinchoku validate FILE_OR_FOLDER... [--json] [--lang ja|en]
+  shinchoku fill IN -o OUT | --in-place
+  shinchoku summary IN... -o OUT | --in-place
+  shinchoku run IN -o OUT | --in-place          (fill, then summary)
+  shinchoku config --print-default
+
+Options:
+  -o, --out FILE       output workbook (the input is never written unless --in-place)
+  --in-place           write into the input file
+  --json               print the machine-readable report
+  --lang ja|en         language of messages (default ja)
+  --as-of YYYY-MM-DD   "today" for the checks (default: the clock)
+  --config FILE        configuration (JSON; see config --print-default)
+  --no-progress        no progress bar
+
+Exit status: 0 no errors, 1 errors found, 2 a file could not be read or wrong arguments.
+JSON: one input file gives the report object itself ({items, findings, summary});
+several files give {"files": [{"file", "report"} | {"file", "error"}]}.
+`;

@@ -1,0 +1,42 @@
+/** One workbook through the engine: load, snapshot, analyse, plan; apply and save when asked. */
+import type ExcelJS from "exceljs";
+import type { WorkbookSnapshot } from "../core/grid/cell";
+import type { ShinchokuConfig } from "../core/config/config";
+import type { Finding } from "../core/model/finding";
+import { analyse, planFill, planSummary, type Analysis } from "../core/engine";
+import type { EditPlan } from "../core/plan/edit-plan";
+import { loadWorkbook } from "./workbook-io";
+import { snapshotWorkbook } from "./read-xlsx";
+
+export interface Analysed {
+  file: string;
+  wb: ExcelJS.Workbook;
+  snapshot: WorkbookSnapshot;
+  analysis: Analysis;
+  /** Findings of planning (fill/area-occupied, summary/name-taken): they count like any other. */
+  planFindings: Finding[];
+}
+
+export async function analyseFile(file: string, config: ShinchokuConfig, asOf: Date): Promise<Analysed> {
+  const wb = await loadWorkbook(file);
+  const snapshot = snapshotWorkbook(wb);
+  return { file, wb, snapshot, analysis: analyse(snapshot, config, { asOf }), planFindings: [] };
+}
+
+export type WriteKind = "fill" | "summary" | "run";
+
+/** The plans of a writing command, in the order they are applied (fill before the summary). */
+export function planWrites(a: Analysed, kind: WriteKind, linkToSheets = true): EditPlan[] {
+  const plans: EditPlan[] = [];
+  if (kind === "fill" || kind === "run") {
+    const r = planFill(a.analysis, a.snapshot);
+    a.planFindings.push(...r.findings);
+    plans.push(r.plan);
+  }
+  if (kind === "summary" || kind === "run") {
+    const r = planSummary(a.analysis, a.snapshot, { linkToSheets });
+    a.planFindings.push(...r.findings);
+    plans.push(r.plan);
+  }
+  return plans;
+}

@@ -1,0 +1,122 @@
+/**
+ * ExcelJS workbook → the engine's WorkbookSnapshot, reduced the way Office.js hands values over:
+ * formulas count by their cached result, dates become serial numbers (their format kept), rich
+ * text is joined, error values become {error}. Hidden sheets are read too.
+ */
+import type ExcelJS from "exceljs";
+import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/grid/cell";
+import { parseRangeA1 } from "../core/grid/address";
+
+const MS_PER_DAY = 86_400_000;
+/** 1899-12-30, day 0 of Excel's 1900 date system (ExcelJS reads dates as UTC). */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+export function snapshotWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
+  const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
+  return { sheets: wb.worksheets.map((ws) => snapshotSheet(ws, date1904)) };
+}
+
+export function snapshotSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
+  const cells: Array<{ r: number; c: number; v: CellValue; f: string | null; n: string | null }> = [];
+  let top = Infinity,
+    left = Infinity,
+    bottom = -1,
+    right = -1;
+  const extend = (r: number, c: number) => {
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (c < left) left = c;
+    if (c > right) right = c;
+  };
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      // Non-master cells of a merge hold a reference to the master, not a value.
+      if (cell.isMerged && cell.master !== cell) return;
+      const v = cellValue(cell.value, date1904);
+      const f = formulaText(cell);
+      if (v === null && f === null) return;
+      const r = Number(cell.row) - 1;
+      const c = Number(cell.col) - 1;
+      const fmt = cell.numFmt;
+      cells.push({ r, c, v, f, n: fmt && fmt !== "General" ? fmt : null });
+      extend(r, c);
+    });
+  });
+  const merges = readMerges(ws);
+  for (const m of merges) {
+    extend(m.top, m.left);
+    extend(m.bottom, m.right);
+  }
+  if (bottom < 0)
+    return { name: ws.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges };
+
+  const h = bottom - top + 1;
+  const w = right - left + 1;
+  const grid = <T>() => Array.from({ length: h }, () => new Array<T | null>(w).fill(null));
+  const values = grid<CellValue>();
+  const formulas = grid<string>();
+  const numberFormats = grid<string>();
+  for (const x of cells) {
+    values[x.r - top][x.c - left] = x.v;
+    formulas[x.r - top][x.c - left] = x.f;
+    numberFormats[x.r - top][x.c - left] = x.n;
+  }
+  return { name: ws.name, originRow: top, originCol: left, values, formulas, numberFormats, merges };
+}
+
+/** One ExcelJS cell value as the engine sees it. */
+export function cellValue(v: unknown, date1904 = false): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return v === "" ? null : v;
+  if (v instanceof Date) return dateSerial(v, date1904);
+  if (typeof v !== "object") return null;
+  const o = v as Record<string, unknown>;
+  if (typeof o.error === "string") return { error: o.error };
+  if (Array.isArray(o.richText)) {
+    const s = (o.richText as Array<{ text?: unknown }>)
+      .map((t) => (typeof t.text === "string" ? t.text : ""))
+      .join("");
+    return s === "" ? null : s;
+  }
+  if ("formula" in o || "sharedFormula" in o) return cellValue(o.result, date1904);
+  // A hyperlink cell: its shown text (which may itself be rich text).
+  if ("hyperlink" in o) return cellValue(o.text, date1904);
+  return null;
+}
+
+function dateSerial(d: Date, date1904: boolean): number | null {
+  const t = d.getTime();
+  if (Number.isNaN(t)) return null;
+  return (t - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY;
+}
+
+/** "=..." for formula cells; ExcelJS translates shared formulas from their master cell. */
+function formulaText(cell: ExcelJS.Cell): string | null {
+  const v = cell.value as Record<string, unknown> | null;
+  if (!v || typeof v !== "object" || !("formula" in v || "sharedFormula" in v)) return null;
+  let f: string | undefined;
+  try {
+    f = cell.formula;
+  } catch {
+    f = undefined;
+  }
+  if (!f) return null;
+  return f.startsWith("=") ? f : `=${f}`;
+}
+
+function readMerges(ws: ExcelJS.Worksheet): CellRange[] {
+  // ExcelJS keeps merges by master address; each knows its range ("A1:C1").
+  const internal = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges ?? {};
+  const out: CellRange[] = [];
+  for (const m of Object.values(internal)) {
+    if (!m || typeof m.range !== "string") continue;
+    try {
+      out.push(parseRangeA1(m.range));
+    } catch {
+      // An unreadable merge is ignored rather than failing the whole sheet.
+    }
+  }
+  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}

@@ -1,0 +1,66 @@
+import * as path from "path";
+import { DEFAULT_CONFIG } from "../../src/core/config/config";
+import { toA1 } from "../../src/core/grid/address";
+import { analyse, planFill } from "../../src/core/engine";
+import { snapshotWorkbook } from "../../src/cli/read-xlsx";
+import { cellsOf, cli, load } from "./helpers";
+import { freshSamples } from "./samples";
+
+const AS_OF = "2019-06-30";
+
+describe("fill never writes over a cell staff typed", () => {
+  it("leaves the typed cell, writes nothing for that block, and reports fill/area-occupied", async () => {
+    const s = await freshSamples();
+    // Where the computed area's title would go on the first block.
+    const wb = await load(s.pasted);
+    const snap = snapshotWorkbook(wb);
+    const a = analyse(snap, DEFAULT_CONFIG, { asOf: new Date(2019, 5, 30, 12) });
+    const title = planFill(a, snap).plan.edits[0].writes.find(
+      (w) => w.value === DEFAULT_CONFIG.ownedAreaTitle,
+    )!;
+    const memo = { row: title.row + 2, col: title.col + 1 };
+    wb.getWorksheet("貼り付け")!.getCell(memo.row + 1, memo.col + 1).value = "担当メモ：要確認";
+    await wb.xlsx.writeFile(s.pasted);
+
+    const out = path.join(s.dir, "filled.xlsx");
+    const r = await cli("fill", s.pasted, "-o", out, "--as-of", AS_OF, "--json");
+    const rep = JSON.parse(r.stdout);
+    const occupied = rep.findings.filter((f: { code: string }) => f.code === "fill/area-occupied");
+    expect(occupied).toHaveLength(1);
+    expect(occupied[0].cell).toBe(toA1(memo.row, memo.col));
+    const ws = (await load(out)).getWorksheet("貼り付け")!;
+    expect(ws.getCell(memo.row + 1, memo.col + 1).value).toBe("担当メモ：要確認");
+    // The blocked block got no title; the second block (rows further down) did.
+    expect(ws.getCell(title.row + 1, title.col + 1).value).toBeNull();
+    const titles = [...cellsOf(ws).values()].filter((v) => v.includes(DEFAULT_CONFIG.ownedAreaTitle));
+    expect(titles).toHaveLength(1);
+  });
+});
+
+describe("summary", () => {
+  it("with one input: the input workbook plus the summary", async () => {
+    const s = await freshSamples();
+    const out = path.join(s.dir, "sum.xlsx");
+    expect((await cli("summary", s.plan, "-o", out, "--as-of", AS_OF)).code).toBe(1);
+    const wb = await load(out);
+    expect(wb.worksheets).toHaveLength(13);
+    // No computed areas: summary alone does not fill.
+    const first = cellsOf(wb.worksheets[0]);
+    expect([...first.values()].some((v) => v.includes(DEFAULT_CONFIG.ownedAreaTitle))).toBe(false);
+  });
+
+  it("with several inputs: a new workbook holding only the summary, without links", async () => {
+    const s = await freshSamples();
+    const out = path.join(s.dir, "all.xlsx");
+    const r = await cli("summary", s.plan, s.pasted, "-o", out, "--as-of", AS_OF);
+    expect(r.code).toBe(1);
+    const wb = await load(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([DEFAULT_CONFIG.summarySheetName]);
+    const cells = [...cellsOf(wb.worksheets[0]).values()];
+    expect(cells.some((v) => v.includes("HYPERLINK"))).toBe(false);
+    // No.28 comes from both files and joins into one item; the others are the plan's.
+    const nos = cells.map((v) => JSON.parse(v).v).filter((v) => typeof v === "string" && /^\d\d$/.test(v));
+    expect(new Set(nos)).toEqual(new Set(["28", "29", "30", "31", "32", "33"]));
+    expect(await cli("summary", s.plan, s.pasted, "--in-place")).toMatchObject({ code: 2 });
+  });
+});

@@ -1,0 +1,112 @@
+import * as fs from "fs";
+import * as path from "path";
+import { DEFAULT_CONFIG } from "../../src/core/config/config";
+import { cellsOf, cli, conditionalFormats, expectSameWorkbook, load, mergesOf, sha256 } from "./helpers";
+import { freshSamples } from "./samples";
+
+const AS_OF = "2019-06-30";
+
+describe("run IN -o OUT on a real .xlsx (six items, two sheets each)", () => {
+  let s: Awaited<ReturnType<typeof freshSamples>>;
+  let out1: string;
+  let out2: string;
+  let inputHash: string;
+  let first: Awaited<ReturnType<typeof cli>>;
+
+  beforeAll(async () => {
+    s = await freshSamples();
+    inputHash = sha256(s.plan);
+    out1 = path.join(s.dir, "out1.xlsx");
+    out2 = path.join(s.dir, "out2.xlsx");
+    first = await cli("run", s.plan, "-o", out1, "--as-of", AS_OF);
+    await cli("run", out1, "-o", out2, "--as-of", AS_OF);
+  });
+
+  it("leaves the input file byte for byte as it was", () => {
+    expect(sha256(s.plan)).toBe(inputHash);
+  });
+
+  it("exits 1 (the sample has errors), prints the report and where the output went", () => {
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain("No.30 地域コミュニティ協議会への活動補助の見直し");
+    expect(first.stdout).toContain("1,2OO");
+    expect(first.stdout).toContain(`出力: ${out1}`);
+    // ExcelJS cannot write charts: said once, not a failure.
+    expect(first.stdout.match(/グラフ/g)).toHaveLength(1);
+    expect(fs.existsSync(out1)).toBe(true);
+  });
+
+  it("keeps every input sheet, cell, style and merge, and adds the summary last", async () => {
+    const [inp, out] = [await load(s.plan), await load(out1)];
+    // The sample is merged and styled like the form, so this comparison has something to keep.
+    expect(mergesOf(inp.worksheets[0]).length).toBeGreaterThan(3);
+    expect(inp.worksheets[0].getCell("A3").font?.bold).toBe(true);
+    expect(out.worksheets.map((w) => w.name)).toEqual([
+      ...inp.worksheets.map((w) => w.name),
+      DEFAULT_CONFIG.summarySheetName,
+    ]);
+    for (const wi of inp.worksheets) {
+      const wo = out.getWorksheet(wi.name)!;
+      const after = cellsOf(wo);
+      for (const [addr, v] of cellsOf(wi)) expect([addr, after.get(addr)]).toEqual([addr, v]);
+      for (const m of mergesOf(wi)) expect(mergesOf(wo)).toContain(m);
+    }
+  });
+
+  it("writes the computed area with live formulas beside each indicator table", async () => {
+    const ws = (await load(out1)).getWorksheet("No.28 H27-28")!;
+    const title = cellsOf(ws);
+    const titleCell = [...title.entries()].find(([, v]) => v.includes(DEFAULT_CONFIG.ownedAreaTitle));
+    expect(titleCell).toBeDefined();
+    // The rate of 平成27 for the first indicator: 1152 / 1090.
+    const rate = [...title.values()]
+      .map((v) => JSON.parse(v).v)
+      .find((v) => v && typeof v === "object" && "formula" in v);
+    expect(rate.result).toBeCloseTo(1152 / 1090, 10);
+    // Flags coloured by conditional formats (達成 / 概ね達成 / 未達成 / 未入力 per year column).
+    expect(conditionalFormats(ws).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("writes the summary: our marker in A1, item rows linked to their sheets, tables, active tab", async () => {
+    const wb = await load(out1);
+    const ws = wb.getWorksheet(DEFAULT_CONFIG.summarySheetName)!;
+    expect(String(ws.getCell("A1").value)).toContain(DEFAULT_CONFIG.summaryMarker);
+    expect(String(ws.getCell("A2").value)).toContain("作成日 2019-06-30");
+    const links = [...cellsOf(ws).values()].filter((v) => v.includes("HYPERLINK"));
+    expect(links.length).toBe(12); // No. and title of six items
+    expect(Object.keys((ws as unknown as { tables: object }).tables)).toEqual([
+      "Shinchoku_Items",
+      "Shinchoku_Indicators",
+      "Shinchoku_Grades",
+      "Shinchoku_GradeTotals",
+    ]);
+    expect(wb.views[0].activeTab).toBe(wb.worksheets.indexOf(ws));
+  });
+
+  it("changes nothing when run again on its own output", async () => {
+    expectSameWorkbook(await load(out1), await load(out2));
+  });
+});
+
+describe("the input is never overwritten by accident", () => {
+  it("refuses -o equal to the input, and a missing -o", async () => {
+    const s = await freshSamples();
+    const h = sha256(s.pasted);
+    const same = await cli("fill", s.pasted, "-o", s.pasted);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain("--in-place");
+    const none = await cli("run", s.pasted);
+    expect(none.code).toBe(2);
+    expect(sha256(s.pasted)).toBe(h);
+  });
+
+  it("writes into the input with --in-place, and a second run changes nothing", async () => {
+    const s = await freshSamples();
+    const r = await cli("run", s.pasted, "--in-place", "--as-of", AS_OF);
+    expect(r.code).toBe(0);
+    const once = await load(s.pasted);
+    expect(once.worksheets.map((w) => w.name)).toEqual(["貼り付け", "集計"]);
+    await cli("run", s.pasted, "--in-place", "--as-of", AS_OF);
+    expectSameWorkbook(once, await load(s.pasted));
+  });
+});

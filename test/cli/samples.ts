@@ -1,0 +1,10 @@
+import * as path from "path";
+import { makeSamples } from "../../scripts/make-samples";
+import { tmpDir } from "./helpers";
+
+/** Fresh sample workbooks in a temp folder: [reform-plan.xlsx (6 items × 2 sheets), seed-pasted.xlsx]. */
+export async function freshSamples(): Promise<{ dir: string; plan: string; pasted: string }> {
+  const dir = tmpDir("samples");
+  const [plan, pasted] = await makeSamples(dir);
+  return { dir, plan: path.resolve(plan), pasted: path.resolve(pasted) };
+}
