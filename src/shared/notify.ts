@@ -71,10 +71,3 @@ export function showDialog(url: string, size = { width: 30, height: 35 }): Promi
     );
   });
 }
-
-/** Called by the dialog page's close button: tells the opener to close us. */
-export function closeThisDialog(): void {
-  if (typeof Office !== "undefined" && Office.context?.ui?.messageParent)
-    Office.context.ui.messageParent("close");
-  else window.close();
-}

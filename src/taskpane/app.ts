@@ -14,7 +14,7 @@ import type {
 import { t, type Lang, type MessageKey } from "../shared/i18n";
 import { reportError } from "../shared/notify";
 import { resultText, statsText } from "../shared/result-text";
-import { append, clear, el } from "./dom";
+import { append, clear, el } from "../shared/dom";
 import { groupFindings, locationText, SEVERITIES, type FindingGroup } from "./findings-model";
 import {
   formatFormError,

@@ -1,0 +1,255 @@
+/** The real adapter, run on the simulated Excel: read budget, engine parity, idempotent writes, refusals. */
+import { analyse } from "../../src/core/engine";
+import { DEFAULT_CONFIG, mergeConfig } from "../../src/core/config/config";
+import { createOperations } from "../../src/excel/operations";
+import { installSimulatedOffice, loadSimWorkbook } from "../sim-excel";
+import {
+  cellDump,
+  diffDumps,
+  reload,
+  SEED_SHEET,
+  seedSnapshot,
+  seedWorkbook,
+  writeSnapshot,
+} from "./fixtures";
+import * as ExcelJS from "exceljs";
+
+const ja = { lang: "ja" as const };
+const key = (f: { code: string; sheet: string | null; cell: string | null; itemNo: string | null }) =>
+  `${f.code}|${f.sheet}|${f.cell}|${f.itemNo}`;
+
+describe("validate", () => {
+  it("reads in two syncs and finds item No. 28 with the engine's own findings", async () => {
+    const host = installSimulatedOffice(seedWorkbook());
+    const phases: string[] = [];
+    const res = await createOperations().validate({ ...ja, onProgress: (e) => phases.push(e.phase) });
+    expect(host.syncLog).toHaveLength(2);
+    expect(res.stats.readSyncs).toBe(2);
+    expect(res.stats.writeSyncs).toBe(0);
+    expect(res.wrote).toBe(false);
+    expect(res.items.map((i) => i.no)).toEqual(["28"]);
+    expect(res.items[0].sheet).toBe(SEED_SHEET);
+
+    const direct = analyse({ sheets: [seedSnapshot()] }, DEFAULT_CONFIG, { asOf: new Date() });
+    expect(res.findings.map(key).sort()).toEqual(direct.findings.map(key).sort());
+    expect(res.findings.every((f) => f.message.length > 0)).toBe(true);
+    expect(phases[0]).toBe("reading");
+    expect(phases).toContain("analysing");
+    expect(phases[phases.length - 1]).toBe("done");
+
+    // The adapter's own payload estimate is in the same range as what the sim measured.
+    const simResponse = host.syncLog.reduce((n, s) => n + s.responseBytes, 0);
+    expect(res.stats.responseBytes).toBeGreaterThan(simResponse * 0.5);
+    expect(res.stats.responseBytes).toBeLessThan(simResponse * 2);
+  });
+
+  it("reads the same workbook in more syncs when Excel refuses the payload, with the same result", async () => {
+    const wb = new ExcelJS.Workbook();
+    writeSnapshot(wb, seedSnapshot("A"));
+    writeSnapshot(wb, seedSnapshot("B"));
+    installSimulatedOffice(wb);
+    const whole = await createOperations().validate(ja);
+
+    const wb2 = new ExcelJS.Workbook();
+    writeSnapshot(wb2, seedSnapshot("A"));
+    writeSnapshot(wb2, seedSnapshot("B"));
+    const host = installSimulatedOffice(wb2, { limits: { responseBytes: 12_000 } });
+    const split = await createOperations().validate(ja);
+    expect(split.stats.readSyncs).toBeGreaterThan(2);
+    expect(host.syncLog.some((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    expect(split.findings.map(key).sort()).toEqual(whole.findings.map(key).sort());
+    expect(split.stats.cellsRead).toBe(whole.stats.cellsRead);
+  });
+
+  it("works on ExcelApi 1.7 (no merged areas, no read-only flag)", async () => {
+    installSimulatedOffice(seedWorkbook(), { excelApi: "1.7" });
+    const res = await createOperations().validate(ja);
+    expect(res.items.map((i) => i.no)).toEqual(["28"]);
+    const fill = await createOperations().fill(ja);
+    expect(fill.wrote).toBe(true);
+  });
+});
+
+describe("fill", () => {
+  it("writes the computed area in 2 syncs, and a second fill changes nothing", async () => {
+    const host = installSimulatedOffice(seedWorkbook());
+    const first = await createOperations().fill(ja);
+    expect(first.wrote).toBe(true);
+    expect(first.blockedReason).toBeNull();
+    expect(first.stats.readSyncs).toBe(2);
+    expect(first.stats.writeSyncs).toBe(2);
+    expect(first.stats.cellsWritten).toBeGreaterThan(10);
+    const ws = host.book.sheetByName(SEED_SHEET);
+    const texts: string[] = [];
+    ws?.eachRow((row) => row.eachCell((c) => texts.push(String(c.text))));
+    expect(texts.some((t) => t.startsWith(DEFAULT_CONFIG.ownedAreaTitle.slice(0, 8)))).toBe(true);
+    const cfCount = host.conditionalFormatsOf(SEED_SHEET).length;
+    expect(cfCount).toBeGreaterThan(0);
+    expect(
+      host
+        .conditionalFormatsOf(SEED_SHEET)
+        .every((cf) => cf.type === "CellValue" && cf.rule.operator === "EqualTo"),
+    ).toBe(true);
+    const once = cellDump(await reload(await host.exportXlsx()));
+
+    const host2 = installSimulatedOffice(await loadSimWorkbook(await host.exportXlsx()));
+    const second = await createOperations().fill(ja);
+    expect(second.wrote).toBe(true);
+    const twice = cellDump(await reload(await host2.exportXlsx()));
+    expect(diffDumps(once, twice)).toEqual([]);
+    expect(host2.conditionalFormatsOf(SEED_SHEET).length).toBe(cfCount);
+  });
+
+  it("writes nothing to a protected sheet and says why", async () => {
+    const wb = seedWorkbook();
+    await wb.getWorksheet(SEED_SHEET)?.protect("", {});
+    const host = installSimulatedOffice(wb);
+    const before = cellDump(await reload(await host.exportXlsx()));
+    const res = await createOperations().fill(ja);
+    expect(res.wrote).toBe(false);
+    expect(res.blockedReason).toContain(SEED_SHEET);
+    expect(res.blockedReason).toContain("保護");
+    expect(res.findings.some((f) => f.code === "write/protected")).toBe(true);
+    expect(res.stats.writeSyncs).toBe(1);
+    expect(host.syncLog.every((s) => s.error === null)).toBe(true);
+    expect(diffDumps(before, cellDump(await reload(await host.exportXlsx())))).toEqual([]);
+    const en = await createOperations().fill({ lang: "en" });
+    expect(en.blockedReason).toMatch(/protected/);
+  });
+
+  it("writes nothing to a read-only workbook", async () => {
+    installSimulatedOffice(seedWorkbook(), { readOnly: true });
+    const res = await createOperations().fill({ lang: "en" });
+    expect(res.wrote).toBe(false);
+    expect(res.blockedReason).toMatch(/read-only/);
+  });
+});
+
+describe("summary", () => {
+  it("creates 集計 with our marker, tables, a chart and links to the item sheets; a re-run gives the same sheet", async () => {
+    const host = installSimulatedOffice(seedWorkbook());
+    const res = await createOperations().summary(ja);
+    expect(res.wrote).toBe(true);
+    expect(res.summarySheet).toBe("集計");
+    expect(res.stats.writeSyncs).toBe(2);
+    const ws = host.book.sheetByName("集計");
+    expect(String(ws?.getCell("A1").value)).toContain(DEFAULT_CONFIG.summaryMarker);
+    expect(host.book.sheets()[0].name).toBe("集計");
+    expect(host.activeSheet).toBe("集計");
+    expect(host.tablesOf("集計").length).toBeGreaterThan(0);
+    expect(host.chartsOf("集計")).toEqual([expect.objectContaining({ type: "ColumnStacked" })]);
+    expect(host.frozenOf("集計")).not.toBeNull();
+    const links: string[] = [];
+    ws?.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = c.value as { hyperlink?: string } | null;
+        if (v && typeof v === "object" && v.hyperlink) links.push(v.hyperlink);
+      }),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((l) => l.startsWith(`#${SEED_SHEET}!`))).toBe(true);
+
+    const once = cellDump(await reload(await host.exportXlsx()));
+    const host2 = installSimulatedOffice(await loadSimWorkbook(await host.exportXlsx()));
+    const again = await createOperations().summary(ja);
+    expect(again.summarySheet).toBe("集計");
+    expect(host2.tablesOf("集計").map((t) => t.name)).toEqual(host.tablesOf("集計").map((t) => t.name));
+    expect(host2.chartsOf("集計")).toHaveLength(1);
+    expect(diffDumps(once, cellDump(await reload(await host2.exportXlsx())))).toEqual([]);
+  });
+
+  it("leaves a user's own sheet 集計 untouched and reports the name it used", async () => {
+    const wb = seedWorkbook();
+    const mine = wb.addWorksheet("集計");
+    mine.getCell("A1").value = "私の集計";
+    mine.getCell("B2").value = 123;
+    const host = installSimulatedOffice(wb);
+    const res = await createOperations().summary(ja);
+    expect(res.wrote).toBe(true);
+    expect(res.summarySheet).not.toBe("集計");
+    expect(res.findings.some((f) => f.code === "summary/name-taken")).toBe(true);
+    const user = host.book.sheetByName("集計");
+    expect(user?.getCell("A1").value).toBe("私の集計");
+    expect(user?.getCell("B2").value).toBe(123);
+    expect(host.tablesOf("集計")).toEqual([]);
+    expect(String(host.book.sheetByName(res.summarySheet as string)?.getCell("A1").value)).toContain(
+      DEFAULT_CONFIG.summaryMarker,
+    );
+  });
+});
+
+describe("selectCell, settings, highlight", () => {
+  it("activates the sheet and selects the cell in one sync", async () => {
+    const wb = seedWorkbook();
+    wb.addWorksheet("other");
+    const host = installSimulatedOffice(wb);
+    await createOperations().summary(ja);
+    const mark = host.syncLog.length;
+    await createOperations().selectCell(SEED_SHEET, "$D$5");
+    expect(host.syncLog.length - mark).toBe(1);
+    expect(host.activeSheet).toBe(SEED_SHEET);
+    expect(host.selection).toEqual({ sheet: SEED_SHEET, address: "D5" });
+  });
+
+  it("saves settings in the document, keeps them through export and reload, and uses them", async () => {
+    const host = installSimulatedOffice(seedWorkbook());
+    const ops = createOperations();
+    expect(await ops.loadSettings()).toEqual({ overrides: {}, highlightErrors: false });
+    const base = await ops.validate(ja);
+    const code = base.findings[0]?.code;
+    expect(code).toBeDefined();
+    const settings = {
+      overrides: { severity: { [code as string]: "off" as const }, thresholds: { mostly: 0.7 } },
+      highlightErrors: true,
+    };
+    await ops.saveSettings(settings);
+    installSimulatedOffice(await loadSimWorkbook(await host.exportXlsx()));
+    const loaded = await createOperations().loadSettings();
+    expect(loaded).toEqual(settings);
+    expect(mergeConfig(loaded.overrides).thresholds).toEqual({ achieved: 1, mostly: 0.7 });
+    const after = await createOperations().validate(ja);
+    expect(after.findings.some((f) => f.code === code)).toBe(false);
+  });
+
+  it("ignores malformed stored settings", async () => {
+    installSimulatedOffice(seedWorkbook());
+    Office.context.document.settings.set("shinchoku.settings", "not json {");
+    expect(await createOperations().loadSettings()).toEqual({ overrides: {}, highlightErrors: false });
+  });
+
+  it("highlights error cells and clearing restores each cell's own formatting", async () => {
+    const wb = seedWorkbook();
+    const ws = wb.getWorksheet(SEED_SHEET);
+    // An error value the engine reports as an error, on a cell with its own fill.
+    const target = ws?.getCell("E14");
+    if (target) {
+      target.value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
+      target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00FF00" } };
+    }
+    const host = installSimulatedOffice(wb);
+    const before = cellDump(await reload(await host.exportXlsx()));
+    const ops = createOperations();
+    await ops.saveSettings({ overrides: {}, highlightErrors: true });
+    const res = await ops.validate(ja);
+    const errorCells = res.findings.filter((f) => f.severity === "error" && f.cell);
+    expect(errorCells.length).toBeGreaterThan(0);
+    const ours = host.conditionalFormatsOf(SEED_SHEET).filter((cf) => cf.type === "Custom");
+    expect(ours.length).toBeGreaterThan(0);
+    expect(res.stats.readSyncs).toBe(2);
+
+    // Validate again: the old highlight is replaced, not doubled.
+    await ops.validate(ja);
+    expect(host.conditionalFormatsOf(SEED_SHEET).filter((cf) => cf.type === "Custom")).toHaveLength(
+      ours.length,
+    );
+
+    // Survives a reload; clearing then removes exactly ours.
+    installSimulatedOffice(await loadSimWorkbook(await host.exportXlsx()));
+    const h2 = installSimulatedOffice(await loadSimWorkbook(await host.exportXlsx()));
+    await createOperations().clearHighlight();
+    expect(h2.conditionalFormatsOf(SEED_SHEET)).toEqual([]);
+    const after = cellDump(await reload(await h2.exportXlsx()));
+    expect(diffDumps(before, after)).toEqual([]);
+    expect(Office.context.document.settings.get("shinchoku.highlight")).toBeNull();
+  });
+});

@@ -1,0 +1,105 @@
+import type { RenderedFinding, Severity } from "../../src/core/model/finding";
+import { countBySeverity, groupFindings, locationText } from "../../src/taskpane/findings-model";
+
+const f = (
+  severity: Severity,
+  itemNo: string | null,
+  sheet: string | null,
+  cell: string | null,
+  code = "X",
+): RenderedFinding => ({
+  code,
+  severity,
+  itemNo,
+  sheet,
+  cell,
+  params: {},
+  message: `${code} ${sheet}!${cell}`,
+});
+
+const items = [
+  { no: "28", title: "区自治協議会の活性化", sheet: "No28", cell: "C3" },
+  { no: "3", title: "窓口業務の見直し", sheet: "No3", cell: "C3" },
+];
+
+describe("groupFindings", () => {
+  test("groups by item in sheet order, unknown items next, workbook-wide last; empty groups left out", () => {
+    const groups = groupFindings({
+      items: [...items, { no: "9", title: "指摘なし", sheet: "No9", cell: "C3" }],
+      findings: [
+        f("info", null, null, null, "WB"),
+        f("warning", "3", "No3", "B10"),
+        f("error", "77", "No77", "A1"),
+        f("error", "28", "No28", "D12"),
+      ],
+    });
+    expect(groups.map((g) => g.key)).toEqual(["item:28", "item:3", "item:77", "workbook"]);
+    expect(groups[0].title).toBe("区自治協議会の活性化");
+    expect(groups[2].title).toBeNull();
+    expect(groups[3].itemNo).toBeNull();
+  });
+
+  test("errors first, then sheet order, then row and column (B9 before B10 before C10)", () => {
+    const [g] = groupFindings({
+      items: [
+        { no: "28", title: "t", sheet: "No28", cell: "C3" },
+        { no: "28", title: "t", sheet: "No28 (2)", cell: "C3" },
+      ],
+      findings: [
+        f("info", "28", "No28", "A1", "i"),
+        f("warning", "28", "No28 (2)", "A1", "w2"),
+        f("warning", "28", "No28", "C10", "w3"),
+        f("warning", "28", "No28", "B10", "w1"),
+        f("warning", "28", "No28", "B9", "w0"),
+        f("error", "28", null, null, "e-nocell"),
+        f("error", "28", "No28", "AA1", "e1"),
+        f("error", "28", "No28", "Z1", "e0"),
+      ],
+    });
+    expect(g.findings.map((x) => x.code)).toEqual(["e0", "e1", "e-nocell", "w0", "w1", "w3", "w2", "i"]);
+  });
+
+  test("the filter hides findings but the counts stay those of all findings", () => {
+    const result = {
+      items,
+      findings: [
+        f("error", "28", "No28", "A1"),
+        f("warning", "28", "No28", "A2"),
+        f("info", "3", "No3", "A1"),
+      ],
+    };
+    const groups = groupFindings(result, new Set<Severity>(["warning"]));
+    expect(groups.map((g) => [g.key, g.findings.length, g.counts])).toEqual([
+      ["item:28", 1, { error: 1, warning: 1, info: 0 }],
+      ["item:3", 0, { error: 0, warning: 0, info: 1 }],
+    ]);
+    expect(groups[0].findings[0].severity).toBe("warning");
+  });
+
+  test("countBySeverity", () => {
+    expect(
+      countBySeverity([
+        f("error", null, null, null),
+        f("error", null, null, null),
+        f("info", null, null, null),
+      ]),
+    ).toEqual({
+      error: 2,
+      warning: 0,
+      info: 1,
+    });
+  });
+});
+
+describe("locationText", () => {
+  test("sheet!cell as Excel writes it, quoting names that need it", () => {
+    expect(locationText("No28", "B3")).toBe("No28!B3");
+    expect(locationText("進捗28", "B3")).toBe("進捗28!B3");
+    expect(locationText("No 28", "B3")).toBe("'No 28'!B3");
+    expect(locationText("28", "B3")).toBe("'28'!B3");
+    expect(locationText("O'Brien", "A1")).toBe("'O''Brien'!A1");
+    expect(locationText(null, "A1")).toBe("A1");
+    expect(locationText("No28", null)).toBe("No28");
+    expect(locationText(null, null)).toBeNull();
+  });
+});
