@@ -172,7 +172,7 @@ const EN: Record<MessageKey, string> = {
   "error.unknown": "An unexpected error occurred.",
   "error.busy": "Excel is busy (a cell is being edited). Finish editing the cell and try again.",
   "dialog.close": "Close",
-  "dialog.counts": "{error} errors · {warning} warnings · {info} info",
+  "dialog.counts": "Errors: {error} · Warnings: {warning} · Info: {info}",
   "dialog.details": "Use Validate to list the findings in the task pane.",
   "dialog.failed": "The command could not run",
   "support.title": "Shinchoku help",

@@ -38,10 +38,15 @@ export function reportError(e: unknown, lang: Lang): ErrorReport {
 /**
  * Opens `url` in an Office dialog and resolves when the user closes it (by its button, which
  * messages us, or by the dialog's own close box). A ribbon command must not call
- * event.completed() before this, or Office may tear the dialog down with the function file.
+ * event.completed() before this, or Office may tear the dialog down with the function file; after
+ * `timeoutMs` we close it ourselves so the command does not stay "running" forever.
  * Resolves false when no dialog could be opened (e.g. one is already open).
  */
-export function showDialog(url: string, size = { width: 30, height: 35 }): Promise<boolean> {
+export function showDialog(
+  url: string,
+  size = { width: 30, height: 35 },
+  timeoutMs = 5 * 60 * 1000,
+): Promise<boolean> {
   return new Promise((resolve) => {
     if (typeof Office === "undefined" || !Office.context?.ui?.displayDialogAsync) return resolve(false);
     Office.context.ui.displayDialogAsync(
@@ -58,6 +63,7 @@ export function showDialog(url: string, size = { width: 30, height: 35 }): Promi
         const finish = () => {
           if (done) return;
           done = true;
+          clearTimeout(timer);
           try {
             dialog.close();
           } catch {
@@ -65,6 +71,7 @@ export function showDialog(url: string, size = { width: 30, height: 35 }): Promi
           }
           resolve(true);
         };
+        const timer = setTimeout(finish, timeoutMs);
         dialog.addEventHandler(Office.EventType.DialogMessageReceived, finish);
         dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
       },

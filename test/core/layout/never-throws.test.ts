@@ -4,6 +4,10 @@ import { DEFAULT_CONFIG } from "../../../src/core/config/config";
 import type { CellValue, SheetSnapshot } from "../../../src/core/grid/cell";
 import { parseCell } from "../../../src/core/values/parse";
 import { pasteAsExcel, seedText } from "./pasted";
+import { analyse, planFill, planSummary } from "../../../src/core/engine";
+import type { WorkbookSnapshot } from "../../../src/core/grid/cell";
+import { renderMessage } from "../../../src/core/checks/render";
+import { seedFormSheets } from "../../../scripts/fixtures/seed-form";
 
 /** Cell strings staff really type, plus labels of the form, so random grids hit the reader's paths. */
 const LABELS = [
@@ -73,5 +77,81 @@ describe("reading never throws", () => {
 
   it("parses any string without throwing", () => {
     fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => void parseCell(s)));
+  });
+});
+
+/** The whole pipeline an adapter runs: analyse, fill plan, summary plan, and every message rendered. */
+function pipeline(wb: WorkbookSnapshot): void {
+  const a = analyse(wb, DEFAULT_CONFIG, { asOf: new Date(2026, 10, 24) });
+  const fill = planFill(a, wb);
+  const summary = planSummary(a, wb);
+  for (const f of [...a.findings, ...fill.findings, ...summary.findings]) {
+    expect(typeof renderMessage(f, "ja")).toBe("string");
+    expect(typeof renderMessage(f, "en")).toBe("string");
+  }
+  // Every write lands on a real cell, and the fill plan never writes into a cell staff typed.
+  const byName = new Map(wb.sheets.map((s) => [s.name, s]));
+  for (const e of fill.plan.edits) {
+    const snap = byName.get(e.sheet);
+    const owned = a.read.ownedAreas.filter((o) => o.sheet === e.sheet).map((o) => o.range);
+    for (const w of e.writes) {
+      expect(w.row).toBeGreaterThanOrEqual(0);
+      expect(w.col).toBeGreaterThanOrEqual(0);
+      const before = snap?.values[w.row - snap.originRow]?.[w.col - snap.originCol];
+      const ours = owned.some(
+        (o) => w.row >= o.top && w.row <= o.bottom && w.col >= o.left && w.col <= o.right,
+      );
+      if (!ours) expect(before === undefined || before === null || before === "").toBe(true);
+    }
+  }
+  expect(summary.plan.edits).toHaveLength(1);
+}
+
+describe("analyse + planFill + planSummary never throw", () => {
+  it("on random grids of labels, numbers and strings", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cellArb, { maxLength: 10 }), { maxLength: 40 }), (values) => {
+        pipeline({ sheets: [{ name: "rand", originRow: 0, originCol: 0, values }] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("on the laid-out seed form with random cells overwritten, on either sheet", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(1), fc.nat(35), fc.nat(18), cellArb), { maxLength: 25 }),
+        (edits) => {
+          const sheets = seedFormSheets();
+          for (const [si, r, c, v] of edits) {
+            const values = sheets[si].values;
+            while (values.length <= r) values.push([]);
+            while (values[r].length <= c) values[r].push(null);
+            values[r][c] = v;
+          }
+          pipeline({ sheets });
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it("on the pasted seed with random cells overwritten, and a random sheet name", () => {
+    const base = pasteAsExcel(seedText());
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 31 }),
+        fc.array(fc.tuple(fc.nat(base.values.length - 1), fc.nat(8), cellArb), { maxLength: 30 }),
+        (name, edits) => {
+          const values = base.values.map((r) => [...r]);
+          for (const [r, c, v] of edits) {
+            while (values[r].length <= c) values[r].push(null);
+            values[r][c] = v;
+          }
+          pipeline({ sheets: [{ ...base, name, values }] });
+        },
+      ),
+      { numRuns: 120 },
+    );
   });
 });
