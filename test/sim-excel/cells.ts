@@ -12,6 +12,8 @@ type Scalar = string | number | boolean;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 export function officeValue(cell: ExcelJS.Cell): Scalar {
+  // Excel gives "" for the cells a merged area covers; ExcelJS repeats the top-left value there.
+  if (cell.isMerged && cell.master !== cell) return "";
   return scalarOf(cell.value);
 }
 
@@ -35,6 +37,7 @@ function scalarOf(v: ExcelJS.CellValue): Scalar {
 }
 
 export function officeFormula(cell: ExcelJS.Cell): Scalar {
+  if (cell.isMerged && cell.master !== cell) return "";
   const v = cell.value;
   if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
     const f = cell.formula;
