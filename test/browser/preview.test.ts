@@ -8,7 +8,16 @@
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type FrameLocator, type Page } from "playwright-core";
-import { expectedCounts, hostileSheets, IMG_TEXT, SCRIPT_TEXT, seedSheets, xlsxOf } from "./workbooks";
+import ExcelJS from "exceljs";
+import {
+  expectedCounts,
+  hostileSheets,
+  IMG_TEXT,
+  SCRIPT_TEXT,
+  SHEET_MARKUP,
+  seedSheets,
+  xlsxOf,
+} from "./workbooks";
 import type { CommandStats } from "../preview/preview-page";
 import type { SimExcelHost } from "../sim-excel";
 
@@ -118,6 +127,11 @@ async function settle<T>(read: () => Promise<T>, check: (v: T) => void, ms = 500
   }
 }
 
+/** The pane's document, for looking at the whole of it. */
+function paneDoc(o: Opened) {
+  return o.pane.locator(":root");
+}
+
 async function count(o: Opened, sev: string): Promise<number> {
   return Number(await o.pane.locator(`[data-testid=count-${sev}]`).textContent());
 }
@@ -214,6 +228,21 @@ describe("preview: the task pane on the simulated Excel", () => {
     ).toBe(3);
     const stats = await lastCommand(o.page);
     expect(stats.write).toBeGreaterThanOrEqual(1);
+
+    // Download: the workbook as the simulated Excel holds it, 集計 included.
+    const [download] = await Promise.all([
+      o.page.waitForEvent("download"),
+      o.page.locator("[data-testid=download]").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("seed.preview.xlsx");
+    const file = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file as string);
+    const summary = wb.getWorksheet("集計");
+    expect(summary).toBeDefined();
+    const values: unknown[] = [];
+    summary!.eachRow((row) => row.eachCell((c) => values.push(c.value)));
+    expect(values.map(String)).toContain("28");
     console.log(`summary on the seed: ${await o.page.locator("[data-testid=sync-meter]").textContent()}`);
   });
 });
@@ -242,6 +271,17 @@ describe("preview: markup in cells is text", () => {
       // The item sheet's title cell as well.
       await o.page.locator("[data-testid=sheet-tab]").first().click();
       expect((await grid.locator("td").allTextContents()).some((t) => t.includes(SCRIPT_TEXT))).toBe(true);
+
+      // A sheet named with markup: in the finding locations, as a tab, and after 集計シート作成.
+      expect(
+        await o.pane.locator("[data-testid=finding]", { hasText: SHEET_MARKUP }).count(),
+      ).toBeGreaterThan(0);
+      expect(await o.page.locator("[data-testid=sheet-tab]").allTextContents()).toContain(SHEET_MARKUP);
+      await run(o, "summary");
+      await o.page.locator("[data-testid=sheet-tab]", { hasText: "集計" }).click();
+      expect((await grid.locator("td").allTextContents()).some((t) => t.includes(SCRIPT_TEXT))).toBe(true);
+      expect(await o.page.locator("img, script:not([src])").count()).toBe(0);
+      expect(await paneDoc(o).locator("img, script:not([src])").count()).toBe(0);
 
       // Give an onerror handler every chance to have fired, then look in both frames.
       await o.page.waitForTimeout(300);

@@ -10,6 +10,8 @@ import { workbookFromSnapshots } from "../../src/cli/write-snapshot";
 
 export const SCRIPT_TEXT = "<script>window.__pwned=1</script>";
 export const IMG_TEXT = '<img src=x onerror="window.__pwned=1">';
+/** Excel allows < and > in sheet names (31 characters at most): the pane and the grid show them too. */
+export const SHEET_MARKUP = "<img src=x onerror=alert(1)>";
 
 export function seedSheets(opts: SeedFormOptions = {}): SheetSnapshot[] {
   return seedFormSheets(opts);
@@ -26,7 +28,10 @@ export function hostileSheets(): SheetSnapshot[] {
       ["画像", IMG_TEXT],
     ],
   };
-  return [...seedFormSheets({ title: `${SCRIPT_TEXT}${IMG_TEXT}` }), notes];
+  return [
+    ...seedFormSheets({ title: `${SCRIPT_TEXT}${IMG_TEXT}`, sheetNames: [SHEET_MARKUP, "平成29–30"] }),
+    notes,
+  ];
 }
 
 export async function xlsxOf(sheets: SheetSnapshot[]): Promise<Buffer> {
