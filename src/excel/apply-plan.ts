@@ -2,7 +2,8 @@
  * Applies an EditPlan in two round trips:
  *   sync 1 (check): every target sheet exists, is not protected, the workbook is not read-only;
  *                   if any cannot be written, nothing is written (all or nothing);
- *   sync 2 (write): with calculation suspended, everything at once. A sheet entirely ours ("owned")
+ *   sync 2 (write): with calculation suspended, everything at once. Only a plan too large for one
+ *                   5 MB request is sent in several (sheets kept whole). A sheet entirely ours ("owned")
  *                   is deleted and added again so a re-run gives the same sheet; on item sheets only
  *                   our areas are cleared and rewritten.
  * The plan decides every value and colour; this module only translates it into Office.js calls.
@@ -10,9 +11,10 @@
 import { columnLetters, quoteSheetName, rangeToA1, toA1 } from "../core/grid/address";
 import type { CellRange } from "../core/grid/cell";
 import type { CellFormat, CellWrite, EditPlan, SheetEdit } from "../core/plan/edit-plan";
-import { supports } from "./office-errors";
+import { errorCode, supports } from "./office-errors";
+import { noteWritten } from "./read-workbook";
 import type { SyncMeter } from "./sync-meter";
-import { excelInput, formatKey, toBlocks } from "./write-blocks";
+import { coalesceRanges, excelInput, formatLayers, toBlocks } from "./write-blocks";
 
 export type Blocked =
   { why: "protected"; sheet: string } | { why: "readOnly" } | { why: "missing"; sheet: string };
@@ -39,12 +41,72 @@ export async function applyPlan(
   const check = await checkTargets(context, edits, meter);
   if ("why" in check) return { wrote: false, blocked: check, cellsWritten: 0 };
 
-  if (supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
-  let cellsWritten = 0;
-  for (const e of edits) cellsWritten += queueEdit(context, e, check.existing.has(e.sheet), meter);
-  meter.beforeSync("write");
-  await context.sync();
+  const cellsWritten = await writeGroups(context, groupBySize(edits), check.existing, meter);
   return { wrote: true, blocked: null, cellsWritten };
+}
+
+/** Request bytes a write batch aims to stay under (Excel refuses requests over 5 MB). */
+export const WRITE_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/** Size of an edit as Office.js requests it: the cell inputs plus ~160 bytes an operation. */
+export function estimateEditBytes(e: SheetEdit): number {
+  const inputs = JSON.stringify(e.writes.map(excelInput)).length;
+  const ops =
+    toBlocks(e.writes.map((w) => ({ row: w.row, col: w.col, item: true }))).length +
+    formatLayers(e.writes).length * 3 +
+    e.merges.length +
+    e.columnWidths.length +
+    e.conditionalFormats.length * 4 +
+    e.hyperlinks.length +
+    coalesceRanges(e.clear).length * 3 +
+    (e.tables.length + e.charts.length) * 3 +
+    10;
+  return inputs + ops * 160;
+}
+
+/** Edits in order, cut into groups that each fit one request. */
+export function groupBySize(edits: SheetEdit[]): SheetEdit[][] {
+  const groups: SheetEdit[][] = [];
+  let size = 0;
+  for (const e of edits) {
+    const b = estimateEditBytes(e);
+    if (groups.length === 0 || size + b > WRITE_BUDGET_BYTES) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1].push(e);
+    size += b;
+  }
+  return groups;
+}
+
+/**
+ * One sync per group (one group unless the plan is very large). Excel refuses an oversized request
+ * before running any of it, so a refused group is split in halves and sent again.
+ */
+async function writeGroups(
+  context: Excel.RequestContext,
+  groups: SheetEdit[][],
+  existing: Set<string>,
+  meter: SyncMeter,
+): Promise<number> {
+  if (groups.length === 0) return 0;
+  const [group, ...rest] = groups;
+  if (supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
+  let cells = 0;
+  for (const e of group) cells += queueEdit(context, e, existing.has(e.sheet), meter);
+  const sent = meter.queuedBytes;
+  meter.beforeSync("write");
+  try {
+    await context.sync();
+  } catch (err) {
+    meter.discardQueued();
+    if (errorCode(err) !== "RequestPayloadSizeLimitExceeded" || group.length === 1) throw err;
+    const half = Math.ceil(group.length / 2);
+    return writeGroups(context, [group.slice(0, half), group.slice(half), ...rest], existing, meter);
+  }
+  noteWritten(sent);
+  return cells + (await writeGroups(context, rest, existing, meter));
 }
 
 function isEmptyEdit(e: SheetEdit): boolean {
@@ -105,7 +167,7 @@ function queueEdit(context: Excel.RequestContext, e: SheetEdit, exists: boolean,
     meter.send();
   } else {
     ws = sheets.getItem(e.sheet);
-    for (const r of e.clear) {
+    for (const r of coalesceRanges(e.clear)) {
       const range = ws.getRange(rangeToA1(r));
       if (supports("1.6")) range.conditionalFormats.clearAll();
       range.unmerge();
@@ -149,6 +211,8 @@ function queueEdit(context: Excel.RequestContext, e: SheetEdit, exists: boolean,
       // Equality, not "contains": 概ね達成 must not take 達成's colour.
       f.cellValue.rule = { formula1: `="${cf.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
       meter.send(cf);
+      meter.send();
+      meter.send();
     }
   if (supports("1.7"))
     for (const h of e.hyperlinks) {
@@ -187,18 +251,10 @@ function setCfFormat(target: Excel.ConditionalRangeFormat, f: CellFormat): void 
   if (f.bold !== undefined) target.font.bold = f.bold;
 }
 
-/** Formats by rectangles of cells that share one format. */
+/** Formats property by property, each over rectangles of the cells that have it. */
 function queueFormats(ws: Excel.Worksheet, writes: CellWrite[], meter: SyncMeter): void {
-  const formatted = writes.filter((w) => w.format && Object.keys(w.format).length > 0);
-  const blocks = toBlocks(
-    formatted.map((w) => ({ row: w.row, col: w.col, item: formatKey(w.format) })),
-    (a, b) => a === b,
-  );
-  const byKey = new Map(formatted.map((w) => [formatKey(w.format), w.format as CellFormat]));
-  for (const b of blocks) {
-    const f = byKey.get(b.cells[0][0]);
-    if (f) applyFormat(ws.getRange(rangeToA1(b.range)), b.range, f, meter);
-  }
+  for (const layer of formatLayers(writes))
+    applyFormat(ws.getRange(rangeToA1(layer.range)), layer.range, layer.format, meter);
 }
 
 function applyFormat(range: Excel.Range, box: CellRange, f: CellFormat, meter: SyncMeter): void {
@@ -229,6 +285,7 @@ function applyFormat(range: Excel.Range, box: CellRange, f: CellFormat, meter: S
     if (rows > 1) edges.push("InsideHorizontal");
     if (cols > 1) edges.push("InsideVertical");
     for (const edge of edges) fmt.borders.getItem(edge).style = "Continuous";
+    for (let i = 1; i < edges.length; i++) meter.send();
   }
   meter.send(f);
 }

@@ -16,8 +16,23 @@ export interface ReadOutcome {
   cellsRead: number;
 }
 
-/** Conservative cells per batch: ~3 arrays × ~40 bytes a cell stays well under 5 MB. */
-export const MAX_CELLS_PER_BATCH = 40_000;
+/** Response bytes a read batch aims to stay under (Excel refuses responses over 5 MB). */
+export const READ_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/**
+ * What we know of this workbook's size: response bytes per sheet in the last read, grown by what
+ * we wrote since. A read expected to exceed the budget is split up front instead of failing once.
+ */
+const sizeHint = { bytesPerSheet: 0, sheets: 0 };
+
+export function noteWritten(requestBytes: number): void {
+  if (sizeHint.sheets > 0) sizeHint.bytesPerSheet += (requestBytes * 1.5) / sizeHint.sheets;
+}
+
+export function resetSizeHint(): void {
+  sizeHint.bytesPerSheet = 0;
+  sizeHint.sheets = 0;
+}
 
 export async function readWorkbookSnapshot(
   context: Excel.RequestContext,
@@ -35,7 +50,12 @@ export async function readWorkbookSnapshot(
   meter.settle();
   onProgress?.(0.1);
   const merges = supports("1.13");
+  const before = meter.responseBytes;
   const read = await readSheets(context, meter, names, merges);
+  if (names.length > 0) {
+    sizeHint.bytesPerSheet = (meter.responseBytes - before) / names.length;
+    sizeHint.sheets = names.length;
+  }
   onProgress?.(1);
   const byName = new Map(read.map((s) => [s.name, s]));
   const ordered = names.map((n) => byName.get(n)).filter((s): s is SheetSnapshot => !!s);
@@ -50,6 +70,8 @@ async function readSheets(
   merges: boolean,
 ): Promise<SheetSnapshot[]> {
   if (names.length === 0) return [];
+  if (names.length > 1 && names.length * sizeHint.bytesPerSheet > READ_BUDGET_BYTES)
+    return readHalves(context, meter, names, merges);
   const queued = names.map((name) => {
     const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,values,formulas,numberFormat");
@@ -66,9 +88,7 @@ async function readSheets(
     meter.discardQueued();
     if (!isTooLarge(e)) throw e;
     if (names.length === 1) return [await readLargeSheet(context, meter, names[0], merges)];
-    const half = Math.ceil(names.length / 2);
-    const first = await readSheets(context, meter, names.slice(0, half), merges);
-    return first.concat(await readSheets(context, meter, names.slice(half), merges));
+    return readHalves(context, meter, names, merges);
   }
   const out = queued.map(({ name, used, areas }) => {
     if (used.isNullObject) return emptySheet(name);
@@ -86,6 +106,17 @@ async function readSheets(
   });
   meter.settle();
   return out;
+}
+
+async function readHalves(
+  context: Excel.RequestContext,
+  meter: SyncMeter,
+  names: string[],
+  merges: boolean,
+): Promise<SheetSnapshot[]> {
+  const half = Math.ceil(names.length / 2);
+  const first = await readSheets(context, meter, names.slice(0, half), merges);
+  return first.concat(await readSheets(context, meter, names.slice(half), merges));
 }
 
 /** One sheet too large for one batch: learn its extent, then read its rows in halves. */

@@ -67,11 +67,38 @@ export function asExcelInput(v: PlanValue): string | number | boolean {
   return v;
 }
 
-export function formatKey(f: CellFormat | undefined): string {
-  if (!f) return "";
-  return JSON.stringify(
-    Object.keys(f)
-      .sort()
-      .map((k) => [k, f[k as keyof CellFormat]]),
-  );
+/**
+ * Formats split by property: every (property, value) pair becomes rectangles of the cells that have
+ * it. A bordered table with a few bold headers is then one border write and one bold write, not
+ * one write per distinct mix of properties.
+ */
+export function formatLayers(writes: CellWrite[]): Array<{ range: CellRange; format: CellFormat }> {
+  const byProp = new Map<string, Array<{ row: number; col: number; item: true }>>();
+  for (const w of writes) {
+    for (const [k, v] of Object.entries(w.format ?? {})) {
+      if (v === undefined) continue;
+      const key = JSON.stringify([k, v]);
+      if (!byProp.has(key)) byProp.set(key, []);
+      byProp.get(key)?.push({ row: w.row, col: w.col, item: true });
+    }
+  }
+  const out: Array<{ range: CellRange; format: CellFormat }> = [];
+  for (const [key, cells] of byProp) {
+    const [k, v] = JSON.parse(key) as [keyof CellFormat, CellFormat[keyof CellFormat]];
+    for (const b of toBlocks(cells)) out.push({ range: b.range, format: { [k]: v } as CellFormat });
+  }
+  return out;
+}
+
+/** Ranges covering exactly the same cells in as few rectangles as the row-run grouping finds. */
+export function coalesceRanges(ranges: CellRange[]): CellRange[] {
+  const cells = new Map<string, { row: number; col: number; item: true }>();
+  let total = 0;
+  for (const r of ranges) total += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+  // Our areas are small; anything huge is cleared as given rather than cell by cell.
+  if (total > 200_000) return ranges;
+  for (const r of ranges)
+    for (let i = r.top; i <= r.bottom; i++)
+      for (let j = r.left; j <= r.right; j++) cells.set(`${i},${j}`, { row: i, col: j, item: true });
+  return toBlocks([...cells.values()]).map((b) => b.range);
 }

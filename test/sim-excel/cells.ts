@@ -11,9 +11,9 @@ type Scalar = string | number | boolean;
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-export function officeValue(cell: ExcelJS.Cell): Scalar {
+export function officeValue(cell: ExcelJS.Cell | undefined): Scalar {
   // Excel gives "" for the cells a merged area covers; ExcelJS repeats the top-left value there.
-  if (cell.isMerged && cell.master !== cell) return "";
+  if (!cell || (cell.isMerged && cell.master !== cell)) return "";
   return scalarOf(cell.value);
 }
 
@@ -36,8 +36,8 @@ function scalarOf(v: ExcelJS.CellValue): Scalar {
   return "";
 }
 
-export function officeFormula(cell: ExcelJS.Cell): Scalar {
-  if (cell.isMerged && cell.master !== cell) return "";
+export function officeFormula(cell: ExcelJS.Cell | undefined): Scalar {
+  if (!cell || (cell.isMerged && cell.master !== cell)) return "";
   const v = cell.value;
   if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
     const f = cell.formula;
@@ -46,8 +46,8 @@ export function officeFormula(cell: ExcelJS.Cell): Scalar {
   return officeValue(cell);
 }
 
-export function officeNumberFormat(cell: ExcelJS.Cell): string {
-  return cell.numFmt || "General";
+export function officeNumberFormat(cell: ExcelJS.Cell | undefined): string {
+  return cell?.numFmt || "General";
 }
 
 /** What typing `input` into a cell does, as Range.values / Range.formulas setters do. */

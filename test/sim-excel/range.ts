@@ -87,6 +87,13 @@ export class SimRange extends SimProxy {
     return this.ws().getCell(row + 1, col + 1);
   }
 
+  /** A cell for reading: never creates one (ExcelJS's getCell would). */
+  peek(row: number, col: number): ExcelJS.Cell | undefined {
+    return this.ws()
+      .findRow(row + 1)
+      ?.findCell(col + 1);
+  }
+
   forEachCell(fn: (c: ExcelJS.Cell, i: number, j: number) => void): void {
     const r = this.box();
     for (let i = r.top; i <= r.bottom; i++)
@@ -117,15 +124,17 @@ export class SimRange extends SimProxy {
     ];
   }
 
-  private grid<T>(fn: (c: ExcelJS.Cell) => T): T[][] {
+  private grid<T>(fn: (c: ExcelJS.Cell | undefined) => T): T[][] {
     const r = this.box();
     this.context.cellsLoaded += cellsOf(r);
     if (this.context.cellsLoaded > this.worksheet.book.limits.cells)
       throw simError.tooManyCells(this.context.cellsLoaded);
+    const ws = this.ws();
     const out: T[][] = [];
     for (let i = r.top; i <= r.bottom; i++) {
+      const line = ws.findRow(i + 1);
       const row: T[] = [];
-      for (let j = r.left; j <= r.right; j++) row.push(fn(this.cell(i, j)));
+      for (let j = r.left; j <= r.right; j++) row.push(fn(line?.findCell(j + 1)));
       out.push(row);
     }
     return out;
@@ -153,7 +162,7 @@ export class SimRange extends SimProxy {
       case "numberFormat":
         return this.grid(officeNumberFormat);
       case "text":
-        return this.grid((c) => c.text ?? "");
+        return this.grid((c) => c?.text ?? "");
       case "hyperlink": {
         const v = this.cell(r.top, r.left).value as ExcelJS.CellHyperlinkValue | null;
         if (v && typeof v === "object" && "hyperlink" in v) {

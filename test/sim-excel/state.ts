@@ -95,7 +95,8 @@ export class SimBook {
   }
 
   sheetById(id: number): ExcelJS.Worksheet | undefined {
-    return this.sheets().find((ws) => ws.id === id);
+    const ws = this.wb.getWorksheet(id);
+    return ws && ws.name !== SETTINGS_SHEET ? ws : undefined;
   }
 
   extrasOf(ws: ExcelJS.Worksheet): SimSheetExtras {
