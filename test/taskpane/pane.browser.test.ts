@@ -1,0 +1,380 @@
+/**
+ * The task pane in Chromium (CHROME_PATH, else /usr/bin/chromium), built by webpack from the real
+ * taskpane.html template and stylesheets, on a recording ShinchokuOperations. Checks what a user
+ * sees and what the pane asks of the adapter; CSP violations and script dialogs fail the test.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import webpack from "webpack";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { OperationResult } from "../../src/excel/types";
+import { encodeReport } from "../../src/commands/dialog-report";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const root = path.join(__dirname, "..", "..");
+const out = path.join(root, "test", ".tmp", "pane");
+const ORIGIN = "https://shinchoku.test/";
+
+function build(): Promise<void> {
+  const compiler = webpack({
+    mode: "development",
+    devtool: false,
+    context: root,
+    entry: { harness: "./test/taskpane/harness/pane-harness.ts", dialog: "./src/commands/dialog.ts" },
+    output: { path: out, clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: "ts-loader",
+          options: { configFile: path.join(root, "tsconfig.web.json"), transpileOnly: true },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["harness"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "dialog.html",
+        template: "./src/commands/dialog.html",
+        chunks: ["dialog"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "src/shared/fluent.css", to: "fluent.css" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+        ],
+      }),
+    ],
+  });
+  return new Promise((resolve, reject) =>
+    compiler.run((err, stats) => {
+      compiler.close(() => {});
+      if (err || stats?.hasErrors()) reject(err ?? new Error(stats?.toString("errors-only")));
+      else resolve();
+    }),
+  );
+}
+
+const finding = (
+  severity: "error" | "warning" | "info",
+  itemNo: string | null,
+  sheet: string | null,
+  cell: string | null,
+  message: string,
+) => ({
+  code: `c-${severity}`,
+  severity,
+  itemNo,
+  sheet,
+  cell,
+  params: {},
+  message,
+});
+
+const validateResult: OperationResult = {
+  kind: "validate",
+  items: [
+    { no: "28", title: "区自治協議会の活性化", sheet: "No28", cell: "C3" },
+    { no: "3", title: "<img src=x onerror=alert(1)>", sheet: "No 3", cell: "C3" },
+  ],
+  findings: [
+    finding("warning", "28", "No28", "F30", "評価 B は指標の判定と合いません"),
+    finding("error", "28", "No28", "E12", "計画「約100」は数値ではありません"),
+    finding("info", "3", "No 3", "B2", "<script>alert(2)</script>"),
+    finding("warning", null, null, null, "ブック全体の警告"),
+  ],
+  counts: { error: 1, warning: 2, info: 1 },
+  wrote: false,
+  blockedReason: null,
+  summarySheet: null,
+  stats: {
+    readSyncs: 2,
+    writeSyncs: 0,
+    requestBytes: 1024,
+    responseBytes: 101376,
+    sheetsRead: 4,
+    cellsRead: 5000,
+    cellsWritten: 0,
+    ms: 420,
+  },
+};
+
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  await build();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox"],
+  });
+}, 120000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  problems.length = 0;
+  page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  // Serve the build under an https origin; office.js (CDN) is not needed by the pane itself.
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(ORIGIN)) return route.abort();
+    const file = path.join(out, new URL(url).pathname);
+    if (!fs.existsSync(file)) return route.fulfill({ status: 404 });
+    const type = file.endsWith(".html")
+      ? "text/html"
+      : file.endsWith(".css")
+        ? "text/css"
+        : "text/javascript";
+    return route.fulfill({ status: 200, contentType: type, body: fs.readFileSync(file) });
+  });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("dialog", (d) => {
+    problems.push(`script dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(problems).toEqual([]);
+});
+
+/** What the harness page exposes (test/taskpane/harness/pane-harness.ts). */
+interface HarnessApi {
+  calls: string[];
+  results: Record<string, unknown>;
+  settings: unknown;
+  failNext: { code: string; message: string } | null;
+  hold: boolean;
+  release(): void;
+  start(lang: string, action: string | null): Promise<void>;
+}
+type W = { harness: HarnessApi };
+
+interface Setup {
+  results?: Record<string, unknown>;
+  settings?: unknown;
+  failNext?: { code: string; message: string };
+  hold?: boolean;
+}
+
+async function start(lang: "ja" | "en", action: string | null, setup: Setup = {}) {
+  await page.goto(`${ORIGIN}taskpane.html`);
+  await page.waitForFunction(() => "harness" in window);
+  await page.evaluate(
+    ([validate, s]) => {
+      const h = (window as unknown as W).harness;
+      h.results = { validate, ...(s.results ?? {}) };
+      if (s.settings) h.settings = s.settings;
+      if (s.failNext) h.failNext = s.failNext;
+      h.hold = Boolean(s.hold);
+    },
+    [validateResult, setup] as const,
+  );
+  await page.evaluate(([l, a]) => (window as unknown as W).harness.start(l, a), [lang, action] as const);
+}
+
+const calls = () => page.evaluate(() => (window as unknown as W).harness.calls);
+const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`);
+
+test("opened from the ribbon's 検証 (?action=validate): loads settings, validates, lists findings by item", async () => {
+  await start("ja", "validate");
+  expect(await calls()).toEqual(["loadSettings", "validate:ja"]);
+  expect(await byTestId("count-error").textContent()).toBe("1");
+  expect(await byTestId("count-warning").textContent()).toBe("2");
+  expect(await byTestId("count-info").textContent()).toBe("1");
+  const groups = page.locator('[data-testid="finding-group"] .sk-group-name');
+  expect(await groups.allTextContents()).toEqual([
+    "No.28 区自治協議会の活性化",
+    "No.3 <img src=x onerror=alert(1)>",
+    "ブック全体",
+  ]);
+  // Errors first within an item; cell text stays text.
+  expect(await page.locator('[data-testid="finding"] .sk-loc').allTextContents()).toEqual([
+    "No28!E12",
+    "No28!F30",
+    "'No 3'!B2",
+    "(セルなし)",
+  ]);
+  expect(await page.locator("img, script:not([src])").count()).toBe(0);
+  expect(await byTestId("stats").textContent()).toBe("読込 2 回・書込 0 回・100 KB・420 ms");
+  expect(await byTestId("btn-validate").textContent()).toBe("検証");
+});
+
+test("opened without an action: nothing runs until a button is pressed", async () => {
+  await start("ja", null);
+  expect(await calls()).toEqual(["loadSettings"]);
+  expect(await byTestId("status-headline").textContent()).toContain("[検証]");
+});
+
+test("clicking a finding selects its cell; a finding without a cell is not a button", async () => {
+  await start("en", "validate");
+  await page.locator('[data-testid="finding"][data-cell="F30"]').click();
+  expect((await calls()).at(-1)).toBe("select:No28!F30");
+  expect(await page.locator('div[data-testid="finding"]').count()).toBe(1);
+  expect(await page.locator('button[data-testid="finding"]').count()).toBe(3);
+});
+
+test("severity filter hides findings and says when none are left", async () => {
+  await start("ja", "validate");
+  await byTestId("filter-warning").click();
+  await byTestId("filter-info").click();
+  expect(await byTestId("filter-warning").getAttribute("aria-pressed")).toBe("false");
+  expect(await page.locator('[data-testid="finding"]').count()).toBe(1);
+  await byTestId("filter-error").click();
+  expect(await byTestId("findings-empty").textContent()).toBe("選択した種類の指摘はありません。");
+});
+
+test("while running: buttons disabled, aria-busy, progress with phase; restored after", async () => {
+  await start("ja", null, { hold: true });
+  await byTestId("btn-validate").click();
+  await page.waitForFunction(() => (window as unknown as W).harness.calls.includes("validate:ja"));
+  expect(await byTestId("btn-fill").isDisabled()).toBe(true);
+  expect(await byTestId("results").getAttribute("aria-busy")).toBe("true");
+  expect(await byTestId("progress").isVisible()).toBe(true);
+  expect(await byTestId("progress-phase").textContent()).toBe("シートを読み込んでいます…");
+  expect(await byTestId("progress-bar").getAttribute("value")).toBe("0.25");
+  await page.evaluate(() => (window as unknown as W).harness.release());
+  await page.waitForFunction(
+    () => !(document.querySelector('[data-testid="btn-fill"]') as HTMLButtonElement).disabled,
+  );
+  expect(await byTestId("results").getAttribute("aria-busy")).toBe("false");
+  expect(await byTestId("progress").isVisible()).toBe(false);
+});
+
+test("blocked fill and a renamed summary sheet are explained", async () => {
+  await start("ja", null, {
+    results: {
+      fill: { ...validateResult, kind: "fill", wrote: false, blockedReason: "ブックは読み取り専用です" },
+      summary: { ...validateResult, kind: "summary", wrote: true, summarySheet: "集計 (2)" },
+    },
+  });
+  await byTestId("btn-fill").click();
+  await byTestId("blocked-reason").waitFor();
+  expect(await byTestId("blocked-reason").textContent()).toBe(
+    "書き込めませんでした: ブックは読み取り専用です",
+  );
+  await byTestId("btn-summary").click();
+  await byTestId("summary-sheet").waitFor();
+  expect(await byTestId("summary-sheet").textContent()).toContain("「集計 (2)」に作成しました");
+  expect(await byTestId("blocked-reason").count()).toBe(0);
+});
+
+test("an Excel error shows in the message bar and the buttons come back", async () => {
+  await start("en", null, { failNext: { code: "InvalidOperationInCellEditMode", message: "edit mode" } });
+  await page.evaluate(() => {
+    console.group = () => {};
+    console.groupCollapsed = () => {};
+  });
+  await byTestId("btn-validate").click();
+  await byTestId("message").waitFor();
+  expect(await byTestId("message").textContent()).toContain("Finish editing the cell and try again.");
+  expect(await byTestId("btn-validate").isDisabled()).toBe(false);
+});
+
+test("highlight toggle saves at once; clear highlight calls the adapter", async () => {
+  await start("ja", null);
+  expect(await byTestId("highlight-toggle").isChecked()).toBe(true);
+  await byTestId("highlight-toggle").click();
+  await byTestId("btn-clear-highlight").click();
+  await page.waitForFunction(() => (window as unknown as W).harness.calls.includes("clearHighlight"));
+  expect(await calls()).toEqual([
+    "loadSettings",
+    'saveSettings:{"overrides":{},"highlightErrors":false}',
+    "clearHighlight",
+  ]);
+});
+
+test("settings: loaded into the form, errors shown per field, valid input saved as overrides", async () => {
+  await start("ja", null, {
+    settings: {
+      overrides: { thresholds: { achieved: 1, mostly: 0.6 }, staleEstimateYears: 2 },
+      highlightErrors: true,
+    },
+  });
+  await page.locator('[data-testid="settings"] > summary').click();
+  expect(await byTestId("setting-mostlyPct").inputValue()).toBe("60");
+  expect(JSON.parse(await byTestId("setting-advancedJson").inputValue())).toEqual({ staleEstimateYears: 2 });
+  await byTestId("setting-achievedPct").fill("50");
+  await byTestId("setting-advancedJson").fill('{"colour": 1}');
+  await byTestId("btn-save-settings").click();
+  expect(await page.locator('[data-testid="settings-errors"] li').allTextContents()).toEqual([
+    "「概ね達成」の値は「達成」の値以下にしてください。",
+    "詳細設定: 「colour」という設定項目はありません。",
+  ]);
+  expect(await byTestId("setting-advancedJson").getAttribute("aria-invalid")).toBe("true");
+  expect((await calls()).some((c) => c.startsWith("saveSettings"))).toBe(false);
+
+  await byTestId("setting-achievedPct").fill("100");
+  await byTestId("setting-advancedJson").fill("");
+  await byTestId("setting-lowerIsBetter").fill("待ち時間");
+  await byTestId("btn-save-settings").click();
+  await byTestId("settings-status").filter({ hasText: "保存しました" }).waitFor();
+  expect((await calls()).at(-1)).toBe(
+    'saveSettings:{"overrides":{"thresholds":{"achieved":1,"mostly":0.6},"lowerIsBetter":["待ち時間"]},"highlightErrors":true}',
+  );
+  expect(await page.locator('[data-testid="settings-errors"] li').count()).toBe(0);
+});
+
+test("English when asked, and every control reachable by keyboard with a visible focus ring", async () => {
+  await start("en", null);
+  expect(await byTestId("btn-fill").textContent()).toBe("Fill computed fields");
+  expect(await page.locator("html .sk-app").getAttribute("lang")).toBe("en");
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+  expect(focused).toBe("btn-validate");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).toBe("solid");
+});
+
+test("the page's CSP is in force: an injected inline script does not run", async () => {
+  await start("ja", null);
+  const outcome = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective));
+    const s = document.createElement("script");
+    s.textContent = "window.__inlineRan = true";
+    document.body.appendChild(s);
+    await new Promise((r) => setTimeout(r, 50));
+    return { ran: "__inlineRan" in window, violations };
+  });
+  expect(outcome.ran).toBe(false);
+  expect(outcome.violations).toContain("script-src-elem");
+  // The collector saw it too: proof that a violation by the pane itself would fail a test.
+  expect(problems.some((p) => /Content Security Policy/.test(p))).toBe(true);
+  problems.length = 0;
+});
+
+test("the ribbon commands' dialog shows the report as text and focuses its close button", async () => {
+  const q = encodeReport({
+    lang: "en",
+    tone: "warning",
+    title: "Fill computed fields",
+    lines: ["Computed fields filled.", "<img src=x onerror=alert(1)>"],
+  });
+  await page.goto(`${ORIGIN}dialog.html?${q}`);
+  await byTestId("dialog-close").waitFor();
+  expect(await byTestId("dialog-title").textContent()).toBe("Fill computed fields");
+  expect(await byTestId("dialog-line").allTextContents()).toEqual([
+    "Computed fields filled.",
+    "<img src=x onerror=alert(1)>",
+  ]);
+  expect(await page.locator("img").count()).toBe(0);
+  expect(await byTestId("dialog-close").textContent()).toBe("Close");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("dialog-close");
+});
