@@ -1,25 +1,25 @@
 /**
- * npm run samples: samples/reform-plan.xlsx (six items, two sheets each, from the seed) and
- * samples/seed-pasted.xlsx (the seed text pasted at A1 as it is).
+ * npm run samples: samples/進捗管理シート_サンプル.xlsx (six items, two sheets each, laid out as the seed form) and
+ * samples/進捗管理シート_貼り付け.xlsx (the seed text pasted at A1 as it is).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { workbookFromSnapshots } from "../src/cli/write-snapshot";
 import { saveWorkbook } from "../src/cli/workbook-io";
-import { SAMPLE_VARIANTS, SAMPLE_WIDTHS, itemSheets, pasteAsExcel, repoRoot, seedText } from "./sample-items";
+import { SAMPLE_VARIANTS, SAMPLE_WIDTHS, itemSheets, repoRoot } from "./sample-items";
+import { seedPastedSheet } from "./fixtures/seed-form";
 
 export const SAMPLES_DIR = path.join(repoRoot(), "samples");
-export const MAIN_SAMPLE = path.join(SAMPLES_DIR, "reform-plan.xlsx");
-export const PASTED_SAMPLE = path.join(SAMPLES_DIR, "seed-pasted.xlsx");
+export const MAIN_SAMPLE = path.join(SAMPLES_DIR, "進捗管理シート_サンプル.xlsx");
+export const PASTED_SAMPLE = path.join(SAMPLES_DIR, "進捗管理シート_貼り付け.xlsx");
 
 export async function makeSamples(dir = SAMPLES_DIR): Promise<string[]> {
   fs.mkdirSync(dir, { recursive: true });
-  const text = seedText();
-  const main = workbookFromSnapshots(
-    SAMPLE_VARIANTS.flatMap((v) => itemSheets(v, text)),
-    { widths: SAMPLE_WIDTHS, labelColumn: true },
-  );
-  const pasted = workbookFromSnapshots([pasteAsExcel(text, "貼り付け")], { widths: SAMPLE_WIDTHS });
+  const main = workbookFromSnapshots(SAMPLE_VARIANTS.flatMap(itemSheets), {
+    widths: SAMPLE_WIDTHS,
+    labelColumn: true,
+  });
+  const pasted = workbookFromSnapshots([seedPastedSheet()], { widths: [18, 30, 16, 30, 14, 30, 14, 24] });
   const files = [path.join(dir, path.basename(MAIN_SAMPLE)), path.join(dir, path.basename(PASTED_SAMPLE))];
   await saveWorkbook(main, files[0]);
   await saveWorkbook(pasted, files[1]);

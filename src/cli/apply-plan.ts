@@ -73,14 +73,14 @@ function writeCommon(ws: ExcelJS.Worksheet, e: SheetEdit, res: ApplyResult): voi
   for (const cf of e.conditionalFormats) {
     ws.addConditionalFormatting({
       ref: rangeToA1(cf.range),
+      // No priority: ExcelJS numbers the rules after the sheet's existing ones when it writes.
       rules: [
         {
           type: "cellIs",
           operator: "equal",
           formulae: [`"${cf.equals.replace(/"/g, '""')}"`],
-          priority: 1,
           style: dxfStyle(cf.format),
-        },
+        } as ExcelJS.CellIsRuleType,
       ],
     });
   }

@@ -6,10 +6,12 @@ export interface InputFiles {
   files: string[];
   /** Paths that do not exist or cannot be listed, with the reason. */
   missing: Array<{ path: string; reason: string }>;
+  /** Folders given that hold no .xlsx file. */
+  empty: string[];
 }
 
 export function expandInputs(paths: string[]): InputFiles {
-  const out: InputFiles = { files: [], missing: [] };
+  const out: InputFiles = { files: [], missing: [], empty: [] };
   for (const p of paths) {
     let st: fs.Stats;
     try {
@@ -18,8 +20,11 @@ export function expandInputs(paths: string[]): InputFiles {
       out.missing.push({ path: p, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
       continue;
     }
-    if (st.isDirectory()) walk(p, out);
-    else out.files.push(p);
+    if (st.isDirectory()) {
+      const before = out.files.length;
+      walk(p, out);
+      if (out.files.length === before) out.empty.push(p);
+    } else out.files.push(p);
   }
   return out;
 }

@@ -17,6 +17,10 @@ export const MSG = {
     notApplied: (what: string) => `書き込めなかった箇所: ${what}`,
     badConfig: (file: string, reason: string) => `設定ファイルを読み込めません: ${file} — ${reason}`,
     writeFailed: (file: string, reason: string) => `書き込めません: ${file} — ${reason}`,
+    wouldDrop: (out: string, what: string) =>
+      `注意: 入力ブックの ${what} はコマンドラインでは保持できないため、${out} には含まれません（入力ファイルはそのままです）`,
+    wouldDropInPlace: (file: string, what: string) =>
+      `${file} には ${what} があり、コマンドラインで上書きすると失われます。-o で別ファイルに出力してください（何も書き込んでいません）`,
   },
   en: {
     unreadable: (file: string, reason: string) => `cannot read ${file} — ${reason} (skipped)`,
@@ -33,8 +37,28 @@ export const MSG = {
     notApplied: (what: string) => `not applied: ${what}`,
     badConfig: (file: string, reason: string) => `cannot load the configuration ${file} — ${reason}`,
     writeFailed: (file: string, reason: string) => `cannot write ${file} — ${reason}`,
+    wouldDrop: (out: string, what: string) =>
+      `note: the input's ${what} cannot be kept from the command line and are not in ${out} (the input is unchanged)`,
+    wouldDropInPlace: (file: string, what: string) =>
+      `${file} holds ${what}, which writing it from the command line would lose; write to another file with -o (nothing written)`,
   },
 } satisfies Record<Lang, Record<string, unknown>>;
+
+/** Names of the workbook parts ExcelJS drops (workbook-io's kinds). */
+export const PART_NAMES: Record<Lang, Record<string, string>> = {
+  ja: {
+    charts: "グラフ",
+    "pivot tables": "ピボットテーブル",
+    slicers: "スライサー",
+    "shapes and text boxes": "図形・画像・テキストボックス",
+    macros: "マクロ",
+  },
+  en: {},
+};
+
+export function partNames(kinds: string[], lang: Lang): string {
+  return kinds.map((k) => PART_NAMES[lang][k] ?? k).join(lang === "ja" ? "・" : ", ");
+}
 
 export const USAGE = `shinchoku — 進捗管理シートの検証・計算・集計 (validate, compute and summarise progress sheets)
 

@@ -5,7 +5,7 @@ import type { ShinchokuConfig } from "../core/config/config";
 import type { Finding } from "../core/model/finding";
 import { analyse, planFill, planSummary, type Analysis } from "../core/engine";
 import type { EditPlan } from "../core/plan/edit-plan";
-import { loadWorkbook } from "./workbook-io";
+import { loadWorkbookChecked } from "./workbook-io";
 import { snapshotWorkbook } from "./read-xlsx";
 
 export interface Analysed {
@@ -13,14 +13,16 @@ export interface Analysed {
   wb: ExcelJS.Workbook;
   snapshot: WorkbookSnapshot;
   analysis: Analysis;
+  /** Parts of the file ExcelJS would not write back (charts, pivot tables, …). */
+  wouldDrop: string[];
   /** Findings of planning (fill/area-occupied, summary/name-taken): they count like any other. */
   planFindings: Finding[];
 }
 
 export async function analyseFile(file: string, config: ShinchokuConfig, asOf: Date): Promise<Analysed> {
-  const wb = await loadWorkbook(file);
+  const { wb, wouldDrop } = await loadWorkbookChecked(file);
   const snapshot = snapshotWorkbook(wb);
-  return { file, wb, snapshot, analysis: analyse(snapshot, config, { asOf }), planFindings: [] };
+  return { file, wb, snapshot, analysis: analyse(snapshot, config, { asOf }), planFindings: [], wouldDrop };
 }
 
 export type WriteKind = "fill" | "summary" | "run";

@@ -12,7 +12,33 @@ export class ReadError extends Error {
   }
 }
 
+/**
+ * Parts of a workbook ExcelJS does not carry through a read and write (it drops them silently).
+ * Zip entry names are stored as plain text, so a byte search finds them without unzipping.
+ */
+const DROPPED_PARTS: Array<{ kind: string; marker: string }> = [
+  { kind: "charts", marker: "xl/charts/chart" },
+  { kind: "pivot tables", marker: "xl/pivotTables/" },
+  { kind: "slicers", marker: "xl/slicers/" },
+  { kind: "shapes and text boxes", marker: "xl/drawings/drawing" },
+  { kind: "macros", marker: "xl/vbaProject.bin" },
+];
+
+export function partsExcelJsDrops(buf: Buffer): string[] {
+  return DROPPED_PARTS.filter((p) => buf.includes(p.marker, 0, "latin1")).map((p) => p.kind);
+}
+
+export interface LoadedWorkbook {
+  wb: ExcelJS.Workbook;
+  /** What a write of this workbook would lose (see partsExcelJsDrops). */
+  wouldDrop: string[];
+}
+
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  return (await loadWorkbookChecked(file)).wb;
+}
+
+export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook> {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
@@ -26,7 +52,7 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   } catch (err) {
     throw new ReadError(file, `not a readable .xlsx file (${(err as Error).message})`);
   }
-  return wb;
+  return { wb, wouldDrop: partsExcelJsDrops(buf) };
 }
 
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {

@@ -24,8 +24,8 @@ describe("validate: exit codes", () => {
   it("exits 1 when errors are found, with the sheet!cell of each", async () => {
     const r = await cli("validate", s.plan, "--as-of", AS_OF);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/エラー\s+No\.30 H27-28!F12\s+.*1,2OO/);
-    expect(r.stdout).toMatch(/エラー\s+No\.31 H29-30!E14/);
+    expect(r.stdout).toMatch(/エラー\s+No\.30 H27-28!J14\s+.*1,2OO/);
+    expect(r.stdout).toMatch(/エラー\s+No\.31 H29-30!H15/);
   });
 
   it("speaks English with --lang en", async () => {
@@ -86,7 +86,10 @@ describe("validate --json", () => {
     const out = JSON.parse(r.stdout) as {
       files: Array<{ file: string; report?: JsonReport; error?: string }>;
     };
-    expect(out.files.map((f) => path.basename(f.file))).toEqual(["reform-plan.xlsx", "broken.xlsx"]);
+    expect(out.files.map((f) => path.basename(f.file))).toEqual([
+      "進捗管理シート_サンプル.xlsx",
+      "broken.xlsx",
+    ]);
     expect(out.files[0].report!.summary.items).toBe(6);
     expect(out.files[1].error).toMatch(/xlsx/);
   });
@@ -109,6 +112,14 @@ describe("a folder of workbooks", () => {
     expect(r.stdout).toContain(path.join(dir, "seed.xlsx"));
     expect(r.stdout).toContain(path.join(dir, "総務部", "plan.xlsx"));
     expect(r.stdout).not.toContain("memo.txt");
+  });
+
+  it("says so when a folder holds no workbook (exit 2)", async () => {
+    const dir = tmpDir("empty");
+    fs.writeFileSync(path.join(dir, "memo.txt"), "x");
+    const r = await cli("validate", dir, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`no .xlsx file found in ${dir}`);
   });
 });
 

@@ -23,19 +23,22 @@ export async function analyseAll(
 ): Promise<{ results: Analysed[]; failures: Failure[]; order: string[] }> {
   const { args, io, config } = ctx;
   const m = msg(ctx);
-  const { files, missing } = expandInputs(inputs);
-  const failures: Failure[] = missing.map((x) => ({ file: x.path, reason: x.reason }));
-  for (const p of inputs)
-    if (!missing.some((x) => x.path === p) && !files.some((f) => f === p || f.startsWith(p)))
-      failures.push({ file: p, reason: m.noXlsx(p) });
+  const { files, missing, empty } = expandInputs(inputs);
+  const failures: Failure[] = [
+    ...missing.map((x) => ({ file: x.path, reason: x.reason })),
+    ...empty.map((p) => ({ file: p, reason: m.noXlsx(p) })),
+  ];
   const results: Analysed[] = [];
   const bar = startProgress(files.length, io, args.progress);
   for (const file of files) {
     try {
       results.push(await analyseFile(file, config, args.asOf));
     } catch (err) {
-      if (!(err instanceof ReadError)) throw err;
-      failures.push({ file, reason: err.reason });
+      // One workbook the engine cannot handle must not stop a folder run: reported and skipped.
+      failures.push({
+        file,
+        reason: err instanceof ReadError ? err.reason : String((err as Error).message ?? err),
+      });
     }
     bar.tick(file);
   }

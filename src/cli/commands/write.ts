@@ -13,6 +13,7 @@ import { analyseFile, planWrites, type Analysed, type WriteKind } from "../pipel
 import { exitCode, jsonOutput, textReport, type Failure } from "../report";
 import { ReadError, saveWorkbook } from "../workbook-io";
 import { msg, type CommandContext } from "./context";
+import { partNames } from "../messages";
 import { analyseAll } from "./validate";
 
 export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promise<number> {
@@ -31,11 +32,18 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
   try {
     a = await analyseFile(input, ctx.config, args.asOf);
   } catch (err) {
-    if (!(err instanceof ReadError)) throw err;
-    ctx.io.err(m.unreadable(err.file, err.reason));
-    if (args.json)
-      ctx.io.out(JSON.stringify(jsonOutput([], [{ file: input, reason: err.reason }], args.lang, [input])));
+    const reason = err instanceof ReadError ? err.reason : String((err as Error).message ?? err);
+    ctx.io.err(m.unreadable(input, reason));
+    if (args.json) ctx.io.out(JSON.stringify(jsonOutput([], [{ file: input, reason }], args.lang, [input])));
     return 2;
+  }
+  if (a.wouldDrop.length) {
+    // ExcelJS would write the workbook back without them: never into the input, only as a new file.
+    if (args.inPlace) {
+      ctx.io.err(m.wouldDropInPlace(input, partNames(a.wouldDrop, args.lang)));
+      return 2;
+    }
+    ctx.io.err(m.wouldDrop(out, partNames(a.wouldDrop, args.lang)));
   }
   const applied: ApplyResult[] = planWrites(a, kind).map((p) => applyPlan(a.wb, p));
   return finish(ctx, a.wb, out, [a], [], applied, [input]);
@@ -58,6 +66,7 @@ async function summaryOfMany(ctx: CommandContext): Promise<number> {
     snapshot: { sheets: [] },
     analysis,
     planFindings: [],
+    wouldDrop: [],
   };
   const applied = planWrites(whole, "summary", false).map((p) => applyPlan(wb, p));
   return finish(ctx, wb, args.out, [whole], failures, applied, [...failures.map((f) => f.file), whole.file]);

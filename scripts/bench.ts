@@ -1,0 +1,221 @@
+/**
+ * npm run bench: the command line on a workbook of 120 items (240 sheets) made from the seed.
+ * Measures (medians of BENCH_RUNS interleaved rounds, default 5) ExcelJS reading and writing the file alone,
+ * the CLI's `run` in full, and each step of it; prints a table against the goals:
+ *   CLI total ≤ 1.25 × (ExcelJS read + write), engine (analyse + planFill + planSummary) < 5% of the read.
+ * A benchmark, not a test. Parts are exported so that the add-in's figures can join the table.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as v8 from "node:v8";
+import * as vm from "node:vm";
+import ExcelJS from "exceljs";
+import type { SheetSnapshot } from "../src/core/grid/cell";
+import { DEFAULT_CONFIG } from "../src/core/config/config";
+import { analyse, planFill, planSummary } from "../src/core/engine";
+import { applyPlan } from "../src/cli/apply-plan";
+import { bufferIO } from "../src/cli/io";
+import { main } from "../src/cli/main";
+import { snapshotWorkbook } from "../src/cli/read-xlsx";
+import { workbookFromSnapshots } from "../src/cli/write-snapshot";
+import { SAMPLE_WIDTHS, itemSheets, repoRoot, type Variant } from "./sample-items";
+
+export const BENCH_DIR = path.join(repoRoot(), "out", "bench");
+const AS_OF = "2019-06-30";
+const asOfDate = () => new Date(2019, 5, 30, 12);
+
+/** 120 items × 2 sheets: No. 1..120, titles and pillars varied, figures scaled per item. */
+export async function makeBenchWorkbook(items = 120, dir = BENCH_DIR): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${items}.xlsx`);
+  const pillars = [
+    "重点改革項目Ⅰ 市民サービスの向上",
+    "重点改革項目Ⅱ 市民や民間とのパートナーシップ・連携の深化",
+    "重点改革項目Ⅲ 持続可能な行財政運営",
+  ];
+  const sheets: SheetSnapshot[] = [];
+  for (let i = 0; i < items; i++) {
+    const v: Variant = {
+      no: String(i + 1),
+      title: `改革実施項目 ${i + 1}: 地域活動の担い手を育む仕組みづくり`,
+      pillar: pillars[i % 3],
+    };
+    sheets.push(...itemSheets({ ...v, scale: 1 + (i % 7) * 0.15 }));
+  }
+  await workbookFromSnapshots(sheets, { widths: SAMPLE_WIDTHS, labelColumn: true }).xlsx.writeFile(file);
+  return file;
+}
+
+export interface ExcelJsTimes {
+  readMs: number;
+  writeMs: number;
+}
+
+/** ExcelJS alone: read the file, write it back unchanged. */
+export async function benchExcelJs(file: string, runs = 3): Promise<ExcelJsTimes> {
+  const reads: number[] = [];
+  const writes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    settle();
+    let t = performance.now();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    reads.push(performance.now() - t);
+    settle();
+    t = performance.now();
+    fs.writeFileSync(path.join(BENCH_DIR, "exceljs-copy.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
+    writes.push(performance.now() - t);
+  }
+  return { readMs: median(reads), writeMs: median(writes) };
+}
+
+export interface CliTimes {
+  /** `shinchoku run IN -o OUT` through main(), report printed to a buffer. */
+  totalMs: number;
+  /** The same steps one by one. */
+  readMs: number;
+  snapshotMs: number;
+  engineMs: number;
+  analyseMs: number;
+  fillPlanMs: number;
+  summaryPlanMs: number;
+  applyMs: number;
+  writeMs: number;
+  sheets: number;
+  items: number;
+}
+
+export async function benchCli(file: string, runs = 3): Promise<CliTimes> {
+  const totals: number[] = [];
+  const steps: Array<Omit<CliTimes, "totalMs" | "sheets" | "items">> = [];
+  let sheets = 0;
+  let items = 0;
+  const out = path.join(BENCH_DIR, "cli-run.xlsx");
+  for (let i = 0; i < runs; i++) {
+    settle();
+    let t = performance.now();
+    const code = await main(["run", file, "-o", out, "--as-of", AS_OF, "--no-progress"], bufferIO());
+    if (code === 2) throw new Error("the CLI could not run on the bench workbook");
+    totals.push(performance.now() - t);
+
+    settle();
+    t = performance.now();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const readMs = performance.now() - t;
+    settle();
+    t = performance.now();
+    const snap = snapshotWorkbook(wb);
+    const snapshotMs = performance.now() - t;
+    settle();
+    t = performance.now();
+    const a = analyse(snap, DEFAULT_CONFIG, { asOf: asOfDate() });
+    const analyseMs = performance.now() - t;
+    const fill = planFill(a, snap);
+    const fillPlanMs = performance.now() - t - analyseMs;
+    const sum = planSummary(a, snap);
+    const engineMs = performance.now() - t;
+    const summaryPlanMs = engineMs - analyseMs - fillPlanMs;
+    settle();
+    t = performance.now();
+    applyPlan(wb, fill.plan);
+    applyPlan(wb, sum.plan);
+    const applyMs = performance.now() - t;
+    settle();
+    t = performance.now();
+    fs.writeFileSync(path.join(BENCH_DIR, "cli-steps.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
+    const writeMs = performance.now() - t;
+    steps.push({ readMs, snapshotMs, engineMs, analyseMs, fillPlanMs, summaryPlanMs, applyMs, writeMs });
+    sheets = snap.sheets.length;
+    items = a.computed.length;
+  }
+  const med = (k: keyof (typeof steps)[number]) => median(steps.map((s) => s[k]));
+  return {
+    totalMs: median(totals),
+    readMs: med("readMs"),
+    snapshotMs: med("snapshotMs"),
+    engineMs: med("engineMs"),
+    analyseMs: med("analyseMs"),
+    fillPlanMs: med("fillPlanMs"),
+    summaryPlanMs: med("summaryPlanMs"),
+    applyMs: med("applyMs"),
+    writeMs: med("writeMs"),
+    sheets,
+    items,
+  };
+}
+
+export function formatCliTable(x: ExcelJsTimes, c: CliTimes, ratio: number, share: number): string {
+  const ms = (n: number) => `${n.toFixed(0).padStart(7)} ms`;
+  const base = x.readMs + x.writeMs;
+  return [
+    `CLI benchmark: ${c.items} items, ${c.sheets} sheets (medians of ${process.env.BENCH_RUNS ?? 5} interleaved rounds)`,
+    `  ExcelJS read alone        ${ms(x.readMs)}`,
+    `  ExcelJS write alone       ${ms(x.writeMs)}`,
+    `  ExcelJS read + write      ${ms(base)}`,
+    `  CLI run, total            ${ms(c.totalMs)}   ${ratio.toFixed(2)}× read+write  (goal ≤ 1.25×) ${ratio <= 1.25 ? "OK" : "MISSED"}`,
+    `    read (ExcelJS)          ${ms(c.readMs)}`,
+    `    snapshot                ${ms(c.snapshotMs)}`,
+    `    engine                  ${ms(c.engineMs)}   ${(share * 100).toFixed(1)}% of the read  (goal < 5%) ${share < 0.05 ? "OK" : "MISSED"}`,
+    `      analyse               ${ms(c.analyseMs)}`,
+    `      planFill              ${ms(c.fillPlanMs)}`,
+    `      planSummary           ${ms(c.summaryPlanMs)}`,
+    `    apply plan              ${ms(c.applyMs)}`,
+    `    write (ExcelJS)         ${ms(c.writeMs)}`,
+  ].join("\n");
+}
+
+/** A full garbage collection before each timed part, so that one part does not pay for another's garbage. */
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+function settle(): void {
+  gc();
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Rounds interleave the baseline and the CLI, so that a busy machine slows both alike; the ratios
+ * are the medians of the per-round ratios.
+ */
+export async function benchRounds(
+  file: string,
+  runs: number,
+): Promise<{ x: ExcelJsTimes; c: CliTimes; ratio: number; share: number }> {
+  const xs: ExcelJsTimes[] = [];
+  const cs: CliTimes[] = [];
+  for (let i = 0; i < runs; i++) {
+    xs.push(await benchExcelJs(file, 1));
+    cs.push(await benchCli(file, 1));
+  }
+  const med = <T>(list: T[], f: (t: T) => number) => median(list.map(f));
+  const x: ExcelJsTimes = { readMs: med(xs, (t) => t.readMs), writeMs: med(xs, (t) => t.writeMs) };
+  const c = { ...cs[0] };
+  for (const k of Object.keys(c) as Array<keyof CliTimes>) c[k] = med(cs, (t) => t[k]);
+  const ratio = median(cs.map((ci, i) => ci.totalMs / (xs[i].readMs + xs[i].writeMs)));
+  const share = median(cs.map((ci) => ci.engineMs / ci.readMs));
+  return { x, c, ratio, share };
+}
+
+async function benchMain(): Promise<void> {
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+  const file = await makeBenchWorkbook();
+  process.stdout.write(
+    `bench workbook: ${path.relative(process.cwd(), file)} (${(fs.statSync(file).size / 1024).toFixed(0)} KiB)\n`,
+  );
+  // One untimed round first: the JIT warms up, and every part is measured in the same state.
+  await benchRounds(file, 1);
+  const { x, c, ratio, share } = await benchRounds(file, runs);
+  process.stdout.write(formatCliTable(x, c, ratio, share) + "\n");
+}
+
+if (require.main === module) {
+  benchMain().catch((err) => {
+    process.stderr.write(`${(err as Error).stack}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,31 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { freshSamples } from "./samples";
+
+/** The package's command as a user runs it (npm test builds dist/node before jest). */
+const BIN = path.resolve(__dirname, "../../bin/shinchoku.js");
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
+
+describe("bin/shinchoku.js", () => {
+  it("is built", () => {
+    expect(fs.existsSync(path.resolve(__dirname, "../../dist/node/src/cli/main.js"))).toBe(true);
+  });
+
+  it("passes the exit status through: 0, 1, 2", async () => {
+    const s = await freshSamples();
+    expect(run("validate", s.pasted, "--as-of", "2019-06-30").status).toBe(0);
+    const errs = run("validate", s.plan, "--as-of", "2019-06-30", "--lang", "en");
+    expect(errs.status).toBe(1);
+    expect(errs.stdout).toContain("Total: 6 reform item(s)");
+    const none = run();
+    expect(none.status).toBe(2);
+    expect(none.stdout + none.stderr).toContain("Usage:");
+  });
+
+  it("prints the default configuration", () => {
+    const r = run("config", "--print-default");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).summarySheetName).toBe("集計");
+  });
+});

@@ -1,0 +1,41 @@
+import * as fs from "fs";
+import * as path from "path";
+import JSZip from "jszip";
+import { partsExcelJsDrops } from "../../src/cli/workbook-io";
+import { cli, sha256 } from "./helpers";
+import { freshSamples } from "./samples";
+
+/** A chart part added to a real workbook (enough for the check: ExcelJS drops xl/charts/ on write). */
+async function withChart(src: string, dst: string): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(src));
+  zip.file(
+    "xl/charts/chart1.xml",
+    '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>',
+  );
+  fs.writeFileSync(dst, await zip.generateAsync({ type: "nodebuffer" }));
+}
+
+describe("parts ExcelJS would drop (charts, pivot tables, shapes, macros)", () => {
+  it("are found by their zip entry names", () => {
+    expect(
+      partsExcelJsDrops(Buffer.from("PK..xl/charts/chart1.xml..xl/pivotTables/pivotTable1.xml")),
+    ).toEqual(["charts", "pivot tables"]);
+    expect(partsExcelJsDrops(Buffer.from("PK..xl/worksheets/sheet1.xml"))).toEqual([]);
+  });
+
+  it("stop --in-place (nothing written) and are announced with -o", async () => {
+    const s = await freshSamples();
+    const file = path.join(s.dir, "with-chart.xlsx");
+    await withChart(s.pasted, file);
+    const h = sha256(file);
+    const inPlace = await cli("run", file, "--in-place", "--as-of", "2019-06-30");
+    expect(inPlace.code).toBe(2);
+    expect(inPlace.stderr).toContain("グラフ");
+    expect(sha256(file)).toBe(h);
+    const out = path.join(s.dir, "o.xlsx");
+    const r = await cli("run", file, "-o", out, "--as-of", "2019-06-30", "--lang", "en");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("note: the input's charts cannot be kept");
+    expect(fs.existsSync(out)).toBe(true);
+  });
+});
