@@ -5,6 +5,7 @@
  * Builds the pane and the page first (reused when up to date). Needs Chromium: CHROME_PATH or
  * /usr/bin/chromium; there is no skipping without it.
  */
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type FrameLocator, type Page } from "playwright-core";
@@ -326,4 +327,58 @@ describe("preview: the pane at 320 px", () => {
       await o.page.close();
     }
   });
+});
+
+describe("npm run preview", () => {
+  it("serves FILE and prints its http://localhost URL; the pane's office.js is the shim, nothing else", async () => {
+    const dir = path.resolve(__dirname, "../.tmp");
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "preview-cli.xlsx");
+    fs.writeFileSync(file, await seedXlsx);
+    const child = spawn(
+      process.execPath,
+      [path.resolve(__dirname, "../../scripts/preview.js"), file, "--port", "0"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 60_000);
+        child.stdout.on("data", (d: Buffer) => {
+          out += d.toString("utf8");
+          const m = /(http:\/\/localhost:\d+\/)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]);
+          }
+        });
+        child.stderr.on("data", (d: Buffer) => (out += d.toString("utf8")));
+        child.once("exit", (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      const at = (p: string) => fetch(new URL(p, url.replace("localhost", "127.0.0.1")));
+      expect(await (await at("/preview/info.json")).json()).toEqual({ name: "preview-cli.xlsx" });
+      expect(
+        Buffer.from(await (await at("/workbook.xlsx")).arrayBuffer()).equals(fs.readFileSync(file)),
+      ).toBe(true);
+      const pane = await (await at("/pane/taskpane.html")).text();
+      const built = fs.readFileSync(path.resolve(__dirname, "../../.preview/pane/taskpane.html"), "utf8");
+      expect(pane).not.toContain("appsforoffice.microsoft.com/lib");
+      expect(pane).toContain('<script src="/preview/office-shim.js"></script>');
+      // Only the office.js tag differs from the built page: the CSP meta and everything else as built.
+      expect(pane.replace('<script src="/preview/office-shim.js"></script>', "")).toBe(
+        built.replace(/<script\s+src="https:\/\/appsforoffice[^"]*"\s*><\/script>/, ""),
+      );
+      expect(pane).toMatch(/Content-Security-Policy/);
+      for (const p of [
+        "/pane/../package.json",
+        "/pane/..%2f..%2fpackage.json",
+        "/preview/..%2f..%2fpackage.json",
+      ])
+        expect((await at(p)).status).toBe(404);
+    } finally {
+      child.kill("SIGINT");
+    }
+  }, 90_000);
 });

@@ -114,7 +114,13 @@ async function main(): Promise<void> {
   }
   const data = await (await fetch("/workbook.xlsx")).arrayBuffer();
   const wb = await loadSimWorkbook(data);
-  const host = installSimulatedOffice(wb);
+  // ?lang=en runs the pane in English; ?api=1.7 makes the host claim an older ExcelApi.
+  const query = new URLSearchParams(location.search);
+  const api = query.get("api");
+  const host = installSimulatedOffice(wb, {
+    displayLanguage: query.get("lang") === "en" ? "en-US" : "ja-JP",
+    excelApi: api && /^1\.\d+$/.test(api) ? api : undefined,
+  });
   const g = globalThis as unknown as { Office: unknown; Excel: unknown };
 
   // Which syncs belong to the pane's last command: everything since the last click, change or
@@ -207,7 +213,11 @@ async function main(): Promise<void> {
   function renderMeter(): void {
     const s = lastCommand();
     meter.textContent = `syncs: ${s.syncs} (read ${s.read} / write ${s.write}), payload: ${kb(s.requestBytes + s.responseBytes)}`;
-    meter.title = `request ${s.requestBytes} B, response ${s.responseBytes} B${s.errors ? `, ${s.errors} failed` : ""}`;
+    meter.title =
+      `Round trips of the pane's last command as the simulated Excel saw them: read = brought values ` +
+      `back, write = only sent changes. Request ${s.requestBytes} B, response ${s.responseBytes} B` +
+      (s.errors ? `, ${s.errors} refused` : "") +
+      ". (The pane's footer shows the adapter's own count and estimate.)";
     meter.dataset.syncs = String(s.syncs);
     meter.dataset.read = String(s.read);
     meter.dataset.write = String(s.write);
