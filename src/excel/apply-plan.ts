@@ -41,8 +41,16 @@ export async function applyPlan(
   const check = await checkTargets(context, edits, meter);
   if ("why" in check) return { wrote: false, blocked: check, cellsWritten: 0 };
 
-  const cellsWritten = await writeGroups(context, groupBySize(edits), check.existing, meter);
-  return { wrote: true, blocked: null, cellsWritten };
+  try {
+    const cellsWritten = await writeGroups(context, groupBySize(edits), check.existing, meter);
+    return { wrote: true, blocked: null, cellsWritten };
+  } catch (e) {
+    // Without ExcelApi 1.8 a read-only workbook shows itself only here; its first write fails,
+    // so nothing was written.
+    if (!supports("1.8") && errorCode(e) === "AccessDenied" && meter.writeSyncs === 2)
+      return { wrote: false, blocked: { why: "readOnly" }, cellsWritten: 0 };
+    throw e;
+  }
 }
 
 /** Request bytes a write batch aims to stay under (Excel refuses requests over 5 MB). */

@@ -17,7 +17,7 @@ export interface ReadOutcome {
 }
 
 /** Response bytes a read batch aims to stay under (Excel refuses responses over 5 MB). */
-export const READ_BUDGET_BYTES = 4 * 1024 * 1024;
+export const READ_BUDGET_BYTES = 4.5 * 1024 * 1024;
 
 /**
  * What we know of this workbook's size: response bytes per sheet in the last read, grown by what

@@ -61,7 +61,7 @@ export function asExcelInput(v: PlanValue): string | number | boolean {
   if (typeof v !== "string") return v;
   if (v === "") return "";
   if (/^[=+\-@']/.test(v)) return `'${v}`;
-  if (/^[\s\d.,:/%()$¥€eE]+$/.test(v) && /\d/.test(v)) return `'${v}`;
+  if (/^[\s\d.,:/%()$¥€eE-]+$/.test(v) && /\d/.test(v)) return `'${v}`;
   if (/^(true|false)$/i.test(v)) return `'${v}`;
   if (/^\d{1,4}[年/.-]\d{1,2}/.test(v)) return `'${v}`;
   return v;

@@ -3,6 +3,7 @@ import * as ExcelJS from "exceljs";
 import type { CellValue, SheetSnapshot } from "../../src/core/grid/cell";
 import { pasteAsExcel, seedText } from "../core/layout/pasted";
 import { SETTINGS_SHEET } from "../sim-excel";
+import { seedFormSheets, seedIndicators } from "../../scripts/fixtures/seed-form";
 
 export function writeSnapshot(wb: ExcelJS.Workbook, snap: SheetSnapshot): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(snap.name);
@@ -12,6 +13,13 @@ export function writeSnapshot(wb: ExcelJS.Workbook, snap: SheetSnapshot): ExcelJ
         ws.getCell(snap.originRow + i + 1, snap.originCol + j + 1).value = v as ExcelJS.CellValue;
     }),
   );
+  for (const m of snap.merges ?? [])
+    ws.mergeCells(
+      snap.originRow + m.top + 1,
+      snap.originCol + m.left + 1,
+      snap.originRow + m.bottom + 1,
+      snap.originCol + m.right + 1,
+    );
   return ws;
 }
 
@@ -48,10 +56,33 @@ function scale(v: CellValue, factor: number): CellValue {
   return typeof v === "number" ? Math.round(v * factor) : v;
 }
 
-/** `items` items × 2 sheets, No. 1.., figures varied by item. */
+/** The seed laid out as the original workbook (merged labels), item `no`, figures scaled. */
+export function formSheets(no: number, factor = 1): SheetSnapshot[] {
+  const indicators = seedIndicators().map((ind) => ({
+    ...ind,
+    baseline: scale(ind.baseline, factor),
+    plan: ind.plan.map((v) => scale(v, factor)),
+    actual: ind.actual.map((v) => scale(v, factor)),
+  }));
+  return seedFormSheets({ no, indicators, sheetNames: [`No${no}-1`, `No${no}-2`] });
+}
+
+export function formWorkbook(no = 28): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  for (const s of formSheets(no)) writeSnapshot(wb, s);
+  return wb;
+}
+
+/**
+ * `items` items × 2 sheets, No. 1.., figures varied by item: odd items laid out as the original
+ * form (merged cells), even items as the seed pasted at A1.
+ */
 export function planWorkbook(items: number): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  for (let n = 1; n <= items; n++) for (const s of itemSheets(n, 0.6 + (n % 9) * 0.1)) writeSnapshot(wb, s);
+  for (let n = 1; n <= items; n++) {
+    const factor = 0.6 + (n % 9) * 0.1;
+    for (const s of n % 2 ? formSheets(n, factor) : itemSheets(n, factor)) writeSnapshot(wb, s);
+  }
   return wb;
 }
 

@@ -3,9 +3,12 @@ import { analyse } from "../../src/core/engine";
 import { DEFAULT_CONFIG, mergeConfig } from "../../src/core/config/config";
 import { createOperations } from "../../src/excel/operations";
 import { installSimulatedOffice, loadSimWorkbook } from "../sim-excel";
+import { resetSizeHint } from "../../src/excel/read-workbook";
 import {
   cellDump,
   diffDumps,
+  formSheets,
+  formWorkbook,
   reload,
   SEED_SHEET,
   seedSnapshot,
@@ -15,6 +18,9 @@ import {
 import * as ExcelJS from "exceljs";
 
 const ja = { lang: "ja" as const };
+
+// Each test is another document, as a fresh task pane would see it.
+beforeEach(() => resetSizeHint());
 const key = (f: { code: string; sheet: string | null; cell: string | null; itemNo: string | null }) =>
   `${f.code}|${f.sheet}|${f.cell}|${f.itemNo}`;
 
@@ -41,6 +47,21 @@ describe("validate", () => {
     const simResponse = host.syncLog.reduce((n, s) => n + s.responseBytes, 0);
     expect(res.stats.responseBytes).toBeGreaterThan(simResponse * 0.5);
     expect(res.stats.responseBytes).toBeLessThan(simResponse * 2);
+  });
+
+  it("reads the laid-out form with its merged areas and agrees with the engine", async () => {
+    const host = installSimulatedOffice(formWorkbook(28));
+    const res = await createOperations().validate(ja);
+    expect(host.syncLog).toHaveLength(2);
+    expect(res.items.map((i) => i.no)).toEqual(["28"]);
+    const direct = analyse({ sheets: formSheets(28) }, DEFAULT_CONFIG, { asOf: new Date() });
+    expect(res.findings.map(key).sort()).toEqual(direct.findings.map(key).sort());
+
+    const f = await createOperations().fill(ja);
+    expect(f.wrote).toBe(true);
+    const once = cellDump(await reload(await host.exportXlsx()));
+    await createOperations().fill(ja);
+    expect(diffDumps(once, cellDump(await reload(await host.exportXlsx())))).toEqual([]);
   });
 
   it("reads the same workbook in more syncs when Excel refuses the payload, with the same result", async () => {
@@ -79,6 +100,7 @@ describe("fill", () => {
     expect(first.stats.readSyncs).toBe(2);
     expect(first.stats.writeSyncs).toBe(2);
     expect(first.stats.cellsWritten).toBeGreaterThan(10);
+    expect(host.book.calculationSuspensions).toBe(1);
     const ws = host.book.sheetByName(SEED_SHEET);
     const texts: string[] = [];
     ws?.eachRow((row) => row.eachCell((c) => texts.push(String(c.text))));
@@ -115,6 +137,14 @@ describe("fill", () => {
     expect(diffDumps(before, cellDump(await reload(await host.exportXlsx())))).toEqual([]);
     const en = await createOperations().fill({ lang: "en" });
     expect(en.blockedReason).toMatch(/protected/);
+  });
+
+  it("says a workbook is read-only when ExcelApi 1.8 is missing and the first write is refused", async () => {
+    const host = installSimulatedOffice(seedWorkbook(), { readOnly: true, excelApi: "1.7" });
+    const res = await createOperations().fill({ lang: "ja" });
+    expect(res.wrote).toBe(false);
+    expect(res.blockedReason).toContain("読み取り専用");
+    expect(host.syncLog.map((s) => s.error)).toEqual([null, null, null, "AccessDenied"]);
   });
 
   it("writes nothing to a read-only workbook", async () => {

@@ -38,6 +38,7 @@ async function run(host: SimExcelHost, kind: OperationKind, report: string[], la
 
 describe("240-sheet workbook (120 items × 2 sheets)", () => {
   const report: string[] = [];
+  beforeEach(() => resetSizeHint());
   afterAll(() => console.log(`240 sheets (120 items × 2):\n${report.join("\n")}`));
 
   it("validate: 2 read syncs", async () => {

@@ -11,10 +11,13 @@ type Scalar = string | number | boolean;
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
+/** ExcelJS answers a merged area's other cells with the master's value; Excel gives them "". */
+function hidden(cell: ExcelJS.Cell): boolean {
+  return cell.isMerged && cell.master !== cell && cell.master.address !== cell.address;
+}
+
 export function officeValue(cell: ExcelJS.Cell | undefined): Scalar {
-  // Excel gives "" for the cells a merged area covers; ExcelJS repeats the top-left value there.
-  if (!cell || (cell.isMerged && cell.master !== cell)) return "";
-  return scalarOf(cell.value);
+  return cell && !hidden(cell) ? scalarOf(cell.value) : "";
 }
 
 function scalarOf(v: ExcelJS.CellValue): Scalar {
@@ -37,7 +40,7 @@ function scalarOf(v: ExcelJS.CellValue): Scalar {
 }
 
 export function officeFormula(cell: ExcelJS.Cell | undefined): Scalar {
-  if (!cell || (cell.isMerged && cell.master !== cell)) return "";
+  if (!cell || hidden(cell)) return "";
   const v = cell.value;
   if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
     const f = cell.formula;

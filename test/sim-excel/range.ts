@@ -232,12 +232,10 @@ export class SimRange extends SimProxy {
   set hyperlink(link: Excel.RangeHyperlink) {
     this.forget("hyperlink");
     this.write({ set: this.path, hyperlink: link }, () => {
-      const r = this.box();
       const target = link.documentReference ? `#${link.documentReference}` : (link.address ?? "");
       this.forEachCell((c, i, j) => {
         const text = i === 0 && j === 0 ? (link.textToDisplay ?? officeValue(c)) : officeValue(c);
         c.value = { text: String(text), hyperlink: target } as ExcelJS.CellHyperlinkValue;
-        void r;
       });
     });
   }

@@ -68,6 +68,8 @@ export class SimBook {
   selection: { sheet: string; address: string } | null = null;
   activeSheetId: number | null = null;
   readOnly = false;
+  /** Batches that asked for suspendApiCalculationUntilNextSync (tests assert the adapter does). */
+  calculationSuspensions = 0;
   limits: SimLimits;
   private nextCfId = 1;
 

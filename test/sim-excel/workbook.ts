@@ -36,11 +36,10 @@ export class SimWorkbook extends SimProxy {
 }
 
 export class SimApplication {
-  /** How many batches ran with calculation suspended (tests assert the adapter asked). */
-  suspendedSyncs = 0;
   constructor(
     private readonly context: SimContext,
     private readonly requirements: SimRequirements,
+    private readonly book: SimBook,
   ) {}
   suspendApiCalculationUntilNextSync(): void {
     if (!this.requirements.isSetSupported("ExcelApi", "1.6"))
@@ -48,7 +47,7 @@ export class SimApplication {
     this.context.enqueue({
       describe: { call: "suspendApiCalculationUntilNextSync" },
       run: () => {
-        this.suspendedSyncs++;
+        this.book.calculationSuspensions++;
         return undefined;
       },
     });
@@ -62,7 +61,7 @@ export class SimRequestContext {
   constructor(book: SimBook, requirements: SimRequirements) {
     this.inner = new SimContext(book);
     this.workbook = new SimWorkbook(this.inner, book, requirements);
-    this.application = new SimApplication(this.inner, requirements);
+    this.application = new SimApplication(this.inner, requirements, book);
   }
   sync<T>(passThroughValue?: T): Promise<T> {
     return this.inner.sync().then(() => passThroughValue as T);

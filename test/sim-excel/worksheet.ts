@@ -65,6 +65,14 @@ export class SimWorksheet extends SimProxy {
     return this.target() === null;
   }
 
+  /** Sheet-level changes (name, position, tab colour …) are refused in a read-only workbook. */
+  protected override act(describe: unknown, run: () => void): void {
+    super.act(describe, () => {
+      if (this.book.readOnly) throw simError.accessDenied(this.path);
+      run();
+    });
+  }
+
   requireApi(api: string, set: string): void {
     if (!this.requirements.isSetSupported("ExcelApi", set)) throw simError.apiNotFound(api, set);
   }
@@ -185,7 +193,8 @@ export class SimWorksheet extends SimProxy {
   }
 
   activate(): void {
-    this.act({ call: "activate", path: this.path }, () => {
+    // Looking around is allowed in a read-only workbook.
+    super.act({ call: "activate", path: this.path }, () => {
       const ws = this.sheet();
       if (ws.state !== "visible" && ws.state !== undefined)
         throw simError.invalidOperation("A hidden sheet cannot be activated.", this.path);

@@ -1,0 +1,55 @@
+/** Excel's payload limits: the adapter splits reads and writes and gets the same result. */
+import * as ExcelJS from "exceljs";
+import { createOperations } from "../../src/excel/operations";
+import { resetSizeHint } from "../../src/excel/read-workbook";
+import { installSimulatedOffice } from "../sim-excel";
+import { cellDump, diffDumps, planWorkbook, reload, seedSnapshot, writeSnapshot } from "./fixtures";
+
+const ja = { lang: "ja" as const };
+const key = (f: { code: string; sheet: string | null; cell: string | null }) =>
+  `${f.code}|${f.sheet}|${f.cell}`;
+
+beforeEach(() => resetSizeHint());
+
+describe("payload limits", () => {
+  it("reads a single sheet too large for one response in halves of its rows", async () => {
+    const wb = new ExcelJS.Workbook();
+    writeSnapshot(wb, seedSnapshot("A"));
+    installSimulatedOffice(wb);
+    const whole = await createOperations().validate(ja);
+
+    const wb2 = new ExcelJS.Workbook();
+    writeSnapshot(wb2, seedSnapshot("A"));
+    const host = installSimulatedOffice(wb2, { limits: { responseBytes: 6_000 } });
+    const split = await createOperations().validate(ja);
+    expect(host.syncLog.filter((s) => s.error === "ResponsePayloadSizeLimitExceeded").length).toBeGreaterThan(
+      0,
+    );
+    expect(split.stats.readSyncs).toBeGreaterThan(3);
+    expect(split.findings.map(key).sort()).toEqual(whole.findings.map(key).sort());
+    expect(split.items.map((i) => i.no)).toEqual(["28"]);
+  });
+
+  it("sends a write refused as too large again in halves, with the same sheets as a single write", async () => {
+    const plain = installSimulatedOffice(planWorkbook(4));
+    await createOperations().fill(ja);
+    const expected = cellDump(await reload(await plain.exportXlsx()));
+
+    resetSizeHint();
+    const host = installSimulatedOffice(planWorkbook(4), { limits: { requestBytes: 40_000 } });
+    const res = await createOperations().fill(ja);
+    expect(res.wrote).toBe(true);
+    expect(host.syncLog.some((s) => s.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    expect(res.stats.writeSyncs).toBeGreaterThan(2);
+    expect(diffDumps(expected, cellDump(await reload(await host.exportXlsx())))).toEqual([]);
+  });
+
+  it("fails loudly, writing nothing, when even one sheet's edit exceeds the request limit", async () => {
+    const host = installSimulatedOffice(planWorkbook(1), { limits: { requestBytes: 3_000 } });
+    const before = cellDump(await reload(await host.exportXlsx()));
+    await expect(createOperations().fill(ja)).rejects.toMatchObject({
+      code: "RequestPayloadSizeLimitExceeded",
+    });
+    expect(diffDumps(before, cellDump(await reload(await host.exportXlsx())))).toEqual([]);
+  });
+});
