@@ -49,29 +49,43 @@ export async function makeBenchWorkbook(items = 120, dir = BENCH_DIR): Promise<s
 export interface ExcelJsTimes {
   readMs: number;
   writeMs: number;
+  /** CPU time (user + system) of the read and write: steadier than the clock on a busy machine. */
+  cpuMs: number;
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
 }
 
 /** ExcelJS alone: read the file, write it back unchanged. */
 export async function benchExcelJs(file: string, runs = 3): Promise<ExcelJsTimes> {
   const reads: number[] = [];
   const writes: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
     settle();
+    let cpu = process.cpuUsage();
     let t = performance.now();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
     reads.push(performance.now() - t);
+    let cpuMs = cpuSince(cpu);
     settle();
+    cpu = process.cpuUsage();
     t = performance.now();
     fs.writeFileSync(path.join(BENCH_DIR, "exceljs-copy.xlsx"), Buffer.from(await wb.xlsx.writeBuffer()));
     writes.push(performance.now() - t);
+    cpuMs += cpuSince(cpu);
+    cpus.push(cpuMs);
   }
-  return { readMs: median(reads), writeMs: median(writes) };
+  return { readMs: median(reads), writeMs: median(writes), cpuMs: median(cpus) };
 }
 
 export interface CliTimes {
   /** `shinchoku run IN -o OUT` through main(), report printed to a buffer. */
   totalMs: number;
+  totalCpuMs: number;
   /** The same steps one by one. */
   readMs: number;
   snapshotMs: number;
@@ -87,16 +101,19 @@ export interface CliTimes {
 
 export async function benchCli(file: string, runs = 3): Promise<CliTimes> {
   const totals: number[] = [];
-  const steps: Array<Omit<CliTimes, "totalMs" | "sheets" | "items">> = [];
+  const totalCpus: number[] = [];
+  const steps: Array<Omit<CliTimes, "totalMs" | "totalCpuMs" | "sheets" | "items">> = [];
   let sheets = 0;
   let items = 0;
   const out = path.join(BENCH_DIR, "cli-run.xlsx");
   for (let i = 0; i < runs; i++) {
     settle();
+    const cpu = process.cpuUsage();
     let t = performance.now();
     const code = await main(["run", file, "-o", out, "--as-of", AS_OF, "--no-progress"], bufferIO());
     if (code === 2) throw new Error("the CLI could not run on the bench workbook");
     totals.push(performance.now() - t);
+    totalCpus.push(cpuSince(cpu));
 
     settle();
     t = performance.now();
@@ -132,6 +149,7 @@ export async function benchCli(file: string, runs = 3): Promise<CliTimes> {
   const med = (k: keyof (typeof steps)[number]) => median(steps.map((s) => s[k]));
   return {
     totalMs: median(totals),
+    totalCpuMs: median(totalCpus),
     readMs: med("readMs"),
     snapshotMs: med("snapshotMs"),
     engineMs: med("engineMs"),
@@ -145,7 +163,13 @@ export async function benchCli(file: string, runs = 3): Promise<CliTimes> {
   };
 }
 
-export function formatCliTable(x: ExcelJsTimes, c: CliTimes, ratio: number, share: number): string {
+export function formatCliTable(
+  x: ExcelJsTimes,
+  c: CliTimes,
+  ratio: number,
+  cpuRatio: number,
+  share: number,
+): string {
   const ms = (n: number) => `${n.toFixed(0).padStart(7)} ms`;
   const base = x.readMs + x.writeMs;
   return [
@@ -154,6 +178,7 @@ export function formatCliTable(x: ExcelJsTimes, c: CliTimes, ratio: number, shar
     `  ExcelJS write alone       ${ms(x.writeMs)}`,
     `  ExcelJS read + write      ${ms(base)}`,
     `  CLI run, total            ${ms(c.totalMs)}   ${ratio.toFixed(2)}× read+write  (goal ≤ 1.25×) ${ratio <= 1.25 ? "OK" : "MISSED"}`,
+    `  CPU time: CLI ${ms(c.totalCpuMs)} vs ExcelJS read+write ${ms(x.cpuMs)}   ${cpuRatio.toFixed(2)}×`,
     `    read (ExcelJS)          ${ms(c.readMs)}`,
     `    snapshot                ${ms(c.snapshotMs)}`,
     `    engine                  ${ms(c.engineMs)}   ${(share * 100).toFixed(1)}% of the read  (goal < 5%) ${share < 0.05 ? "OK" : "MISSED"}`,
@@ -185,7 +210,7 @@ function median(xs: number[]): number {
 export async function benchRounds(
   file: string,
   runs: number,
-): Promise<{ x: ExcelJsTimes; c: CliTimes; ratio: number; share: number }> {
+): Promise<{ x: ExcelJsTimes; c: CliTimes; ratio: number; cpuRatio: number; share: number }> {
   const xs: ExcelJsTimes[] = [];
   const cs: CliTimes[] = [];
   for (let i = 0; i < runs; i++) {
@@ -193,12 +218,17 @@ export async function benchRounds(
     cs.push(await benchCli(file, 1));
   }
   const med = <T>(list: T[], f: (t: T) => number) => median(list.map(f));
-  const x: ExcelJsTimes = { readMs: med(xs, (t) => t.readMs), writeMs: med(xs, (t) => t.writeMs) };
+  const x: ExcelJsTimes = {
+    readMs: med(xs, (t) => t.readMs),
+    writeMs: med(xs, (t) => t.writeMs),
+    cpuMs: med(xs, (t) => t.cpuMs),
+  };
   const c = { ...cs[0] };
   for (const k of Object.keys(c) as Array<keyof CliTimes>) c[k] = med(cs, (t) => t[k]);
   const ratio = median(cs.map((ci, i) => ci.totalMs / (xs[i].readMs + xs[i].writeMs)));
+  const cpuRatio = median(cs.map((ci, i) => ci.totalCpuMs / xs[i].cpuMs));
   const share = median(cs.map((ci) => ci.engineMs / ci.readMs));
-  return { x, c, ratio, share };
+  return { x, c, ratio, cpuRatio, share };
 }
 
 async function benchMain(): Promise<void> {
@@ -209,8 +239,8 @@ async function benchMain(): Promise<void> {
   );
   // One untimed round first: the JIT warms up, and every part is measured in the same state.
   await benchRounds(file, 1);
-  const { x, c, ratio, share } = await benchRounds(file, runs);
-  process.stdout.write(formatCliTable(x, c, ratio, share) + "\n");
+  const { x, c, ratio, cpuRatio, share } = await benchRounds(file, runs);
+  process.stdout.write(formatCliTable(x, c, ratio, cpuRatio, share) + "\n");
 }
 
 if (require.main === module) {

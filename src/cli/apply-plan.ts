@@ -17,16 +17,37 @@ export interface ApplyResult {
   cellsWritten: number;
 }
 
+/**
+ * One style object per distinct format, shared by the cells that use it: ExcelJS recognises a
+ * style object it has seen (a WeakMap) and skips re-encoding it, which halves the write of a
+ * summary sheet. Nothing here mutates a style after assigning it (ExcelJS shares loaded styles alike).
+ */
+class StyleCache {
+  private readonly byFormat = new WeakMap<CellFormat, Map<string, Partial<ExcelJS.Style>>>();
+  get(f: CellFormat, fontName: string | undefined): Partial<ExcelJS.Style> {
+    let m = this.byFormat.get(f);
+    if (!m) this.byFormat.set(f, (m = new Map()));
+    const key = fontName ?? "";
+    let st = m.get(key);
+    if (!st) m.set(key, (st = cellStyle(f, fontName)));
+    return st;
+  }
+}
+
+interface ApplyState extends ApplyResult {
+  styles: StyleCache;
+}
+
 export function applyPlan(wb: ExcelJS.Workbook, plan: EditPlan): ApplyResult {
-  const res: ApplyResult = { chartsSkipped: 0, problems: [], cellsWritten: 0 };
+  const res: ApplyState = { chartsSkipped: 0, problems: [], cellsWritten: 0, styles: new StyleCache() };
   for (const e of plan.edits) {
     if (e.kind === "owned") applyOwned(wb, e, res);
     else applyItem(wb, e, res);
   }
-  return res;
+  return { chartsSkipped: res.chartsSkipped, problems: res.problems, cellsWritten: res.cellsWritten };
 }
 
-function applyItem(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyResult): void {
+function applyItem(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyState): void {
   const ws = wb.getWorksheet(e.sheet);
   if (!ws) {
     res.problems.push(`sheet not found: ${e.sheet}`);
@@ -38,7 +59,7 @@ function applyItem(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyResult): void {
   writeCommon(ws, e, res);
 }
 
-function applyOwned(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyResult): void {
+function applyOwned(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyState): void {
   const old = wb.getWorksheet(e.sheet);
   const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
   if (old) wb.removeWorksheet(old.id);
@@ -57,9 +78,9 @@ function applyOwned(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyResult): void 
   if (e.activate) activate(wb, ws);
 }
 
-function writeCommon(ws: ExcelJS.Worksheet, e: SheetEdit, res: ApplyResult): void {
+function writeCommon(ws: ExcelJS.Worksheet, e: SheetEdit, res: ApplyState): void {
   for (const w of e.writes) {
-    writeCell(ws, w);
+    writeCell(ws, w, res.styles);
     res.cellsWritten++;
   }
   for (const m of e.merges) {
@@ -103,7 +124,7 @@ export function hyperlinkFormula(sheet: string, cell: string, text: string): Exc
   };
 }
 
-function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
+function writeCell(ws: ExcelJS.Worksheet, w: CellWrite, styles: StyleCache): void {
   const cell = ws.getCell(w.row + 1, w.col + 1);
   if (w.formula) {
     const formula = w.formula.startsWith("=") ? w.formula.slice(1) : w.formula;
@@ -111,7 +132,7 @@ function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
   } else {
     cell.value = w.value;
   }
-  cell.style = w.format ? cellStyle(w.format, cell.font?.name) : {};
+  cell.style = w.format ? styles.get(w.format, cell.font?.name) : {};
 }
 
 function clearRange(ws: ExcelJS.Worksheet, r: CellRange): void {

@@ -10,7 +10,8 @@ import { snapshotWorkbook } from "./read-xlsx";
 
 export interface Analysed {
   file: string;
-  wb: ExcelJS.Workbook;
+  /** The loaded workbook, while it may still be written; null once only the report is needed. */
+  wb: ExcelJS.Workbook | null;
   snapshot: WorkbookSnapshot;
   analysis: Analysis;
   /** Parts of the file ExcelJS would not write back (charts, pivot tables, …). */
@@ -19,7 +20,11 @@ export interface Analysed {
   planFindings: Finding[];
 }
 
-export async function analyseFile(file: string, config: ShinchokuConfig, asOf: Date): Promise<Analysed> {
+export async function analyseFile(
+  file: string,
+  config: ShinchokuConfig,
+  asOf: Date,
+): Promise<Analysed & { wb: ExcelJS.Workbook }> {
   const { wb, wouldDrop } = await loadWorkbookChecked(file);
   const snapshot = snapshotWorkbook(wb);
   return { file, wb, snapshot, analysis: analyse(snapshot, config, { asOf }), planFindings: [], wouldDrop };

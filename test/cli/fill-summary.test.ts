@@ -64,3 +64,31 @@ describe("summary", () => {
     expect(await cli("summary", s.plan, s.pasted, "--in-place")).toMatchObject({ code: 2 });
   });
 });
+
+describe("a user's own sheet named 集計", () => {
+  it("is left as it is; our summary goes to 集計 (Shinchoku), and a re-run reuses that sheet", async () => {
+    const s = await freshSamples();
+    const wb = await load(s.pasted);
+    const mine = wb.addWorksheet(DEFAULT_CONFIG.summarySheetName);
+    mine.getCell("A1").value = "課内の集計メモ";
+    mine.getCell("B2").value = 42;
+    await wb.xlsx.writeFile(s.pasted);
+
+    const out1 = path.join(s.dir, "o1.xlsx");
+    const out2 = path.join(s.dir, "o2.xlsx");
+    const r = await cli("run", s.pasted, "-o", out1, "--as-of", AS_OF, "--json");
+    expect(JSON.parse(r.stdout).findings.map((f: { code: string }) => f.code)).toContain(
+      "summary/name-taken",
+    );
+    await cli("run", out1, "-o", out2, "--as-of", AS_OF);
+    for (const file of [out1, out2]) {
+      const o = await load(file);
+      expect(o.worksheets.map((w) => w.name)).toEqual(["貼り付け", "集計", "集計 (Shinchoku)"]);
+      expect(o.getWorksheet("集計")!.getCell("A1").value).toBe("課内の集計メモ");
+      expect(o.getWorksheet("集計")!.getCell("B2").value).toBe(42);
+      expect(String(o.getWorksheet("集計 (Shinchoku)")!.getCell("A1").value)).toContain(
+        DEFAULT_CONFIG.summaryMarker,
+      );
+    }
+  });
+});

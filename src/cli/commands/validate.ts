@@ -32,7 +32,8 @@ export async function analyseAll(
   const bar = startProgress(files.length, io, args.progress);
   for (const file of files) {
     try {
-      results.push(await analyseFile(file, config, args.asOf));
+      // The workbook itself is let go: a folder of many files is reported, not written.
+      results.push({ ...(await analyseFile(file, config, args.asOf)), wb: null });
     } catch (err) {
       // One workbook the engine cannot handle must not stop a folder run: reported and skipped.
       failures.push({

@@ -28,7 +28,7 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
   const input = args.inputs[0];
   const out = outputPath(ctx, input);
 
-  let a: Analysed;
+  let a: Analysed & { wb: ExcelJS.Workbook };
   try {
     a = await analyseFile(input, ctx.config, args.asOf);
   } catch (err) {
