@@ -30,6 +30,17 @@ describe("payload limits", () => {
     expect(split.items.map((i) => i.no)).toEqual(["28"]);
   });
 
+  it("keeps each batch under the cells limit of a get operation", async () => {
+    const wb = new ExcelJS.Workbook();
+    writeSnapshot(wb, seedSnapshot("A"));
+    writeSnapshot(wb, seedSnapshot("B"));
+    const host = installSimulatedOffice(wb, { limits: { cells: 2_000 } });
+    const res = await createOperations().validate(ja);
+    expect(host.syncLog.some((s) => s.error === "InvalidOperation")).toBe(true);
+    expect(res.items.map((i) => i.no)).toEqual(["28"]);
+    expect(res.stats.sheetsRead).toBe(2);
+  });
+
   it("sends a write refused as too large again in halves, with the same sheets as a single write", async () => {
     const plain = installSimulatedOffice(planWorkbook(4));
     await createOperations().fill(ja);

@@ -1,5 +1,7 @@
 /** The simulated Excel behaves like Excel where the adapter depends on it. */
 import * as ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as path from "path";
 import { installSimulatedOffice, loadSimWorkbook, payloadOf } from "../sim-excel";
 import { codeOf, SEED_SHEET, seedWorkbook } from "./fixtures";
 
@@ -175,5 +177,17 @@ describe("simulated Excel", () => {
     });
     void again;
     void ExcelJS;
+  });
+
+  it("stays browser-safe: no Node modules, ExcelJS only as a type (or the global) ", () => {
+    const dir = path.resolve(__dirname, "../sim-excel");
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".ts"))) {
+      const src = fs.readFileSync(path.join(dir, f), "utf8");
+      expect({ f, node: /from "(fs|path|os|node:[a-z]+|child_process)"/.test(src) }).toEqual({
+        f,
+        node: false,
+      });
+      expect({ f, exceljs: /^import (?!type)[^;]*from "exceljs"/m.test(src) }).toEqual({ f, exceljs: false });
+    }
   });
 });

@@ -802,8 +802,22 @@ class SimCfKind {
       },
     };
   }
+  /** `cf.custom.rule.formula = …` is a queued edit like any other property set. */
   get rule(): Record<string, string> {
-    return this.owner.cf.rule;
+    const owner = this.owner;
+    const kind = this.kind;
+    const view: Record<string, string> = {};
+    for (const key of ["formula", "formula1", "formula2", "operator", "text"])
+      Object.defineProperty(view, key, {
+        enumerable: true,
+        get: () => owner.cf.rule[key],
+        set: (v: string) =>
+          owner.edit({ set: `cf.${kind}.rule.${key}`, v }, (cf) => {
+            if (cf.type !== kind) throw simError.invalidArgument(`rule of a ${cf.type} format`);
+            cf.rule = { ...cf.rule, [key]: v };
+          }),
+      });
+    return view;
   }
   set rule(v: Record<string, string>) {
     this.owner.edit({ set: `cf.${this.kind}.rule`, v }, (cf) => {
