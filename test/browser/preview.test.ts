@@ -299,7 +299,7 @@ describe("preview: markup in cells is text", () => {
 });
 
 describe("preview: the pane at 320 px", () => {
-  it("has no horizontal overflow and shows the three command buttons", async () => {
+  it("has no horizontal overflow, shows the three command buttons, and can be widened", async () => {
     const o = await open("seed.xlsx", await seedXlsx, { width: 1000, height: 700 });
     try {
       const frame = o.page.locator("[data-testid=pane-frame]");
@@ -323,6 +323,14 @@ describe("preview: the pane at 320 px", () => {
         expect(box.right).toBeLessThanOrEqual(widths.client);
         expect(box.width).toBeGreaterThan(40);
       }
+
+      // Dragging the pane's corner widens it (Office lets users do the same).
+      const pane = (await o.page.locator("[data-testid=pane]").boundingBox())!;
+      await o.page.mouse.move(pane.x + pane.width - 4, pane.y + pane.height - 4);
+      await o.page.mouse.down();
+      await o.page.mouse.move(pane.x + pane.width + 100, pane.y + pane.height - 4, { steps: 5 });
+      await o.page.mouse.up();
+      expect((await frame.boundingBox())!.width).toBeGreaterThan(400);
     } finally {
       await o.page.close();
     }
