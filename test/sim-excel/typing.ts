@@ -2,7 +2,8 @@
  * Compile-time checks that the sim's proxies match @types/office-js where the adapter uses them:
  * each listed property of the Excel type must be assignable from the sim's (tsc fails otherwise).
  */
-import type { SimRange, SimRangeFill, SimRangeFont, SimRangeFormat, SimRangeAreas } from "./range";
+import type { SimRange, SimRangeAreas } from "./range";
+import type { SimRangeFill, SimRangeFont, SimRangeFormat } from "./range-format";
 import type { SimWorksheet, SimWorksheetProtection } from "./worksheet";
 import type { SimWorkbook } from "./workbook";
 

@@ -1,0 +1,192 @@
+/** Range.conditionalFormats: cell value, text comparison and custom formats, kept as the sim's own list. */
+import { SimProxy, type SimContext } from "./context";
+import { simError } from "./errors";
+import { intersects } from "./geometry";
+import type { SimRange } from "./range";
+import type { SimConditionalFormat } from "./state";
+
+export class SimConditionalFormatCollection extends SimProxy {
+  private itemsLoaded: SimConditionalFormat[] | null = null;
+  private itemProps: string[] = [];
+  constructor(
+    context: SimContext,
+    private readonly range: SimRange,
+  ) {
+    super(context, `${range.path}.conditionalFormats`);
+  }
+  protected scalarProps(): string[] {
+    return ["count"];
+  }
+  list(): SimConditionalFormat[] {
+    const r = this.range.box();
+    return this.range.worksheet.book
+      .extrasOf(this.range.ws())
+      .conditionalFormats.filter((cf) => intersects(cf.range, r));
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === "count") return this.list().length;
+    throw simError.invalidArgument(prop);
+  }
+  override load(props?: string | string[] | { select?: string }): this {
+    const list =
+      typeof props === "string" ? props.split(",").map((s) => s.trim()) : Array.isArray(props) ? props : [];
+    const itemPaths = list.filter((p) => p.startsWith("items")).map((p) => p.replace(/^items\/?/, ""));
+    if (itemPaths.length === 0) return super.load(props);
+    this.itemProps = itemPaths;
+    this.range.worksheet.requireApi("conditionalFormats", "1.6");
+    this.context.enqueue({
+      describe: { load: this.path, props: list },
+      run: () => {
+        const got = this.list().map((cf) => ({ ...cf }));
+        const commit = (() => {
+          this.itemsLoaded = got;
+        }) as (() => void) & { payload: unknown };
+        commit.payload = got;
+        return commit;
+      },
+    });
+    return this;
+  }
+  get items(): SimConditionalFormatProxy[] {
+    if (!this.itemsLoaded) throw simError.notLoaded("items", this.path);
+    return this.itemsLoaded.map(
+      (cf) => new SimConditionalFormatProxy(this.context, this.range, cf, this.itemProps),
+    );
+  }
+  get count(): number {
+    return this.value("count");
+  }
+  add(type: "CellValue" | "ContainsText" | "Custom"): SimConditionalFormatProxy {
+    this.range.worksheet.requireApi("conditionalFormats.add", "1.6");
+    const cf: SimConditionalFormat = {
+      id: 0,
+      type,
+      range: { top: 0, left: 0, bottom: 0, right: 0 },
+      rule: {},
+      format: {},
+    };
+    this.range.write({ call: "conditionalFormats.add", path: this.path, type }, () => {
+      cf.id = this.range.worksheet.book.newCfId();
+      cf.range = { ...this.range.box() };
+      this.range.worksheet.book.extrasOf(this.range.ws()).conditionalFormats.push(cf);
+    });
+    return new SimConditionalFormatProxy(this.context, this.range, cf, []);
+  }
+  clearAll(): void {
+    this.range.write({ call: "conditionalFormats.clearAll", path: this.path }, () => {
+      const extras = this.range.worksheet.book.extrasOf(this.range.ws());
+      const r = this.range.box();
+      extras.conditionalFormats = extras.conditionalFormats.filter((cf) => !intersects(cf.range, r));
+    });
+  }
+}
+
+/** One conditional format; its rule and format are plain objects the sim keeps (see SimConditionalFormat). */
+export class SimConditionalFormatProxy {
+  readonly cellValue: SimCfKind;
+  readonly textComparison: SimCfKind;
+  readonly custom: SimCfKind;
+  constructor(
+    private readonly context: SimContext,
+    private readonly range: SimRange,
+    readonly cf: SimConditionalFormat,
+    loadedProps: string[],
+  ) {
+    this.cellValue = new SimCfKind(this, "CellValue");
+    this.textComparison = new SimCfKind(this, "ContainsText");
+    this.custom = new SimCfKind(this, "Custom");
+    this.loaded = new Set(loadedProps.map((p) => p.split("/")[0]));
+  }
+  private loaded: Set<string>;
+  get type(): string {
+    if (!this.loaded.has("type")) throw simError.notLoaded("type", "conditionalFormat");
+    return this.cf.type;
+  }
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+    if (!this.loaded.has("customOrNullObject"))
+      throw simError.notLoaded("customOrNullObject", "conditionalFormat");
+    return { isNullObject: this.cf.type !== "Custom", rule: { formula: this.cf.rule.formula ?? "" } };
+  }
+  /** Queued edit of this format (runs at sync, refused on a protected sheet). */
+  edit(describe: unknown, fn: (cf: SimConditionalFormat) => void): void {
+    this.range.write(describe, () => {
+      const live = this.range.worksheet.book
+        .extrasOf(this.range.ws())
+        .conditionalFormats.find((c) => c === this.cf || c.id === this.cf.id);
+      if (!live) throw simError.itemNotFound(`conditionalFormat ${this.cf.id}`);
+      fn(live);
+    });
+  }
+  delete(): void {
+    this.range.write({ call: "conditionalFormat.delete", id: this.cf.id }, () => {
+      const extras = this.range.worksheet.book.extrasOf(this.range.ws());
+      extras.conditionalFormats = extras.conditionalFormats.filter((c) => c.id !== this.cf.id);
+    });
+    void this.context;
+  }
+}
+
+/** cf.cellValue / cf.textComparison / cf.custom: `rule` and `format.fill.color`, `format.font.color|bold`. */
+class SimCfKind {
+  readonly format: {
+    fill: { color: string };
+    font: { color: string; bold: boolean };
+  };
+  constructor(
+    private readonly owner: SimConditionalFormatProxy,
+    private readonly kind: SimConditionalFormat["type"],
+  ) {
+    const o = owner;
+    const setFormat = (key: "fill" | "fontColor" | "bold", v: unknown) =>
+      o.edit({ set: `cf.${kind}.format.${key}`, v }, (cf) => {
+        cf.format = { ...cf.format, [key]: v };
+      });
+    this.format = {
+      fill: {
+        get color() {
+          return o.cf.format.fill ?? "";
+        },
+        set color(v: string) {
+          setFormat("fill", v);
+        },
+      },
+      font: {
+        get color() {
+          return o.cf.format.fontColor ?? "";
+        },
+        set color(v: string) {
+          setFormat("fontColor", v);
+        },
+        get bold() {
+          return !!o.cf.format.bold;
+        },
+        set bold(v: boolean) {
+          setFormat("bold", v);
+        },
+      },
+    };
+  }
+  /** `cf.custom.rule.formula = …` is a queued edit like any other property set. */
+  get rule(): Record<string, string> {
+    const owner = this.owner;
+    const kind = this.kind;
+    const view: Record<string, string> = {};
+    for (const key of ["formula", "formula1", "formula2", "operator", "text"])
+      Object.defineProperty(view, key, {
+        enumerable: true,
+        get: () => owner.cf.rule[key],
+        set: (v: string) =>
+          owner.edit({ set: `cf.${kind}.rule.${key}`, v }, (cf) => {
+            if (cf.type !== kind) throw simError.invalidArgument(`rule of a ${cf.type} format`);
+            cf.rule = { ...cf.rule, [key]: v };
+          }),
+      });
+    return view;
+  }
+  set rule(v: Record<string, string>) {
+    this.owner.edit({ set: `cf.${this.kind}.rule`, v }, (cf) => {
+      if (cf.type !== this.kind) throw simError.invalidArgument(`rule of a ${cf.type} format`);
+      cf.rule = { ...v };
+    });
+  }
+}

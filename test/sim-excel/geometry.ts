@@ -1,0 +1,39 @@
+/** Rectangles and addresses shared by the sim's range objects. */
+import type * as ExcelJS from "exceljs";
+import { columnLetters, quoteSheetName, rangeToA1 } from "../../src/core/grid/address";
+import type { CellRange } from "../../src/core/grid/cell";
+
+export function sheetAddress(sheetName: string, r: CellRange): string {
+  return `${quoteSheetName(sheetName)}!${rangeToA1(r)}`;
+}
+
+export function cellsOf(r: CellRange): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}
+
+export function intersects(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+export function contains(outer: CellRange, inner: CellRange): boolean {
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
+}
+
+export function mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
+  const merges = (
+    ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> }
+  )._merges;
+  return Object.values(merges ?? {})
+    .filter(Boolean)
+    .map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+}
+
+/** RangeAreas as getMergedAreasOrNullObject returns it: address "S!A1:B2,S!C3:D4", areaCount. */
+export function columnRangeAddress(left: number, right: number): string {
+  return `${columnLetters(left)}:${columnLetters(right)}`;
+}
