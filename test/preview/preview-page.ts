@@ -9,7 +9,7 @@
    the grid reads ExcelJS cells, not Office.js proxies */
 import type * as ExcelJS from "exceljs";
 import { installSimulatedOffice, loadSimWorkbook, type SimExcelHost, type SyncRecord } from "../sim-excel";
-import { mergedAreas } from "../sim-excel/range";
+import { mergedAreas } from "../sim-excel/geometry";
 import { columnLetters, parseRangeA1, toA1 } from "../../src/core/grid/address";
 
 /** Larger sheets are cut at this size in the grid (the sim and the pane still see everything). */
