@@ -248,6 +248,37 @@ describe("preview: the task pane on the simulated Excel", () => {
   });
 });
 
+describe("preview: the error highlight shows in the grid", () => {
+  it("colours an error cell after 検証 with highlighting on, and clears it again", async () => {
+    const sheets = seedSheets({ grades: ["E", "B", "C", "C"] });
+    expect(expectedCounts(sheets).error).toBeGreaterThan(0);
+    const o = await open("graded.xlsx", await xlsxOf(sheets));
+    try {
+      const toggle = o.pane.locator("[data-testid=highlight-toggle]");
+      if (!(await toggle.isChecked())) await toggle.check();
+      await run(o, "validate");
+      const finding = o.pane.locator("button[data-testid=finding][data-severity=error]").first();
+      const cell = (await finding.getAttribute("data-cell")) as string;
+      await finding.click();
+      const selected = o.page.locator("[data-testid=grid-selected]");
+      await settle(
+        () => selected.getAttribute("data-cell"),
+        (v) => expect(v).toBe(cell),
+      );
+      // The adapter's conditional format (#FFC7CE fill), drawn by the grid.
+      expect(await selected.evaluate((e) => e.style.backgroundColor)).toBe("rgb(255, 199, 206)");
+      await o.pane.locator("[data-testid=btn-clear-highlight]").click();
+      await settle(
+        () => o.page.locator("[data-testid=grid-selected]").evaluate((e) => e.style.backgroundColor),
+        (v) => expect(v).toBe(""),
+      );
+      expect(o.errors).toEqual([]);
+    } finally {
+      await o.page.close();
+    }
+  });
+});
+
 describe("preview: markup in cells is text", () => {
   it("shows <script> and <img onerror> from cells as text in pane and grid, and runs nothing", async () => {
     const o = await open("hostile.xlsx", await xlsxOf(hostileSheets()));

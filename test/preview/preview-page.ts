@@ -8,7 +8,14 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
    the grid reads ExcelJS cells, not Office.js proxies */
 import type * as ExcelJS from "exceljs";
-import { installSimulatedOffice, loadSimWorkbook, type SimExcelHost, type SyncRecord } from "../sim-excel";
+import {
+  installSimulatedOffice,
+  loadSimWorkbook,
+  type SimConditionalFormat,
+  type SimExcelHost,
+  type SyncRecord,
+} from "../sim-excel";
+import { HIGHLIGHT_FORMULA } from "../../src/excel/highlight";
 import { mergedAreas } from "../sim-excel/geometry";
 import { columnLetters, parseRangeA1, toA1 } from "../../src/core/grid/address";
 
@@ -79,6 +86,34 @@ function fillOf(cell: ExcelJS.Cell): string | null {
   const argb = fill.fgColor?.argb;
   return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2)}` : null;
 }
+
+/**
+ * The conditional format that shows on a cell, as far as the preview can tell without a calculation
+ * engine: our error highlight (its formula is always true), "contains text", and "equal to" a
+ * constant. Other formulas are not evaluated (the cell shows without them).
+ */
+export function conditionalFormatOf(
+  cfs: SimConditionalFormat[],
+  row: number,
+  col: number,
+  value: ExcelJS.CellValue,
+): SimConditionalFormat["format"] | null {
+  for (const cf of cfs) {
+    const r = cf.range;
+    if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
+    const text = cellText(value);
+    if (cf.type === "Custom" && cf.rule.formula === HIGHLIGHT_FORMULA) return cf.format;
+    if (cf.type === "ContainsText" && cf.rule.text && text.includes(cf.rule.text)) return cf.format;
+    if (cf.type === "CellValue" && cf.rule.operator === "EqualTo") {
+      const f = (cf.rule.formula1 ?? "").replace(/^=/, "");
+      const constant = /^".*"$/.test(f) ? f.slice(1, -1).replace(/""/g, '"') : f;
+      if (constant !== "" && constant === text) return cf.format;
+    }
+  }
+  return null;
+}
+
+const HEX = /^#[0-9A-Fa-f]{6}$/;
 
 // ---- the sync meter -----------------------------------------------------------------------------
 
@@ -254,6 +289,7 @@ async function main(): Promise<void> {
     const cols = Math.min(Math.max(ws.columnCount, 1), MAX_COLS);
     const sel =
       host.selection && host.selection.sheet === ws.name ? parseRangeA1(host.selection.address) : null;
+    const cfs = host.conditionalFormatsOf(ws.name);
     const covered = new Set<string>();
     const spans = new Map<string, { rows: number; cols: number }>();
     for (const m of mergedAreas(ws)) {
@@ -299,6 +335,13 @@ async function main(): Promise<void> {
         const fill = fillOf(cell);
         if (fill) td.style.backgroundColor = fill;
         if (cell.font?.bold) td.classList.add("pv-bold");
+        const cf = cfs.length ? conditionalFormatOf(cfs, r, c, cell.value) : null;
+        if (cf) {
+          td.classList.add("pv-cf");
+          if (cf.fill && HEX.test(cf.fill)) td.style.backgroundColor = cf.fill;
+          if (cf.fontColor && HEX.test(cf.fontColor)) td.style.color = cf.fontColor;
+          if (cf.bold) td.classList.add("pv-bold");
+        }
         if (
           typeof cell.value === "number" ||
           (cell.value as { result?: unknown } | null)?.result !== undefined
