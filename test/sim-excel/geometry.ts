@@ -1,6 +1,6 @@
 /** Rectangles and addresses shared by the sim's range objects. */
 import type * as ExcelJS from "exceljs";
-import { columnLetters, quoteSheetName, rangeToA1 } from "../../src/core/grid/address";
+import { columnLetters, parseRangeA1, quoteSheetName, rangeToA1 } from "../../src/core/grid/address";
 import type { CellRange } from "../../src/core/grid/cell";
 
 export function sheetAddress(sheetName: string, r: CellRange): string {
@@ -37,3 +37,16 @@ export function mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
 export function columnRangeAddress(left: number, right: number): string {
   return `${columnLetters(left)}:${columnLetters(right)}`;
 }
+
+/** "A1:B2", "Sheet!A1", "C:C" → rectangle. */
+export function parseRangeLike(address: string): CellRange {
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(bare);
+  if (cols) {
+    const r = parseRangeA1(`${cols[1]}1:${cols[2]}1`);
+    return { top: 0, bottom: 1048575, left: r.left, right: r.right };
+  }
+  return parseRangeA1(bare);
+}
+
+/** The used range: cells with values (valuesOnly) or with values or formatting. */

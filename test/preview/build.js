@@ -1,0 +1,119 @@
+/**
+ * Builds what the preview serves, once, into .preview/ (git- and lint-ignored):
+ * - .preview/pane: the real task pane, from the project's own webpack.config.js (development mode,
+ *   only the taskpane page, type checking left to `tsc --noEmit`, which npm test runs anyway);
+ * - .preview/page: the preview page with the simulated Excel (test/preview/webpack.preview.js),
+ *   ExcelJS left to the global from exceljs.min.js.
+ * Each build is skipped when its output is newer than every file it is made from, so the CLI and
+ * the browser tests reuse one another's output. Used by scripts/preview.js and test/browser.
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+
+const ROOT = path.resolve(__dirname, "../..");
+const OUT = path.join(ROOT, ".preview");
+const PANE_DIR = path.join(OUT, "pane");
+const PAGE_DIR = path.join(OUT, "page");
+
+/** Files and folders each bundle is made from (a change in any of them rebuilds it). */
+const PANE_INPUTS = [
+  "src",
+  "assets",
+  "webpack.config.js",
+  "tsconfig.json",
+  "tsconfig.web.json",
+  "manifest.xml",
+  "package-lock.json",
+];
+const PAGE_INPUTS = ["test/preview", "test/sim-excel", "src/core", "tsconfig.json", "package-lock.json"];
+
+function newestMtime(rel) {
+  const p = path.join(ROOT, rel);
+  let st;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const e of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(rel, e)));
+  return newest;
+}
+
+function isFresh(stamp, inputs) {
+  let built;
+  try {
+    built = fs.statSync(stamp).mtimeMs;
+  } catch {
+    return false;
+  }
+  return inputs.every((rel) => newestMtime(rel) <= built);
+}
+
+function runWebpack(config) {
+  const webpack = require("webpack");
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats.hasErrors()) {
+        const info = stats.toJson({ all: false, errors: true });
+        return reject(new Error(info.errors.map((e) => e.message).join("\n\n")));
+      }
+      resolve(stats);
+    });
+  });
+}
+
+/** The project's webpack config for the task pane alone, into .preview/pane. */
+async function paneConfig() {
+  const make = require(path.join(ROOT, "webpack.config.js"));
+  const config = await make({}, { mode: "development" });
+  const entry = config.entry.taskpane;
+  if (!entry) throw new Error("webpack.config.js has no `taskpane` entry.");
+  config.entry = { taskpane: entry };
+  config.output = { ...config.output, path: PANE_DIR, clean: true };
+  config.plugins = config.plugins.filter(
+    (p) => p.constructor.name !== "HtmlWebpackPlugin" || p.userOptions?.filename === "taskpane.html",
+  );
+  for (const rule of config.module.rules)
+    if (rule.loader === "ts-loader") rule.options = { ...rule.options, transpileOnly: true };
+  config.infrastructureLogging = { level: "error" };
+  config.stats = "errors-only";
+  return config;
+}
+
+/**
+ * Builds whatever is stale. `log` receives one line per bundle built or reused.
+ * Returns the two output folders.
+ */
+async function buildPreview({ force = false, log = () => undefined } = {}) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const jobs = [
+    { name: "task pane", dir: PANE_DIR, inputs: PANE_INPUTS, config: paneConfig },
+    {
+      name: "preview page",
+      dir: PAGE_DIR,
+      inputs: PAGE_INPUTS,
+      config: async () => require("./webpack.preview.js")(PAGE_DIR),
+    },
+  ];
+  for (const job of jobs) {
+    const stamp = path.join(job.dir, ".built");
+    if (!force && isFresh(stamp, job.inputs)) {
+      log(`${job.name}: up to date (${path.relative(ROOT, job.dir)})`);
+      continue;
+    }
+    const started = Date.now();
+    await runWebpack(await job.config());
+    // Stamped with the time the build started: a file saved during the build makes it stale.
+    fs.writeFileSync(stamp, new Date(started).toISOString());
+    fs.utimesSync(stamp, new Date(started), new Date(started));
+    log(
+      `${job.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s (${path.relative(ROOT, job.dir)})`,
+    );
+  }
+  return { paneDir: PANE_DIR, pageDir: PAGE_DIR };
+}
+
+module.exports = { buildPreview, PANE_DIR, PAGE_DIR, ROOT };
