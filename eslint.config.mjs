@@ -67,7 +67,7 @@ export default tseslint.config(
   },
   {
     // innerHTML with cell content is how injection happens; the UI builds DOM nodes instead.
-    files: ["src/taskpane/**/*.ts", "src/commands/**/*.ts", "test/preview/**/*.ts"],
+    files: ["src/taskpane/**/*.ts", "src/commands/**/*.ts", "src/shared/**/*.ts", "test/preview/**/*.ts"],
     rules: {
       "no-restricted-properties": [
         "error",
