@@ -49,9 +49,7 @@ export class SimConditionalFormatCollection extends SimProxy {
   }
   get items(): SimConditionalFormatProxy[] {
     if (!this.itemsLoaded) throw simError.notLoaded("items", this.path);
-    return this.itemsLoaded.map(
-      (cf) => new SimConditionalFormatProxy(this.context, this.range, cf, this.itemProps),
-    );
+    return this.itemsLoaded.map((cf) => new SimConditionalFormatProxy(this.range, cf, this.itemProps));
   }
   get count(): number {
     return this.value("count");
@@ -70,7 +68,7 @@ export class SimConditionalFormatCollection extends SimProxy {
       cf.range = { ...this.range.box() };
       this.range.worksheet.book.extrasOf(this.range.ws()).conditionalFormats.push(cf);
     });
-    return new SimConditionalFormatProxy(this.context, this.range, cf, []);
+    return new SimConditionalFormatProxy(this.range, cf, []);
   }
   clearAll(): void {
     this.range.write({ call: "conditionalFormats.clearAll", path: this.path }, () => {
@@ -87,7 +85,6 @@ export class SimConditionalFormatProxy {
   readonly textComparison: SimCfKind;
   readonly custom: SimCfKind;
   constructor(
-    private readonly context: SimContext,
     private readonly range: SimRange,
     readonly cf: SimConditionalFormat,
     loadedProps: string[],
@@ -122,7 +119,6 @@ export class SimConditionalFormatProxy {
       const extras = this.range.worksheet.book.extrasOf(this.range.ws());
       extras.conditionalFormats = extras.conditionalFormats.filter((c) => c.id !== this.cf.id);
     });
-    void this.context;
   }
 }
 
