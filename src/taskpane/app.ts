@@ -159,6 +159,7 @@ export function startTaskpane(
   clear(root);
   root.classList.add("sk-app");
   root.setAttribute("lang", lang);
+  document.documentElement.lang = lang;
   append(root, [
     el("header", { class: "sk-header" }, [el("h1", { text: tr("app.title") })]),
     message,
@@ -228,6 +229,7 @@ export function startTaskpane(
     for (const n of text.notes.slice(r.blockedReason ? 1 : 0))
       notes.appendChild(el("li", { class: "sk-note", testid: "summary-sheet", text: n }));
     if (r.summarySheet) notes.dataset.summarySheet = r.summarySheet;
+    else delete notes.dataset.summarySheet;
     for (const sev of SEVERITIES) countEls.get(sev)!.textContent = String(r.counts[sev]);
     stats.textContent = statsText(r.stats, lang);
     renderFindings();
