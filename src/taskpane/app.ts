@@ -16,13 +16,7 @@ import { reportError } from "../shared/notify";
 import { resultText, statsText } from "../shared/result-text";
 import { append, clear, el } from "../shared/dom";
 import { groupFindings, locationText, SEVERITIES, type FindingGroup } from "./findings-model";
-import {
-  formatFormError,
-  formFromSettings,
-  settingsFromForm,
-  type FieldId,
-  type SettingsForm,
-} from "./settings-form";
+import { buildSettingsPanel } from "./settings-panel";
 
 export interface TaskpaneOptions {
   lang: Lang;
@@ -149,7 +143,14 @@ export function startTaskpane(
     [filters, findings],
   );
 
-  const settingsPanel = buildSettings();
+  const settingsPanel = buildSettingsPanel(lang, highlightToggle, {
+    save: async (next) => {
+      await ops.saveSettings(next);
+      settings = next;
+    },
+    onError: (e) => showError(e),
+    isBusy: () => busy,
+  });
   const stats = el("footer", {
     class: "sk-stats",
     testid: "stats",
@@ -348,123 +349,6 @@ export function startTaskpane(
       showError(e);
     }
   });
-
-  // ---- settings ----------------------------------------------------------------------------
-  function buildSettings() {
-    const inputs = new Map<FieldId, HTMLInputElement | HTMLTextAreaElement>();
-    const field = (
-      id: Exclude<FieldId, "highlightErrors">,
-      label: MessageKey,
-      kind: "text" | "number" | "area",
-      help?: MessageKey,
-    ) => {
-      const domId = `sk-set-${id}`;
-      const input =
-        kind === "area"
-          ? el("textarea", {
-              attrs: { id: domId, rows: id === "advancedJson" ? "5" : "4", spellcheck: "false" },
-            })
-          : el("input", {
-              attrs: {
-                id: domId,
-                type: kind === "number" ? "number" : "text",
-                ...(kind === "number" ? { min: "0", step: "1", inputmode: "decimal" } : {}),
-              },
-            });
-      input.dataset.testid = `setting-${id}`;
-      inputs.set(id, input);
-      const helpEl = help
-        ? el("span", { class: "sk-help", text: tr(help), attrs: { id: `${domId}-help` } })
-        : null;
-      if (helpEl) input.setAttribute("aria-describedby", helpEl.id);
-      return el("div", { class: "sk-field" }, [
-        el("label", { text: tr(label), attrs: { for: domId } }),
-        input,
-        helpEl,
-      ]);
-    };
-    const errors = el("div", {
-      class: "sk-form-errors",
-      testid: "settings-errors",
-      attrs: { role: "alert" },
-    });
-    const status = el("p", { class: "sk-form-status", testid: "settings-status", attrs: { role: "status" } });
-    const save = el("button", {
-      class: "sk-btn sk-primary",
-      testid: "btn-save-settings",
-      text: tr("settings.save"),
-      attrs: { type: "submit" },
-    });
-    const form = el("form", { class: "sk-form", attrs: { novalidate: "" } }, [
-      el("div", { class: "sk-two" }, [
-        field("achievedPct", "settings.achieved", "number"),
-        field("mostlyPct", "settings.mostly", "number"),
-      ]),
-      field("summarySheetName", "settings.summarySheetName", "text"),
-      field("lowerIsBetter", "settings.lowerIsBetter", "area"),
-      field("grades", "settings.grades", "area", "settings.gradesHelp"),
-      field("statuses", "settings.statuses", "area"),
-      field("advancedJson", "settings.advanced", "area", "settings.advancedHelp"),
-      errors,
-      save,
-      status,
-    ]);
-    const rootEl = el("details", { class: "sk-settings", testid: "settings" }, [
-      el("summary", { text: tr("settings.title") }),
-      form,
-    ]);
-
-    const fill = (s: ShinchokuSettings) => {
-      const f = formFromSettings(s);
-      for (const [id, input] of inputs) input.value = f[id] as string;
-      highlightToggle.checked = f.highlightErrors;
-    };
-    const read = (): SettingsForm => {
-      const v = (id: FieldId) => inputs.get(id)!.value;
-      return {
-        achievedPct: v("achievedPct"),
-        mostlyPct: v("mostlyPct"),
-        lowerIsBetter: v("lowerIsBetter"),
-        summarySheetName: v("summarySheetName"),
-        grades: v("grades"),
-        statuses: v("statuses"),
-        advancedJson: v("advancedJson"),
-        highlightErrors: highlightToggle.checked,
-      };
-    };
-    form.addEventListener("submit", async (ev) => {
-      ev.preventDefault();
-      clear(errors);
-      status.textContent = "";
-      for (const input of inputs.values()) input.removeAttribute("aria-invalid");
-      const parsed = settingsFromForm(read());
-      if (!parsed.ok) {
-        errors.appendChild(el("p", { text: tr("settings.invalid") }));
-        errors.appendChild(
-          el(
-            "ul",
-            {},
-            parsed.errors.map((e) => el("li", { text: formatFormError(lang, e) })),
-          ),
-        );
-        for (const e of parsed.errors) inputs.get(e.field)?.setAttribute("aria-invalid", "true");
-        inputs.get(parsed.errors[0].field)?.focus();
-        return;
-      }
-      save.disabled = true;
-      try {
-        await ops.saveSettings(parsed.settings);
-        settings = parsed.settings;
-        fill(settings);
-        status.textContent = tr("settings.saved");
-      } catch (e) {
-        showError(e);
-      } finally {
-        save.disabled = busy;
-      }
-    });
-    return { root: rootEl, save, fill };
-  }
 
   // ---- start -------------------------------------------------------------------------------
   const ready = (async () => {

@@ -97,6 +97,15 @@ describe("fill plan on the seed laid out as the workbook", () => {
     expect(writesOn(r.plan, s2).length).toBeGreaterThan(0);
   });
 
+  it("counts a cell holding only a space as typed: not ours to overwrite", () => {
+    const sheets = seedFormSheets();
+    sheets[0].values[11][16] = " "; // Q12, where our title would go
+    const wb2: WorkbookSnapshot = { sheets };
+    const r = planFill(run(wb2), wb2);
+    expect(r.findings.map((f) => [f.code, f.sheet, f.cell])).toEqual([["fill/area-occupied", s1, "Q12"]]);
+    expect(writesOn(r.plan, s1)).toEqual([]);
+  });
+
   it("is idempotent: apply, read and plan again give the same writes and the same items", () => {
     const filled = applyPlan(wb, plan);
     const a2 = run(filled);

@@ -50,6 +50,12 @@ export class Grid {
     return v;
   }
 
+  /** Nothing at all in the cell: not even a space. A cell staff typed a space into is not ours to overwrite. */
+  isEmpty(row: number, col: number): boolean {
+    const v = this.value(row, col);
+    return v === null || v === "";
+  }
+
   isBlank(row: number, col: number): boolean {
     const v = this.value(row, col);
     return v === null || (typeof v === "string" && v.trim() === "");

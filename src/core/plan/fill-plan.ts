@@ -94,7 +94,7 @@ function planBlock(
   // Never over a staff-typed cell: every cell of the area must be blank or ours from before.
   for (let r = titleRow; r <= bottom; r++)
     for (let c = left; c <= right; c++) {
-      if (grid.isBlank(r, c)) continue;
+      if (grid.isEmpty(r, c)) continue;
       if (owned.some((o) => r >= o.top && r <= o.bottom && c >= o.left && c <= o.right)) continue;
       return { finding: finding("fill/area-occupied", block.sheet, r, c, itemNo, { cell: toA1(r, c) }) };
     }
