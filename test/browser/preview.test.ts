@@ -19,7 +19,7 @@ import {
   seedSheets,
   xlsxOf,
 } from "./workbooks";
-import type { CommandStats } from "../preview/preview-page";
+import type { CommandStats } from "../preview/grid-model";
 import type { SimExcelHost } from "../sim-excel";
 
 // The build and the server are plain Node modules, shared with scripts/preview.js.

@@ -66,13 +66,13 @@ function runWebpack(config) {
 }
 
 /** The project's webpack config for the task pane alone, into .preview/pane. */
-async function paneConfig() {
+async function paneConfig(outDir) {
   const make = require(path.join(ROOT, "webpack.config.js"));
   const config = await make({}, { mode: "development" });
   const entry = config.entry.taskpane;
   if (!entry) throw new Error("webpack.config.js has no `taskpane` entry.");
   config.entry = { taskpane: entry };
-  config.output = { ...config.output, path: PANE_DIR, clean: true };
+  config.output = { ...config.output, path: outDir, clean: true };
   config.plugins = config.plugins.filter(
     (p) => p.constructor.name !== "HtmlWebpackPlugin" || p.userOptions?.filename === "taskpane.html",
   );
@@ -95,7 +95,7 @@ async function buildPreview({ force = false, log = () => undefined } = {}) {
       name: "preview page",
       dir: PAGE_DIR,
       inputs: PAGE_INPUTS,
-      config: async () => require("./webpack.preview.js")(PAGE_DIR),
+      config: async (outDir) => require("./webpack.preview.js")(outDir),
     },
   ];
   for (const job of jobs) {
@@ -105,10 +105,21 @@ async function buildPreview({ force = false, log = () => undefined } = {}) {
       continue;
     }
     const started = Date.now();
-    await runWebpack(await job.config());
-    // Stamped with the time the build started: a file saved during the build makes it stale.
-    fs.writeFileSync(stamp, new Date(started).toISOString());
-    fs.utimesSync(stamp, new Date(started), new Date(started));
+    // Built beside the output and swapped in whole, so a server running from it (or a second
+    // build) never sees a half-written folder.
+    const tmp = `${job.dir}.${process.pid}.tmp`;
+    fs.rmSync(tmp, { recursive: true, force: true });
+    try {
+      await runWebpack(await job.config(tmp));
+      // Stamped with the time the build started: a file saved during the build makes it stale.
+      const tmpStamp = path.join(tmp, ".built");
+      fs.writeFileSync(tmpStamp, new Date(started).toISOString());
+      fs.utimesSync(tmpStamp, new Date(started), new Date(started));
+      fs.rmSync(job.dir, { recursive: true, force: true });
+      fs.renameSync(tmp, job.dir);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
     log(
       `${job.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s (${path.relative(ROOT, job.dir)})`,
     );
