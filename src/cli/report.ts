@@ -1,7 +1,6 @@
 /** Printing the engine's reports: text grouped by item, or JSON in buildReport's shape. */
 import { buildReport, type JsonReport } from "../core/report/json-report";
 import { formatTextReport } from "../core/report/text-report";
-import { renderMessage } from "../core/checks/render";
 import type { Finding, Lang } from "../core/model/finding";
 import type { Analysed } from "./pipeline";
 
@@ -18,23 +17,9 @@ export function textReport(a: Analysed, lang: Lang, source = a.file): string {
   return formatTextReport({ source, items: a.analysis.read.items, findings: findingsOf(a) }, lang);
 }
 
-/** buildReport, with the planning findings added to its list and counts. */
+/** buildReport, with the planning findings in its list and counts. */
 export function jsonReport(a: Analysed, lang: Lang): JsonReport {
-  const r = buildReport(a.analysis, lang);
-  for (const f of a.planFindings) {
-    r.findings.push({
-      severity: f.severity,
-      code: f.code,
-      itemNo: f.itemNo,
-      sheet: f.sheet,
-      cell: f.cell,
-      message: renderMessage(f, lang),
-    });
-    if (f.severity === "error") r.summary.errors++;
-    else if (f.severity === "warning") r.summary.warnings++;
-    else r.summary.infos++;
-  }
-  return r;
+  return buildReport(a.analysis, lang, a.planFindings);
 }
 
 /**

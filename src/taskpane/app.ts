@@ -4,6 +4,7 @@
  */
 import type { RenderedFinding, Severity } from "../core/model/finding";
 import { DEFAULT_CONFIG } from "../core/config/config";
+import { messageWithoutPlace } from "../core/checks/render";
 import type {
   OperationKind,
   OperationResult,
@@ -294,7 +295,7 @@ export function startTaskpane(
     const parts = [
       el("span", { class: "sk-sev-mark", text: SEV_MARK[f.severity], attrs: { "aria-hidden": "true" } }),
       el("span", { class: "sk-loc", text: loc ?? tr("finding.noCell") }),
-      el("span", { class: "sk-msg", text: f.message }),
+      el("span", { class: "sk-msg", text: messageWithoutPlace(f) }),
     ];
     const cls = `sk-finding sk-sev-${f.severity}`;
     const node =

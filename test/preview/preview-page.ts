@@ -12,6 +12,7 @@ import { installSimulatedOffice, loadSimWorkbook, type SimExcelHost } from "../s
 import { cellText, conditionalFormatOf, fillOf, HEX, kb, statsOf, type CommandStats } from "./grid-model";
 import { mergedAreas } from "../sim-excel/geometry";
 import { columnLetters, parseRangeA1, toA1 } from "../../src/core/grid/address";
+import { el } from "../../src/shared/dom";
 
 /** Larger sheets are cut at this size in the grid (the sim and the pane still see everything). */
 const MAX_ROWS = 400;
@@ -35,22 +36,6 @@ declare global {
   }
 }
 
-// ---- DOM helpers (text only) -----------------------------------------------------------------
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { class?: string; testid?: string; text?: string; attrs?: Record<string, string> } = {},
-  children: Node[] = [],
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (props.class) e.className = props.class;
-  if (props.testid) e.dataset.testid = props.testid;
-  if (props.attrs) for (const [k, v] of Object.entries(props.attrs)) e.setAttribute(k, v);
-  if (props.text !== undefined) e.textContent = props.text;
-  for (const c of children) e.appendChild(c);
-  return e;
-}
-
 // ---- the page ----------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -58,7 +43,7 @@ async function main(): Promise<void> {
   const info = (await (await fetch("/preview/info.json")).json()) as { name: string | null };
   if (!info.name) {
     root.replaceChildren(
-      h("p", { class: "pv-error", text: "No workbook: start with npm run preview -- FILE.xlsx" }),
+      el("p", { class: "pv-error", text: "No workbook: start with npm run preview -- FILE.xlsx" }),
     );
     return;
   }
@@ -92,37 +77,37 @@ async function main(): Promise<void> {
   };
 
   // ---- layout ----
-  const meter = h("span", { class: "pv-meter", testid: "sync-meter", text: "syncs: 0" });
-  const download = h("button", {
+  const meter = el("span", { class: "pv-meter", testid: "sync-meter", text: "syncs: 0" });
+  const download = el("button", {
     class: "pv-button",
     testid: "download",
     text: "Download .xlsx",
     attrs: { type: "button", title: "The workbook as the simulated Excel holds it now" },
   });
-  const selectionLabel = h("span", { class: "pv-selection", testid: "selection" });
-  const header = h("header", { class: "pv-header" }, [
-    h("h1", { text: "Shinchoku preview" }),
-    h("span", { class: "pv-file", testid: "file-name", text: info.name }),
+  const selectionLabel = el("span", { class: "pv-selection", testid: "selection" });
+  const header = el("header", { class: "pv-header" }, [
+    el("h1", { text: "Shinchoku preview" }),
+    el("span", { class: "pv-file", testid: "file-name", text: info.name }),
     meter,
     selectionLabel,
     download,
   ]);
-  const frame = h("iframe", {
+  const frame = el("iframe", {
     class: "pv-frame",
     testid: "pane-frame",
     attrs: { src: "/pane/taskpane.html", title: "Task pane" },
   });
-  const paneBox = h("section", { class: "pv-pane", testid: "pane", attrs: { "aria-label": "Task pane" } }, [
+  const paneBox = el("section", { class: "pv-pane", testid: "pane", attrs: { "aria-label": "Task pane" } }, [
     frame,
   ]);
   paneBox.style.width = `${PANE_WIDTH}px`;
-  const tabs = h("nav", { class: "pv-tabs", testid: "sheet-tabs", attrs: { "aria-label": "Sheets" } });
-  const gridBox = h("div", { class: "pv-grid-box", testid: "grid-box" });
-  const sheetsBox = h("section", { class: "pv-sheets", attrs: { "aria-label": "Workbook" } }, [
+  const tabs = el("nav", { class: "pv-tabs", testid: "sheet-tabs", attrs: { "aria-label": "Sheets" } });
+  const gridBox = el("div", { class: "pv-grid-box", testid: "grid-box" });
+  const sheetsBox = el("section", { class: "pv-sheets", attrs: { "aria-label": "Workbook" } }, [
     gridBox,
     tabs,
   ]);
-  root.replaceChildren(header, h("main", { class: "pv-main" }, [paneBox, sheetsBox]));
+  root.replaceChildren(header, el("main", { class: "pv-main" }, [paneBox, sheetsBox]));
 
   frame.addEventListener("load", () => {
     const doc = frame.contentDocument;
@@ -144,7 +129,7 @@ async function main(): Promise<void> {
       const url = URL.createObjectURL(
         new Blob([buf], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
       );
-      const a = h("a", {
+      const a = el("a", {
         attrs: {
           href: url,
           download: (info.name ?? "workbook.xlsx").replace(/\.xlsx$/i, "") + ".preview.xlsx",
@@ -179,7 +164,7 @@ async function main(): Promise<void> {
   function renderTabs(sheets: ExcelJS.Worksheet[]): void {
     tabs.replaceChildren(
       ...sheets.map((ws) => {
-        const b = h("button", {
+        const b = el("button", {
           class: ws.name === shown ? "pv-tab pv-tab-on" : "pv-tab",
           testid: "sheet-tab",
           text: ws.name,
@@ -197,7 +182,7 @@ async function main(): Promise<void> {
 
   function renderGrid(ws: ExcelJS.Worksheet | undefined): void {
     if (!ws) {
-      gridBox.replaceChildren(h("p", { class: "pv-empty", text: "No sheets." }));
+      gridBox.replaceChildren(el("p", { class: "pv-empty", text: "No sheets." }));
       return;
     }
     const rows = Math.min(Math.max(ws.rowCount, 1), MAX_ROWS);
@@ -212,31 +197,31 @@ async function main(): Promise<void> {
       for (let r = m.top; r <= m.bottom; r++)
         for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
     }
-    const table = h("table", { class: "pv-grid", testid: "grid" });
+    const table = el("table", { class: "pv-grid", testid: "grid" });
     table.dataset.sheet = ws.name;
     // Column widths as the sheet has them (Excel's width is in characters of the default font).
-    const colgroup = h("colgroup", {}, [h("col", { class: "pv-col-head" })]);
+    const colgroup = el("colgroup", {}, [el("col", { class: "pv-col-head" })]);
     let tableWidth = 40;
     for (let c = 0; c < cols; c++) {
       const px = Math.round((ws.getColumn(c + 1).width ?? 8.43) * 7 + 5);
       tableWidth += px;
-      const col = h("col");
+      const col = el("col");
       col.style.width = `${px}px`;
       colgroup.appendChild(col);
     }
     table.style.width = `${tableWidth}px`;
     table.appendChild(colgroup);
-    const head = h("tr", {}, [h("th", { class: "pv-corner" })]);
-    for (let c = 0; c < cols; c++) head.appendChild(h("th", { text: columnLetters(c) }));
-    table.appendChild(h("thead", {}, [head]));
-    const body = h("tbody");
+    const head = el("tr", {}, [el("th", { class: "pv-corner" })]);
+    for (let c = 0; c < cols; c++) head.appendChild(el("th", { text: columnLetters(c) }));
+    table.appendChild(el("thead", {}, [head]));
+    const body = el("tbody");
     for (let r = 0; r < rows; r++) {
-      const tr = h("tr", {}, [h("th", { text: String(r + 1) })]);
+      const tr = el("tr", {}, [el("th", { text: String(r + 1) })]);
       const row = ws.getRow(r + 1);
       for (let c = 0; c < cols; c++) {
         if (covered.has(`${r},${c}`)) continue;
         const cell = row.getCell(c + 1);
-        const td = h("td", { text: cellText(cell.value) });
+        const td = el("td", { text: cellText(cell.value) });
         td.dataset.cell = toA1(r, c);
         const span = spans.get(`${r},${c}`);
         if (span) {
@@ -274,7 +259,7 @@ async function main(): Promise<void> {
     const cut =
       ws.rowCount > MAX_ROWS || ws.columnCount > MAX_COLS
         ? [
-            h("p", {
+            el("p", {
               class: "pv-cut",
               text: `Showing ${rows} × ${cols} of ${ws.rowCount} × ${ws.columnCount} cells.`,
             }),
@@ -320,7 +305,7 @@ async function main(): Promise<void> {
 main().catch((e: unknown) => {
   const root = document.getElementById("preview") ?? document.body;
   root.replaceChildren(
-    h("p", { class: "pv-error", testid: "preview-error", text: `Preview failed: ${String(e)}` }),
+    el("p", { class: "pv-error", testid: "preview-error", text: `Preview failed: ${String(e)}` }),
   );
   console.error(e);
 });

@@ -9,6 +9,17 @@ export function renderMessage(f: Finding, lang: Lang): string {
   return rule.message[lang]({ ...f.params, sheet: f.sheet, cell: f.cell });
 }
 
+/** Where a finding is, as its message starts: "Sheet!B3" (or the sheet alone). */
+export function placeOf(f: Pick<Finding, "sheet" | "cell">): string {
+  return f.sheet ? `${f.sheet}${f.cell ? "!" + f.cell : ""}` : "";
+}
+
+/** The message without its leading "Sheet!B3: ", for views that already show the place beside it. */
+export function messageWithoutPlace(f: Pick<Finding, "sheet" | "cell"> & { message: string }): string {
+  const where = placeOf(f);
+  return where && f.message.startsWith(where + ": ") ? f.message.slice(where.length + 2) : f.message;
+}
+
 export function renderFinding(f: Finding, lang: Lang): RenderedFinding {
   return { ...f, message: renderMessage(f, lang) };
 }

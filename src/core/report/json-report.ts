@@ -4,7 +4,7 @@
  * numbers, No. is a string, cells are A1 addresses.
  */
 import type { Analysis } from "../engine";
-import type { Lang, Severity } from "../model/finding";
+import type { Finding, Lang, Severity } from "../model/finding";
 import type { SourceCell } from "../model/item";
 import type { Flag } from "../config/config";
 import { renderMessage } from "../checks/render";
@@ -83,7 +83,9 @@ const txt = (c: SourceCell | null) => {
   return String(c.raw);
 };
 
-export function buildReport(a: Analysis, lang: Lang): JsonReport {
+/** `planFindings`: problems raised while planning the writes (fill/area-occupied …), listed and counted too. */
+export function buildReport(a: Analysis, lang: Lang, planFindings: readonly Finding[] = []): JsonReport {
+  const all = [...a.findings, ...planFindings];
   const items: JsonItem[] = a.computed.map(({ item, indicators, years }) => ({
     no: item.no,
     title: item.title,
@@ -153,7 +155,7 @@ export function buildReport(a: Analysis, lang: Lang): JsonReport {
       statusAgrees: y.statusAgrees,
     })),
   }));
-  const findings = a.findings.map((f) => ({
+  const findings = all.map((f) => ({
     severity: f.severity,
     code: f.code,
     itemNo: f.itemNo,
@@ -161,7 +163,7 @@ export function buildReport(a: Analysis, lang: Lang): JsonReport {
     cell: f.cell,
     message: renderMessage(f, lang),
   }));
-  const count = (s: Severity) => a.findings.filter((f) => f.severity === s).length;
+  const count = (s: Severity) => all.filter((f) => f.severity === s).length;
   return {
     items,
     findings,

@@ -1,6 +1,6 @@
 /** The report people read in a terminal: findings grouped by item, then totals. */
 import type { Finding, Lang, Severity } from "../model/finding";
-import { renderMessage } from "../checks/render";
+import { messageWithoutPlace, placeOf, renderMessage } from "../checks/render";
 import type { Item } from "../model/item";
 
 const SEV: Record<Lang, Record<Severity, string>> = {
@@ -36,9 +36,9 @@ export function formatTextReport(input: TextReportInput, lang: Lang): string {
     const head = no ? `No.${no} ${title}` : title;
     lines.push(`  ${head}  — ${counts(fs, lang)}`);
     for (const f of fs) {
-      const where = f.sheet ? `${f.sheet}${f.cell ? "!" + f.cell : ""}` : "";
+      const where = placeOf(f);
       lines.push(
-        `    ${SEV[lang][f.severity].padEnd(lang === "ja" ? 3 : 7)}  ${where.padEnd(14)}  ${stripWhere(renderMessage(f, lang), where)}`,
+        `    ${SEV[lang][f.severity].padEnd(lang === "ja" ? 3 : 7)}  ${where.padEnd(14)}  ${messageWithoutPlace({ ...f, message: renderMessage(f, lang) })}`,
       );
     }
   }
@@ -55,9 +55,4 @@ export function counts(fs: Finding[], lang: Lang): string {
   return lang === "ja"
     ? `エラー ${n("error")} 件、警告 ${n("warning")} 件、情報 ${n("info")} 件`
     : `${n("error")} error(s), ${n("warning")} warning(s), ${n("info")} info`;
-}
-
-/** Messages start with "sheet!cell: "; the report already shows where. */
-function stripWhere(msg: string, where: string): string {
-  return where && msg.startsWith(where + ": ") ? msg.slice(where.length + 2) : msg;
 }
