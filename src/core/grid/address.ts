@@ -1,6 +1,14 @@
 /** A1 addresses. Rows and columns are 0-based inside the engine and 1-based on the sheet. */
 
+/** Letters of the first columns, computed once: addresses are built for every cell read. */
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < 1024) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {

@@ -10,8 +10,12 @@ export class Grid {
   readonly rowCount: number;
   readonly colCount: number;
   private readonly snap: SheetSnapshot;
-  private readonly mergeTopLeft = new Map<number, CellRange>();
-  private readonly mergeOf = new Map<number, CellRange>();
+  /** Merges in reading order (top, then left), for a binary search from a top-left cell. */
+  private readonly merges: CellRange[];
+  /** Every cell of small merges, built on first use: most readers only need the top-left edges. */
+  private mergeOf: Map<number, CellRange> | null = null;
+  /** Merges too large to index cell by cell (whole rows), looked up by scan. */
+  private readonly largeMerges: CellRange[] = [];
 
   constructor(snap: SheetSnapshot) {
     this.snap = snap;
@@ -19,14 +23,35 @@ export class Grid {
     const width = snap.values.reduce((m, r) => Math.max(m, r.length), 0);
     this.rowCount = snap.originRow + snap.values.length;
     this.colCount = snap.originCol + width;
-    for (const m of snap.merges ?? []) {
-      this.mergeTopLeft.set(this.key(m.top, m.left), m);
-      // Index every cell of small merges; large ones (whole rows) are looked up by scan.
-      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) <= 4096) {
-        for (let r = m.top; r <= m.bottom; r++)
-          for (let c = m.left; c <= m.right; c++) this.mergeOf.set(this.key(r, c), m);
-      }
+    const merges = snap.merges ?? [];
+    this.merges = isSorted(merges) ? merges : [...merges].sort(byTopLeft);
+    for (const m of merges) if (!isSmall(m)) this.largeMerges.push(m);
+  }
+
+  /** The grid of a snapshot, built once: the reader and the fill plan look at the same sheets. */
+  static of(snap: SheetSnapshot): Grid {
+    let g = grids.get(snap);
+    if (!g) {
+      g = new Grid(snap);
+      grids.set(snap, g);
     }
+    return g;
+  }
+
+  /** The merge whose top-left cell is (row, col), if any. */
+  private mergeFrom(row: number, col: number): CellRange | undefined {
+    const ms = this.merges;
+    let lo = 0;
+    let hi = ms.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = ms[mid];
+      const d = m.top - row || m.left - col;
+      if (d === 0) return m;
+      if (d < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   private key(row: number, col: number): number {
@@ -72,9 +97,17 @@ export class Grid {
 
   /** The merged area a cell belongs to, if any. */
   mergeAt(row: number, col: number): CellRange | null {
+    if (!this.mergeOf) {
+      this.mergeOf = new Map();
+      for (const m of this.snap.merges ?? []) {
+        if (!isSmall(m)) continue;
+        for (let r = m.top; r <= m.bottom; r++)
+          for (let c = m.left; c <= m.right; c++) this.mergeOf.set(this.key(r, c), m);
+      }
+    }
     const hit = this.mergeOf.get(this.key(row, col));
     if (hit) return hit;
-    for (const m of this.snap.merges ?? []) {
+    for (const m of this.largeMerges) {
       if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
     }
     return null;
@@ -82,12 +115,12 @@ export class Grid {
 
   /** The last column a value at (row, col) covers: the right edge of its merge, or col itself. */
   rightEdge(row: number, col: number): number {
-    const m = this.mergeTopLeft.get(this.key(row, col));
+    const m = this.mergeFrom(row, col);
     return m ? m.right : col;
   }
 
   bottomEdge(row: number, col: number): number {
-    const m = this.mergeTopLeft.get(this.key(row, col));
+    const m = this.mergeFrom(row, col);
     return m ? m.bottom : row;
   }
 
@@ -98,4 +131,19 @@ export class Grid {
   get snapshot(): SheetSnapshot {
     return this.snap;
   }
+}
+
+function isSmall(m: CellRange): boolean {
+  return (m.bottom - m.top + 1) * (m.right - m.left + 1) <= 4096;
+}
+
+const grids = new WeakMap<SheetSnapshot, Grid>();
+
+function byTopLeft(a: CellRange, b: CellRange): number {
+  return a.top - b.top || a.left - b.left;
+}
+
+function isSorted(ms: CellRange[]): boolean {
+  for (let i = 1; i < ms.length; i++) if (byTopLeft(ms[i - 1], ms[i]) > 0) return false;
+  return true;
 }

@@ -18,6 +18,8 @@ const PREFIX_FIELDS = new Set<LabelField>(["pillar", "notePrefixes"]);
 /** The longest text a label cell may have, except prefix labels (the pillar line). */
 const MAX_LABEL_LENGTH = 40;
 
+const MEMO_LIMIT = 20000;
+
 export interface LabelMatch {
   field: LabelField;
   variant: string;
@@ -33,6 +35,8 @@ interface Variant {
 
 export class LabelMatcher {
   private readonly variants: Variant[];
+  /** The same label texts recur on every sheet: each distinct text is matched once. */
+  private readonly seen = new Map<string, LabelMatch | null>();
 
   constructor(labels: LabelConfig) {
     const vs: Variant[] = [];
@@ -47,7 +51,16 @@ export class LabelMatcher {
   }
 
   match(text: string): LabelMatch | null {
-    const key = labelKey(text);
+    let m = this.seen.get(text);
+    if (m === undefined) {
+      m = this.matchKey(labelKey(text));
+      if (this.seen.size >= MEMO_LIMIT) this.seen.clear();
+      this.seen.set(text, m);
+    }
+    return m;
+  }
+
+  private matchKey(key: string): LabelMatch | null {
     if (!key) return null;
     for (const v of this.variants) {
       if (!key.startsWith(v.key)) continue;

@@ -45,7 +45,7 @@ export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): Rea
     otherSheets: [],
   };
   for (const snap of wb.sheets) {
-    const grid = new Grid(snap);
+    const grid = Grid.of(snap);
     if (isSummarySheet(grid, config)) {
       result.summarySheets.push(snap.name);
       continue;

@@ -27,6 +27,8 @@ export class SheetView {
   readonly labels: LabelCell[] = [];
   private readonly labelAt = new Map<number, LabelCell>();
   private readonly masks: CellRange[];
+  /** Non-blank columns of each row, in order: sections ask for them again and again. */
+  private readonly filled: number[][] = [];
 
   constructor(
     grid: Grid,
@@ -38,8 +40,12 @@ export class SheetView {
     this.name = grid.name;
     this.masks = masks;
     for (let r = 0; r < grid.rowCount; r++) {
+      const filled: number[] = [];
+      this.filled.push(filled);
       for (let c = 0; c < grid.colCount; c++) {
         const v = this.value(r, c);
+        if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+        filled.push(c);
         // Labels are short; the pillar line is the longest (about 30 characters).
         if (typeof v !== "string" || v.length > 80) continue;
         const m = matcher.match(v);
@@ -105,13 +111,14 @@ export class SheetView {
 
   /** Non-blank cells of a row from `fromCol` on, in column order. */
   cellsInRow(row: number, fromCol = 0, toCol = this.colCount - 1): number[] {
-    const out: number[] = [];
-    for (let c = fromCol; c <= toCol; c++) if (!this.isBlank(row, c)) out.push(c);
-    return out;
+    const filled = this.filled[row];
+    if (!filled) return [];
+    if (fromCol <= 0 && toCol >= this.colCount - 1) return filled.slice();
+    return filled.filter((c) => c >= fromCol && c <= toCol);
   }
 
   rowIsBlank(row: number): boolean {
-    return this.cellsInRow(row).length === 0;
+    return !this.filled[row]?.length;
   }
 
   source(row: number, col: number): SourceCell {

@@ -28,7 +28,7 @@ export interface FillResult {
 }
 
 export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
-  const grids = new Map(wb.sheets.map((s) => [s.name, new Grid(s)]));
+  const grids = new Map(wb.sheets.map((s) => [s.name, Grid.of(s)]));
   const edits = new Map<string, SheetEdit>();
   const findings: Finding[] = [];
   const edit = (sheet: string) => {

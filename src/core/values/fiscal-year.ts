@@ -1,5 +1,6 @@
 import { nfkc } from "./normalize";
 import { kanjiYearsToDigits } from "./kanji-numerals";
+import { MemoTable } from "./memo";
 
 /**
  * Japanese fiscal years (April–March). 平成N = 1988+N, 令和N = 2018+N, 元年 = year 1; so 平成31年度 and
@@ -32,6 +33,16 @@ export interface FiscalYearMatch {
  * "現状 (平成26年度)". `contextEra` resolves an era-less "29年度". Returns null when there is none.
  */
 export function parseFiscalYear(text: string, contextEra: Era | null = null): FiscalYearMatch | null {
+  // Shared between equal headers (every sheet has the same ones): read-only.
+  return fiscalYears.get(`${contextEra ?? ""}\u0000${text}`);
+}
+
+const fiscalYears = new MemoTable<FiscalYearMatch | null>((key) => {
+  const cut = key.indexOf("\u0000");
+  return parseOnce(key.slice(cut + 1), (key.slice(0, cut) || null) as Era | null);
+});
+
+function parseOnce(text: string, contextEra: Era | null): FiscalYearMatch | null {
   const t = kanjiYearsToDigits(nfkc(text));
   const m = /(令和|平成|昭和|(?<![A-Za-z])[RHS])?\s*(元|\d{1,4})\s*年度?/.exec(t);
   if (!m) return null;

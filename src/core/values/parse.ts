@@ -1,5 +1,6 @@
 import { CellValue, asExcelErrorLiteral, isCellError } from "../grid/cell";
 import { MINUS_MARKS, NA_MARKS, nfkc } from "./normalize";
+import { MemoTable } from "./memo";
 
 /** What a cell means, once normalised. Each kind is a different situation for the checks. */
 export type Parsed =
@@ -41,7 +42,20 @@ export function parseCell(raw: CellValue | undefined, opts: ParseOptions = {}): 
   return parseText(String(raw), opts.estimateMarkers ?? DEFAULT_ESTIMATE_MARKERS);
 }
 
+/** One memo table per list of estimate markers (in practice: the configuration's one list). */
+const parsedTexts = new WeakMap<string[], MemoTable<Parsed>>();
+
+/** Parse a cell's text. The result is shared between equal texts: read-only. */
 export function parseText(s: string, estimateMarkers: string[] = DEFAULT_ESTIMATE_MARKERS): Parsed {
+  let table = parsedTexts.get(estimateMarkers);
+  if (!table) {
+    table = new MemoTable((text) => parseTextOnce(text, estimateMarkers));
+    parsedTexts.set(estimateMarkers, table);
+  }
+  return table.get(s);
+}
+
+function parseTextOnce(s: string, estimateMarkers: string[]): Parsed {
   const t = nfkc(s);
   if (t === "") return { kind: "blank" };
   if (NA_MARKS.test(t)) return { kind: "na", text: t };
