@@ -107,11 +107,16 @@ function formulaText(cell: ExcelJS.Cell): string | null {
 }
 
 function readMerges(ws: ExcelJS.Worksheet): CellRange[] {
-  // ExcelJS keeps merges by master address; each knows its range ("A1:C1").
-  const internal = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges ?? {};
+  // ExcelJS keeps merges by master address as Range objects with 1-based edges (and "A1:C1").
+  const internal = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges ?? {};
   const out: CellRange[] = [];
   for (const m of Object.values(internal)) {
-    if (!m || typeof m.range !== "string") continue;
+    if (!m) continue;
+    if (isEdge(m.top) && isEdge(m.left) && isEdge(m.bottom) && isEdge(m.right)) {
+      out.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
+      continue;
+    }
+    if (typeof m.range !== "string") continue;
     try {
       out.push(parseRangeA1(m.range));
     } catch {
@@ -119,4 +124,16 @@ function readMerges(ws: ExcelJS.Worksheet): CellRange[] {
     }
   }
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+interface MergeRange {
+  top?: unknown;
+  left?: unknown;
+  bottom?: unknown;
+  right?: unknown;
+  range?: unknown;
+}
+
+function isEdge(n: unknown): n is number {
+  return typeof n === "number" && Number.isInteger(n) && n >= 1;
 }

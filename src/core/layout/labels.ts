@@ -33,6 +33,18 @@ interface Variant {
   variant: string;
 }
 
+/** One matcher per label configuration: its memo of matched texts then serves every run. */
+const matchers = new WeakMap<LabelConfig, LabelMatcher>();
+
+export function labelMatcherFor(labels: LabelConfig): LabelMatcher {
+  let m = matchers.get(labels);
+  if (!m) {
+    m = new LabelMatcher(labels);
+    matchers.set(labels, m);
+  }
+  return m;
+}
+
 export class LabelMatcher {
   private readonly variants: Variant[];
   /** The same label texts recur on every sheet: each distinct text is matched once. */

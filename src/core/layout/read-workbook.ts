@@ -9,7 +9,7 @@ import type { ShinchokuConfig } from "../config/config";
 import type { Block, Item, PeriodEvaluation } from "../model/item";
 import type { Finding } from "../model/finding";
 import { parseFiscalYear, type Era } from "../values/fiscal-year";
-import { LabelMatcher } from "./labels";
+import { labelMatcherFor } from "./labels";
 import { SheetView } from "./sheet-view";
 import { segmentBlocks, type BlockSpan } from "./segment";
 import { readHeader } from "./header-fields";
@@ -35,7 +35,7 @@ export interface ReadResult {
 }
 
 export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): ReadResult {
-  const matcher = new LabelMatcher(config.labels);
+  const matcher = labelMatcherFor(config.labels);
   const result: ReadResult = {
     blocks: [],
     items: [],
