@@ -29,6 +29,15 @@ export function toA1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/** toA1 for the cells of a form's usual extent, each address string built once and shared. */
+const A1_CACHE: string[][] = [];
+
+export function a1Of(row: number, col: number): string {
+  if (row < 0 || col < 0 || row >= 4096 || col >= 256) return toA1(row, col);
+  const line = (A1_CACHE[row] ??= []);
+  return (line[col] ??= toA1(row, col));
+}
+
 export function rangeToA1(r: { top: number; left: number; bottom: number; right: number }): string {
   const a = toA1(r.top, r.left);
   const b = toA1(r.bottom, r.right);

@@ -11,7 +11,7 @@ export interface AlignRow {
   /** Right-most column taken by the row's labels (and the indicator name): data must lie beyond it. */
   labelEdge: number;
   /** Columns of the row's non-blank data cells. */
-  dataCols: number[];
+  dataCols: readonly number[];
 }
 
 export interface Alignment {
@@ -25,18 +25,20 @@ const SHIFTS = [0, 1, -1, 2, -2];
 export function alignRows(slots: number[], rows: AlignRow[]): Alignment | null {
   if (slots.length === 0) return null;
   let best: { shift: number; score: number } | null = null;
+  // A handful of slots and cells per row: plain scans beat building sets.
+  let lowest = slots[0];
+  for (const c of slots) if (c < lowest) lowest = c;
   for (const s of SHIFTS) {
-    const shifted = new Set(slots.map((c) => c + s));
-    const first = Math.min(...slots) + s;
+    const first = lowest + s;
     if (first < 0) continue;
     if (rows.some((r) => first <= r.labelEdge)) continue;
     let score = 0;
-    for (const r of rows) for (const c of r.dataCols) if (shifted.has(c)) score++;
+    for (const r of rows) for (const c of r.dataCols) if (slots.includes(c - s)) score++;
     if (!best || score > best.score) best = { shift: s, score };
   }
   if (!best) return null;
-  const shifted = new Set(slots.map((c) => c + best.shift));
+  const shift = best.shift;
   const stray: Alignment["stray"] = [];
-  for (const r of rows) for (const c of r.dataCols) if (!shifted.has(c)) stray.push({ row: r.row, col: c });
-  return { shift: best.shift, stray };
+  for (const r of rows) for (const c of r.dataCols) if (!slots.includes(c - shift)) stray.push({ row: r.row, col: c });
+  return { shift, stray };
 }

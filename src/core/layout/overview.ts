@@ -69,7 +69,9 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     }
     dataRows.push(r);
   }
-  const firstSlot = Math.min(...allSlots(slots));
+  const slotCols = allSlots(slots);
+  const firstSlot = Math.min(...slotCols);
+  const lastDataCol = Math.max(...slotCols) + 2;
   const rows: Array<AlignRow & { kind: "process" | "indicator"; nameCol: number | null }> = [];
   for (const r of dataRows) {
     const isIndicator = indicatorLabel ? r >= indicatorLabel.row : true;
@@ -89,11 +91,11 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
       if (nameCol === null) continue; // a row of numbers with no name: reported below as stray
       labelEdge = Math.max(labelEdge, view.rightEdge(r, nameCol));
     }
-    const dataCols = view.cellsInRow(r, labelEdge + 1).filter((c) => c <= Math.max(...allSlots(slots)) + 2);
+    const dataCols = view.cellsInRow(r, labelEdge + 1).filter((c) => c <= lastDataCol);
     if (!isIndicator && dataCols.length === 0) continue;
     rows.push({ row: r, labelEdge, dataCols, kind: isIndicator ? "indicator" : "process", nameCol });
   }
-  const alignment = alignRows(allSlots(slots), rows);
+  const alignment = alignRows(slotCols, rows);
   if (!alignment) {
     findings.push(
       readerFinding("layout/year-header-unreadable", view.name, header.row, firstSlot, { text: "" }),
@@ -137,7 +139,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     findings.push(readerFinding("layout/unaligned-row", view.name, st.row, st.col, { label }));
   }
   const lastRow = rows.length ? rows[rows.length - 1].row : header.row;
-  const right = Math.max(...allSlots(slots)) + s;
+  const right = lastDataCol - 2 + s;
   return {
     fiscalYears: slots.years.map((y) => y.fiscalYear),
     indicators,

@@ -18,7 +18,7 @@ export function findOwnedAreas(grid: Grid, config: ShinchokuConfig): CellRange[]
   for (let r = 0; r < grid.rowCount; r++) {
     for (let c = 0; c < grid.colCount; c++) {
       const v = grid.value(r, c);
-      if (typeof v !== "string" || nfkc(v) !== title) continue;
+      if (!isOwnedTitle(v, config.ownedAreaTitle, title)) continue;
       let right = grid.rightEdge(r, c);
       for (let cc = c; cc < grid.colCount && !grid.isBlank(r + 1, cc); cc++) right = Math.max(right, cc);
       let bottom = r + 1;
@@ -26,7 +26,7 @@ export function findOwnedAreas(grid: Grid, config: ShinchokuConfig): CellRange[]
       for (let rr = r + 2; rr < grid.rowCount && gap <= MAX_GAP_ROWS; rr++) {
         let any = false;
         for (let cc = c; cc <= right; cc++) if (!grid.isBlank(rr, cc)) any = true;
-        if (any && rr > r + 1 && isTitle(grid, rr, c, right, title)) break;
+        if (any && rr > r + 1 && isTitle(grid, rr, c, right, config, title)) break;
         if (any) {
           bottom = rr;
           gap = 0;
@@ -38,12 +38,26 @@ export function findOwnedAreas(grid: Grid, config: ShinchokuConfig): CellRange[]
   return areas;
 }
 
-function isTitle(grid: Grid, row: number, left: number, right: number, title: string): boolean {
+function isTitle(
+  grid: Grid,
+  row: number,
+  left: number,
+  right: number,
+  config: ShinchokuConfig,
+  title: string,
+): boolean {
   for (let c = left; c <= right; c++) {
-    const v = grid.value(row, c);
-    if (typeof v === "string" && nfkc(v) === title) return true;
+    if (isOwnedTitle(grid.value(row, c), config.ownedAreaTitle, title)) return true;
   }
   return false;
+}
+
+/** Our title as written, or as staff's Excel may have re-spaced it; most cells fail on length alone. */
+function isOwnedTitle(v: unknown, written: string, normalised: string): boolean {
+  if (typeof v !== "string") return false;
+  if (v === written) return true;
+  if (v.length > written.length * 2 + 8) return false;
+  return nfkc(v) === normalised;
 }
 
 export function isSummarySheet(grid: Grid, config: ShinchokuConfig): boolean {

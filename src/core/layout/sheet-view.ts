@@ -4,7 +4,7 @@
  */
 import type { CellRange, CellValue } from "../grid/cell";
 import { Grid } from "../grid/grid";
-import { toA1 } from "../grid/address";
+import { a1Of } from "../grid/address";
 import type { SourceCell } from "../model/item";
 import { parseCell } from "../values/parse";
 import { cellText } from "../values/parse";
@@ -20,6 +20,8 @@ export interface LabelCell {
   match: LabelMatch;
   text: string;
 }
+
+const NONE: readonly number[] = [];
 
 export class SheetView {
   readonly grid: Grid;
@@ -110,10 +112,10 @@ export class SheetView {
   }
 
   /** Non-blank cells of a row from `fromCol` on, in column order. */
-  cellsInRow(row: number, fromCol = 0, toCol = this.colCount - 1): number[] {
+  cellsInRow(row: number, fromCol = 0, toCol = this.colCount - 1): readonly number[] {
     const filled = this.filled[row];
-    if (!filled) return [];
-    if (fromCol <= 0 && toCol >= this.colCount - 1) return filled.slice();
+    if (!filled) return NONE;
+    if (fromCol <= (filled[0] ?? 0) && toCol >= (filled[filled.length - 1] ?? 0)) return filled;
     return filled.filter((c) => c >= fromCol && c <= toCol);
   }
 
@@ -124,7 +126,7 @@ export class SheetView {
   source(row: number, col: number): SourceCell {
     const raw = this.value(row, col);
     return {
-      ref: { sheet: this.name, cell: toA1(row, col) },
+      ref: { sheet: this.name, cell: a1Of(row, col) },
       raw,
       parsed: parseCell(raw, {
         estimateMarkers: this.config.estimateMarkers,

@@ -73,7 +73,7 @@ export function readYearHeaderRow(
 }
 
 /** The era of the first header in the row that names one (for "29年度以降"). */
-function rowEra(view: SheetView, row: number, cols: number[]): Era | null {
+function rowEra(view: SheetView, row: number, cols: readonly number[]): Era | null {
   for (const c of cols) {
     const t = view.text(row, c);
     if (t.length > MAX_HEADER_LENGTH) continue;

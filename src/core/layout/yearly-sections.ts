@@ -55,6 +55,7 @@ function readYearlyRows(view: SheetView, section: Section, findings: Finding[]):
   }));
   const slots = years.flatMap((y) => [y.first, y.last]);
   const rows: Array<AlignRow & { fields: Set<string> }> = [];
+  const maxSlot = Math.max(...slots) + 2;
   for (let r = header.row + 1; r <= section.bottom; r++) {
     if (view.rowIsBlank(r)) continue;
     let labelEdge = -1;
@@ -65,7 +66,6 @@ function readYearlyRows(view: SheetView, section: Section, findings: Finding[]):
       labelEdge = Math.max(labelEdge, l.right);
       fields.add(l.field);
     }
-    const maxSlot = Math.max(...slots) + 2;
     const dataCols = view.cellsInRow(r, labelEdge + 1).filter((c) => c <= maxSlot);
     if (dataCols.length === 0) continue;
     rows.push({ row: r, labelEdge, dataCols, fields });
