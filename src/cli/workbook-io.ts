@@ -79,7 +79,10 @@ export async function workbookFromBuffer(buf: Buffer): Promise<ExcelJS.Workbook>
 /** An ExcelJS workbook → .xlsx bytes, deflated as Excel writes them. */
 export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
-  const entries: Zippable = unzipSync(new Uint8Array(stored.buffer, stored.byteOffset, stored.length));
+  // Folder entries are JSZip's habit, not part of the format (Excel writes none): left out.
+  const entries: Zippable = unzipSync(new Uint8Array(stored.buffer, stored.byteOffset, stored.length), {
+    filter: (f) => !f.name.endsWith("/"),
+  });
   const zipped = zipSync(entries, { level: 6 });
   return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.length);
 }
