@@ -15,10 +15,14 @@ const MAX_GAP_ROWS = 3;
 export function findOwnedAreas(grid: Grid, config: ShinchokuConfig): CellRange[] {
   const title = nfkc(config.ownedAreaTitle);
   const areas: CellRange[] = [];
-  for (let r = 0; r < grid.rowCount; r++) {
-    for (let c = 0; c < grid.colCount; c++) {
-      const v = grid.value(r, c);
-      if (!isOwnedTitle(v, config.ownedAreaTitle, title)) continue;
+  const snap = grid.snapshot;
+  for (let i = 0; i < snap.values.length; i++) {
+    const line = snap.values[i];
+    for (let j = 0; j < line.length; j++) {
+      // Straight over the snapshot: most cells fail here on type or length.
+      if (!isOwnedTitle(line[j], config.ownedAreaTitle, title)) continue;
+      const r = i + snap.originRow;
+      const c = j + snap.originCol;
       let right = grid.rightEdge(r, c);
       for (let cc = c; cc < grid.colCount && !grid.isBlank(r + 1, cc); cc++) right = Math.max(right, cc);
       let bottom = r + 1;

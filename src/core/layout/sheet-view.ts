@@ -41,12 +41,18 @@ export class SheetView {
     this.grid = grid;
     this.name = grid.name;
     this.masks = masks;
+    // Straight over the snapshot's rows: this loop sees every cell of every sheet.
+    const snap = grid.snapshot;
     for (let r = 0; r < grid.rowCount; r++) {
       const filled: number[] = [];
       this.filled.push(filled);
-      for (let c = 0; c < grid.colCount; c++) {
-        const v = this.value(r, c);
-        if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+      const line = snap.values[r - snap.originRow];
+      if (!line) continue;
+      for (let i = 0; i < line.length; i++) {
+        const v = line[i];
+        if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+        const c = i + snap.originCol;
+        if (masks.length && this.masked(r, c)) continue;
         filled.push(c);
         // Labels are short; the pillar line is the longest (about 30 characters).
         if (typeof v !== "string" || v.length > 80) continue;
