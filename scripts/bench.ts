@@ -3,7 +3,9 @@
  * Measures (medians of BENCH_RUNS interleaved rounds, default 5) ExcelJS reading and writing the file alone,
  * the CLI's `run` in full, and each step of it; prints a table against the goals:
  *   CLI total ≤ 1.25 × (ExcelJS read + write), engine (analyse + planFill + planSummary) < 5% of the read.
- * A benchmark, not a test. Parts are exported so that the add-in's figures can join the table.
+ * A benchmark, not a test. `npm run bench` then runs the add-in's part, scripts/bench-addin.ts, in a
+ * process of its own (the simulated Excel sets globals): syncs and payload on this same file, and the
+ * size of the task pane's JavaScript.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -23,10 +25,15 @@ export const BENCH_DIR = path.join(repoRoot(), "out", "bench");
 const AS_OF = "2019-06-30";
 const asOfDate = () => new Date(2019, 5, 30, 12);
 
+/** Where makeBenchWorkbook writes the workbook of `items` items. */
+export function benchFile(items = 120, dir = BENCH_DIR): string {
+  return path.join(dir, `bench-${items}.xlsx`);
+}
+
 /** 120 items × 2 sheets: No. 1..120, titles and pillars varied, figures scaled per item. */
 export async function makeBenchWorkbook(items = 120, dir = BENCH_DIR): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `bench-${items}.xlsx`);
+  const file = benchFile(items, dir);
   const pillars = [
     "重点改革項目Ⅰ 市民サービスの向上",
     "重点改革項目Ⅱ 市民や民間とのパートナーシップ・連携の深化",

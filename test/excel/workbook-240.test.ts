@@ -3,37 +3,22 @@
  * command, printed for the report. On the workbook as staff hand it in, each command reads in 2
  * syncs and writes in 2. Once our areas are filled in, a full read would bring back more than 5 MB;
  * the adapter then reads in two batches up front (3 read syncs), and no request is ever refused.
+ * The measuring (test/excel/measure.ts) is the one `npm run bench` prints from, on its own .xlsx.
  */
 import { createOperations } from "../../src/excel/operations";
-import { installSimulatedOffice, payloadOf, type SimExcelHost } from "../sim-excel";
+import { installSimulatedOffice, type SimExcelHost } from "../sim-excel";
 import { planWorkbook } from "./fixtures";
+import { figuresLine, measureCommand } from "./measure";
 import { resetSizeHint } from "../../src/excel/read-workbook";
-import type { OperationKind, OperationResult } from "../../src/excel/types";
-
-const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-const LIMIT = 5 * 1024 * 1024;
-
-function line(name: string, r: OperationResult, host: SimExcelHost, mark: number): string {
-  const log = host.syncsSince(mark);
-  const sim = payloadOf(log);
-  const biggest = Math.max(...log.map((s) => Math.max(s.requestBytes, s.responseBytes)));
-  return (
-    `${name.padEnd(16)} syncs ${r.stats.readSyncs} read + ${r.stats.writeSyncs} write (sim ${log.length}); ` +
-    `request ${kb(r.stats.requestBytes)} est / ${kb(sim.requestBytes)} sim; ` +
-    `response ${kb(r.stats.responseBytes)} est / ${kb(sim.responseBytes)} sim; largest sync ${kb(biggest)}; ` +
-    `${r.stats.cellsRead} cells read, ${r.stats.cellsWritten} written; ${r.stats.ms} ms`
-  );
-}
+import type { OperationKind } from "../../src/excel/types";
 
 async function run(host: SimExcelHost, kind: OperationKind, report: string[], label: string = kind) {
-  const mark = host.syncLog.length;
-  const r = await createOperations()[kind]({ lang: "ja" });
-  report.push(line(label, r, host, mark));
-  const log = host.syncsSince(mark);
-  expect(log.every((s) => s.error === null)).toBe(true);
-  expect(log.every((s) => s.requestBytes < LIMIT && s.responseBytes < LIMIT)).toBe(true);
-  expect(log).toHaveLength(r.stats.readSyncs + r.stats.writeSyncs);
-  return r;
+  const f = await measureCommand(host, kind, label);
+  report.push(figuresLine(f));
+  expect(f.failedSyncs).toBe(0);
+  expect(f.underLimits).toBe(true);
+  expect(f.syncs).toHaveLength(f.result.stats.readSyncs + f.result.stats.writeSyncs);
+  return f.result;
 }
 
 describe("240-sheet workbook (120 items × 2 sheets)", () => {
