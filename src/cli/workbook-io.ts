@@ -2,7 +2,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { unzipSync, zipSync, type Zippable } from "fflate";
+import { unzipSync } from "fflate";
+import { zipEntries } from "./zip-writer";
 
 export class ReadError extends Error {
   constructor(
@@ -56,21 +57,21 @@ export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook>
 }
 
 /*
- * ExcelJS zips and unzips through JSZip, whose deflate is plain JavaScript and takes about a third
- * of a write. fflate does the same work several times faster, so the zip is undone and redone here
- * and ExcelJS only sees stored (uncompressed) entries, which it copies instead of inflating.
+ * ExcelJS zips and unzips through JSZip, whose inflate and deflate are plain JavaScript: a third of
+ * a write. Here the zip is undone and redone outside it — read with fflate, written with Node's zlib
+ * (zip-writer.ts) — and ExcelJS only sees stored (uncompressed) entries, which it merely copies.
  */
 
 /** An .xlsx file's bytes → an ExcelJS workbook. */
 export async function workbookFromBuffer(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  let stored: Uint8Array | null = null;
+  let stored: Buffer | null = null;
   try {
-    stored = zipSync(unzipSync(new Uint8Array(buf.buffer, buf.byteOffset, buf.length)), { level: 0 });
+    stored = zipEntries(unzipSync(new Uint8Array(buf.buffer, buf.byteOffset, buf.length)), 0);
   } catch {
     // Not a zip fflate can read: ExcelJS tries it as it is and names the problem.
   }
-  const input = stored ? Buffer.from(stored.buffer, stored.byteOffset, stored.length) : buf;
+  const input = stored ?? buf;
   // ExcelJS's load wants an ArrayBuffer-like; a Buffer works at run time.
   await wb.xlsx.load(input as unknown as ArrayBuffer);
   return wb;
@@ -80,11 +81,10 @@ export async function workbookFromBuffer(buf: Buffer): Promise<ExcelJS.Workbook>
 export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
   // Folder entries are JSZip's habit, not part of the format (Excel writes none): left out.
-  const entries: Zippable = unzipSync(new Uint8Array(stored.buffer, stored.byteOffset, stored.length), {
+  const entries = unzipSync(new Uint8Array(stored.buffer, stored.byteOffset, stored.length), {
     filter: (f) => !f.name.endsWith("/"),
   });
-  const zipped = zipSync(entries, { level: 6 });
-  return Buffer.from(zipped.buffer, zipped.byteOffset, zipped.length);
+  return zipEntries(entries);
 }
 
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
