@@ -39,6 +39,7 @@ export function alignRows(slots: number[], rows: AlignRow[]): Alignment | null {
   if (!best) return null;
   const shift = best.shift;
   const stray: Alignment["stray"] = [];
-  for (const r of rows) for (const c of r.dataCols) if (!slots.includes(c - shift)) stray.push({ row: r.row, col: c });
+  for (const r of rows)
+    for (const c of r.dataCols) if (!slots.includes(c - shift)) stray.push({ row: r.row, col: c });
   return { shift, stray };
 }
