@@ -51,6 +51,9 @@ function uninstallSimulatedOffice(): void {
 export interface AddinFigures {
   sheets: number;
   items: number;
+  /** The ExcelApi version the simulated host claims, and whether the adapter reads special cells (1.9+). */
+  excelApi: string;
+  specialCells: boolean;
   /** Each command on the workbook as handed in (a fresh load each). */
   fresh: CommandFigures[];
   /** Each command on the workbook after a fill (one load, filled once, then validate, fill, summary). */
@@ -66,13 +69,15 @@ export async function benchAddin(file: string): Promise<AddinFigures> {
   for (const c of COMMANDS) fresh.push(await measureCommand(await freshHost(buffer), c.kind, c.name));
 
   const host = await freshHost(buffer);
+  const excelApi = host.requirements.excelApi;
+  const specialCells = host.requirements.isSetSupported("ExcelApi", "1.9");
   await measureCommand(host, "fill");
   const filled: CommandFigures[] = [];
   for (const c of COMMANDS) filled.push(await measureCommand(host, c.kind, c.name));
   uninstallSimulatedOffice();
 
   const v = fresh[0].result;
-  return { sheets: v.stats.sheetsRead, items: v.items.length, fresh, filled };
+  return { sheets: v.stats.sheetsRead, items: v.items.length, excelApi, specialCells, fresh, filled };
 }
 
 /** Pads by display width: CJK characters take two columns in a terminal. */
@@ -135,6 +140,7 @@ export function formatAddinTable(a: AddinFigures, file: string): string {
     `  goals per command: ≤ ${SYNC_GOAL.readSyncs} read + ≤ ${SYNC_GOAL.writeSyncs} write syncs; every sync's request and response under ${LIMIT_MB} MB`,
     `  bytes: est = the adapter's own estimate, sim = as the simulator serialises them (an estimate of Excel's protocol, not a measurement of it)`,
     `  time: the adapter's own ms, one run, in the simulator under Node (not Excel's time)`,
+    `  host: ExcelApi ${a.excelApi}: the adapter reads ${a.specialCells ? "values, and formulas and number formats of formula cells and numbers as special cells (1.9+)" : "values, formulas and number formats of every cell (below 1.9)"}`,
     "",
     ...table(`  On the workbook as handed in (each command on a fresh load of the file):`, a.fresh),
     "",

@@ -1,8 +1,13 @@
 /**
  * Every worksheet's used range → WorkbookSnapshot, for the engine to read by its labels.
  *   sync 1: sheet names and visibility;
- *   sync 2: every sheet's used range at once (values, formulas, number formats; merged areas where
+ *   sync 2: every sheet's used range at once: its values, and what the engine needs beside them,
+ *           the formulas of formula cells and the number formats of numbers (merged areas too where
  *           ExcelApi 1.13 is there).
+ * With ExcelApi 1.9 the formulas and formats come from special cells: the areas of formula cells
+ * (formulas, number formats) and of numeric constants (number formats), so Excel does not send a
+ * formula (a copy of the value) and "General" for every text cell. Below 1.9 the used range's
+ * formulas and number formats are read whole. Both give the same snapshot.
  * When Excel refuses a batch as too large (5 MB request/response, 5 million cells) the sheets are
  * read in halves, recursively; a single sheet too large is read in halves of its rows.
  */
@@ -22,16 +27,24 @@ export const READ_BUDGET_BYTES = 4.5 * 1024 * 1024;
 /**
  * What we know of this workbook's size: response bytes per sheet in the last read, grown by what
  * we wrote since. A read expected to exceed the budget is split up front instead of failing once.
+ * `growth`: read bytes to expect per byte written. A full read brings back a written cell's value,
+ * formula and format (about 1× what was sent for our fill, on the 240-sheet plan); with special
+ * cells only values, and formulas and formats of formula cells and numbers (about 0.4×, styles
+ * are never read back). Each is taken half as large again, for a margin; a read still too large
+ * costs one refused sync, then goes in halves.
  */
-const sizeHint = { bytesPerSheet: 0, sheets: 0 };
+const sizeHint = { bytesPerSheet: 0, sheets: 0, growth: 1.5 };
+
+const GROWTH = { fullRead: 1.5, specialCells: 0.6 } as const;
 
 export function noteWritten(requestBytes: number): void {
-  if (sizeHint.sheets > 0) sizeHint.bytesPerSheet += (requestBytes * 1.5) / sizeHint.sheets;
+  if (sizeHint.sheets > 0) sizeHint.bytesPerSheet += (requestBytes * sizeHint.growth) / sizeHint.sheets;
 }
 
 export function resetSizeHint(): void {
   sizeHint.bytesPerSheet = 0;
   sizeHint.sheets = 0;
+  sizeHint.growth = GROWTH.fullRead;
 }
 
 export async function readWorkbookSnapshot(
@@ -49,12 +62,13 @@ export async function readWorkbookSnapshot(
   meter.received(names);
   meter.settle();
   onProgress?.(0.1);
-  const merges = supports("1.13");
+  const how: ReadHow = { merges: supports("1.13"), specialCells: supports("1.9") };
   const before = meter.responseBytes;
-  const read = await readSheets(context, meter, names, merges);
+  const read = await readSheets(context, meter, names, how);
   if (names.length > 0) {
     sizeHint.bytesPerSheet = (meter.responseBytes - before) / names.length;
     sizeHint.sheets = names.length;
+    sizeHint.growth = how.specialCells ? GROWTH.specialCells : GROWTH.fullRead;
   }
   onProgress?.(1);
   const byName = new Map(read.map((s) => [s.name, s]));
@@ -63,23 +77,31 @@ export async function readWorkbookSnapshot(
   return { snapshot: { sheets: ordered }, cellsRead };
 }
 
+/** What the host offers: merged areas (ExcelApi 1.13), special cells (1.9). */
+interface ReadHow {
+  merges: boolean;
+  specialCells: boolean;
+}
+
 async function readSheets(
   context: Excel.RequestContext,
   meter: SyncMeter,
   names: string[],
-  merges: boolean,
+  how: ReadHow,
 ): Promise<SheetSnapshot[]> {
   if (names.length === 0) return [];
   if (names.length > 1 && names.length * sizeHint.bytesPerSheet > READ_BUDGET_BYTES)
-    return readHalves(context, meter, names, merges);
+    return readHalves(context, meter, names, how);
   const queued = names.map((name) => {
     const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,values,formulas,numberFormat");
-    const areas = merges ? used.getMergedAreasOrNullObject() : null;
+    // getItem, getUsedRangeOrNullObject; loadCells counts its own.
+    meter.send();
+    meter.send();
+    const cells = loadCells(used, meter, how.specialCells, "rowIndex,columnIndex,");
+    const areas = how.merges ? used.getMergedAreasOrNullObject() : null;
     areas?.load("address");
-    // getItem, getUsedRangeOrNullObject, its load, and the same two for the merged areas.
-    for (let i = 0; i < (areas ? 5 : 3); i++) meter.send();
-    return { name, used, areas };
+    if (areas) for (let i = 0; i < 2; i++) meter.send();
+    return { name, used, cells, areas };
   });
   try {
     meter.beforeSync("read");
@@ -87,22 +109,15 @@ async function readSheets(
   } catch (e) {
     meter.discardQueued();
     if (!isTooLarge(e)) throw e;
-    if (names.length === 1) return [await readLargeSheet(context, meter, names[0], merges)];
-    return readHalves(context, meter, names, merges);
+    if (names.length === 1) return [await readLargeSheet(context, meter, names[0], how)];
+    return readHalves(context, meter, names, how);
   }
-  const out = queued.map(({ name, used, areas }) => {
+  const out = queued.map(({ name, used, cells, areas }) => {
     if (used.isNullObject) return emptySheet(name);
-    const snap = toSnapshot(
-      name,
-      used.rowIndex,
-      used.columnIndex,
-      used.values,
-      used.formulas,
-      used.numberFormat,
-    );
-    if (areas && !areas.isNullObject) snap.merges = parseAreas(areas.address);
-    meter.received([used.values, used.formulas, used.numberFormat, snap.merges ?? null]);
-    return snap;
+    const { snapshot, loaded } = cellsRead(cells, name, used.rowIndex, used.columnIndex);
+    if (areas && !areas.isNullObject) snapshot.merges = parseAreas(areas.address);
+    meter.received([loaded, snapshot.merges ?? null]);
+    return snapshot;
   });
   meter.settle();
   return out;
@@ -112,11 +127,11 @@ async function readHalves(
   context: Excel.RequestContext,
   meter: SyncMeter,
   names: string[],
-  merges: boolean,
+  how: ReadHow,
 ): Promise<SheetSnapshot[]> {
   const half = Math.ceil(names.length / 2);
-  const first = await readSheets(context, meter, names.slice(0, half), merges);
-  return first.concat(await readSheets(context, meter, names.slice(half), merges));
+  const first = await readSheets(context, meter, names.slice(0, half), how);
+  return first.concat(await readSheets(context, meter, names.slice(half), how));
 }
 
 /** One sheet too large for one batch: learn its extent, then read its rows in halves. */
@@ -124,11 +139,11 @@ async function readLargeSheet(
   context: Excel.RequestContext,
   meter: SyncMeter,
   name: string,
-  merges: boolean,
+  how: ReadHow,
 ): Promise<SheetSnapshot> {
   const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  const areas = merges ? used.getMergedAreasOrNullObject() : null;
+  const areas = how.merges ? used.getMergedAreasOrNullObject() : null;
   areas?.load("address");
   meter.send();
   meter.beforeSync("read");
@@ -140,7 +155,7 @@ async function readLargeSheet(
     bottom: used.rowIndex + used.rowCount - 1,
     right: used.columnIndex + used.columnCount - 1,
   };
-  const parts = await readRows(context, meter, name, box);
+  const parts = await readRows(context, meter, name, box, how);
   const snap: SheetSnapshot = {
     name,
     originRow: box.top,
@@ -158,12 +173,12 @@ async function readRows(
   meter: SyncMeter,
   name: string,
   box: CellRange,
+  how: ReadHow,
 ): Promise<SheetSnapshot[]> {
   const range = context.workbook.worksheets
     .getItem(name)
     .getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
-  range.load("values,formulas,numberFormat");
-  meter.send();
+  const cells = loadCells(range, meter, how.specialCells);
   try {
     meter.beforeSync("read");
     await context.sync();
@@ -171,19 +186,100 @@ async function readRows(
     meter.discardQueued();
     if (!isTooLarge(e) || box.top === box.bottom) throw e;
     const mid = Math.floor((box.top + box.bottom) / 2);
-    const upper = await readRows(context, meter, name, { ...box, bottom: mid });
-    return upper.concat(await readRows(context, meter, name, { ...box, top: mid + 1 }));
+    const upper = await readRows(context, meter, name, { ...box, bottom: mid }, how);
+    return upper.concat(await readRows(context, meter, name, { ...box, top: mid + 1 }, how));
   }
-  meter.received([range.values, range.formulas, range.numberFormat]);
+  const { snapshot, loaded } = cellsRead(cells, name, box.top, box.left);
+  meter.received(loaded);
   meter.settle();
-  return [toSnapshot(name, box.top, box.left, range.values, range.formulas, range.numberFormat)];
+  return [snapshot];
+}
+
+/** One rectangle of cells as Excel hands it over, positioned on the sheet. */
+export interface AreaCells {
+  rowIndex: number;
+  columnIndex: number;
+  /** Only for formula areas. */
+  formulas?: unknown[][];
+  numberFormat: unknown[][];
+}
+
+/** The loads queued for a range's cells; `cellsRead` turns them into the engine's arrays after sync. */
+interface QueuedCells {
+  range: Excel.Range;
+  /** With special cells only: the formula cells, the numeric constants. */
+  formulaCells: Excel.RangeAreas | null;
+  numberCells: Excel.RangeAreas | null;
+}
+
+/**
+ * Queues the loads of a range's cells for the next sync (`position`: more properties of the range
+ * to load with its values, e.g. "rowIndex,columnIndex,").
+ *   specialCells (ExcelApi 1.9): values; the formula cells' areas with formulas and number
+ *     formats; the numeric constants' areas with number formats;
+ *   otherwise: values, formulas and number formats of every cell.
+ */
+function loadCells(range: Excel.Range, meter: SyncMeter, specialCells: boolean, position = ""): QueuedCells {
+  if (!specialCells) {
+    range.load(`${position}values,formulas,numberFormat`);
+    meter.send();
+    return { range, formulaCells: null, numberCells: null };
+  }
+  range.load(`${position}values`);
+  const formulaCells = range.getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
+  formulaCells.areas.load("items/rowIndex,items/columnIndex,items/formulas,items/numberFormat");
+  const numberCells = range.getSpecialCellsOrNullObject(
+    Excel.SpecialCellType.constants,
+    Excel.SpecialCellValueType.numbers,
+  );
+  numberCells.areas.load("items/rowIndex,items/columnIndex,items/numberFormat");
+  // The range's load, and for each kind of special cells the method and its areas' load.
+  for (let i = 0; i < 5; i++) meter.send();
+  return { range, formulaCells, numberCells };
+}
+
+/** After the sync: the range's cells as the engine's arrays, and what Excel sent (for the meter). */
+function cellsRead(
+  q: QueuedCells,
+  name: string,
+  originRow: number,
+  originCol: number,
+): { snapshot: SheetSnapshot; loaded: unknown } {
+  const { range, formulaCells, numberCells } = q;
+  if (!formulaCells || !numberCells)
+    return {
+      snapshot: toSnapshot(name, originRow, originCol, range.values, range.formulas, range.numberFormat),
+      loaded: [range.values, range.formulas, range.numberFormat],
+    };
+  const formulaAreas: AreaCells[] = formulaCells.isNullObject
+    ? []
+    : formulaCells.areas.items.map((a) => ({
+        rowIndex: a.rowIndex,
+        columnIndex: a.columnIndex,
+        formulas: a.formulas,
+        numberFormat: a.numberFormat,
+      }));
+  const numberAreas: AreaCells[] = numberCells.isNullObject
+    ? []
+    : numberCells.areas.items.map((a) => ({
+        rowIndex: a.rowIndex,
+        columnIndex: a.columnIndex,
+        numberFormat: a.numberFormat,
+      }));
+  return {
+    snapshot: fromSpecialCells(name, originRow, originCol, range.values, formulaAreas, numberAreas),
+    loaded: [range.values, formulaAreas, numberAreas],
+  };
 }
 
 function emptySheet(name: string): SheetSnapshot {
   return { name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [] };
 }
 
-/** Excel's arrays → the engine's: "" is blank, formulas only where there is one, "General" is none. */
+/**
+ * Excel's arrays → the engine's: "" is blank, formulas only where there is one, number formats
+ * only of numbers ("General" is none): the engine looks at a format only to read a number.
+ */
 export function toSnapshot(
   name: string,
   originRow: number,
@@ -197,13 +293,59 @@ export function toSnapshot(
     originRow,
     originCol,
     values: values.map((row) => row.map(toCellValue)),
-    formulas: formulas.map((row) =>
-      row.map((f) => (typeof f === "string" && f.startsWith("=") && f.length > 1 ? f : null)),
-    ),
-    numberFormats: numberFormats.map((row) =>
-      row.map((f) => (typeof f === "string" && f !== "" && f !== "General" ? f : null)),
-    ),
+    formulas: formulas.map((row) => row.map(formulaOf)),
+    numberFormats: numberFormats.map((row, i) => row.map((f, j) => formatOf(values[i]?.[j], f))),
   };
+}
+
+/**
+ * The same snapshot from special cells: the used range's values, the formula cells' areas and the
+ * numeric constants' areas (each positioned on the sheet; cells outside the range are ignored).
+ */
+export function fromSpecialCells(
+  name: string,
+  originRow: number,
+  originCol: number,
+  values: unknown[][],
+  formulaAreas: AreaCells[],
+  numberAreas: AreaCells[],
+): SheetSnapshot {
+  const formulas: (string | null)[][] = values.map((row) => row.map(() => null));
+  const numberFormats: (string | null)[][] = values.map((row) => row.map(() => null));
+  const place = (a: AreaCells, put: (r: number, c: number, i: number, j: number) => void) =>
+    a.numberFormat.forEach((line, i) => {
+      const r = a.rowIndex - originRow + i;
+      if (r < 0 || r >= values.length) return;
+      line.forEach((_, j) => {
+        const c = a.columnIndex - originCol + j;
+        if (c >= 0 && c < values[r].length) put(r, c, i, j);
+      });
+    });
+  for (const a of formulaAreas)
+    place(a, (r, c, i, j) => {
+      formulas[r][c] = formulaOf(a.formulas?.[i]?.[j]);
+      numberFormats[r][c] = formatOf(values[r][c], a.numberFormat[i][j]);
+    });
+  for (const a of numberAreas)
+    place(a, (r, c, i, j) => {
+      numberFormats[r][c] = formatOf(values[r][c], a.numberFormat[i][j]);
+    });
+  return {
+    name,
+    originRow,
+    originCol,
+    values: values.map((row) => row.map(toCellValue)),
+    formulas,
+    numberFormats,
+  };
+}
+
+function formulaOf(f: unknown): string | null {
+  return typeof f === "string" && f.startsWith("=") && f.length > 1 ? f : null;
+}
+
+function formatOf(value: unknown, f: unknown): string | null {
+  return typeof value === "number" && typeof f === "string" && f !== "" && f !== "General" ? f : null;
 }
 
 function toCellValue(v: unknown): CellValue {

@@ -1,6 +1,6 @@
 /** Grouping a plan's cell writes into few rectangular range writes. */
 import { asExcelInput, coalesceRanges, formatLayers, toBlocks } from "../../src/excel/write-blocks";
-import { parseAreas, toSnapshot } from "../../src/excel/read-workbook";
+import { fromSpecialCells, parseAreas, toSnapshot } from "../../src/excel/read-workbook";
 import type { CellWrite } from "../../src/core/plan/edit-plan";
 
 const w = (row: number, col: number, value: CellWrite["value"], format?: CellWrite["format"]): CellWrite => ({
@@ -88,22 +88,34 @@ describe("reading helpers", () => {
     expect(parseAreas("")).toEqual([]);
   });
 
-  it("turns Excel's arrays into the engine's snapshot: blanks null, formulas only where there is one", () => {
+  it("turns Excel's arrays into the engine's snapshot: blanks null, formulas only where there is one, formats of numbers", () => {
     const s = toSnapshot(
       "S",
       2,
       1,
-      [["", 3, "#DIV/0!"]],
-      [["", "=A1+2", "#DIV/0!"]],
-      [["General", "0.0%", "@"]],
+      [["", 3, "#DIV/0!", 4, "x"]],
+      [["", "=A1+2", "#DIV/0!", 4, "x"]],
+      [["0.0%", "0.0%", "@", "General", "@"]],
     );
-    expect(s).toEqual({
+    const expected = {
       name: "S",
       originRow: 2,
       originCol: 1,
-      values: [[null, 3, "#DIV/0!"]],
-      formulas: [[null, "=A1+2", null]],
-      numberFormats: [[null, "0.0%", "@"]],
-    });
+      values: [[null, 3, "#DIV/0!", 4, "x"]],
+      formulas: [[null, "=A1+2", null, null, null]],
+      numberFormats: [[null, "0.0%", null, null, null]],
+    };
+    expect(s).toEqual(expected);
+    // The same from special cells: the formula cell's area (C3), the numeric constant's (E3).
+    const fromAreas = fromSpecialCells(
+      "S",
+      2,
+      1,
+      [["", 3, "#DIV/0!", 4, "x"]],
+      [{ rowIndex: 2, columnIndex: 2, formulas: [["=A1+2"]], numberFormat: [["0.0%"]] }],
+      // Areas reaching outside the range (a sheet's special cells, say) count only inside it.
+      [{ rowIndex: 1, columnIndex: 4, numberFormat: [["0"], ["General"], ["0"]] }],
+    );
+    expect(fromAreas).toEqual(expected);
   });
 });

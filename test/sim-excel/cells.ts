@@ -12,12 +12,12 @@ type Scalar = string | number | boolean;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** ExcelJS answers a merged area's other cells with the master's value; Excel gives them "". */
-function hidden(cell: ExcelJS.Cell): boolean {
+export function isHiddenByMerge(cell: ExcelJS.Cell): boolean {
   return cell.isMerged && cell.master !== cell && cell.master.address !== cell.address;
 }
 
 export function officeValue(cell: ExcelJS.Cell | undefined): Scalar {
-  return cell && !hidden(cell) ? scalarOf(cell.value) : "";
+  return cell && !isHiddenByMerge(cell) ? scalarOf(cell.value) : "";
 }
 
 function scalarOf(v: ExcelJS.CellValue): Scalar {
@@ -40,7 +40,7 @@ function scalarOf(v: ExcelJS.CellValue): Scalar {
 }
 
 export function officeFormula(cell: ExcelJS.Cell | undefined): Scalar {
-  if (!cell || hidden(cell)) return "";
+  if (!cell || isHiddenByMerge(cell)) return "";
   const v = cell.value;
   if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
     const f = cell.formula;

@@ -134,6 +134,11 @@ export abstract class SimProxy {
     });
   }
 
+  /** For proxies that load in their own way (collections): what isNullObject reads after sync. */
+  protected markNull(isNull: boolean): void {
+    this.nullKnown = isNull;
+  }
+
   protected value<T>(prop: string): T {
     if (!this.loaded.has(prop)) throw simError.notLoaded(prop, this.path);
     return this.loaded.get(prop) as T;
@@ -147,12 +152,15 @@ export abstract class SimProxy {
   load(props?: string | string[] | { select?: string }): this {
     const list = normaliseLoad(props);
     const scalars: string[] = [];
+    // One load per navigation property, as office.js merges "areas/items/a,areas/items/b".
+    const navs = new Map<SimProxy, string[]>();
     for (const p of list.length ? list : this.scalarProps()) {
       const [head, ...rest] = p.split("/");
       const nav = this.child(head);
-      if (nav) nav.load(rest.length ? rest.join("/") : undefined);
+      if (nav) navs.set(nav, [...(navs.get(nav) ?? []), ...(rest.length ? [rest.join("/")] : [])]);
       else scalars.push(head);
     }
+    for (const [nav, paths] of navs) nav.load(paths.length ? paths.join(",") : undefined);
     if (scalars.length) this.enqueueLoad(scalars);
     return this;
   }

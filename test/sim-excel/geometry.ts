@@ -50,3 +50,26 @@ export function parseRangeLike(address: string): CellRange {
 }
 
 /** The used range: cells with values (valuesOnly) or with values or formatting. */
+export function usedRect(ws: ExcelJS.Worksheet, valuesOnly: boolean): CellRange | null {
+  let r: CellRange | null = null;
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const hasValue = cell.value !== null && cell.value !== undefined && cell.value !== "";
+      const hasFormat =
+        !valuesOnly &&
+        Object.keys(cell.style ?? {}).some((k) => (cell.style as Record<string, unknown>)[k] !== undefined);
+      if (!hasValue && !hasFormat) return;
+      const i = rowNumber - 1;
+      const j = colNumber - 1;
+      r = r
+        ? {
+            top: Math.min(r.top, i),
+            left: Math.min(r.left, j),
+            bottom: Math.max(r.bottom, i),
+            right: Math.max(r.right, j),
+          }
+        : { top: i, left: j, bottom: i, right: j };
+    });
+  });
+  return r;
+}

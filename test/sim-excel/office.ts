@@ -89,12 +89,47 @@ export class SimExcelHost {
   }
 }
 
+/** The enums office.js defines at run time, with @types/office-js's members and values. */
+const SpecialCellType: { [K in keyof typeof Excel.SpecialCellType]: `${(typeof Excel.SpecialCellType)[K]}` } =
+  {
+    conditionalFormats: "ConditionalFormats",
+    dataValidations: "DataValidations",
+    blanks: "Blanks",
+    constants: "Constants",
+    formulas: "Formulas",
+    sameConditionalFormat: "SameConditionalFormat",
+    sameDataValidation: "SameDataValidation",
+    visible: "Visible",
+  };
+
+const SpecialCellValueType: {
+  [K in keyof typeof Excel.SpecialCellValueType]: `${(typeof Excel.SpecialCellValueType)[K]}`;
+} = {
+  all: "All",
+  errors: "Errors",
+  errorsLogical: "ErrorsLogical",
+  errorsNumbers: "ErrorsNumbers",
+  errorsText: "ErrorsText",
+  errorsLogicalNumber: "ErrorsLogicalNumber",
+  errorsLogicalText: "ErrorsLogicalText",
+  errorsNumberText: "ErrorsNumberText",
+  logical: "Logical",
+  logicalNumbers: "LogicalNumbers",
+  logicalText: "LogicalText",
+  logicalNumbersText: "LogicalNumbersText",
+  numbers: "Numbers",
+  numbersText: "NumbersText",
+  text: "Text",
+};
+
 /** Sets the globals `Excel` and `Office` the adapter calls. */
 export function installSimulatedOffice(wb: ExcelJS.Workbook, opts: SimOfficeOptions = {}): SimExcelHost {
   const host = new SimExcelHost(wb, opts);
   const g = globalThis as Record<string, unknown>;
   g.Excel = {
     run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => host.run(batch),
+    SpecialCellType,
+    SpecialCellValueType,
     ErrorCodes: {
       accessDenied: "AccessDenied",
       itemNotFound: "ItemNotFound",

@@ -1,13 +1,22 @@
-/** Range and its merged areas; formats and conditional formats live in their own modules. */
+/**
+ * Range, and the RangeAreas it gives (merged areas, special cells) with their `areas` collection;
+ * formats and conditional formats live in their own modules.
+ */
 import type * as ExcelJS from "exceljs";
 import { rangeToA1 } from "../../src/core/grid/address";
 import type { CellRange } from "../../src/core/grid/cell";
-import { SimProxy, type SimContext } from "./context";
+import { SimProxy, type LoadResult, type SimContext } from "./context";
 import { simError } from "./errors";
 import { officeFormula, officeNumberFormat, officeValue, restyle, writeInput } from "./cells";
 import { SimConditionalFormatCollection } from "./conditional-formats";
-import { cellsOf, contains, intersects, mergedAreas, sheetAddress } from "./geometry";
+import { cellsOf, contains, intersects, mergedAreas, sheetAddress, usedRect } from "./geometry";
 import { SimRangeFormat } from "./range-format";
+import {
+  SIMULATED_TYPES,
+  specialAreas,
+  type SpecialCellTypeName,
+  type SpecialCellValueTypeName,
+} from "./special-cells";
 import type { SimWorksheet } from "./worksheet";
 
 export { intersects, mergedAreas, sheetAddress };
@@ -282,7 +291,43 @@ export class SimRange extends SimProxy {
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): SimRangeAreas {
     this.worksheet.requireApi("getMergedAreasOrNullObject", "1.13");
-    return new SimRangeAreas(this.context, this).track();
+    return new SimRangeAreas(this.context, this, "getMergedAreasOrNullObject()", () => {
+      const r = this.box();
+      return mergedAreas(this.ws()).filter((m) => intersects(m, r));
+    }).track();
+  }
+
+  /** ExcelApi 1.9. No matching cell: the batch fails with ItemNotFound at sync. */
+  getSpecialCells(cellType: SpecialCellTypeArg, cellValueType?: SpecialCellValueTypeArg): SimRangeAreas {
+    return this.specialCells("getSpecialCells", cellType, cellValueType).mustExist();
+  }
+
+  /** ExcelApi 1.9. No matching cell: isNullObject after sync. */
+  getSpecialCellsOrNullObject(
+    cellType: SpecialCellTypeArg,
+    cellValueType?: SpecialCellValueTypeArg,
+  ): SimRangeAreas {
+    return this.specialCells("getSpecialCellsOrNullObject", cellType, cellValueType).track();
+  }
+
+  private specialCells(
+    method: string,
+    cellType: SpecialCellTypeArg,
+    cellValueType: SpecialCellValueTypeArg | undefined,
+  ): SimRangeAreas {
+    this.worksheet.requireApi(method, "1.9");
+    const type = `${cellType}` as SpecialCellTypeName;
+    const valueType =
+      cellValueType === undefined ? undefined : (`${cellValueType}` as SpecialCellValueTypeName);
+    const args = valueType ? `${type},${valueType}` : type;
+    if (!SPECIAL_CELL_TYPES.includes(type)) throw simError.invalidArgument(`${this.path}.${method}(${args})`);
+    if (valueType !== undefined && !SPECIAL_CELL_VALUE_TYPES.includes(valueType))
+      throw simError.invalidArgument(`${this.path}.${method}(${args})`);
+    if (!SIMULATED_TYPES.includes(type)) throw new Error(`The simulated Excel has no ${method}(${type}).`);
+    return new SimRangeAreas(this.context, this, `${method}(${args})`, () => {
+      const ws = this.ws();
+      return specialAreas(ws, this.box(), type, valueType, usedRect(ws, false));
+    });
   }
 
   getCell(row: number, col: number): SimRange {
@@ -304,39 +349,195 @@ export class SimRange extends SimProxy {
   }
 }
 
+export type SpecialCellTypeArg = Excel.SpecialCellType | SpecialCellTypeName;
+export type SpecialCellValueTypeArg = Excel.SpecialCellValueType | SpecialCellValueTypeName;
+
+const SPECIAL_CELL_TYPES: readonly SpecialCellTypeName[] = [
+  "ConditionalFormats",
+  "DataValidations",
+  "Blanks",
+  "Constants",
+  "Formulas",
+  "SameConditionalFormat",
+  "SameDataValidation",
+  "Visible",
+];
+
+const SPECIAL_CELL_VALUE_TYPES: readonly SpecialCellValueTypeName[] = [
+  "All",
+  "Errors",
+  "ErrorsLogical",
+  "ErrorsNumbers",
+  "ErrorsText",
+  "ErrorsLogicalNumber",
+  "ErrorsLogicalText",
+  "ErrorsNumberText",
+  "Logical",
+  "LogicalNumbers",
+  "LogicalText",
+  "LogicalNumbersText",
+  "Numbers",
+  "NumbersText",
+  "Text",
+];
+
+/**
+ * RangeAreas: rectangles of one sheet (merged areas, special cells). Which rectangles is fixed the
+ * first time the batch reaches the object, as Excel computes the method's result once.
+ */
 export class SimRangeAreas extends SimProxy {
+  readonly areas: SimRangeCollection;
+  private found: CellRange[] | undefined;
+
   constructor(
     context: SimContext,
-    private readonly range: SimRange,
+    readonly range: SimRange,
+    method: string,
+    private readonly search: () => CellRange[],
   ) {
-    super(context, `${range.path}.getMergedAreasOrNullObject()`);
+    super(context, `${range.path}.${method}`);
+    this.areas = new SimRangeCollection(context, this);
   }
+
   track(): this {
     this.trackNull();
     return this;
   }
-  private areas(): CellRange[] {
-    const r = this.range.box();
-    return mergedAreas(this.range.ws()).filter((m) => intersects(m, r));
+
+  /** The throwing variant: resolves at sync even when nothing is loaded, ItemNotFound when empty. */
+  mustExist(): this {
+    this.context.enqueue({
+      describe: { path: this.path },
+      run: () => {
+        if (this.range.where() === null) throw simError.invalidObjectPath(this.range.path);
+        if (this.list().length === 0) throw simError.itemNotFound(this.path);
+        const commit = (() => this.markNull(false)) as LoadResult;
+        commit.payload = {};
+        return commit;
+      },
+    });
+    return this;
   }
+
+  list(): CellRange[] {
+    if (this.found === undefined) this.found = this.search();
+    return this.found;
+  }
+
+  /** Null: the range is a null object, or no rectangle matched (OrNullObject variants). */
+  nullAtSync(): boolean {
+    return this.range.where() === null || this.list().length === 0;
+  }
+
   protected override isNull(): boolean {
-    return this.range.where() === null || this.areas().length === 0;
+    return this.nullAtSync();
   }
+
   protected scalarProps(): string[] {
     return ["address", "areaCount", "cellCount"];
   }
+
   protected readProp(prop: string): unknown {
-    const areas = this.areas();
+    const areas = this.list();
     const name = this.range.ws().name;
     if (prop === "address") return areas.map((a) => sheetAddress(name, a)).join(",");
     if (prop === "areaCount") return areas.length;
     if (prop === "cellCount") return areas.reduce((n, a) => n + cellsOf(a), 0);
-    throw simError.invalidArgument(prop);
+    throw simError.invalidArgument(`${this.path}.${prop}`);
   }
+
+  protected override child(prop: string): SimProxy | undefined {
+    return prop === "areas" ? this.areas : undefined;
+  }
+
   get address(): string {
     return this.value("address");
   }
   get areaCount(): number {
     return this.value("areaCount");
+  }
+  get cellCount(): number {
+    return this.value("cellCount");
+  }
+}
+
+/**
+ * RangeAreas.areas: one Range per rectangle. `load("items/values,items/rowIndex")` (or the item
+ * properties without "items/") loads them on every area in the same batch; the values come back
+ * in the response and count towards the cells limit, as any range's do.
+ */
+export class SimRangeCollection extends SimProxy {
+  private itemsLoaded: SimRange[] | null = null;
+
+  constructor(
+    context: SimContext,
+    private readonly owner: SimRangeAreas,
+  ) {
+    super(context, `${owner.path}.areas`);
+  }
+
+  protected override isNull(): boolean {
+    return this.owner.nullAtSync();
+  }
+
+  protected scalarProps(): string[] {
+    return [];
+  }
+
+  protected readProp(prop: string): unknown {
+    throw simError.invalidArgument(`${this.path}.${prop}`);
+  }
+
+  private area(i: number): SimRange {
+    return new SimRange(
+      this.context,
+      this.owner.range.worksheet,
+      () => {
+        const r = this.owner.list()[i];
+        if (!r) throw simError.itemNotFound(`${this.path}.getItemAt(${i})`);
+        return r;
+      },
+      `${this.path}.getItemAt(${i})`,
+    );
+  }
+
+  override load(props?: string | string[] | { select?: string }): this {
+    const list = (
+      typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : [props?.select ?? ""]
+    )
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const itemProps = list.map((p) => p.replace(/^items\/?/, "")).filter(Boolean);
+    this.context.enqueue({
+      describe: { load: this.path, props: list },
+      run: () => {
+        if (this.isNull()) {
+          const commit = (() => this.markNull(true)) as LoadResult;
+          commit.payload = null;
+          return commit;
+        }
+        // Loading again adds to the items already loaded.
+        const loaded = this.itemsLoaded;
+        const proxies = this.owner.list().map((_, i) => loaded?.[i] ?? this.area(i));
+        const payload = proxies.map((p) => p.snapshotFor(itemProps));
+        const commit = (() => {
+          proxies.forEach((p, i) => p.commitSnapshot(payload[i]));
+          this.itemsLoaded = proxies;
+          this.markNull(false);
+        }) as LoadResult;
+        commit.payload = payload;
+        return commit;
+      },
+    });
+    return this;
+  }
+
+  get items(): SimRange[] {
+    if (!this.itemsLoaded) throw simError.notLoaded("items", this.path);
+    return this.itemsLoaded;
+  }
+
+  getItemAt(index: number): SimRange {
+    return this.area(index);
   }
 }

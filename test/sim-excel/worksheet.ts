@@ -1,11 +1,10 @@
 /** Worksheets, their collection, protection, freeze panes, tables and charts. */
 import type * as ExcelJS from "exceljs";
-import type { CellRange } from "../../src/core/grid/cell";
 import { SimProxy, type LoadResult, type SimContext } from "./context";
 import { simError } from "./errors";
 import { argbOf, hexOf } from "./cells";
 import { SimRange } from "./range";
-import { parseRangeLike } from "./geometry";
+import { parseRangeLike, usedRect } from "./geometry";
 import { SimChartCollection, SimFreezePanes, SimTableCollection } from "./sheet-objects";
 import type { SimBook } from "./state";
 import type { SimRequirements } from "./requirements";
@@ -219,30 +218,6 @@ export class SimWorksheet extends SimProxy {
       }
     });
   }
-}
-
-export function usedRect(ws: ExcelJS.Worksheet, valuesOnly: boolean): CellRange | null {
-  let r: CellRange | null = null;
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      const hasValue = cell.value !== null && cell.value !== undefined && cell.value !== "";
-      const hasFormat =
-        !valuesOnly &&
-        Object.keys(cell.style ?? {}).some((k) => (cell.style as Record<string, unknown>)[k] !== undefined);
-      if (!hasValue && !hasFormat) return;
-      const i = rowNumber - 1;
-      const j = colNumber - 1;
-      r = r
-        ? {
-            top: Math.min(r.top, i),
-            left: Math.min(r.left, j),
-            bottom: Math.max(r.bottom, i),
-            right: Math.max(r.right, j),
-          }
-        : { top: i, left: j, bottom: i, right: j };
-    });
-  });
-  return r;
 }
 
 export class SimWorksheetProtection extends SimProxy {

@@ -27,7 +27,10 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** Same shape as values; the formula text ("=B3/C3") where the cell holds a formula, else null. */
   formulas?: (string | null)[][];
-  /** Same shape as values; the number format where it is not "General", else null. */
+  /**
+   * Same shape as values; the number format where it is not "General", else null. The engine
+   * reads formats of numbers only (a % format); the add-in reads no others (null elsewhere).
+   */
   numberFormats?: (string | null)[][];
   /** Merged areas; only their top-left cell holds a value. */
   merges?: CellRange[];
