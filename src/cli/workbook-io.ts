@@ -2,8 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { unzipSync } from "fflate";
-import { zipEntries } from "./zip-writer";
+import { unzipEntries, zipEntries } from "./zip";
 
 export class ReadError extends Error {
   constructor(
@@ -58,8 +57,8 @@ export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook>
 
 /*
  * ExcelJS zips and unzips through JSZip, whose inflate and deflate are plain JavaScript: a third of
- * a write. Here the zip is undone and redone outside it — read with fflate, written with Node's zlib
- * (zip-writer.ts) — and ExcelJS only sees stored (uncompressed) entries, which it merely copies.
+ * a write. Here the zip is undone and redone outside it with Node's zlib (zip.ts), and ExcelJS only
+ * sees stored (uncompressed) entries, which it merely copies.
  */
 
 /** An .xlsx file's bytes → an ExcelJS workbook. */
@@ -67,9 +66,10 @@ export async function workbookFromBuffer(buf: Buffer): Promise<ExcelJS.Workbook>
   const wb = new ExcelJS.Workbook();
   let stored: Buffer | null = null;
   try {
-    stored = zipEntries(unzipSync(new Uint8Array(buf.buffer, buf.byteOffset, buf.length)), 0);
+    const entries = unzipEntries(buf);
+    if (entries) stored = zipEntries(entries, 0);
   } catch {
-    // Not a zip fflate can read: ExcelJS tries it as it is and names the problem.
+    // A damaged zip: ExcelJS tries it as it is and names the problem.
   }
   const input = stored ?? buf;
   // ExcelJS's load wants an ArrayBuffer-like; a Buffer works at run time.
@@ -80,10 +80,9 @@ export async function workbookFromBuffer(buf: Buffer): Promise<ExcelJS.Workbook>
 /** An ExcelJS workbook → .xlsx bytes, deflated as Excel writes them. */
 export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
-  // Folder entries are JSZip's habit, not part of the format (Excel writes none): left out.
-  const entries = unzipSync(new Uint8Array(stored.buffer, stored.byteOffset, stored.length), {
-    filter: (f) => !f.name.endsWith("/"),
-  });
+  // Folder entries are JSZip's habit, not part of the format (Excel writes none): the reader drops them.
+  const entries = unzipEntries(stored);
+  if (!entries) throw new Error("ExcelJS wrote a zip that cannot be read back");
   return zipEntries(entries);
 }
 

@@ -1,0 +1,57 @@
+import JSZip from "jszip";
+import { unzipEntries, zipEntries } from "../../src/cli/zip";
+
+const entries = (): Record<string, Uint8Array> => ({
+  "[Content_Types].xml": new TextEncoder().encode('<?xml version="1.0"?><Types/>'),
+  "xl/worksheets/sheet1.xml": new TextEncoder().encode("<row>".repeat(5000) + "進捗 ✓"),
+  "xl/empty.bin": new Uint8Array(0),
+  "xl/名前.xml": new TextEncoder().encode("utf-8 name"),
+});
+
+const asBuffers = (e: Record<string, Uint8Array> | null) =>
+  e && Object.fromEntries(Object.entries(e).map(([k, v]) => [k, Buffer.from(v)]));
+
+describe("zipEntries", () => {
+  it.each([6, 1, 0])("level %i: JSZip reads every entry back, CRCs checked", async (level) => {
+    const zip = zipEntries(entries(), level);
+    const read = await JSZip.loadAsync(zip, { checkCRC32: true });
+    expect(Object.keys(read.files)).toEqual(Object.keys(entries()));
+    for (const [name, data] of Object.entries(entries()))
+      expect(Buffer.from(await read.file(name)!.async("uint8array"))).toEqual(Buffer.from(data));
+  });
+
+  it("deflates (level 6 much smaller than stored) and gives the same bytes for the same entries", () => {
+    const deflated = zipEntries(entries(), 6);
+    expect(deflated.length).toBeLessThan(zipEntries(entries(), 0).length / 10);
+    expect(zipEntries(entries(), 6).equals(deflated)).toBe(true);
+  });
+});
+
+describe("unzipEntries", () => {
+  it.each([6, 0])("reads back what zipEntries wrote (level %i), in order", (level) => {
+    const back = unzipEntries(zipEntries(entries(), level));
+    expect(Object.keys(back ?? {})).toEqual(Object.keys(entries()));
+    expect(asBuffers(back)).toEqual(asBuffers(entries()));
+  });
+
+  it.each(["DEFLATE", "STORE"] as const)(
+    "reads a zip JSZip wrote (%s, with folder entries, which it drops)",
+    async (c) => {
+      const z = new JSZip();
+      for (const [name, data] of Object.entries(entries())) z.file(name, data);
+      const buf = await z.generateAsync({ type: "nodebuffer", compression: c });
+      expect(asBuffers(unzipEntries(buf))).toEqual(asBuffers(entries()));
+    },
+  );
+
+  it("returns null for what it does not handle, and never throws on garbage", () => {
+    expect(unzipEntries(Buffer.from("not a zip at all"))).toBeNull();
+    expect(unzipEntries(Buffer.alloc(0))).toBeNull();
+    const zip = zipEntries(entries(), 6);
+    const encrypted = Buffer.from(zip);
+    const central = encrypted.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    encrypted.writeUInt16LE(encrypted.readUInt16LE(central + 8) | 1, central + 8);
+    expect(unzipEntries(encrypted)).toBeNull();
+    expect(unzipEntries(zip.subarray(0, zip.length - 30))).toBeNull();
+  });
+});
