@@ -11,40 +11,54 @@ export interface FigureCell {
   cell: SourceCell;
 }
 
-/** Every plan, actual and baseline cell of every indicator (targets are qualitative by nature). */
-export function* figureCells(items: Item[]): Generator<FigureCell> {
-  for (const item of items) {
-    for (const ind of item.indicators) {
-      if (ind.baseline.cell && ind.baseline.fiscalYear !== null)
-        yield {
-          item,
-          indicator: ind.name,
-          fiscalYear: ind.baseline.fiscalYear,
-          role: "baseline",
-          cell: ind.baseline.cell,
-        };
-      for (const y of ind.years) {
-        if (y.plan) yield { item, indicator: ind.name, fiscalYear: y.fiscalYear, role: "plan", cell: y.plan };
-        if (y.actual)
-          yield { item, indicator: ind.name, fiscalYear: y.fiscalYear, role: "actual", cell: y.actual };
+/**
+ * Every plan, actual and baseline cell of every indicator (targets are qualitative by nature).
+ * Listed once per item list and shared by the rules that walk them (read-only).
+ */
+export function figureCells(items: Item[]): readonly FigureCell[] {
+  let list = figureLists.get(items);
+  if (!list) {
+    list = [];
+    for (const item of items) {
+      for (const ind of item.indicators) {
+        const indicator = ind.name;
+        if (ind.baseline.cell && ind.baseline.fiscalYear !== null)
+          list.push({
+            item,
+            indicator,
+            fiscalYear: ind.baseline.fiscalYear,
+            role: "baseline",
+            cell: ind.baseline.cell,
+          });
+        for (const y of ind.years) {
+          if (y.plan) list.push({ item, indicator, fiscalYear: y.fiscalYear, role: "plan", cell: y.plan });
+          if (y.actual)
+            list.push({ item, indicator, fiscalYear: y.fiscalYear, role: "actual", cell: y.actual });
+        }
       }
     }
+    figureLists.set(items, list);
   }
+  return list;
 }
 
+const figureLists = new WeakMap<Item[], FigureCell[]>();
+
 /** Every cell an item was read from, for rules that look at any value (Excel errors). */
-export function* allCells(item: Item): Generator<SourceCell> {
+export function allCells(item: Item): SourceCell[] {
+  const out: SourceCell[] = [];
   for (const ind of item.indicators) {
-    if (ind.baseline.cell) yield ind.baseline.cell;
+    if (ind.baseline.cell) out.push(ind.baseline.cell);
     for (const y of ind.years) {
-      if (y.plan) yield y.plan;
-      if (y.actual) yield y.actual;
+      if (y.plan) out.push(y.plan);
+      if (y.actual) out.push(y.actual);
     }
-    if (ind.target.cell) yield ind.target.cell;
+    if (ind.target.cell) out.push(ind.target.cell);
   }
-  for (const s of item.statuses) if (s.status) yield s.status;
-  for (const g of item.grades) if (g.grade) yield g.grade;
-  for (const p of item.periodEvaluations) if (p.grade) yield p.grade;
+  for (const s of item.statuses) if (s.status) out.push(s.status);
+  for (const g of item.grades) if (g.grade) out.push(g.grade);
+  for (const p of item.periodEvaluations) if (p.grade) out.push(p.grade);
+  return out;
 }
 
 export function draft(item: Item, cell: SourceCell, params: Params): FindingDraft {
