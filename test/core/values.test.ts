@@ -1,6 +1,7 @@
 import { parseCell, parseText } from "../../src/core/values/parse";
 import { parseFiscalYear, formatFiscalYearJa, fiscalYearOf } from "../../src/core/values/fiscal-year";
 import { kanjiToNumber } from "../../src/core/values/kanji-numerals";
+import { isBlankText } from "../../src/core/values/normalize";
 
 describe("cell values", () => {
   it.each([
@@ -80,5 +81,18 @@ describe("fiscal years", () => {
     expect(fiscalYearOf(new Date(2017, 3, 1))).toBe(2017);
     expect(kanjiToNumber("三十一")).toBe(31);
     expect(kanjiToNumber("元")).toBe(1);
+  });
+});
+
+describe("isBlankText", () => {
+  it("agrees with trim() === '' on every UTF-16 code unit, alone and around text", () => {
+    for (let ch = 0; ch < 0x10000; ch++) {
+      const c = String.fromCharCode(ch);
+      expect([ch, isBlankText(c)]).toEqual([ch, c.trim() === ""]);
+      expect(isBlankText(` ${c}\u3000`)).toBe(` ${c}\u3000`.trim() === "");
+    }
+    expect(isBlankText("")).toBe(true);
+    expect(isBlankText(" \u3000\n")).toBe(true);
+    expect(isBlankText(" 計画 ")).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  * per item and year the worst flag and whether grade and status agree with it.
  */
 import type { ShinchokuConfig, Flag } from "../config/config";
+import { ascending, sortInPlace } from "../values/order";
 import type { ComputedIndicator, ComputedItem, ComputedItemYear, ComputedYear } from "../model/computed";
 import type { Indicator, Item, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
@@ -17,8 +18,9 @@ export function computeItems(items: Item[], config: ShinchokuConfig, asOf: Date)
 export function computeItem(item: Item, config: ShinchokuConfig, asOf: Date): ComputedItem {
   const graded = new Set(item.grades.filter((g) => !isBlank(g.grade)).map((g) => g.fiscalYear));
   const indicators = item.indicators.map((ind) => computeIndicator(ind, config, asOf, graded));
-  const years = [...new Set(indicators.flatMap((i) => i.years.map((y) => y.fiscalYear)))].sort(
-    (a, b) => a - b,
+  const years = sortInPlace(
+    [...new Set(indicators.flatMap((i) => i.years.map((y) => y.fiscalYear)))],
+    ascending,
   );
   return { item, indicators, years: years.map((fy) => itemYear(item, indicators, fy, config)) };
 }

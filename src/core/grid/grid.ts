@@ -1,5 +1,6 @@
 import { CellRange, CellValue, SheetSnapshot, asExcelErrorLiteral, isCellError } from "./cell";
 import { toA1 } from "./address";
+import { isBlankText } from "../values/normalize";
 
 /**
  * Read access to one sheet in absolute sheet coordinates (0-based), whatever the used range's
@@ -83,7 +84,7 @@ export class Grid {
 
   isBlank(row: number, col: number): boolean {
     const v = this.value(row, col);
-    return v === null || (typeof v === "string" && v.trim() === "");
+    return v === null || (typeof v === "string" && isBlankText(v));
   }
 
   formula(row: number, col: number): string | null {

@@ -3,6 +3,7 @@
  * for agreement across the item's sheets.
  */
 import type { Finding } from "../model/finding";
+import { byFiscalYear, sortInPlace } from "../values/order";
 import type { Block, Indicator, Item, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
 import { readerFinding } from "./reader-finding";
@@ -70,7 +71,7 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
   }
   const items: Item[] = [];
   for (const key of order) {
-    const bs = groups.get(key)!.sort((a, b) => (a.fiscalYears[0] ?? 0) - (b.fiscalYears[0] ?? 0));
+    const bs = sortInPlace(groups.get(key)!, (a, b) => (a.fiscalYears[0] ?? 0) - (b.fiscalYears[0] ?? 0));
     const first = bs[0];
     const no = key.startsWith("?") ? "" : key;
     if (!no) {
@@ -146,7 +147,7 @@ function dedupe(xs: string[]): string[] {
 }
 
 function byYear<T extends { fiscalYear: number }>(xs: T[]): T[] {
-  return [...xs].sort((a, b) => a.fiscalYear - b.fiscalYear);
+  return sortInPlace(xs.slice(), byFiscalYear);
 }
 
 /** Indicators of the item's blocks joined by name; a year read twice with different figures is an error. */
@@ -188,7 +189,7 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
           ),
         );
       }
-      have.years.sort((a, c) => a.fiscalYear - c.fiscalYear);
+      sortInPlace(have.years, byFiscalYear);
       // The baseline comes from the earliest period; the target from the latest.
       if (!have.baseline.cell && ind.baseline.cell) have.baseline = ind.baseline;
       if (ind.target.cell) have.target = ind.target;

@@ -10,6 +10,7 @@ import type { Block, Item, PeriodEvaluation } from "../model/item";
 import type { Finding } from "../model/finding";
 import { parseFiscalYear, type Era } from "../values/fiscal-year";
 import { labelMatcherFor } from "./labels";
+import { ascending, sortInPlace } from "../values/order";
 import { SheetView } from "./sheet-view";
 import { segmentBlocks, type BlockSpan } from "./segment";
 import { readHeader } from "./header-fields";
@@ -114,7 +115,7 @@ function readBlock(view: SheetView, span: BlockSpan, config: ShinchokuConfig, fi
   }
   if (block.fiscalYears.length === 0) {
     const ys = [...block.statuses, ...block.grades].map((x) => x.fiscalYear);
-    block.fiscalYears = [...new Set(ys)].sort((a, b) => a - b);
+    block.fiscalYears = sortInPlace([...new Set(ys)], ascending);
   }
   return block;
 }

@@ -6,6 +6,7 @@
  */
 import type { LabelField } from "./labels";
 import type { LabelCell, SheetView } from "./sheet-view";
+import { sortInPlace } from "../values/order";
 
 const HEADER_CLASS = new Set<LabelField>([
   "pillar",
@@ -54,10 +55,11 @@ export interface BlockSpan {
 }
 
 export function segmentBlocks(view: SheetView): BlockSpan[] {
-  const spans: Array<{ top: number; labels: LabelCell[]; seen: Set<LabelField>; body: boolean }> = [];
+  // `seen` is a short list (a block has about ten kinds of label): cheaper than a Set per block.
+  const spans: Array<{ top: number; labels: LabelCell[]; seen: LabelField[]; body: boolean }> = [];
   let cur: (typeof spans)[number] | null = null;
   const open = (top: number) => {
-    cur = { top, labels: [], seen: new Set(), body: false };
+    cur = { top, labels: [], seen: [], body: false };
     spans.push(cur);
     return cur;
   };
@@ -66,21 +68,23 @@ export function segmentBlocks(view: SheetView): BlockSpan[] {
     if (f === "notePrefixes") continue;
     let block = cur as (typeof spans)[number] | null;
     if (HEADER_CLASS.has(f)) {
-      if (!block || block.body || (block.seen.has(f) && f !== "goals")) block = open(l.row);
-      block.seen.add(f);
+      if (!block || block.body || (block.seen.includes(f) && f !== "goals")) block = open(l.row);
+      if (!block.seen.includes(f)) block.seen.push(f);
     } else if (f === "overview") {
-      if (!block || block.seen.has("overview")) block = open(l.row);
-      block.seen.add(f);
+      if (!block || block.seen.includes("overview")) block = open(l.row);
+      if (!block.seen.includes(f)) block.seen.push(f);
       block.body = true;
     } else {
       if (!block) block = open(l.row);
       if (SECTION_OF[f]) block.body = true;
-      block.seen.add(f);
+      if (!block.seen.includes(f)) block.seen.push(f);
     }
     block.labels.push(l);
   }
   // A block needs a body or a No. to be a form block; a stray label or two is not.
-  const real = spans.filter((s) => s.seen.has("overview") || s.seen.has("no") || s.seen.has("gradeSection"));
+  const real = spans.filter(
+    (s) => s.seen.includes("overview") || s.seen.includes("no") || s.seen.includes("gradeSection"),
+  );
   return real.map((s, i) => {
     const next = real[i + 1];
     const bottom = next ? next.top - 1 : lastNonBlankRow(view, s.top);
@@ -105,7 +109,7 @@ function findSections(view: SheetView, labels: LabelCell[], top: number, bottom:
     if (above > top && !view.rowIsBlank(above) && rowBelongsAbove(view, labels, above, kind)) start = above;
     starts.push({ kind, top: start, anchor: l });
   }
-  starts.sort((a, b) => a.top - b.top);
+  sortInPlace(starts, (a, b) => a.top - b.top);
   return starts.map((s, i) => ({
     kind: s.kind,
     top: s.top,

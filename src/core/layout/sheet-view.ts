@@ -7,6 +7,7 @@ import { Grid } from "../grid/grid";
 import { a1Of } from "../grid/address";
 import type { SourceCell } from "../model/item";
 import { parseCell } from "../values/parse";
+import { isBlankText } from "../values/normalize";
 import { cellText } from "../values/parse";
 import type { ShinchokuConfig } from "../config/config";
 import { LabelMatcher, type LabelField, type LabelMatch } from "./labels";
@@ -22,12 +23,14 @@ export interface LabelCell {
 }
 
 const NONE: readonly number[] = [];
+/** Shared by every empty row; never written to. */
+const EMPTY_ROW: number[] = [];
 
 export class SheetView {
   readonly grid: Grid;
   readonly name: string;
+  /** In reading order (row, then column): label() finds one by binary search, no index to build. */
   readonly labels: LabelCell[] = [];
-  private readonly labelAt = new Map<number, LabelCell>();
   private readonly masks: CellRange[];
   /** Non-blank columns of each row, in order: sections ask for them again and again. */
   private readonly filled: number[][] = [];
@@ -43,14 +46,14 @@ export class SheetView {
     this.masks = masks;
     // Straight over the snapshot's rows: this loop sees every cell of every sheet.
     const snap = grid.snapshot;
+    // One scratch row, copied out at its exact size: an array grown by push keeps spare room.
+    const filled: number[] = [];
     for (let r = 0; r < grid.rowCount; r++) {
-      const filled: number[] = [];
-      this.filled.push(filled);
-      const line = snap.values[r - snap.originRow];
-      if (!line) continue;
+      filled.length = 0;
+      const line = snap.values[r - snap.originRow] ?? NONE;
       for (let i = 0; i < line.length; i++) {
         const v = line[i];
-        if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+        if (v === null || v === undefined || (typeof v === "string" && isBlankText(v))) continue;
         const c = i + snap.originCol;
         if (masks.length && this.masked(r, c)) continue;
         filled.push(c);
@@ -67,8 +70,8 @@ export class SheetView {
           text: cellText(v),
         };
         this.labels.push(cell);
-        this.labelAt.set(r * 16384 + c, cell);
       }
+      this.filled.push(filled.length ? filled.slice() : EMPTY_ROW);
     }
   }
 
@@ -93,24 +96,27 @@ export class SheetView {
 
   isBlank(row: number, col: number): boolean {
     const v = this.value(row, col);
-    return v === null || (typeof v === "string" && v.trim() === "");
+    return v === null || (typeof v === "string" && isBlankText(v));
   }
 
-  private readonly texts = new Map<number, string>();
-
-  /** The cell's text, NFKC-normalised; memoised because sections look at the same cells again. */
+  /** The cell's text, NFKC-normalised (normalisation is memoised by text, so asking again is cheap). */
   text(row: number, col: number): string {
-    const k = row * 16384 + col;
-    let t = this.texts.get(k);
-    if (t === undefined) {
-      t = cellText(this.value(row, col));
-      this.texts.set(k, t);
-    }
-    return t;
+    return cellText(this.value(row, col));
   }
 
   label(row: number, col: number): LabelCell | undefined {
-    return this.labelAt.get(row * 16384 + col);
+    const ls = this.labels;
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const l = ls[mid];
+      const d = l.row - row || l.col - col;
+      if (d === 0) return l;
+      if (d < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   rightEdge(row: number, col: number): number {

@@ -59,17 +59,22 @@ export function readYearHeaderRow(
     }
   }
   // A year covers its merge, or the columns up to the next header.
-  const stops = [...out.years.map((y) => y.col), ...(out.target ? [out.target.col] : [])].sort(
-    (a, b) => a - b,
-  );
   for (let i = 0; i < out.years.length; i++) {
     const y = out.years[i];
     const merged = view.rightEdge(row, y.col);
-    const next = stops.find((s) => s > y.col);
+    const next = nextStop(out, y.col);
     const prevWidth = i > 0 ? out.years[i - 1].right - out.years[i - 1].col : 1;
     y.right = merged > y.col ? merged : next !== undefined ? next - 1 : y.col + Math.max(prevWidth, 1);
   }
   return out;
+}
+
+/** The first year or target column right of `col` (the years are in column order). */
+function nextStop(h: YearHeaderRow, col: number): number | undefined {
+  let next: number | undefined;
+  for (const y of h.years) if (y.col > col && (next === undefined || y.col < next)) next = y.col;
+  if (h.target && h.target.col > col && (next === undefined || h.target.col < next)) next = h.target.col;
+  return next;
 }
 
 /** The era of the first header in the row that names one (for "29年度以降"). */

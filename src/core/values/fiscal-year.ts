@@ -33,14 +33,18 @@ export interface FiscalYearMatch {
  * "現状 (平成26年度)". `contextEra` resolves an era-less "29年度". Returns null when there is none.
  */
 export function parseFiscalYear(text: string, contextEra: Era | null = null): FiscalYearMatch | null {
-  // Shared between equal headers (every sheet has the same ones): read-only.
-  return fiscalYears.get(`${contextEra ?? ""}\u0000${text}`);
+  // Shared between equal headers (every sheet has the same ones): read-only. One table per era, so
+  // that no key string is built per call.
+  const era = contextEra ?? "none";
+  let table = fiscalYears.get(era);
+  if (!table) {
+    table = new MemoTable((t) => parseOnce(t, contextEra));
+    fiscalYears.set(era, table);
+  }
+  return table.get(text);
 }
 
-const fiscalYears = new MemoTable<FiscalYearMatch | null>((key) => {
-  const cut = key.indexOf("\u0000");
-  return parseOnce(key.slice(cut + 1), (key.slice(0, cut) || null) as Era | null);
-});
+const fiscalYears = new Map<Era | "none", MemoTable<FiscalYearMatch | null>>();
 
 function parseOnce(text: string, contextEra: Era | null): FiscalYearMatch | null {
   const t = kanjiYearsToDigits(nfkc(text));

@@ -35,3 +35,29 @@ export const MINUS_MARKS = /^[△▲▼−–—-]/;
 
 /** A cell that means "none / not applicable": one dash of any kind, alone. */
 export const NA_MARKS = /^[-－―−‐‒–—ー─]$/;
+
+/**
+ * Nothing but whitespace (or nothing). Checked without trimming: trim copies a string that has
+ * spaces around it, and every cell of every sheet passes through here.
+ */
+export function isBlankText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The characters String.prototype.trim removes (WhiteSpace and LineTerminator, as \s matches). */
+function isSpaceCode(ch: number): boolean {
+  if (ch <= 0x20) return ch === 0x20 || (ch >= 0x09 && ch <= 0x0d);
+  if (ch < 0xa0) return false;
+  return (
+    ch === 0xa0 ||
+    ch === 0x1680 ||
+    (ch >= 0x2000 && ch <= 0x200a) ||
+    ch === 0x2028 ||
+    ch === 0x2029 ||
+    ch === 0x202f ||
+    ch === 0x205f ||
+    ch === 0x3000 ||
+    ch === 0xfeff
+  );
+}
