@@ -39,7 +39,8 @@ export function snapshotSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
       const r = Number(cell.row) - 1;
       const c = Number(cell.col) - 1;
       const fmt = cell.numFmt;
-      cells.push({ r, c, v, f, n: fmt && fmt !== "General" ? fmt : null });
+      // Formats of numbers only, as the add-in reads them: the engine looks at no others.
+      cells.push({ r, c, v, f, n: typeof v === "number" && fmt && fmt !== "General" ? fmt : null });
       extend(r, c);
     });
   });
@@ -55,14 +56,19 @@ export function snapshotSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
   const w = right - left + 1;
   const grid = <T>() => Array.from({ length: h }, () => new Array<T | null>(w).fill(null));
   const values = grid<CellValue>();
-  const formulas = grid<string>();
-  const numberFormats = grid<string>();
+  // Formulas and formats only where a sheet has any (most item sheets have neither): fewer arrays
+  // to build, and fewer for the garbage collector to carry while the engine runs.
+  const formulas = cells.some((x) => x.f !== null) ? grid<string>() : undefined;
+  const numberFormats = cells.some((x) => x.n !== null) ? grid<string>() : undefined;
   for (const x of cells) {
     values[x.r - top][x.c - left] = x.v;
-    formulas[x.r - top][x.c - left] = x.f;
-    numberFormats[x.r - top][x.c - left] = x.n;
+    if (formulas) formulas[x.r - top][x.c - left] = x.f;
+    if (numberFormats) numberFormats[x.r - top][x.c - left] = x.n;
   }
-  return { name: ws.name, originRow: top, originCol: left, values, formulas, numberFormats, merges };
+  const snap: SheetSnapshot = { name: ws.name, originRow: top, originCol: left, values, merges };
+  if (formulas) snap.formulas = formulas;
+  if (numberFormats) snap.numberFormats = numberFormats;
+  return snap;
 }
 
 /** One ExcelJS cell value as the engine sees it. */

@@ -25,7 +25,7 @@ export interface SheetSnapshot {
   originRow: number;
   originCol: number;
   values: CellValue[][];
-  /** Same shape as values; the formula text ("=B3/C3") where the cell holds a formula, else null. */
+  /** Same shape as values; the formula text ("=B3/C3") where the cell holds a formula, else null (absent: none). */
   formulas?: (string | null)[][];
   /**
    * Same shape as values; the number format where it is not "General", else null. The engine
