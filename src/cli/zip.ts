@@ -19,10 +19,13 @@ const VERSION = 20;
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-/** Entries in the given order; level 0 stores them as they are (for a reader that then only copies). */
 const METHODS = new Set([METHOD_STORE, METHOD_DEFLATE]);
 
-/** The entries of a zip in their order, or null when it is not one this reader handles. */
+/**
+ * The entries of a zip in their order, or null when it is not one this reader handles or its two
+ * copies of an entry disagree (name, size, CRC): ExcelJS then reads the file its own way and says
+ * what is wrong with it. Names are UTF-8 whatever the flag says, as JSZip reads them.
+ */
 export function unzipEntries(buf: Buffer): Record<string, Uint8Array> | null {
   const end = findEndRecord(buf);
   if (end < 0) return null;
@@ -34,19 +37,29 @@ export function unzipEntries(buf: Buffer): Record<string, Uint8Array> | null {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL_HEADER) return null;
     const flags = buf.readUInt16LE(at + 8);
     const method = buf.readUInt16LE(at + 10);
+    const crc = buf.readUInt32LE(at + 16);
     const size = buf.readUInt32LE(at + 20);
+    const fullSize = buf.readUInt32LE(at + 24);
     const nameLength = buf.readUInt16LE(at + 28);
     const skip = nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
     const local = buf.readUInt32LE(at + 42);
-    const name = buf.toString(flags & FLAG_UTF8 ? "utf8" : "latin1", at + 46, at + 46 + nameLength);
+    const nameAt = at + 46;
     at += 46 + skip;
     if (flags & 1 || !METHODS.has(method)) return null; // encrypted, or a method zlib does not do
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL_HEADER) return null;
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const localNameLength = buf.readUInt16LE(local + 26);
+    const sameName =
+      localNameLength === nameLength &&
+      buf.compare(buf, nameAt, nameAt + nameLength, local + 30, local + 30 + nameLength) === 0;
+    if (!sameName) return null;
+    const start = local + 30 + localNameLength + buf.readUInt16LE(local + 28);
     if (start + size > buf.length) return null;
+    const name = buf.toString("utf8", nameAt, nameAt + nameLength);
     if (name.endsWith("/")) continue; // folders are implied by the names
-    const data = buf.subarray(start, start + size);
-    out[name] = method === METHOD_STORE ? data : zlib.inflateRawSync(data);
+    const stored = buf.subarray(start, start + size);
+    const data = method === METHOD_STORE ? stored : zlib.inflateRawSync(stored);
+    if (data.length !== fullSize || crc32(data) !== crc) return null;
+    out[name] = data;
   }
   return out;
 }
@@ -58,6 +71,7 @@ function findEndRecord(buf: Buffer): number {
   return -1;
 }
 
+/** Entries in the given order; level 0 stores them as they are (for a reader that then only copies). */
 export function zipEntries(entries: Record<string, Uint8Array>, level = 6): Buffer {
   const method = level === 0 ? METHOD_STORE : METHOD_DEFLATE;
   const parts: Uint8Array[] = [];
@@ -66,7 +80,7 @@ export function zipEntries(entries: Record<string, Uint8Array>, level = 6): Buff
   for (const [name, data] of Object.entries(entries)) {
     const nameBytes = Buffer.from(name, "utf8");
     const deflated = level === 0 ? data : zlib.deflateRawSync(data, { level });
-    const crc = zlib.crc32(data);
+    const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
     local.writeUInt16LE(VERSION, 4);
@@ -108,4 +122,25 @@ export function zipEntries(entries: Record<string, Uint8Array>, level = 6): Buff
   end.writeUInt32LE(dirSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, ...central, end]);
+}
+
+/** zlib's own CRC-32 where Node has it (20.15 and later), else the same sum from a table. */
+export function crc32(data: Uint8Array): number {
+  return typeof zlib.crc32 === "function" ? zlib.crc32(data) : crc32ByTable(data);
+}
+
+let table: Uint32Array | null = null;
+
+export function crc32ByTable(data: Uint8Array): number {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { unzipEntries, zipEntries } from "../../src/cli/zip";
+import { crc32, crc32ByTable, unzipEntries, zipEntries } from "../../src/cli/zip";
 
 const entries = (): Record<string, Uint8Array> => ({
   "[Content_Types].xml": new TextEncoder().encode('<?xml version="1.0"?><Types/>'),
@@ -53,5 +53,52 @@ describe("unzipEntries", () => {
     encrypted.writeUInt16LE(encrypted.readUInt16LE(central + 8) | 1, central + 8);
     expect(unzipEntries(encrypted)).toBeNull();
     expect(unzipEntries(zip.subarray(0, zip.length - 30))).toBeNull();
+  });
+});
+
+describe("unzipEntries: an entry whose two copies disagree goes to ExcelJS instead", () => {
+  const zip = () => zipEntries(entries(), 6);
+  const centralOf = (buf: Buffer, name: string) => {
+    let at = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    while (at >= 0) {
+      const n = buf.toString("utf8", at + 46, at + 46 + buf.readUInt16LE(at + 28));
+      if (n === name) return at;
+      at = buf.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
+    }
+    throw new Error(name);
+  };
+
+  it("a name that differs between the central directory and the local header", () => {
+    const buf = zip();
+    const at = centralOf(buf, "[Content_Types].xml");
+    buf[at + 46 + 1] = "X".charCodeAt(0);
+    expect(unzipEntries(buf)).toBeNull();
+  });
+
+  it("a CRC or a size that does not match the data", () => {
+    const badCrc = zip();
+    const at = centralOf(badCrc, "xl/worksheets/sheet1.xml");
+    badCrc.writeUInt32LE(badCrc.readUInt32LE(at + 16) ^ 1, at + 16);
+    expect(unzipEntries(badCrc)).toBeNull();
+    const badSize = zip();
+    const at2 = centralOf(badSize, "xl/worksheets/sheet1.xml");
+    badSize.writeUInt32LE(badSize.readUInt32LE(at2 + 24) + 1, at2 + 24);
+    expect(unzipEntries(badSize)).toBeNull();
+  });
+
+  it("reads a name without the UTF-8 flag as UTF-8, as JSZip does", () => {
+    const buf = zip();
+    const at = centralOf(buf, "xl/名前.xml");
+    buf.writeUInt16LE(buf.readUInt16LE(at + 8) & ~0x0800, at + 8);
+    expect(Object.keys(unzipEntries(buf) ?? {})).toContain("xl/名前.xml");
+  });
+});
+
+describe("crc32", () => {
+  it("the table gives what zlib gives (Node before 20.15 has no zlib.crc32)", () => {
+    const data = new TextEncoder().encode("進捗管理シート".repeat(1000));
+    expect(crc32ByTable(data)).toBe(crc32(data));
+    expect(crc32ByTable(new Uint8Array(0))).toBe(0);
+    expect(crc32ByTable(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
   });
 });
