@@ -93,12 +93,16 @@ async function readSheets(
   if (names.length > 1 && names.length * sizeHint.bytesPerSheet > READ_BUDGET_BYTES)
     return readHalves(context, meter, names, how);
   const queued = names.map((name) => {
-    const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-    // getItem, getUsedRangeOrNullObject; loadCells counts its own.
-    meter.send();
-    meter.send();
-    const cells = loadCells(used, meter, how.specialCells, "rowIndex,columnIndex,");
-    const areas = how.merges ? used.getMergedAreasOrNullObject() : null;
+    const sheet = context.workbook.worksheets.getItem(name);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    // Special cells and merged areas are asked of the whole sheet, not of the used range: on an
+    // empty sheet the used range is a null object, and nothing should hang off one. Excel searches
+    // only where there are cells; what lies outside the used range is clipped off after the sync.
+    const whole = sheet.getRange();
+    // getItem, getUsedRangeOrNullObject, getRange; loadCells counts its own.
+    for (let i = 0; i < 3; i++) meter.send();
+    const cells = loadCells(used, meter, how.specialCells, "rowIndex,columnIndex,", whole);
+    const areas = how.merges ? whole.getMergedAreasOrNullObject() : null;
     areas?.load("address");
     if (areas) for (let i = 0; i < 2; i++) meter.send();
     return { name, used, cells, areas };
@@ -141,9 +145,11 @@ async function readLargeSheet(
   name: string,
   how: ReadHow,
 ): Promise<SheetSnapshot> {
-  const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+  const sheet = context.workbook.worksheets.getItem(name);
+  const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  const areas = how.merges ? used.getMergedAreasOrNullObject() : null;
+  // Of the whole sheet, as in readSheets: nothing hangs off a used range that may be a null object.
+  const areas = how.merges ? sheet.getRange().getMergedAreasOrNullObject() : null;
   areas?.load("address");
   meter.send();
   meter.beforeSync("read");
@@ -219,16 +225,23 @@ interface QueuedCells {
  *     formats; the numeric constants' areas with number formats;
  *   otherwise: values, formulas and number formats of every cell.
  */
-function loadCells(range: Excel.Range, meter: SyncMeter, specialCells: boolean, position = ""): QueuedCells {
+/** `searchIn`: where to look for special cells (default: the range itself); areas are clipped to `range` after the sync. */
+function loadCells(
+  range: Excel.Range,
+  meter: SyncMeter,
+  specialCells: boolean,
+  position = "",
+  searchIn: Excel.Range = range,
+): QueuedCells {
   if (!specialCells) {
     range.load(`${position}values,formulas,numberFormat`);
     meter.send();
     return { range, formulaCells: null, numberCells: null };
   }
   range.load(`${position}values`);
-  const formulaCells = range.getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
+  const formulaCells = searchIn.getSpecialCellsOrNullObject(Excel.SpecialCellType.formulas);
   formulaCells.areas.load("items/rowIndex,items/columnIndex,items/formulas,items/numberFormat");
-  const numberCells = range.getSpecialCellsOrNullObject(
+  const numberCells = searchIn.getSpecialCellsOrNullObject(
     Excel.SpecialCellType.constants,
     Excel.SpecialCellValueType.numbers,
   );
