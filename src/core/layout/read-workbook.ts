@@ -133,12 +133,20 @@ function eraOfBlock(view: SheetView, headerRow: number | null): Era | null {
 
 /** Reader findings on a block's rows belong to that block's item. */
 function attachItemNumbers(r: ReadResult): void {
+  // Blocks by sheet once, rather than every item's blocks for every finding.
+  const bySheet = new Map<string, Array<{ top: number; bottom: number; no: string }>>();
+  for (const it of r.items) {
+    if (!it.no) continue;
+    for (const b of it.blocks) {
+      const list = bySheet.get(b.sheet) ?? [];
+      if (!bySheet.has(b.sheet)) bySheet.set(b.sheet, list);
+      list.push({ top: b.top, bottom: b.bottom, no: it.no });
+    }
+  }
   for (const f of r.diagnostics) {
     if (f.itemNo !== null || !f.sheet || !f.cell) continue;
     const row = parseA1(f.cell).row;
-    const item = r.items.find((it) =>
-      it.blocks.some((b) => b.sheet === f.sheet && row >= b.top && row <= b.bottom),
-    );
-    if (item && item.no) f.itemNo = item.no;
+    const hit = bySheet.get(f.sheet)?.find((b) => row >= b.top && row <= b.bottom);
+    if (hit) f.itemNo = hit.no;
   }
 }

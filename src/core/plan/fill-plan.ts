@@ -29,6 +29,13 @@ export interface FillResult {
 
 export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
   const grids = new Map(wb.sheets.map((s) => [s.name, Grid.of(s)]));
+  // Our areas from an earlier run, by sheet: looked up per sheet and per block.
+  const ownedBySheet = new Map<string, CellRange[]>();
+  for (const o of a.read.ownedAreas) {
+    const list = ownedBySheet.get(o.sheet);
+    if (list) list.push(o.range);
+    else ownedBySheet.set(o.sheet, [o.range]);
+  }
   const edits = new Map<string, SheetEdit>();
   const findings: Finding[] = [];
   const edit = (sheet: string) => {
@@ -36,7 +43,7 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
     if (!e) {
       e = emptySheetEdit(sheet, "item");
       // Our areas from an earlier run are cleared and written again: a re-run gives the same sheet.
-      e.clear = a.read.ownedAreas.filter((o) => o.sheet === sheet).map((o) => o.range);
+      e.clear = [...(ownedBySheet.get(sheet) ?? [])];
       edits.set(sheet, e);
     }
     return e;
@@ -48,7 +55,7 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
       if (!block.table || block.indicators.length === 0) continue;
       const grid = grids.get(block.sheet);
       if (!grid) continue;
-      const owned = a.read.ownedAreas.filter((o) => o.sheet === block.sheet).map((o) => o.range);
+      const owned = ownedBySheet.get(block.sheet) ?? [];
       const res = planBlock(block, ci.indicators, a.config, grid, owned, ci.item.no);
       if ("finding" in res) {
         const sev = severityOf(res.finding.code, a.config);

@@ -25,13 +25,12 @@ export function formatTextReport(input: TextReportInput, lang: Lang): string {
     if (!groups.has(k)) groups.set(k, []);
     groups.get(k)!.push(f);
   }
-  const keys = [
-    ...items.map((i) => i.no),
-    ...[...groups.keys()].filter((k) => !items.some((i) => i.no === k)),
-  ];
+  const itemByNo = new Map<string, (typeof items)[number]>();
+  for (const i of items) if (!itemByNo.has(i.no)) itemByNo.set(i.no, i);
+  const keys = [...items.map((i) => i.no), ...[...groups.keys()].filter((k) => !itemByNo.has(k))];
   for (const no of [...new Set(keys)]) {
     const fs = groups.get(no) ?? [];
-    const item = items.find((i) => i.no === no);
+    const item = itemByNo.get(no);
     const title = item ? item.title : lang === "ja" ? "（項目に属さない指摘）" : "(not tied to an item)";
     const head = no ? `No.${no} ${title}` : title;
     lines.push(`  ${head}  — ${counts(fs, lang)}`);

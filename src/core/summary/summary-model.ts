@@ -95,9 +95,16 @@ export function buildSummary(
     ),
   ].sort((a, b) => a - b);
 
+  // Findings by item No. once, not a scan of all findings per item.
+  const byNo = new Map<string | null, Finding[]>();
+  for (const f of findings) {
+    const list = byNo.get(f.itemNo);
+    if (list) list.push(f);
+    else byNo.set(f.itemNo, [f]);
+  }
   const items: ItemRow[] = sorted.map(({ item, years }) => {
-    const fs = findings.filter(
-      (f) => f.itemNo === (item.no || null) && (item.no || item.sheets.includes(f.sheet ?? "")),
+    const fs = (byNo.get(item.no || null) ?? []).filter(
+      (f) => item.no || item.sheets.includes(f.sheet ?? ""),
     );
     const first = item.blocks[0];
     const anchor = item.noCell ?? first?.header.title ?? first?.header.pillar ?? null;
