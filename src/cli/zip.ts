@@ -81,32 +81,18 @@ export function zipEntries(entries: Record<string, Uint8Array>, level = 6): Buff
     const nameBytes = Buffer.from(name, "utf8");
     const deflated = level === 0 ? data : zlib.deflateRawSync(data, { level });
     const crc = crc32(data);
+    const entry = { method, crc, size: deflated.length, fullSize: data.length, nameLength: nameBytes.length };
+    // The local header and the central directory carry the same fields; the central one is 2 bytes
+    // further on (it adds "version made by") and ends with where the local header is.
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(FLAG_UTF8, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, entry);
     parts.push(local, nameBytes, deflated);
 
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(CENTRAL_HEADER, 0);
     dir.writeUInt16LE(VERSION, 4);
-    dir.writeUInt16LE(VERSION, 6);
-    dir.writeUInt16LE(FLAG_UTF8, 8);
-    dir.writeUInt16LE(method, 10);
-    dir.writeUInt16LE(DOS_TIME, 12);
-    dir.writeUInt16LE(DOS_DATE, 14);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(deflated.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(nameBytes.length, 28);
+    writeEntryFields(dir, 6, entry);
     // extra length, comment length, disk number, internal and external attributes: all 0
     dir.writeUInt32LE(offset, 42);
     central.push(dir, nameBytes);
@@ -122,6 +108,23 @@ export function zipEntries(entries: Record<string, Uint8Array>, level = 6): Buff
   end.writeUInt32LE(dirSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, ...central, end]);
+}
+
+/** Version needed, flags, method, DOS time and date, CRC, sizes and name length, from `at` on. */
+function writeEntryFields(
+  buf: Buffer,
+  at: number,
+  e: { method: number; crc: number; size: number; fullSize: number; nameLength: number },
+): void {
+  buf.writeUInt16LE(VERSION, at);
+  buf.writeUInt16LE(FLAG_UTF8, at + 2);
+  buf.writeUInt16LE(e.method, at + 4);
+  buf.writeUInt16LE(DOS_TIME, at + 6);
+  buf.writeUInt16LE(DOS_DATE, at + 8);
+  buf.writeUInt32LE(e.crc, at + 10);
+  buf.writeUInt32LE(e.size, at + 14);
+  buf.writeUInt32LE(e.fullSize, at + 18);
+  buf.writeUInt16LE(e.nameLength, at + 22);
 }
 
 /** zlib's own CRC-32 where Node has it (20.15 and later), else the same sum from a table. */

@@ -264,25 +264,23 @@ function cellsRead(
       snapshot: toSnapshot(name, originRow, originCol, range.values, range.formulas, range.numberFormat),
       loaded: [range.values, range.formulas, range.numberFormat],
     };
-  const formulaAreas: AreaCells[] = formulaCells.isNullObject
-    ? []
-    : formulaCells.areas.items.map((a) => ({
-        rowIndex: a.rowIndex,
-        columnIndex: a.columnIndex,
-        formulas: a.formulas,
-        numberFormat: a.numberFormat,
-      }));
-  const numberAreas: AreaCells[] = numberCells.isNullObject
-    ? []
-    : numberCells.areas.items.map((a) => ({
-        rowIndex: a.rowIndex,
-        columnIndex: a.columnIndex,
-        numberFormat: a.numberFormat,
-      }));
+  const formulaAreas = areasOf(formulaCells, true);
+  const numberAreas = areasOf(numberCells, false);
   return {
     snapshot: fromSpecialCells(name, originRow, originCol, range.values, formulaAreas, numberAreas),
     loaded: [range.values, formulaAreas, numberAreas],
   };
+}
+
+/** The loaded areas of one kind of special cells (none when Excel found no such cell). */
+function areasOf(cells: Excel.RangeAreas, withFormulas: boolean): AreaCells[] {
+  if (cells.isNullObject) return [];
+  return cells.areas.items.map((a) => ({
+    rowIndex: a.rowIndex,
+    columnIndex: a.columnIndex,
+    ...(withFormulas ? { formulas: a.formulas } : {}),
+    numberFormat: a.numberFormat,
+  }));
 }
 
 function emptySheet(name: string): SheetSnapshot {

@@ -1,6 +1,7 @@
 import { CellRange, CellValue, SheetSnapshot, asExcelErrorLiteral, isCellError } from "./cell";
 import { toA1 } from "./address";
 import { isBlankText } from "../values/normalize";
+import { findAtCell, sortInPlace } from "../values/order";
 
 /**
  * Read access to one sheet in absolute sheet coordinates (0-based), whatever the used range's
@@ -25,7 +26,7 @@ export class Grid {
     this.rowCount = snap.originRow + snap.values.length;
     this.colCount = snap.originCol + width;
     const merges = snap.merges ?? [];
-    this.merges = isSorted(merges) ? merges : [...merges].sort(byTopLeft);
+    this.merges = sortInPlace([...merges], byTopLeft);
     for (const m of merges) if (!isSmall(m)) this.largeMerges.push(m);
   }
 
@@ -41,18 +42,7 @@ export class Grid {
 
   /** The merge whose top-left cell is (row, col), if any. */
   private mergeFrom(row: number, col: number): CellRange | undefined {
-    const ms = this.merges;
-    let lo = 0;
-    let hi = ms.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = ms[mid];
-      const d = m.top - row || m.left - col;
-      if (d === 0) return m;
-      if (d < 0) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    return findAtCell(this.merges, row, col, topOf, leftOf);
   }
 
   private key(row: number, col: number): number {
@@ -140,11 +130,9 @@ function isSmall(m: CellRange): boolean {
 
 const grids = new WeakMap<SheetSnapshot, Grid>();
 
+const topOf = (m: CellRange) => m.top;
+const leftOf = (m: CellRange) => m.left;
+
 function byTopLeft(a: CellRange, b: CellRange): number {
   return a.top - b.top || a.left - b.left;
-}
-
-function isSorted(ms: CellRange[]): boolean {
-  for (let i = 1; i < ms.length; i++) if (byTopLeft(ms[i - 1], ms[i]) > 0) return false;
-  return true;
 }

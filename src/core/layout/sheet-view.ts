@@ -8,6 +8,7 @@ import { a1Of } from "../grid/address";
 import type { SourceCell } from "../model/item";
 import { parseCell } from "../values/parse";
 import { isBlankText } from "../values/normalize";
+import { findAtCell } from "../values/order";
 import { cellText } from "../values/parse";
 import type { ShinchokuConfig } from "../config/config";
 import { LabelMatcher, type LabelField, type LabelMatch } from "./labels";
@@ -23,6 +24,8 @@ export interface LabelCell {
 }
 
 const NONE: readonly number[] = [];
+const rowOf = (l: LabelCell) => l.row;
+const colOf = (l: LabelCell) => l.col;
 /** Shared by every empty row; never written to. */
 const EMPTY_ROW: number[] = [];
 
@@ -105,18 +108,7 @@ export class SheetView {
   }
 
   label(row: number, col: number): LabelCell | undefined {
-    const ls = this.labels;
-    let lo = 0;
-    let hi = ls.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const l = ls[mid];
-      const d = l.row - row || l.col - col;
-      if (d === 0) return l;
-      if (d < 0) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    return findAtCell(this.labels, row, col, rowOf, colOf);
   }
 
   rightEdge(row: number, col: number): number {

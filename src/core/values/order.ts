@@ -11,3 +11,27 @@ export const byFiscalYear = (a: { fiscalYear: number }, b: { fiscalYear: number 
   a.fiscalYear - b.fiscalYear;
 
 export const ascending = (a: number, b: number): number => a - b;
+
+/**
+ * The item at (row, col) in a list sorted by row, then column (reading order), found by binary
+ * search: merges by their top-left cell, labels by their cell.
+ */
+export function findAtCell<T>(
+  sorted: readonly T[],
+  row: number,
+  col: number,
+  rowOf: (x: T) => number,
+  colOf: (x: T) => number,
+): T | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = sorted[mid];
+    const d = rowOf(x) - row || colOf(x) - col;
+    if (d === 0) return x;
+    if (d < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
