@@ -13,7 +13,7 @@ import type { CellRange } from "../core/grid/cell";
 import type { CellFormat, CellWrite, EditPlan, SheetEdit } from "../core/plan/edit-plan";
 import { errorCode, supports } from "./office-errors";
 import { noteWritten } from "./read-workbook";
-import type { SyncMeter } from "./sync-meter";
+import { jsonBytes, type SyncMeter } from "./sync-meter";
 import { coalesceRanges, excelInput, formatLayers, toBlocks } from "./write-blocks";
 
 export type Blocked =
@@ -38,16 +38,19 @@ export async function applyPlan(
   const edits = plan.edits.filter((e) => !isEmptyEdit(e));
   if (edits.length === 0) return { wrote: false, blocked: null, cellsWritten: 0 };
 
-  const check = await checkTargets(context, edits, meter);
+  // Workbook.readOnly is ExcelApi 1.8; the manifest requires 1.7, everything else used here.
+  const readOnlyKnown = supports("1.8");
+  const check = await checkTargets(context, edits, meter, readOnlyKnown);
   if ("why" in check) return { wrote: false, blocked: check, cellsWritten: 0 };
 
+  const progress = { cells: 0, committed: 0 };
   try {
-    const cellsWritten = await writeGroups(context, groupBySize(edits), check.existing, meter);
-    return { wrote: true, blocked: null, cellsWritten };
+    await writeGroups(context, groupBySize(edits), check.existing, meter, progress);
+    return { wrote: true, blocked: null, cellsWritten: progress.cells };
   } catch (e) {
-    // Without ExcelApi 1.8 a read-only workbook shows itself only here; its first write fails,
-    // so nothing was written.
-    if (!supports("1.8") && errorCode(e) === "AccessDenied" && meter.writeSyncs === 2)
+    // Without 1.8 a read-only workbook shows itself only here: its first write fails, and
+    // nothing has been written yet.
+    if (!readOnlyKnown && errorCode(e) === "AccessDenied" && progress.committed === 0)
       return { wrote: false, blocked: { why: "readOnly" }, cellsWritten: 0 };
     throw e;
   }
@@ -56,9 +59,12 @@ export async function applyPlan(
 /** Request bytes a write batch aims to stay under (Excel refuses requests over 5 MB). */
 export const WRITE_BUDGET_BYTES = 4 * 1024 * 1024;
 
-/** Size of an edit as Office.js requests it: the cell inputs plus ~160 bytes an operation. */
+/**
+ * Size of an edit as Office.js requests it: the cell inputs (UTF-8, as the meter counts them) plus
+ * ~160 bytes an operation — more than the meter's per-action estimate, to keep a margin under 5 MB.
+ */
 export function estimateEditBytes(e: SheetEdit): number {
-  const inputs = JSON.stringify(e.writes.map(excelInput)).length;
+  const inputs = jsonBytes(e.writes.map(excelInput));
   const ops =
     toBlocks(e.writes.map((w) => ({ row: w.row, col: w.col, item: true }))).length +
     formatLayers(e.writes).length * 3 +
@@ -97,10 +103,11 @@ async function writeGroups(
   groups: SheetEdit[][],
   existing: Set<string>,
   meter: SyncMeter,
-): Promise<number> {
-  if (groups.length === 0) return 0;
+  progress: { cells: number; committed: number },
+): Promise<void> {
+  if (groups.length === 0) return;
   const [group, ...rest] = groups;
-  if (supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
+  context.application.suspendApiCalculationUntilNextSync();
   let cells = 0;
   for (const e of group) cells += queueEdit(context, e, existing.has(e.sheet), meter);
   const sent = meter.queuedBytes;
@@ -111,10 +118,18 @@ async function writeGroups(
     meter.discardQueued();
     if (errorCode(err) !== "RequestPayloadSizeLimitExceeded" || group.length === 1) throw err;
     const half = Math.ceil(group.length / 2);
-    return writeGroups(context, [group.slice(0, half), group.slice(half), ...rest], existing, meter);
+    return writeGroups(
+      context,
+      [group.slice(0, half), group.slice(half), ...rest],
+      existing,
+      meter,
+      progress,
+    );
   }
   noteWritten(sent);
-  return cells + (await writeGroups(context, rest, existing, meter));
+  progress.cells += cells;
+  progress.committed++;
+  return writeGroups(context, rest, existing, meter, progress);
 }
 
 function isEmptyEdit(e: SheetEdit): boolean {
@@ -134,9 +149,9 @@ async function checkTargets(
   context: Excel.RequestContext,
   edits: SheetEdit[],
   meter: SyncMeter,
+  readOnlyKnown: boolean,
 ): Promise<Blocked | { existing: Set<string> }> {
   const wb = context.workbook;
-  const readOnlyKnown = supports("1.8");
   if (readOnlyKnown) wb.load("readOnly");
   const targets = edits.map((e) => {
     const ws = wb.worksheets.getItemOrNullObject(e.sheet);
@@ -177,7 +192,7 @@ function queueEdit(context: Excel.RequestContext, e: SheetEdit, exists: boolean,
     ws = sheets.getItem(e.sheet);
     for (const r of coalesceRanges(e.clear)) {
       const range = ws.getRange(rangeToA1(r));
-      if (supports("1.6")) range.conditionalFormats.clearAll();
+      range.conditionalFormats.clearAll();
       range.unmerge();
       range.clear("All");
       meter.send();
@@ -212,24 +227,22 @@ function queueEdit(context: Excel.RequestContext, e: SheetEdit, exists: boolean,
     table.style = t.style;
     meter.send(t);
   }
-  if (supports("1.6"))
-    for (const cf of e.conditionalFormats) {
-      const f = ws.getRange(rangeToA1(cf.range)).conditionalFormats.add("CellValue");
-      setCfFormat(f.cellValue.format, cf.format);
-      // Equality, not "contains": 概ね達成 must not take 達成's colour.
-      f.cellValue.rule = { formula1: `="${cf.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
-      meter.send(cf);
-      meter.send();
-      meter.send();
-    }
-  if (supports("1.7"))
-    for (const h of e.hyperlinks) {
-      ws.getRange(toA1(h.row, h.col)).hyperlink = {
-        documentReference: `${quoteSheetName(h.sheet)}!${h.cell}`,
-        textToDisplay: h.text,
-      };
-      meter.send(h);
-    }
+  for (const cf of e.conditionalFormats) {
+    const f = ws.getRange(rangeToA1(cf.range)).conditionalFormats.add("CellValue");
+    setCfFormat(f.cellValue.format, cf.format);
+    // Equality, not "contains": 概ね達成 must not take 達成's colour.
+    f.cellValue.rule = { formula1: `="${cf.equals.replace(/"/g, '""')}"`, operator: "EqualTo" };
+    meter.send(cf);
+    meter.send();
+    meter.send();
+  }
+  for (const h of e.hyperlinks) {
+    ws.getRange(toA1(h.row, h.col)).hyperlink = {
+      documentReference: `${quoteSheetName(h.sheet)}!${h.cell}`,
+      textToDisplay: h.text,
+    };
+    meter.send(h);
+  }
   for (const c of e.charts) {
     const chart = ws.charts.add(
       c.kind === "columnStacked" ? "ColumnStacked" : "ColumnClustered",
@@ -241,7 +254,7 @@ function queueEdit(context: Excel.RequestContext, e: SheetEdit, exists: boolean,
     chart.setPosition(toA1(a.row, a.col), toA1(a.row + a.heightRows - 1, a.col + a.widthCols - 1));
     meter.send(c);
   }
-  if (e.tabColor && supports("1.7")) {
+  if (e.tabColor) {
     ws.tabColor = e.tabColor;
     meter.send(e.tabColor);
   }

@@ -4,13 +4,13 @@
  * formats, so every cell shows its own fill again. The ranges we coloured are remembered in the
  * document settings ("shinchoku.highlight") so that clearing finds them after a reload.
  *
- * Syncs, outside the validate read budget: 1 (sheets and their protection), 1 (our earlier formats
- * on the remembered ranges), 1 (delete those, add the new ones). Protected sheets are skipped.
- * ExcelApi 1.6 (conditional formats); without it highlighting does nothing.
+ * Syncs: 1 (our earlier formats on the remembered ranges, when there are any), 1 (delete those, add
+ * the new ones); a third first when the sheets and their protection are not known yet (clearing
+ * from the pane; validate passes what its read learnt). Protected sheets are skipped.
  */
 import { parseRangeA1, rangeToA1 } from "../core/grid/address";
 import { documentSettings, saveDocumentSettings } from "./settings";
-import { supports } from "./office-errors";
+import type { SheetAccess } from "./read-workbook";
 import type { SyncMeter } from "./sync-meter";
 import { toBlocks } from "./write-blocks";
 
@@ -30,21 +30,16 @@ export async function setHighlight(
   context: Excel.RequestContext,
   cells: Array<{ sheet: string; cell: string }>,
   meter: SyncMeter,
-): Promise<HighlightTarget[]> {
-  if (!supports("1.6")) return [];
+  known?: SheetAccess[],
+): Promise<void> {
   const before = remembered();
-  if (before.length === 0 && cells.length === 0) return [];
+  if (before.length === 0 && cells.length === 0) return;
 
-  // 1. Which sheets exist, and which we may write to.
+  // 1. Which sheets exist, and which we may write to (unless the caller's read found out).
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/protection/protected");
-  meter.send();
-  meter.beforeSync("write");
-  await context.sync();
-  const writable = new Set(sheets.items.filter((s) => !s.protection.protected).map((s) => s.name));
-  const existing = new Set(sheets.items.map((s) => s.name));
-  meter.received([...existing]);
-  meter.settle();
+  const access = known ?? (await loadAccess(context, meter));
+  const writable = new Set(access.filter((s) => !s.protected).map((s) => s.name));
+  const existing = new Set(access.map((s) => s.name));
 
   // 2. Our formats from last time, found by their marker formula.
   const old = before
@@ -90,8 +85,21 @@ export async function setHighlight(
   }
   meter.beforeSync("write");
   await context.sync();
-  await remember([...kept, ...added]);
-  return added;
+  const now = [...kept, ...added];
+  // The settings round trip only when the list changed (validate again on the same errors: no save).
+  if (JSON.stringify(now) !== JSON.stringify(before)) await remember(now);
+}
+
+async function loadAccess(context: Excel.RequestContext, meter: SyncMeter): Promise<SheetAccess[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/protection/protected");
+  meter.send();
+  meter.beforeSync("write");
+  await context.sync();
+  const access = sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
+  meter.received(access);
+  meter.settle();
+  return access;
 }
 
 function groupBySheet(cells: Array<{ sheet: string; cell: string }>): Map<string, string[]> {

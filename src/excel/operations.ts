@@ -83,7 +83,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
     const errorCells = findings
       .filter((f) => f.severity === "error" && f.sheet && f.cell)
       .map((f) => ({ sheet: f.sheet as string, cell: f.cell as string }));
-    await Excel.run((context) => setHighlight(context, errorCells, meter));
+    await Excel.run((context) => setHighlight(context, errorCells, meter, read.sheets));
   }
 
   progress({ phase: "done", fraction: 1 });

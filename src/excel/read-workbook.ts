@@ -19,6 +19,13 @@ import type { SyncMeter } from "./sync-meter";
 export interface ReadOutcome {
   snapshot: WorkbookSnapshot;
   cellsRead: number;
+  /** Every sheet (very hidden ones too) and whether it is protected, from the first sync. */
+  sheets: SheetAccess[];
+}
+
+export interface SheetAccess {
+  name: string;
+  protected: boolean;
 }
 
 /** Response bytes a read batch aims to stay under (Excel refuses responses over 5 MB). */
@@ -53,13 +60,15 @@ export async function readWorkbookSnapshot(
   onProgress?: (fraction: number) => void,
 ): Promise<ReadOutcome> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/visibility");
+  // Protection too, for whoever writes next in the same command (the error highlight).
+  sheets.load("items/name,items/visibility,items/protection/protected");
   meter.send();
   meter.beforeSync("read");
   await context.sync();
+  const access = sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
   // Very hidden sheets are other add-ins' storage, never a form.
   const names = sheets.items.filter((s) => s.visibility !== "VeryHidden").map((s) => s.name);
-  meter.received(names);
+  meter.received(access);
   meter.settle();
   onProgress?.(0.1);
   const how: ReadHow = { merges: supports("1.13"), specialCells: supports("1.9") };
@@ -74,7 +83,7 @@ export async function readWorkbookSnapshot(
   const byName = new Map(read.map((s) => [s.name, s]));
   const ordered = names.map((n) => byName.get(n)).filter((s): s is SheetSnapshot => !!s);
   const cellsRead = ordered.reduce((n, s) => n + s.values.reduce((m, row) => m + row.length, 0), 0);
-  return { snapshot: { sheets: ordered }, cellsRead };
+  return { snapshot: { sheets: ordered }, cellsRead, sheets: access };
 }
 
 /** What the host offers: merged areas (ExcelApi 1.13), special cells (1.9). */

@@ -1,7 +1,7 @@
 /**
  * Turning a plan's cell-by-cell writes into few, rectangular range writes: cells next to each other
  * in a row form a run; runs with the same columns on consecutive rows form a block written with one
- * 2-D array. Formats are grouped the same way, by identical format.
+ * 2-D array. Formats are grouped the same way, one layer per (property, value) pair (formatLayers).
  */
 import type { CellRange } from "../core/grid/cell";
 import type { CellFormat, CellWrite, PlanValue } from "../core/plan/edit-plan";
@@ -12,17 +12,14 @@ export interface Block<T> {
   cells: T[][];
 }
 
-/** Group cells (row, col, item) into rectangles; `same` decides which neighbours may share one. */
-export function toBlocks<T>(
-  cells: Array<{ row: number; col: number; item: T }>,
-  same: (a: T, b: T) => boolean = () => true,
-): Block<T>[] {
+/** Group cells (row, col, item) into rectangles. */
+export function toBlocks<T>(cells: Array<{ row: number; col: number; item: T }>): Block<T>[] {
   const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
   // 1. Runs within a row.
   const runs: Array<{ row: number; left: number; right: number; items: T[] }> = [];
   for (const c of sorted) {
     const last = runs[runs.length - 1];
-    if (last && last.row === c.row && last.right + 1 === c.col && same(last.items[0], c.item)) {
+    if (last && last.row === c.row && last.right + 1 === c.col) {
       last.right = c.col;
       last.items.push(c.item);
     } else if (last && last.row === c.row && last.right === c.col) {
@@ -35,7 +32,7 @@ export function toBlocks<T>(
   for (const r of runs) {
     const key = `${r.left}:${r.right}`;
     const b = open.get(key);
-    if (b && b.range.bottom + 1 === r.row && same(b.cells[0][0], r.items[0])) {
+    if (b && b.range.bottom + 1 === r.row) {
       b.range.bottom = r.row;
       b.cells.push(r.items);
     } else {
@@ -73,20 +70,22 @@ export function asExcelInput(v: PlanValue): string | number | boolean {
  * one write per distinct mix of properties.
  */
 export function formatLayers(writes: CellWrite[]): Array<{ range: CellRange; format: CellFormat }> {
-  const byProp = new Map<string, Array<{ row: number; col: number; item: true }>>();
+  const byProp = new Map<
+    string,
+    { layer: CellFormat; cells: Array<{ row: number; col: number; item: true }> }
+  >();
   for (const w of writes) {
     for (const [k, v] of Object.entries(w.format ?? {})) {
       if (v === undefined) continue;
-      const key = JSON.stringify([k, v]);
-      if (!byProp.has(key)) byProp.set(key, []);
-      byProp.get(key)?.push({ row: w.row, col: w.col, item: true });
+      const key = `${k}\u0000${typeof v === "string" ? v : JSON.stringify(v)}`;
+      let entry = byProp.get(key);
+      if (!entry) byProp.set(key, (entry = { layer: { [k]: v } as CellFormat, cells: [] }));
+      entry.cells.push({ row: w.row, col: w.col, item: true });
     }
   }
   const out: Array<{ range: CellRange; format: CellFormat }> = [];
-  for (const [key, cells] of byProp) {
-    const [k, v] = JSON.parse(key) as [keyof CellFormat, CellFormat[keyof CellFormat]];
-    for (const b of toBlocks(cells)) out.push({ range: b.range, format: { [k]: v } as CellFormat });
-  }
+  for (const { layer, cells } of byProp.values())
+    for (const b of toBlocks(cells)) out.push({ range: b.range, format: layer });
   return out;
 }
 
