@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import type { SheetSnapshot } from "../src/core/grid/cell";
-import { DEFAULT_CONFIG } from "../src/core/config/config";
+import { mergeConfig } from "../src/core/config/config";
 import { analyse, planFill, planSummary } from "../src/core/engine";
 import { applyPlan } from "../src/cli/apply-plan";
 import { bufferIO } from "../src/cli/io";
@@ -129,8 +129,10 @@ export async function benchCli(file: string, runs = 3): Promise<CliTimes> {
     t = performance.now();
     const snap = snapshotWorkbook(wb);
     const snapshotMs = performance.now() - t;
+    // A configuration merged afresh, as the CLI does: the engine's memos must find it by content.
+    const config = mergeConfig(null);
     t = performance.now();
-    const a = analyse(snap, DEFAULT_CONFIG, { asOf: asOfDate() });
+    const a = analyse(snap, config, { asOf: asOfDate() });
     const analyseMs = performance.now() - t;
     const fill = planFill(a, snap);
     const fillPlanMs = performance.now() - t - analyseMs;
@@ -146,8 +148,9 @@ export async function benchCli(file: string, runs = 3): Promise<CliTimes> {
     const writeMs = performance.now() - t;
     const alone: number[] = [];
     for (let k = 0; k < 5; k++) {
+      const fresh = mergeConfig(null);
       t = performance.now();
-      const again = analyse(snap, DEFAULT_CONFIG, { asOf: asOfDate() });
+      const again = analyse(snap, fresh, { asOf: asOfDate() });
       planFill(again, snap);
       planSummary(again, snap);
       alone.push(performance.now() - t);

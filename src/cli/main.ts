@@ -1,11 +1,9 @@
-/** The command line's entry: parse, load the configuration, dispatch; returns the exit status. */
+/** The command line's entry (bin/shinchoku.js calls it): parse, load the configuration, dispatch; returns the exit status. */
 import { parseCliArgs, UsageError, type CliArgs } from "./args";
 import { ConfigError, loadConfig } from "./config-file";
 import { processIO, type CliIO } from "./io";
 import { MSG, USAGE } from "./messages";
 import { configCommand } from "./commands/config";
-import { validateCommand } from "./commands/validate";
-import { writeCommand } from "./commands/write";
 import type { CommandContext } from "./commands/context";
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
@@ -26,12 +24,13 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     switch (args.command) {
       case "config":
         return configCommand(ctx);
+      // Loaded when needed: they bring in ExcelJS, which --help and config never use.
       case "validate":
-        return await validateCommand(ctx);
+        return await (await import("./commands/validate")).validateCommand(ctx);
       case "fill":
       case "summary":
       case "run":
-        return await writeCommand(ctx, args.command);
+        return await (await import("./commands/write")).writeCommand(ctx, args.command);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -45,14 +44,4 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     throw err;
   }
   return 2;
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err) => {
-      process.stderr.write(`shinchoku: ${(err as Error).stack ?? String(err)}\n`);
-      process.exitCode = 2;
-    },
-  );
 }

@@ -1,4 +1,4 @@
-/** One workbook through the engine: load, snapshot, analyse, plan; apply and save when asked. */
+/** One workbook through the engine: load and snapshot, analyse, plan (applying and saving: commands/write.ts). */
 import type ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../core/grid/cell";
 import type { ShinchokuConfig } from "../core/config/config";
@@ -20,14 +20,26 @@ export interface Analysed {
   planFindings: Finding[];
 }
 
+export interface Loaded {
+  file: string;
+  wb: ExcelJS.Workbook;
+  snapshot: WorkbookSnapshot;
+  wouldDrop: string[];
+}
+
+/** Read a file and take the engine's snapshot of it. */
+export async function loadFile(file: string): Promise<Loaded> {
+  const { wb, wouldDrop } = await loadWorkbookChecked(file);
+  return { file, wb, snapshot: snapshotWorkbook(wb), wouldDrop };
+}
+
 export async function analyseFile(
   file: string,
   config: ShinchokuConfig,
   asOf: Date,
 ): Promise<Analysed & { wb: ExcelJS.Workbook }> {
-  const { wb, wouldDrop } = await loadWorkbookChecked(file);
-  const snapshot = snapshotWorkbook(wb);
-  return { file, wb, snapshot, analysis: analyse(snapshot, config, { asOf }), planFindings: [], wouldDrop };
+  const loaded = await loadFile(file);
+  return { ...loaded, analysis: analyse(loaded.snapshot, config, { asOf }), planFindings: [] };
 }
 
 export type WriteKind = "fill" | "summary" | "run";

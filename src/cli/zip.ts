@@ -22,9 +22,10 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const METHODS = new Set([METHOD_STORE, METHOD_DEFLATE]);
 
 /**
- * The entries of a zip in their order, or null when it is not one this reader handles or its two
- * copies of an entry disagree (name, size, CRC): ExcelJS then reads the file its own way and says
- * what is wrong with it. Names are UTF-8 whatever the flag says, as JSZip reads them.
+ * The entries of a zip in their order, or null when it is not one this reader handles, an entry's
+ * local name differs from the central directory's, or its data does not match the central
+ * directory's size and CRC: ExcelJS then reads the file its own way and says what is wrong with
+ * it. Names are UTF-8 whatever the flag says, as JSZip reads them.
  */
 export function unzipEntries(buf: Buffer): Record<string, Uint8Array> | null {
   const end = findEndRecord(buf);

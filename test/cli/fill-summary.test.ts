@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
 import { toA1 } from "../../src/core/grid/address";
@@ -62,6 +63,16 @@ describe("summary", () => {
     const nos = cells.map((v) => JSON.parse(v).v).filter((v) => typeof v === "string" && /^\d\d$/.test(v));
     expect(new Set(nos)).toEqual(new Set(["28", "29", "30", "31", "32", "33"]));
     expect(await cli("summary", s.plan, s.pasted, "--in-place")).toMatchObject({ code: 2 });
+  });
+
+  it("with a folder holding one workbook: that workbook plus the summary, as with the file itself", async () => {
+    const s = await freshSamples();
+    const folder = path.join(s.dir, "one");
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(s.plan, path.join(folder, "plan.xlsx"));
+    const out = path.join(s.dir, "one-sum.xlsx");
+    expect((await cli("summary", folder, "-o", out, "--as-of", AS_OF)).code).toBe(1);
+    expect((await load(out)).worksheets).toHaveLength(13);
   });
 });
 

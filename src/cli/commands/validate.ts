@@ -1,6 +1,6 @@
 /** validate FILE_OR_FOLDER...: read and check, print the report; nothing is written. */
 import { UsageError } from "../args";
-import { expandInputs } from "../files";
+import { expandInputs, type InputFiles } from "../files";
 import { analyseFile, type Analysed } from "../pipeline";
 import { startProgress } from "../progress";
 import { exitCode, jsonOutput, textReport, type Failure } from "../report";
@@ -10,36 +10,46 @@ import { msg, type CommandContext } from "./context";
 export async function validateCommand(ctx: CommandContext): Promise<number> {
   const { args, io } = ctx;
   if (args.inputs.length === 0) throw new UsageError(msg(ctx).noInput);
-  const { results, failures, order } = await analyseAll(ctx, args.inputs);
+  const { results, failures, order } = await analyseAll(ctx, expandInputs(args.inputs));
   if (args.json) io.out(JSON.stringify(jsonOutput(results, failures, args.lang, order), null, 2));
   else for (const r of results) io.out(textReport(r, args.lang) + "\n");
   return exitCode(results, failures);
 }
 
-/** Every file of the inputs (folders walked); unreadable ones reported on stderr and skipped. */
-export async function analyseAll(
+/** Every file of the inputs (folders walked), analysed; unreadable ones reported on stderr and skipped. */
+export function analyseAll(
   ctx: CommandContext,
-  inputs: string[],
+  inputs: InputFiles,
 ): Promise<{ results: Analysed[]; failures: Failure[]; order: string[] }> {
-  const { args, io, config } = ctx;
+  const { config, args } = ctx;
+  // The workbook itself is let go: a folder of many files is reported, not written.
+  return eachFile(ctx, inputs, async (file) => ({
+    ...(await analyseFile(file, config, args.asOf)),
+    wb: null,
+  }));
+}
+
+/** `work` on every file of the inputs, with a progress bar; a file it fails on is reported and skipped. */
+export async function eachFile<T>(
+  ctx: CommandContext,
+  inputs: InputFiles,
+  work: (file: string) => Promise<T>,
+): Promise<{ results: T[]; failures: Failure[]; order: string[] }> {
+  const { args, io } = ctx;
   const m = msg(ctx);
-  const { files, missing, empty } = expandInputs(inputs);
+  const { files, missing, empty } = inputs;
   const failures: Failure[] = [
     ...missing.map((x) => ({ file: x.path, reason: x.reason })),
     ...empty.map((p) => ({ file: p, reason: m.noXlsx(p) })),
   ];
-  const results: Analysed[] = [];
+  const results: T[] = [];
   const bar = startProgress(files.length, io, args.progress);
   for (const file of files) {
     try {
-      // The workbook itself is let go: a folder of many files is reported, not written.
-      results.push({ ...(await analyseFile(file, config, args.asOf)), wb: null });
+      results.push(await work(file));
     } catch (err) {
       // One workbook the engine cannot handle must not stop a folder run: reported and skipped.
-      failures.push({
-        file,
-        reason: err instanceof ReadError ? err.reason : String((err as Error).message ?? err),
-      });
+      failures.push({ file, reason: reasonOf(err) });
     }
     bar.tick(file);
   }
@@ -50,4 +60,9 @@ export async function analyseAll(
     failures,
     order: [...failures.filter((f) => !files.includes(f.file)).map((f) => f.file), ...files],
   };
+}
+
+/** What to say of a file that could not be read or analysed. */
+export function reasonOf(err: unknown): string {
+  return err instanceof ReadError ? err.reason : String((err as Error).message ?? err);
 }

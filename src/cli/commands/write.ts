@@ -8,31 +8,31 @@ import type { WorkbookSnapshot } from "../../core/grid/cell";
 import { analyse } from "../../core/engine";
 import { UsageError } from "../args";
 import { applyPlan, type ApplyResult } from "../apply-plan";
-import { expandInputs, samePath } from "../files";
-import { analyseFile, planWrites, type Analysed, type WriteKind } from "../pipeline";
+import { expandInputs, samePath, type InputFiles } from "../files";
+import { analyseFile, loadFile, planWrites, type Analysed, type WriteKind } from "../pipeline";
 import { exitCode, jsonOutput, textReport, type Failure } from "../report";
-import { ReadError, saveWorkbook } from "../workbook-io";
+import { saveWorkbook } from "../workbook-io";
 import { msg, type CommandContext } from "./context";
 import { partNames } from "../messages";
-import { analyseAll } from "./validate";
+import { eachFile, reasonOf } from "./validate";
 
 export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promise<number> {
   const { args } = ctx;
   const m = msg(ctx);
   if (args.inputs.length === 0) throw new UsageError(m.noInput);
-  if (kind === "summary") {
-    const { files } = expandInputs(args.inputs);
-    if (files.length > 1 || args.inputs.length > 1) return summaryOfMany(ctx);
-  }
+  // Folders are walked once, here; a folder holding one workbook stands for that workbook.
+  const inputs = expandInputs(args.inputs);
+  if (kind === "summary" && (inputs.files.length > 1 || args.inputs.length > 1))
+    return summaryOfMany(ctx, inputs);
   if (args.inputs.length > 1) throw new UsageError(m.oneInput);
-  const input = args.inputs[0];
+  const input = inputs.files.length === 1 ? inputs.files[0] : args.inputs[0];
   const out = outputPath(ctx, input);
 
   let a: Analysed & { wb: ExcelJS.Workbook };
   try {
     a = await analyseFile(input, ctx.config, args.asOf);
   } catch (err) {
-    const reason = err instanceof ReadError ? err.reason : String((err as Error).message ?? err);
+    const reason = reasonOf(err);
     ctx.io.err(m.unreadable(input, reason));
     if (args.json) ctx.io.out(JSON.stringify(jsonOutput([], [{ file: input, reason }], args.lang, [input])));
     return 2;
@@ -49,12 +49,16 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
   return finish(ctx, a.wb, out, [a], [], applied, [input]);
 }
 
-async function summaryOfMany(ctx: CommandContext): Promise<number> {
+async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<number> {
   const { args } = ctx;
   const m = msg(ctx);
   if (args.inPlace) throw new UsageError(m.inPlaceMulti);
   if (!args.out) throw new UsageError(m.needOut);
-  const { results, failures } = await analyseAll(ctx, args.inputs);
+  // Only the snapshots: the one analysis is of all files' sheets together, below.
+  const { results, failures } = await eachFile(ctx, inputs, async (file) => {
+    const { snapshot } = await loadFile(file);
+    return { file, snapshot };
+  });
   for (const r of results) if (samePath(r.file, args.out)) throw new UsageError(m.sameAsInput);
   // One analysis over every file's sheets, so that an item split across files joins by No.
   const combined: WorkbookSnapshot = { sheets: uniqueSheetNames(results) };
@@ -73,7 +77,7 @@ async function summaryOfMany(ctx: CommandContext): Promise<number> {
 }
 
 /** Sheets of several files; a name used in more than one file gets the file's name in front. */
-function uniqueSheetNames(results: Analysed[]) {
+function uniqueSheetNames(results: Array<{ file: string; snapshot: WorkbookSnapshot }>) {
   const count = new Map<string, number>();
   for (const r of results) for (const s of r.snapshot.sheets) count.set(s.name, (count.get(s.name) ?? 0) + 1);
   return results.flatMap((r) =>

@@ -1,5 +1,4 @@
 import { CellRange, CellValue, SheetSnapshot, asExcelErrorLiteral, isCellError } from "./cell";
-import { toA1 } from "./address";
 import { isBlankText } from "../values/normalize";
 import { findAtCell, sortInPlace } from "../values/order";
 
@@ -14,10 +13,6 @@ export class Grid {
   private readonly snap: SheetSnapshot;
   /** Merges in reading order (top, then left), for a binary search from a top-left cell. */
   private readonly merges: CellRange[];
-  /** Every cell of small merges, built on first use: most readers only need the top-left edges. */
-  private mergeOf: Map<number, CellRange> | null = null;
-  /** Merges too large to index cell by cell (whole rows), looked up by scan. */
-  private readonly largeMerges: CellRange[] = [];
 
   constructor(snap: SheetSnapshot) {
     this.snap = snap;
@@ -25,9 +20,7 @@ export class Grid {
     const width = snap.values.reduce((m, r) => Math.max(m, r.length), 0);
     this.rowCount = snap.originRow + snap.values.length;
     this.colCount = snap.originCol + width;
-    const merges = snap.merges ?? [];
-    this.merges = sortInPlace([...merges], byTopLeft);
-    for (const m of merges) if (!isSmall(m)) this.largeMerges.push(m);
+    this.merges = sortInPlace([...(snap.merges ?? [])], byTopLeft);
   }
 
   /** The grid of a snapshot, built once: the reader and the fill plan look at the same sheets. */
@@ -43,10 +36,6 @@ export class Grid {
   /** The merge whose top-left cell is (row, col), if any. */
   private mergeFrom(row: number, col: number): CellRange | undefined {
     return findAtCell(this.merges, row, col, topOf, leftOf);
-  }
-
-  private key(row: number, col: number): number {
-    return row * 16384 + col;
   }
 
   /** The raw value at (row, col); error strings from Office.js come back as CellError. */
@@ -88,19 +77,8 @@ export class Grid {
 
   /** The merged area a cell belongs to, if any. */
   mergeAt(row: number, col: number): CellRange | null {
-    if (!this.mergeOf) {
-      this.mergeOf = new Map();
-      for (const m of this.snap.merges ?? []) {
-        if (!isSmall(m)) continue;
-        for (let r = m.top; r <= m.bottom; r++)
-          for (let c = m.left; c <= m.right; c++) this.mergeOf.set(this.key(r, c), m);
-      }
-    }
-    const hit = this.mergeOf.get(this.key(row, col));
-    if (hit) return hit;
-    for (const m of this.largeMerges) {
+    for (const m of this.merges)
       if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
-    }
     return null;
   }
 
@@ -110,22 +88,9 @@ export class Grid {
     return m ? m.right : col;
   }
 
-  bottomEdge(row: number, col: number): number {
-    const m = this.mergeFrom(row, col);
-    return m ? m.bottom : row;
-  }
-
-  address(row: number, col: number): string {
-    return toA1(row, col);
-  }
-
   get snapshot(): SheetSnapshot {
     return this.snap;
   }
-}
-
-function isSmall(m: CellRange): boolean {
-  return (m.bottom - m.top + 1) * (m.right - m.left + 1) <= 4096;
 }
 
 const grids = new WeakMap<SheetSnapshot, Grid>();

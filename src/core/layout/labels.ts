@@ -6,6 +6,7 @@
  */
 import type { LabelConfig } from "../config/config";
 import { labelKey } from "../values/normalize";
+import { MemoTable } from "../values/memo";
 
 export type LabelField = keyof LabelConfig;
 
@@ -17,8 +18,6 @@ const PREFIX_FIELDS = new Set<LabelField>(["pillar", "notePrefixes"]);
 
 /** The longest text a label cell may have, except prefix labels (the pillar line). */
 const MAX_LABEL_LENGTH = 40;
-
-const MEMO_LIMIT = 20000;
 
 export interface LabelMatch {
   field: LabelField;
@@ -33,14 +32,19 @@ interface Variant {
   variant: string;
 }
 
-/** One matcher per label configuration: its memo of matched texts then serves every run. */
-const matchers = new WeakMap<LabelConfig, LabelMatcher>();
+/**
+ * One matcher per label configuration, found by content: every run merges its configuration
+ * afresh (a new object each time), and the matcher's memo of matched texts should serve them all.
+ */
+const matchers = new Map<string, LabelMatcher>();
 
 export function labelMatcherFor(labels: LabelConfig): LabelMatcher {
-  let m = matchers.get(labels);
+  const key = JSON.stringify(labels);
+  let m = matchers.get(key);
   if (!m) {
     m = new LabelMatcher(labels);
-    matchers.set(labels, m);
+    if (matchers.size >= 8) matchers.clear();
+    matchers.set(key, m);
   }
   return m;
 }
@@ -48,7 +52,7 @@ export function labelMatcherFor(labels: LabelConfig): LabelMatcher {
 export class LabelMatcher {
   private readonly variants: Variant[];
   /** The same label texts recur on every sheet: each distinct text is matched once. */
-  private readonly seen = new Map<string, LabelMatch | null>();
+  private readonly seen = new MemoTable<LabelMatch | null>((text) => this.matchKey(labelKey(text)));
 
   constructor(labels: LabelConfig) {
     const vs: Variant[] = [];
@@ -63,13 +67,7 @@ export class LabelMatcher {
   }
 
   match(text: string): LabelMatch | null {
-    let m = this.seen.get(text);
-    if (m === undefined) {
-      m = this.matchKey(labelKey(text));
-      if (this.seen.size >= MEMO_LIMIT) this.seen.clear();
-      this.seen.set(text, m);
-    }
-    return m;
+    return this.seen.get(text);
   }
 
   private matchKey(key: string): LabelMatch | null {

@@ -11,7 +11,13 @@ export function nfkc(s: string): string {
 
 /** For label matching: NFKC, no whitespace at all, and the usual bracket variants unified. */
 export function labelKey(s: string): string {
-  return labelKeyTable.get(s);
+  // Not memoised: LabelMatcher calls it once per distinct text and keeps the match.
+  return s
+    .normalize("NFKC")
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/[〔［【「『<＜≪《]/g, "(")
+    .replace(/[〕］】」』>＞≫》]/g, ")")
+    .replace(/[・･]/g, "・");
 }
 
 const nfkcTable = new MemoTable((s) =>
@@ -19,15 +25,6 @@ const nfkcTable = new MemoTable((s) =>
     .normalize("NFKC")
     .replace(/[\s\u3000]+/g, " ")
     .trim(),
-);
-
-const labelKeyTable = new MemoTable((s) =>
-  s
-    .normalize("NFKC")
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/[〔［【「『<＜≪《]/g, "(")
-    .replace(/[〕］】」』>＞≫》]/g, ")")
-    .replace(/[・･]/g, "・"),
 );
 
 /** Characters that mean "minus" in Japanese public documents (△/▲ triangles, various dashes before digits). */

@@ -43,13 +43,23 @@ export function parseCell(raw: CellValue | undefined, opts: ParseOptions = {}): 
 }
 
 /** One memo table per list of estimate markers (in practice: the configuration's one list). */
+// Found by the list's identity first (per cell: cheap), then by its content: every run merges its
+// configuration afresh, so each run brings a new but equal list.
 const parsedTexts = new WeakMap<string[], MemoTable<Parsed>>();
+const parsedByMarkers = new Map<string, MemoTable<Parsed>>();
 
 /** Parse a cell's text. The result is shared between equal texts: read-only. */
 export function parseText(s: string, estimateMarkers: string[] = DEFAULT_ESTIMATE_MARKERS): Parsed {
   let table = parsedTexts.get(estimateMarkers);
   if (!table) {
-    table = new MemoTable((text) => parseTextOnce(text, estimateMarkers));
+    const key = estimateMarkers.join("\u0000");
+    table = parsedByMarkers.get(key);
+    if (!table) {
+      const markers = [...estimateMarkers];
+      table = new MemoTable((text) => parseTextOnce(text, markers));
+      if (parsedByMarkers.size >= 8) parsedByMarkers.clear();
+      parsedByMarkers.set(key, table);
+    }
     parsedTexts.set(estimateMarkers, table);
   }
   return table.get(s);
