@@ -170,6 +170,7 @@ const BUILD_INPUTS = [
   "tsconfig.json",
   "tsconfig.web.json",
   "manifest.xml",
+  "package-lock.json",
 ];
 
 /** The `<script src>` of a built page, office.js from Microsoft's CDN (any absolute URL) left out. */

@@ -40,9 +40,12 @@ export const READ_BUDGET_BYTES = 4.5 * 1024 * 1024;
  * are never read back). Each is taken half as large again, for a margin; a read still too large
  * costs one refused sync, then goes in halves.
  */
-const sizeHint = { bytesPerSheet: 0, sheets: 0, growth: 1.5 };
-
 const GROWTH = { fullRead: 1.5, specialCells: 0.6 } as const;
+const sizeHint: { bytesPerSheet: number; sheets: number; growth: number } = {
+  bytesPerSheet: 0,
+  sheets: 0,
+  growth: GROWTH.fullRead,
+};
 
 export function noteWritten(requestBytes: number): void {
   if (sizeHint.sheets > 0) sizeHint.bytesPerSheet += (requestBytes * sizeHint.growth) / sizeHint.sheets;

@@ -3,11 +3,11 @@
  * so a city's vocabularies, thresholds and the highlight switch travel with the file.
  */
 import type { ConfigOverrides } from "../core/config/config";
-import type { ShinchokuSettings } from "./types";
+import { DEFAULT_SETTINGS, type ShinchokuSettings } from "./types";
 
 export const SETTINGS_KEY = "shinchoku.settings";
 
-export const DEFAULT_SETTINGS: ShinchokuSettings = { overrides: {}, highlightErrors: false };
+export { DEFAULT_SETTINGS } from "./types";
 
 /** What is stored, checked: anything malformed falls back to the defaults rather than failing. */
 export function readSettings(): ShinchokuSettings {

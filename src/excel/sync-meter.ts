@@ -49,6 +49,8 @@ export class SyncMeter {
   }
 }
 
+const utf8 = new TextEncoder();
+
 export function jsonBytes(v: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(v) ?? "").length;
+  return utf8.encode(JSON.stringify(v) ?? "").length;
 }

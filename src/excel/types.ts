@@ -56,6 +56,9 @@ export interface ShinchokuSettings {
   highlightErrors: boolean;
 }
 
+/** Until the workbook's own settings are read (and when there are none): highlighting off. */
+export const DEFAULT_SETTINGS: ShinchokuSettings = { overrides: {}, highlightErrors: false };
+
 /**
  * The adapter's operations, as the task pane and the ribbon commands see them. `createOperations()`
  * in src/excel/operations.ts returns the real one (global `Excel.run`, `Office.context`); tests and

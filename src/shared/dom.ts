@@ -32,7 +32,7 @@ export function append(parent: Node, children: Child[]): void {
   }
 }
 
-/** Removes every child (replaceChildren is in every webview ExcelApi 1.7 hosts use today). */
+/** Removes every child (replaceChildren: WebView2, Safari and current browsers; see README on older webviews). */
 export function clear(e: Element): void {
   e.replaceChildren();
 }

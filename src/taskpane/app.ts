@@ -5,6 +5,7 @@
 import type { RenderedFinding, Severity } from "../core/model/finding";
 import { DEFAULT_CONFIG } from "../core/config/config";
 import { messageWithoutPlace } from "../core/checks/render";
+import { DEFAULT_SETTINGS } from "../excel/types";
 import type {
   OperationKind,
   OperationResult,
@@ -45,7 +46,7 @@ export function startTaskpane(
 ): TaskpaneHandle {
   const lang = opts.lang;
   const tr = (k: MessageKey, p?: Record<string, string | number>) => t(lang, k, p);
-  let settings: ShinchokuSettings = { overrides: {}, highlightErrors: true };
+  let settings: ShinchokuSettings = { ...DEFAULT_SETTINGS, overrides: {} };
   let last: OperationResult | null = null;
   let busy = false;
   const show = new Set<Severity>(SEVERITIES);

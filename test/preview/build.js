@@ -25,7 +25,8 @@ const PANE_INPUTS = [
   "manifest.xml",
   "package-lock.json",
 ];
-const PAGE_INPUTS = ["test/preview", "test/sim-excel", "src/core", "tsconfig.json", "package-lock.json"];
+// The page bundles the simulated Excel, src/core, and parts of src/excel and src/shared: all of src.
+const PAGE_INPUTS = ["test/preview", "test/sim-excel", "src", "tsconfig.json", "package-lock.json"];
 
 function newestMtime(rel) {
   const p = path.join(ROOT, rel);
