@@ -11,7 +11,6 @@ export const MSG = {
     oneInput: "このコマンドの入力は 1 ファイルです",
     inPlaceMulti: "複数ファイルからの集計では --in-place は使えません",
     outputWritten: (file: string) => `出力: ${file}`,
-    unchangedInput: "入力ファイルは変更していません",
     chartsSkipped:
       "グラフはコマンドラインでは作成できません（Excel アドインで作成されます）。表は作成しました。",
     notApplied: (what: string) => `書き込めなかった箇所: ${what}`,
@@ -31,7 +30,6 @@ export const MSG = {
     oneInput: "this command takes one input file",
     inPlaceMulti: "--in-place cannot be used with a summary of several files",
     outputWritten: (file: string) => `output: ${file}`,
-    unchangedInput: "the input file was not changed",
     chartsSkipped:
       "Charts cannot be written from the command line (the Excel add-in writes them); the tables were.",
     notApplied: (what: string) => `not applied: ${what}`,
@@ -79,6 +77,6 @@ Options:
   --no-progress        no progress bar
 
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read or wrong arguments.
-JSON: one input file gives the report object itself ({items, findings, summary});
-several files give {"files": [{"file", "report"} | {"file", "error"}]}.
+JSON: one readable input file gives the report object itself ({items, findings, summary});
+several files, or one that cannot be read, give {"files": [{"file", "report"} | {"file", "error"}]}.
 `;

@@ -4,7 +4,13 @@
  * text is joined, error values become {error}. Hidden sheets are read too.
  */
 import type ExcelJS from "exceljs";
-import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/grid/cell";
+import {
+  keptNumberFormat,
+  type CellRange,
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../core/grid/cell";
 import { parseRangeA1 } from "../core/grid/address";
 
 const MS_PER_DAY = 86_400_000;
@@ -39,8 +45,7 @@ export function snapshotSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
       const r = Number(cell.row) - 1;
       const c = Number(cell.col) - 1;
       const fmt = cell.numFmt;
-      // Formats of numbers only, as the add-in reads them: the engine looks at no others.
-      cells.push({ r, c, v, f, n: typeof v === "number" && fmt && fmt !== "General" ? fmt : null });
+      cells.push({ r, c, v, f, n: keptNumberFormat(v, fmt) });
       extend(r, c);
     });
   });
@@ -129,7 +134,7 @@ function readMerges(ws: ExcelJS.Worksheet): CellRange[] {
       // An unreadable merge is ignored rather than failing the whole sheet.
     }
   }
-  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+  return out; // in ExcelJS's order: Grid sorts them itself
 }
 
 interface MergeRange {

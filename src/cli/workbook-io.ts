@@ -35,10 +35,6 @@ export interface LoadedWorkbook {
   wouldDrop: string[];
 }
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  return (await loadWorkbookChecked(file)).wb;
-}
-
 export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook> {
   let buf: Buffer;
   try {

@@ -11,7 +11,13 @@
  * When Excel refuses a batch as too large (5 MB request/response, 5 million cells) the sheets are
  * read in halves, recursively; a single sheet too large is read in halves of its rows.
  */
-import type { CellRange, CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/grid/cell";
+import {
+  keptNumberFormat,
+  type CellRange,
+  type CellValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../core/grid/cell";
 import { parseRangeA1 } from "../core/grid/address";
 import { isTooLarge, supports } from "./office-errors";
 import type { SyncMeter } from "./sync-meter";
@@ -317,7 +323,7 @@ export function toSnapshot(
     originCol,
     values: values.map((row) => row.map(toCellValue)),
     formulas: formulas.map((row) => row.map(formulaOf)),
-    numberFormats: numberFormats.map((row, i) => row.map((f, j) => formatOf(values[i]?.[j], f))),
+    numberFormats: numberFormats.map((row, i) => row.map((f, j) => keptNumberFormat(values[i]?.[j], f))),
   };
 }
 
@@ -347,11 +353,11 @@ export function fromSpecialCells(
   for (const a of formulaAreas)
     place(a, (r, c, i, j) => {
       formulas[r][c] = formulaOf(a.formulas?.[i]?.[j]);
-      numberFormats[r][c] = formatOf(values[r][c], a.numberFormat[i][j]);
+      numberFormats[r][c] = keptNumberFormat(values[r][c], a.numberFormat[i][j]);
     });
   for (const a of numberAreas)
     place(a, (r, c, i, j) => {
-      numberFormats[r][c] = formatOf(values[r][c], a.numberFormat[i][j]);
+      numberFormats[r][c] = keptNumberFormat(values[r][c], a.numberFormat[i][j]);
     });
   return {
     name,
@@ -365,10 +371,6 @@ export function fromSpecialCells(
 
 function formulaOf(f: unknown): string | null {
   return typeof f === "string" && f.startsWith("=") && f.length > 1 ? f : null;
-}
-
-function formatOf(value: unknown, f: unknown): string | null {
-  return typeof value === "number" && typeof f === "string" && f !== "" && f !== "General" ? f : null;
 }
 
 function toCellValue(v: unknown): CellValue {

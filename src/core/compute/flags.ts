@@ -35,3 +35,6 @@ export const FLAG_EN: Record<Flag, string> = {
   未入力: "not entered",
   対象外: "not applicable",
 };
+
+/** A flag in English for messages; "" when there is none. */
+export const flagEn = (f: Flag | null): string => (f ? FLAG_EN[f] : "");

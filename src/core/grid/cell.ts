@@ -67,3 +67,13 @@ export function asExcelErrorLiteral(s: string): string | null {
   const t = s.trim().toUpperCase();
   return (EXCEL_ERRORS as readonly string[]).includes(t) ? t : null;
 }
+
+/**
+ * The number format a snapshot keeps for a cell: only a number's, and none for "General". The engine
+ * reads a format only to tell a %-formatted number; both adapters keep exactly this much.
+ */
+export function keptNumberFormat(value: unknown, format: unknown): string | null {
+  return typeof value === "number" && typeof format === "string" && format !== "" && format !== "General"
+    ? format
+    : null;
+}

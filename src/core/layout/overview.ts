@@ -91,7 +91,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
       if (nameCol === null) continue; // a row of numbers with no name: reported below as stray
       labelEdge = Math.max(labelEdge, view.rightEdge(r, nameCol));
     }
-    const dataCols = view.cellsInRow(r, labelEdge + 1).filter((c) => c <= lastDataCol);
+    const dataCols = view.cellsInRow(r, labelEdge + 1, lastDataCol);
     if (!isIndicator && dataCols.length === 0) continue;
     rows.push({ row: r, labelEdge, dataCols, kind: isIndicator ? "indicator" : "process", nameCol });
   }

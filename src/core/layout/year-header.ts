@@ -62,19 +62,19 @@ export function readYearHeaderRow(
   for (let i = 0; i < out.years.length; i++) {
     const y = out.years[i];
     const merged = view.rightEdge(row, y.col);
-    const next = nextStop(out, y.col);
+    const next = nextStop(out, i);
     const prevWidth = i > 0 ? out.years[i - 1].right - out.years[i - 1].col : 1;
     y.right = merged > y.col ? merged : next !== undefined ? next - 1 : y.col + Math.max(prevWidth, 1);
   }
   return out;
 }
 
-/** The first year or target column right of `col` (the years are in column order). */
-function nextStop(h: YearHeaderRow, col: number): number | undefined {
-  let next: number | undefined;
-  for (const y of h.years) if (y.col > col && (next === undefined || y.col < next)) next = y.col;
-  if (h.target && h.target.col > col && (next === undefined || h.target.col < next)) next = h.target.col;
-  return next;
+/** The next year's column or the target's, whichever comes first right of year i (years are in column order). */
+function nextStop(h: YearHeaderRow, i: number): number | undefined {
+  const next = h.years[i + 1]?.col;
+  const target = h.target && h.target.col > h.years[i].col ? h.target.col : undefined;
+  if (next === undefined) return target;
+  return target === undefined ? next : Math.min(next, target);
 }
 
 /** The era of the first header in the row that names one (for "29年度以降"). */

@@ -66,7 +66,7 @@ function readYearlyRows(view: SheetView, section: Section, findings: Finding[]):
       labelEdge = Math.max(labelEdge, l.right);
       fields.add(l.field);
     }
-    const dataCols = view.cellsInRow(r, labelEdge + 1).filter((c) => c <= maxSlot);
+    const dataCols = view.cellsInRow(r, labelEdge + 1, maxSlot);
     if (dataCols.length === 0) continue;
     rows.push({ row: r, labelEdge, dataCols, fields });
   }

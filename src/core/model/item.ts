@@ -29,6 +29,11 @@ export interface IndicatorYear {
   actualAt?: { row: number; col: number } | null;
 }
 
+/** The actual's cell for a year whose plan is known: where the reader found it, else right of the plan. */
+export function actualPlace(y: IndicatorYear, plan: SourceCell): { row: number; col: number } {
+  return y.actualAt ?? { row: plan.row, col: plan.col + 1 };
+}
+
 export interface Indicator {
   name: string;
   nameCell: SourceCell;

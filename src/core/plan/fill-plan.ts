@@ -13,7 +13,7 @@ import { Grid } from "../grid/grid";
 import { quoteSheetName, toA1 } from "../grid/address";
 import type { Finding } from "../model/finding";
 import type { ComputedIndicator, ComputedYear } from "../model/computed";
-import type { Block, Indicator, IndicatorYear, SourceCell } from "../model/item";
+import { actualPlace, type Block, type Indicator, type IndicatorYear, type SourceCell } from "../model/item";
 import type { ShinchokuConfig } from "../config/config";
 import { emptySheetEdit, type CellWrite, type EditPlan, type SheetEdit } from "./edit-plan";
 import { FLAG_FORMATS, STYLE, shortFiscalYear } from "./styles";
@@ -168,7 +168,11 @@ const liveRate = (plan: SourceCell | null, actual: SourceCell | null) =>
 
 /** A reference to a source cell from a formula on `fromSheet`. */
 function ref(c: SourceCell, fromSheet: string): string {
-  return c.ref.sheet === fromSheet ? c.ref.cell : `${quoteSheetName(c.ref.sheet)}!${c.ref.cell}`;
+  return refAt(c.ref.sheet, c.ref.cell, fromSheet);
+}
+
+function refAt(sheet: string, cell: string, fromSheet: string): string {
+  return sheet === fromSheet ? cell : `${quoteSheetName(sheet)}!${cell}`;
 }
 
 function rateWrite(
@@ -184,12 +188,8 @@ function rateWrite(
   if (liveRate(plan, actual) && plan) {
     const p = ref(plan, sheet);
     // A blank actual is referenced where it will be typed (not always right of the plan: merges).
-    const blankAt = y.actualAt ?? { row: plan.row, col: plan.col + 1 };
-    const a = actual
-      ? ref(actual, sheet)
-      : plan.ref.sheet === sheet
-        ? toA1(blankAt.row, blankAt.col)
-        : `${quoteSheetName(plan.ref.sheet)}!${toA1(blankAt.row, blankAt.col)}`;
+    const blank = actualPlace(y, plan);
+    const a = actual ? ref(actual, sheet) : refAt(plan.ref.sheet, toA1(blank.row, blank.col), sheet);
     const [num, den] = lower ? [p, a] : [a, p];
     w.formula = `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${den}<>0),${num}/${den},"")`;
     if (w.value === null) w.value = "";

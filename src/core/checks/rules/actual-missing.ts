@@ -2,6 +2,7 @@ import type { Rule } from "../rule";
 import { at, fyEn, fyJa } from "../helpers";
 import { fiscalYearIsOver, isBlank, numberOf } from "../../compute/figures";
 import { toA1 } from "../../grid/address";
+import { actualPlace } from "../../model/item";
 
 /** A year already graded (or over) whose actual is blank, while its plan is a number. */
 export const actualMissing: Rule = {
@@ -27,8 +28,8 @@ export const actualMissing: Rule = {
           if (plan === null || !isBlank(y.actual) || !y.plan) continue;
           if (!graded.has(y.fiscalYear) && !fiscalYearIsOver(y.fiscalYear, asOf)) continue;
           // Name the blank actual's own cell: where the reader found its column, else right of the plan.
-          const at = y.actualAt ?? { row: y.plan.row, col: y.plan.col + 1 };
-          const cell = y.actual?.ref.cell ?? toA1(at.row, at.col);
+          const blank = actualPlace(y, y.plan);
+          const cell = y.actual?.ref.cell ?? toA1(blank.row, blank.col);
           out.push({
             itemNo: item.no || null,
             sheet: y.plan.ref.sheet,

@@ -27,7 +27,7 @@ export const gradeFlagMismatch: Rule = {
             fiscalYear: y.fiscalYear,
             grade: y.grade,
             flag: y.worstFlag,
-            flagEn: FLAG_EN_SAFE(y.worstFlag),
+            flagEn: flagEn(y.worstFlag),
           },
         });
       }
@@ -35,6 +35,4 @@ export const gradeFlagMismatch: Rule = {
   },
 };
 
-import { FLAG_EN } from "../../compute/flags";
-import type { Flag } from "../../config/config";
-const FLAG_EN_SAFE = (f: Flag | null) => (f ? FLAG_EN[f] : "");
+import { flagEn } from "../../compute/flags";

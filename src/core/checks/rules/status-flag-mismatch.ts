@@ -1,6 +1,6 @@
 import type { Rule } from "../rule";
 import { at, fyEn, fyJa } from "../helpers";
-import { FLAG_EN } from "../../compute/flags";
+import { flagEn } from "../../compute/flags";
 
 /** An "on track" status in October for a year that ended 未達成: information only. */
 export const statusFlagMismatch: Rule = {
@@ -28,7 +28,7 @@ export const statusFlagMismatch: Rule = {
             fiscalYear: y.fiscalYear,
             status: y.status,
             flag: y.worstFlag,
-            flagEn: y.worstFlag ? FLAG_EN[y.worstFlag] : "",
+            flagEn: flagEn(y.worstFlag),
           },
         });
       }
