@@ -60,15 +60,8 @@ export async function runCommand(
     try {
       const result =
         kind === "fill" ? await ops.fill({ lang: deps.lang }) : await ops.summary({ lang: deps.lang });
-      let configured: string | null = null;
-      if (kind === "summary") {
-        // Only to explain a renamed summary sheet; without settings the default name is assumed.
-        configured = await ops.loadSettings().then(
-          (s) => s.overrides.summarySheetName ?? null,
-          () => null,
-        );
-      }
-      report = reportForResult(result, deps.lang, configured);
+      // The name the settings asked for comes with the result: the operation read them already.
+      report = reportForResult(result, deps.lang, result.summarySheetWanted ?? null);
     } catch (e) {
       report = reportForError(kind, e, deps.lang);
     }

@@ -6,7 +6,7 @@
 import { analyse, planFill, planSummary, type Analysis } from "../core/engine";
 import { mergeConfig } from "../core/config/config";
 import { renderFinding, renderMessage, severityOf } from "../core/checks/render";
-import type { Finding, Lang } from "../core/model/finding";
+import { countBySeverity, type Finding, type Lang } from "../core/model/finding";
 import type { EditPlan } from "../core/plan/edit-plan";
 import type { WorkbookSnapshot } from "../core/grid/cell";
 import { applyPlan, type ApplyOutcome } from "./apply-plan";
@@ -107,14 +107,11 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
       cell: it.noCell?.ref.cell ?? null,
     })),
     findings: rendered,
-    counts: {
-      error: rendered.filter((f) => f.severity === "error").length,
-      warning: rendered.filter((f) => f.severity === "warning").length,
-      info: rendered.filter((f) => f.severity === "info").length,
-    },
+    counts: countBySeverity(rendered),
     wrote: outcome.wrote,
     blockedReason: blockedReason(outcome, opts.lang),
     summarySheet,
+    summarySheetWanted: config.summarySheetName,
     stats,
   };
 }

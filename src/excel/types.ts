@@ -46,6 +46,8 @@ export interface OperationResult {
   blockedReason: string | null;
   /** The summary sheet's name when the command made one (it may differ from 集計 when that name is a user's). */
   summarySheet: string | null;
+  /** The summary sheet name the workbook's settings ask for (default 集計), to explain another name. */
+  summarySheetWanted?: string;
   stats: SyncStats;
 }
 

@@ -3,7 +3,6 @@
  * command's statistics. It only calls ShinchokuOperations and shows what comes back.
  */
 import type { RenderedFinding, Severity } from "../core/model/finding";
-import { DEFAULT_CONFIG } from "../core/config/config";
 import { messageWithoutPlace } from "../core/checks/render";
 import { DEFAULT_SETTINGS } from "../excel/types";
 import type {
@@ -221,7 +220,7 @@ export function startTaskpane(
   }
 
   function renderResult(r: OperationResult): void {
-    const text = resultText(r, lang, settings.overrides.summarySheetName ?? DEFAULT_CONFIG.summarySheetName);
+    const text = resultText(r, lang, r.summarySheetWanted);
     headline.textContent = `${text.headline} ${tr("results.summary", { items: r.items.length })}`;
     headline.className = `sk-headline sk-tone-${text.tone}`;
     clear(notes);

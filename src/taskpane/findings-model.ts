@@ -2,7 +2,9 @@
  * How the pane lists findings: grouped by item (in the workbook's sheet order), errors first,
  * then by sheet and cell, filtered by severity. Pure, so it is tested without a DOM.
  */
-import type { RenderedFinding, Severity } from "../core/model/finding";
+import { countBySeverity, SEVERITY_ORDER, type RenderedFinding, type Severity } from "../core/model/finding";
+
+export { countBySeverity } from "../core/model/finding";
 import type { OperationResult } from "../excel/types";
 import { parseA1 } from "../core/grid/address";
 
@@ -20,16 +22,8 @@ export interface FindingGroup {
   findings: RenderedFinding[];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 export function emptyCounts(): Counts {
   return { error: 0, warning: 0, info: 0 };
-}
-
-export function countBySeverity(findings: readonly RenderedFinding[]): Counts {
-  const c = emptyCounts();
-  for (const f of findings) c[f.severity]++;
-  return c;
 }
 
 function cellOrder(cell: string | null): [number, number] {
@@ -73,7 +67,7 @@ export function groupFindings(
   }
 
   const compare = (a: RenderedFinding, b: RenderedFinding): number => {
-    const s = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+    const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
     if (s) return s;
     const sa = a.sheet === null ? Infinity : (sheetOrder.get(a.sheet) ?? sheetOrder.size);
     const sb = b.sheet === null ? Infinity : (sheetOrder.get(b.sheet) ?? sheetOrder.size);

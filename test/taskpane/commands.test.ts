@@ -111,10 +111,9 @@ describe("ribbon commands", () => {
   });
 
   test("a configured summary name is explained as the setting, not as a clash", async () => {
-    const ops = new RecordingOps(result({ kind: "summary", summarySheet: "進捗集計" }), {
-      overrides: { summarySheetName: "進捗集計" },
-      highlightErrors: false,
-    });
+    const ops = new RecordingOps(
+      result({ kind: "summary", summarySheet: "進捗集計", summarySheetWanted: "進捗集計" }),
+    );
     const d = deps("en");
     await runCommand(ops, "summary", d, event());
     expect(d.shown[0].lines[1]).toBe("Created under the configured name “進捗集計” (the default is “集計”).");

@@ -1,5 +1,5 @@
 /** Runs every rule that has a check, adds the reader's findings, settles severities, sorts. */
-import type { Finding } from "../model/finding";
+import { SEVERITY_ORDER, type Finding } from "../model/finding";
 import type { RuleContext } from "./rule";
 import { ALL_RULES } from "./index";
 import { severityOf } from "./render";
@@ -19,8 +19,6 @@ export function runChecks(ctx: RuleContext, readerFindings: Finding[]): Finding[
   }
   return sortFindings(out);
 }
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Stable order: item No. (numeric), sheet, row, column, severity, code. */
 export function sortFindings(fs: Finding[]): Finding[] {

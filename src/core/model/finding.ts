@@ -14,6 +14,18 @@ export interface Finding {
   params: Record<string, string | number | null>;
 }
 
+export type SeverityCounts = Record<Severity, number>;
+
+/** Most severe first: the order findings of one cell are listed in. */
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** How many findings of each severity, in one pass. */
+export function countBySeverity(findings: readonly Pick<Finding, "severity">[]): SeverityCounts {
+  const c: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
 /** A finding with its message in one language, as reports and the task pane show it. */
 export interface RenderedFinding extends Finding {
   message: string;

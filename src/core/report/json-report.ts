@@ -4,7 +4,7 @@
  * numbers, No. is a string, cells are A1 addresses.
  */
 import type { Analysis } from "../engine";
-import type { Finding, Lang, Severity } from "../model/finding";
+import { countBySeverity, type Finding, type Lang, type Severity } from "../model/finding";
 import type { SourceCell } from "../model/item";
 import type { Flag } from "../config/config";
 import { renderMessage } from "../checks/render";
@@ -163,16 +163,16 @@ export function buildReport(a: Analysis, lang: Lang, planFindings: readonly Find
     cell: f.cell,
     message: renderMessage(f, lang),
   }));
-  const count = (s: Severity) => all.filter((f) => f.severity === s).length;
+  const count = countBySeverity(all);
   return {
     items,
     findings,
     summary: {
       items: items.length,
       sheets: new Set(a.read.blocks.map((b) => b.sheet)).size,
-      errors: count("error"),
-      warnings: count("warning"),
-      infos: count("info"),
+      errors: count.error,
+      warnings: count.warning,
+      infos: count.info,
       asOf: a.asOf.toISOString().slice(0, 10),
     },
   };

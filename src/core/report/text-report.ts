@@ -1,5 +1,5 @@
 /** The report people read in a terminal: findings grouped by item, then totals. */
-import type { Finding, Lang, Severity } from "../model/finding";
+import { countBySeverity, type Finding, type Lang, type Severity } from "../model/finding";
 import { messageWithoutPlace, placeOf, renderMessage } from "../checks/render";
 import type { Item } from "../model/item";
 
@@ -50,8 +50,8 @@ export function formatTextReport(input: TextReportInput, lang: Lang): string {
 }
 
 export function counts(fs: Finding[], lang: Lang): string {
-  const n = (s: Severity) => fs.filter((f) => f.severity === s).length;
+  const n = countBySeverity(fs);
   return lang === "ja"
-    ? `エラー ${n("error")} 件、警告 ${n("warning")} 件、情報 ${n("info")} 件`
-    : `${n("error")} error(s), ${n("warning")} warning(s), ${n("info")} info`;
+    ? `エラー ${n.error} 件、警告 ${n.warning} 件、情報 ${n.info} 件`
+    : `${n.error} error(s), ${n.warning} warning(s), ${n.info} info`;
 }
