@@ -3,24 +3,12 @@ import * as ExcelJS from "exceljs";
 import type { CellValue, SheetSnapshot } from "../../src/core/grid/cell";
 import { pasteAsExcel, seedText } from "../core/layout/pasted";
 import { SETTINGS_SHEET } from "../sim-excel";
+import { addSheet } from "../../src/cli/write-snapshot";
 import { seedFormSheets, seedIndicators } from "../../scripts/fixtures/seed-form";
 
+/** The CLI's own writer: values, formulas, number formats and merges (absolute, as snapshots hold them). */
 export function writeSnapshot(wb: ExcelJS.Workbook, snap: SheetSnapshot): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(snap.name);
-  snap.values.forEach((row, i) =>
-    row.forEach((v, j) => {
-      if (v !== null)
-        ws.getCell(snap.originRow + i + 1, snap.originCol + j + 1).value = v as ExcelJS.CellValue;
-    }),
-  );
-  for (const m of snap.merges ?? [])
-    ws.mergeCells(
-      snap.originRow + m.top + 1,
-      snap.originCol + m.left + 1,
-      snap.originRow + m.bottom + 1,
-      snap.originCol + m.right + 1,
-    );
-  return ws;
+  return addSheet(wb, snap);
 }
 
 export const SEED_SHEET = "No28";

@@ -92,6 +92,14 @@ describe("simulated Excel", () => {
       await context.sync();
       expect(context.workbook.readOnly).toBe(true);
     });
+    // Freezing panes is a change like any other: refused in a read-only workbook.
+    const freeze = await codeOf(() =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem(SEED_SHEET).freezePanes.freezeRows(1);
+        await context.sync();
+      }),
+    );
+    expect(freeze).toBe("AccessDenied");
   });
 
   it("enforces the response, request and cell limits with Excel's error codes", async () => {

@@ -71,6 +71,7 @@ export class SimConditionalFormatCollection extends SimProxy {
     return new SimConditionalFormatProxy(this.range, cf, []);
   }
   clearAll(): void {
+    this.range.worksheet.requireApi("conditionalFormats.clearAll", "1.6");
     this.range.write({ call: "conditionalFormats.clearAll", path: this.path }, () => {
       const extras = this.range.worksheet.book.extrasOf(this.range.ws());
       const r = this.range.box();

@@ -16,6 +16,8 @@ export class SimFreezePanes {
     this.context.enqueue({
       describe: { freeze: this.worksheet.path, rows, cols },
       run: () => {
+        // Like every other change, refused in a read-only workbook.
+        if (this.worksheet.book.readOnly) throw simError.accessDenied(this.worksheet.path);
         const ws = this.worksheet.sheet();
         this.worksheet.book.extrasOf(ws).frozen = rows || cols ? { rows, cols } : null;
         ws.views = rows || cols ? [{ state: "frozen", xSplit: cols, ySplit: rows }] : [{ state: "normal" }];

@@ -98,6 +98,7 @@ export class SimWorksheet extends SimProxy {
       case "visibility":
         return VISIBILITY[ws.state ?? "visible"] ?? "Visible";
       case "tabColor": {
+        this.requireApi("tabColor", "1.7");
         const c = (ws.properties.tabColor as { argb?: string } | undefined)?.argb;
         return c ? hexOf(c, "") : "";
       }
