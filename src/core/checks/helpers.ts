@@ -1,6 +1,7 @@
 /** Shared bits for rule modules: walking an item's cells and naming things in messages. */
 import type { Item, SourceCell } from "../model/item";
 import type { FindingDraft, Params } from "./rule";
+import { placeOf } from "./place";
 import { formatFiscalYearEn, formatFiscalYearJa } from "../values/fiscal-year";
 
 export interface FigureCell {
@@ -76,4 +77,6 @@ export const ROLE_EN = { plan: "plan", actual: "actual", baseline: "baseline", t
 
 export const fyJa = (p: Params) => (typeof p.fiscalYear === "number" ? formatFiscalYearJa(p.fiscalYear) : "");
 export const fyEn = (p: Params) => (typeof p.fiscalYear === "number" ? formatFiscalYearEn(p.fiscalYear) : "");
-export const at = (p: Params) => (p.cell ? `${p.sheet}!${p.cell}` : String(p.sheet ?? ""));
+/** The place every rule message starts with: the same words placeOf gives, so views can strip it. */
+export const at = (p: Params) =>
+  placeOf({ sheet: p.sheet == null ? null : String(p.sheet), cell: p.cell == null ? null : String(p.cell) });

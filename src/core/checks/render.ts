@@ -2,17 +2,15 @@
 import type { ShinchokuConfig } from "../config/config";
 import type { Finding, Lang, RenderedFinding, Severity } from "../model/finding";
 import { ruleByCode } from "./index";
+import { placeOf } from "./place";
 
 export function renderMessage(f: Finding, lang: Lang): string {
   const rule = ruleByCode(f.code);
-  if (!rule) return `${f.code}${f.sheet ? ` (${f.sheet}${f.cell ? "!" + f.cell : ""})` : ""}`;
+  if (!rule) return f.sheet ? `${f.code} (${placeOf(f)})` : f.code;
   return rule.message[lang]({ ...f.params, sheet: f.sheet, cell: f.cell });
 }
 
-/** Where a finding is, as its message starts: "Sheet!B3" (or the sheet alone). */
-export function placeOf(f: Pick<Finding, "sheet" | "cell">): string {
-  return f.sheet ? `${f.sheet}${f.cell ? "!" + f.cell : ""}` : "";
-}
+export { placeOf };
 
 /** The message without its leading "Sheet!B3: ", for views that already show the place beside it. */
 export function messageWithoutPlace(f: Pick<Finding, "sheet" | "cell"> & { message: string }): string {

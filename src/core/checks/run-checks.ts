@@ -4,6 +4,7 @@ import type { RuleContext } from "./rule";
 import { ALL_RULES } from "./index";
 import { severityOf } from "./render";
 import { parseA1 } from "../grid/address";
+import { compareItemNo, compareText } from "../values/order";
 
 export function runChecks(ctx: RuleContext, readerFindings: Finding[]): Finding[] {
   const out: Finding[] = [];
@@ -22,31 +23,20 @@ export function runChecks(ctx: RuleContext, readerFindings: Finding[]): Finding[
 
 /** Stable order: item No. (numeric), sheet, row, column, severity, code. */
 export function sortFindings(fs: Finding[]): Finding[] {
-  // Keys computed once per finding (not per comparison), compared by code point: a few hundred
+  // Cell positions parsed once per finding (not per comparison), texts compared by code point: a few hundred
   // findings sort in well under a millisecond, and the order is the same on every machine.
   const keyed = fs.map((f) => {
     const p = f.cell ? parseA1(f.cell) : { row: -1, col: -1 };
-    return { f, no: noKey(f.itemNo), itemNo: f.itemNo ?? "", sheet: f.sheet ?? "", row: p.row, col: p.col };
+    return { f, sheet: f.sheet ?? "", row: p.row, col: p.col };
   });
   keyed.sort(
     (a, b) =>
-      a.no - b.no ||
-      compare(a.itemNo, b.itemNo) ||
-      compare(a.sheet, b.sheet) ||
+      compareItemNo(a.f.itemNo, b.f.itemNo) ||
+      compareText(a.sheet, b.sheet) ||
       a.row - b.row ||
       a.col - b.col ||
       SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
-      compare(a.f.code, b.f.code),
+      compareText(a.f.code, b.f.code),
   );
   return keyed.map((k) => k.f);
-}
-
-function noKey(n: string | null): number {
-  if (n === null || n === "") return Number.MAX_SAFE_INTEGER;
-  const v = Number(n);
-  return Number.isFinite(v) ? v : Number.MAX_SAFE_INTEGER - 1;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

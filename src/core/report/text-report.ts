@@ -1,6 +1,6 @@
 /** The report people read in a terminal: findings grouped by item, then totals. */
 import { countBySeverity, type Finding, type Lang, type Severity } from "../model/finding";
-import { messageWithoutPlace, placeOf, renderMessage } from "../checks/render";
+import { messageWithoutPlace, placeOf, renderFinding } from "../checks/render";
 import type { Item } from "../model/item";
 
 const SEV: Record<Lang, Record<Severity, string>> = {
@@ -37,7 +37,7 @@ export function formatTextReport(input: TextReportInput, lang: Lang): string {
     for (const f of fs) {
       const where = placeOf(f);
       lines.push(
-        `    ${SEV[lang][f.severity].padEnd(lang === "ja" ? 3 : 7)}  ${where.padEnd(14)}  ${messageWithoutPlace({ ...f, message: renderMessage(f, lang) })}`,
+        `    ${SEV[lang][f.severity].padEnd(lang === "ja" ? 3 : 7)}  ${where.padEnd(14)}  ${messageWithoutPlace(renderFinding(f, lang))}`,
       );
     }
   }

@@ -7,6 +7,7 @@ import type { ComputedItem } from "../model/computed";
 import type { Finding } from "../model/finding";
 import type { SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
+import { compareItemNo } from "../values/order";
 
 export interface ItemRow {
   no: string;
@@ -69,22 +70,12 @@ const text = (c: SourceCell | null) => {
   return v === null ? "" : String(v);
 };
 
-export function compareNo(a: string, b: string): number {
-  const na = Number(a);
-  const nb = Number(b);
-  const fa = a !== "" && Number.isFinite(na);
-  const fb = b !== "" && Number.isFinite(nb);
-  if (fa && fb) return na - nb;
-  if (fa !== fb) return fa ? -1 : 1;
-  return a.localeCompare(b);
-}
-
 export function buildSummary(
   computed: ComputedItem[],
   findings: Finding[],
   config: ShinchokuConfig,
 ): SummaryModel {
-  const sorted = [...computed].sort((x, y) => compareNo(x.item.no, y.item.no));
+  const sorted = [...computed].sort((x, y) => compareItemNo(x.item.no, y.item.no));
   const fiscalYears = [
     ...new Set(
       sorted.flatMap((c) => [

@@ -35,3 +35,22 @@ export function findAtCell<T>(
   }
   return undefined;
 }
+
+/**
+ * Item numbers in the order people expect: numeric ones by value ("2" before "10"), then other
+ * ones by code point, then items without a No.
+ */
+export function compareItemNo(a: string | null, b: string | null): number {
+  return itemNoRank(a) - itemNoRank(b) || compareText(a ?? "", b ?? "");
+}
+
+function itemNoRank(n: string | null): number {
+  if (n === null || n === "") return Number.MAX_SAFE_INTEGER;
+  const v = Number(n);
+  return Number.isFinite(v) ? v : Number.MAX_SAFE_INTEGER - 1;
+}
+
+/** By code point: the same order on every machine, whatever its locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
