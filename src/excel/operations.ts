@@ -6,13 +6,12 @@
 import { analyse, planFill, planSummary, type Analysis } from "../core/engine";
 import { mergeConfig } from "../core/config/config";
 import { renderFinding, renderMessage, severityOf } from "../core/checks/render";
-import { countBySeverity, type Finding, type Lang } from "../core/model/finding";
+import { countBySeverity, type Finding } from "../core/model/finding";
 import type { EditPlan } from "../core/plan/edit-plan";
 import type { WorkbookSnapshot } from "../core/grid/cell";
-import { applyPlan, type ApplyOutcome } from "./apply-plan";
+import { applyPlan, type ApplyOutcome, type Blocked } from "./apply-plan";
 import { readWorkbookSnapshot } from "./read-workbook";
 import { setHighlight } from "./highlight";
-import { readOnlyReason, sheetMissingReason } from "./messages";
 import { selectCell } from "./select-cell";
 import { readSettings, writeSettings } from "./settings";
 import { SyncMeter } from "./sync-meter";
@@ -58,6 +57,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
   const findings: Finding[] = [...analysis.findings];
   let outcome: ApplyOutcome = { wrote: false, blocked: null, cellsWritten: 0 };
   let summarySheet: string | null = null;
+  let blocked: Finding | null = null;
 
   if (kind !== "validate") {
     const planned = plan(kind, analysis, read.snapshot);
@@ -65,17 +65,11 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
     summarySheet = planned.sheetName;
     progress({ phase: "writing", fraction: 0 });
     outcome = await Excel.run((context) => applyPlan(context, planned.plan, meter));
-    if (outcome.blocked?.why === "protected") {
-      const sev = severityOf("write/protected", config);
-      if (sev)
-        findings.push({
-          code: "write/protected",
-          severity: sev,
-          itemNo: null,
-          sheet: outcome.blocked.sheet,
-          cell: null,
-          params: {},
-        });
+    if (outcome.blocked) {
+      // Why nothing was written is a finding like any other: its rule owns the words and severity.
+      blocked = blockedFinding(outcome.blocked);
+      const sev = severityOf(blocked.code, config);
+      if (sev) findings.push({ ...blocked, severity: sev });
     }
     if (!outcome.wrote) summarySheet = null;
   } else if (settings.highlightErrors) {
@@ -109,7 +103,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
     findings: rendered,
     counts: countBySeverity(rendered),
     wrote: outcome.wrote,
-    blockedReason: blockedReason(outcome, opts.lang),
+    blockedReason: blocked ? renderMessage(blocked, opts.lang) : null,
     summarySheet,
     summarySheetWanted: config.summarySheetName,
     stats,
@@ -125,13 +119,13 @@ function plan(
   return planSummary(analysis, wb);
 }
 
-function blockedReason(o: ApplyOutcome, lang: Lang): string | null {
-  const b = o.blocked;
-  if (!b) return null;
-  if (b.why === "readOnly") return readOnlyReason(lang);
-  if (b.why === "missing") return sheetMissingReason(b.sheet, lang);
-  return renderMessage(
-    { code: "write/protected", severity: "error", itemNo: null, sheet: b.sheet, cell: null, params: {} },
-    lang,
-  );
+function blockedFinding(b: Blocked): Finding {
+  const code =
+    b.why === "protected"
+      ? "write/protected"
+      : b.why === "readOnly"
+        ? "write/read-only"
+        : "write/sheet-missing";
+  const sheet = b.why === "readOnly" ? null : b.sheet;
+  return { code, severity: "error", itemNo: null, sheet, cell: null, params: {} };
 }

@@ -20,6 +20,8 @@ import { areaOccupied } from "./rules/area-occupied";
 import { noRoom } from "./rules/no-room";
 import { nameTaken } from "./rules/name-taken";
 import { targetProtected } from "./rules/target-protected";
+import { targetReadOnly } from "./rules/target-read-only";
+import { targetMissing } from "./rules/target-missing";
 
 export const ALL_RULES: readonly Rule[] = [
   notANumber,
@@ -42,6 +44,8 @@ export const ALL_RULES: readonly Rule[] = [
   noForm,
   nameTaken,
   targetProtected,
+  targetReadOnly,
+  targetMissing,
 ];
 
 const BY_CODE = new Map(ALL_RULES.map((r) => [r.code, r]));

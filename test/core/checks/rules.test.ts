@@ -289,6 +289,29 @@ describe("rules raised by the write plans", () => {
     expect(renderMessage(f, "en")).toMatch(/^No1: .*Unprotect it and run again/);
     expect(ruleByCode("write/protected")?.defaultSeverity).toBe("error");
   });
+
+  it("write/read-only and write/sheet-missing: the add-in raises them; the messages say nothing was written and what to do", () => {
+    const f = (code: string, sheet: string | null): Finding => ({
+      code,
+      severity: "error",
+      itemNo: null,
+      sheet,
+      cell: null,
+      params: {},
+    });
+    expect(renderMessage(f("write/read-only", null), "ja")).toContain(
+      "読み取り専用のため、何も書き込みませんでした",
+    );
+    expect(renderMessage(f("write/read-only", null), "en")).toMatch(
+      /read-only, so nothing was written\. Open it for editing/,
+    );
+    expect(renderMessage(f("write/sheet-missing", "No1"), "ja")).toContain("シート「No1」が見つからないため");
+    expect(renderMessage(f("write/sheet-missing", "No1"), "en")).toBe(
+      'The sheet "No1" is gone, so nothing was written. Run again.',
+    );
+    expect(ruleByCode("write/read-only")?.defaultSeverity).toBe("error");
+    expect(ruleByCode("write/sheet-missing")?.defaultSeverity).toBe("error");
+  });
 });
 
 describe("the registry", () => {
@@ -299,6 +322,8 @@ describe("the registry", () => {
       "fill/no-room",
       "summary/name-taken",
       "write/protected",
+      "write/read-only",
+      "write/sheet-missing",
     ]);
     expect(ALL_RULES.map((r) => r.code).filter((c) => !covered.has(c))).toEqual([]);
   });
