@@ -88,7 +88,6 @@ const JA = {
   "dialog.counts": "エラー {error} 件・警告 {warning} 件・情報 {info} 件",
   "dialog.details": "指摘の一覧は [検証] で作業ウィンドウに表示できます。",
   "dialog.failed": "実行できませんでした",
-  "support.title": "進捗 (Shinchoku) のヘルプ",
 } as const;
 
 export type MessageKey = keyof typeof JA;
@@ -175,7 +174,6 @@ const EN: Record<MessageKey, string> = {
   "dialog.counts": "Errors: {error} · Warnings: {warning} · Info: {info}",
   "dialog.details": "Use Validate to list the findings in the task pane.",
   "dialog.failed": "The command could not run",
-  "support.title": "Shinchoku help",
 };
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { ja: JA, en: EN };

@@ -54,8 +54,7 @@ export function resultText(
     const note = summarySheetNote(r.summarySheet, configuredSummaryName, lang);
     if (note) notes.push(note);
   }
-  const tone: Tone =
-    r.blockedReason || r.counts.error > 0 ? (r.blockedReason ? "error" : "warning") : "success";
+  const tone: Tone = r.blockedReason ? "error" : r.counts.error > 0 ? "warning" : "success";
   return { headline, notes, counts: t(lang, "dialog.counts", r.counts), tone };
 }
 

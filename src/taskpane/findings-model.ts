@@ -7,6 +7,7 @@ import { countBySeverity, SEVERITY_ORDER, type RenderedFinding, type Severity } 
 export { countBySeverity } from "../core/model/finding";
 import type { OperationResult } from "../excel/types";
 import { parseA1 } from "../core/grid/address";
+import { compareText } from "../core/values/order";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -66,15 +67,17 @@ export function groupFindings(
     all.set(key, list);
   }
 
+  // Cell positions parsed once per finding, not in every comparison.
+  const pos = new Map(result.findings.map((f) => [f, cellOrder(f.cell)] as const));
   const compare = (a: RenderedFinding, b: RenderedFinding): number => {
     const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
     if (s) return s;
     const sa = a.sheet === null ? Infinity : (sheetOrder.get(a.sheet) ?? sheetOrder.size);
     const sb = b.sheet === null ? Infinity : (sheetOrder.get(b.sheet) ?? sheetOrder.size);
     if (sa !== sb) return sa - sb;
-    if (a.sheet !== b.sheet) return (a.sheet ?? "").localeCompare(b.sheet ?? "");
-    const [ra, ca] = cellOrder(a.cell);
-    const [rb, cb] = cellOrder(b.cell);
+    if (a.sheet !== b.sheet) return compareText(a.sheet ?? "", b.sheet ?? "");
+    const [ra, ca] = pos.get(a) ?? cellOrder(a.cell);
+    const [rb, cb] = pos.get(b) ?? cellOrder(b.cell);
     return ra - rb || ca - cb;
   };
 
