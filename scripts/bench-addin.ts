@@ -19,7 +19,7 @@ import { resetSizeHint } from "../src/excel/read-workbook";
 import type { OperationKind } from "../src/excel/types";
 import { installSimulatedOffice, loadSimWorkbook } from "../test/sim-excel";
 import { SYNC_GOAL, kb, measureCommand, type CommandFigures } from "../test/excel/measure";
-import { benchFile, makeBenchWorkbook } from "./bench";
+import { benchFile, makeBenchWorkbook } from "./bench-workbook";
 import { repoRoot } from "./sample-items";
 
 const ROOT = repoRoot();
