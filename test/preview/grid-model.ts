@@ -5,6 +5,7 @@
 import type * as ExcelJS from "exceljs";
 import type { SimConditionalFormat, SyncRecord } from "../sim-excel";
 import { HIGHLIGHT_FORMULA } from "../../src/excel/highlight";
+import { RESPONSE_BYTES_PER_ACTION } from "../sim-excel/context";
 
 export interface CommandStats {
   syncs: number;
@@ -73,7 +74,7 @@ export function statsOf(log: SyncRecord[]): CommandStats {
   let errors = 0;
   for (const r of log) {
     // A sync whose answer carries more than the fixed per-action cost loaded something.
-    if (r.responseBytes > r.actions * 30) read++;
+    if (r.responseBytes > r.actions * RESPONSE_BYTES_PER_ACTION) read++;
     requestBytes += r.requestBytes;
     responseBytes += r.responseBytes;
     if (r.error) errors++;

@@ -8,6 +8,8 @@ import type { SimBook } from "./state";
 
 /** Fixed per-action cost of Excel's JSON protocol (ids, action type, object path), in bytes. */
 const ACTION_OVERHEAD = 60;
+/** What an action that loads nothing adds to a sync's response (the preview tells reads from writes by it). */
+export const RESPONSE_BYTES_PER_ACTION = ACTION_OVERHEAD / 2;
 
 export interface SimAction {
   /** What the request carries for this action (serialised to size the payload). */
@@ -57,7 +59,8 @@ export class SimContext {
       for (const a of actions) {
         const result = a.run();
         if (typeof result === "function") commits.push(result as () => void);
-        responseBytes += ACTION_OVERHEAD / 2 + (result === undefined ? 0 : jsonBytes(loadedPayload(result)));
+        responseBytes +=
+          RESPONSE_BYTES_PER_ACTION + (result === undefined ? 0 : jsonBytes(loadedPayload(result)));
         if (this.cellsLoaded > this.book.limits.cells) throw simError.tooManyCells(this.cellsLoaded);
       }
     } catch (e) {

@@ -1,6 +1,6 @@
 /** Rectangles and addresses shared by the sim's range objects. */
 import type * as ExcelJS from "exceljs";
-import { columnLetters, parseRangeA1, quoteSheetName, rangeToA1 } from "../../src/core/grid/address";
+import { parseRangeA1, quoteSheetName, rangeToA1 } from "../../src/core/grid/address";
 import type { CellRange } from "../../src/core/grid/cell";
 
 export function sheetAddress(sheetName: string, r: CellRange): string {
@@ -31,11 +31,6 @@ export function mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
   return Object.values(merges ?? {})
     .filter(Boolean)
     .map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
-}
-
-/** RangeAreas as getMergedAreasOrNullObject returns it: address "S!A1:B2,S!C3:D4", areaCount. */
-export function columnRangeAddress(left: number, right: number): string {
-  return `${columnLetters(left)}:${columnLetters(right)}`;
 }
 
 /** "A1:B2", "Sheet!A1", "C:C" → rectangle. */

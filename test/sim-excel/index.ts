@@ -36,11 +36,6 @@ export async function loadSimWorkbook(buffer: ArrayBuffer | Uint8Array): Promise
   return wb;
 }
 
-/** A host over a workbook already in memory (without touching globals). */
-export function fromExcelJs(wb: ExcelJS.Workbook, opts: SimOfficeOptions = {}): SimExcelHost {
-  return new SimExcelHost(wb, opts);
-}
-
 /** Total request/response bytes of a slice of the sync log. */
 export function payloadOf(log: Array<{ requestBytes: number; responseBytes: number }>): {
   requestBytes: number;

@@ -75,11 +75,6 @@ export class SimTableCollection {
     });
     return new SimTableProxy(this.context, this.worksheet, spec);
   }
-  /** Tables on this sheet as the sim keeps them (test helper, not Office API). */
-  simItems(): SimTable[] {
-    const ws = this.worksheet.target();
-    return ws ? this.worksheet.book.extrasOf(ws).tables : [];
-  }
 }
 
 export class SimTableProxy {
@@ -134,10 +129,6 @@ export class SimChartCollection {
       },
     });
     return new SimChartProxy(this.context, chart);
-  }
-  simItems(): SimChart[] {
-    const ws = this.worksheet.target();
-    return ws ? this.worksheet.book.extrasOf(ws).charts : [];
   }
 }
 

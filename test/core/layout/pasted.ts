@@ -2,9 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import type { SheetSnapshot } from "../../../src/core/grid/cell";
 import { pastedSheet } from "../../../scripts/fixtures/paste";
-import { SEED_TEXT } from "../../../scripts/fixtures/seed-text";
+import { SEED_FILE_NAME, SEED_TEXT } from "../../../scripts/fixtures/seed-text";
 
-export const SEED_PATH = path.resolve(__dirname, "../../seed/000_a391ef16ffd16767.txt");
+export const SEED_PATH = path.resolve(__dirname, "../../seed", SEED_FILE_NAME);
 
 /** The seed pasted at A1 the way Excel does it: tabs split cells, "1,090" and "28" become numbers. */
 export function pasteAsExcel(
