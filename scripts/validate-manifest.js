@@ -3,7 +3,8 @@
  * Validates the development manifest and the production one against Microsoft's XSDs, offline
  * (office-addin-manifest's validator calls an online service). The production manifest is built
  * here with a sample URL the same way webpack builds it; dist/manifest.xml is checked too when a
- * build has written it. Schemas: $MANIFEST_XSD_DIR, else ../shared/manifest-xsd from the repo root.
+ * build has written it. Schemas: $MANIFEST_XSD_DIR, else the copy in test/manifest/xsd (Microsoft's
+ * schemas with the two edits libxml2 needs; see its README), so a fresh clone needs nothing beside it.
  */
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -17,7 +18,7 @@ const SAMPLE_URL = "https://addins.city.example.lg.jp/shinchoku/";
 function xsdPath() {
   const dir = process.env.MANIFEST_XSD_DIR
     ? path.resolve(process.env.MANIFEST_XSD_DIR)
-    : path.resolve(root, "..", "shared", "manifest-xsd");
+    : path.join(root, "test", "manifest", "xsd");
   const xsd = path.join(dir, "OfficeAppManifestV1_1.xsd");
   if (!fs.existsSync(xsd)) throw new Error(`Manifest schema not found: ${xsd} (set MANIFEST_XSD_DIR)`);
   return xsd;

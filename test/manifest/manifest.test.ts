@@ -41,7 +41,7 @@ function assetFile(url: string): string {
 }
 
 describe("manifest.xml", () => {
-  test("the schemas are found (MANIFEST_XSD_DIR or ../shared/manifest-xsd)", () => {
+  test("the schemas are found (MANIFEST_XSD_DIR or test/manifest/xsd)", () => {
     expect(fs.existsSync(xsdPath())).toBe(true);
   });
 
