@@ -30,12 +30,17 @@ export function toA1(row: number, col: number): string {
 }
 
 /** toA1 for the cells of a form's usual extent, each address string built once and shared. */
-const A1_CACHE: string[][] = [];
+const A1_CACHE: Array<string[] | null> = [];
+const CACHED_ROWS = 4096;
+const CACHED_COLS = 256;
 
 export function a1Of(row: number, col: number): string {
-  if (row < 0 || col < 0 || row >= 4096 || col >= 256) return toA1(row, col);
-  const line = (A1_CACHE[row] ??= []);
-  return (line[col] ??= toA1(row, col));
+  if (row < 0 || col < 0 || row >= CACHED_ROWS || col >= CACHED_COLS) return toA1(row, col);
+  // No holes: the outer list grows in order, each row is filled with "" up front (V8 turns sparse
+  // arrays into slow dictionaries).
+  while (A1_CACHE.length <= row) A1_CACHE.push(null);
+  const line = (A1_CACHE[row] ??= new Array<string>(CACHED_COLS).fill(""));
+  return line[col] || (line[col] = toA1(row, col));
 }
 
 export function rangeToA1(r: { top: number; left: number; bottom: number; right: number }): string {

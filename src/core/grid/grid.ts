@@ -13,10 +13,22 @@ export class Grid {
   private readonly snap: SheetSnapshot;
   /** Merges in reading order (top, then left), for a binary search from a top-left cell. */
   private readonly merges: CellRange[];
+  // The snapshot's parts as fields of our own: snapshots come in several shapes (with or without
+  // formulas and formats), and reads through one fixed shape stay fast for every cell.
+  private readonly originRow: number;
+  private readonly originCol: number;
+  private readonly values: CellValue[][];
+  private readonly formulas: (string | null)[][] | null;
+  private readonly formats: (string | null)[][] | null;
 
   constructor(snap: SheetSnapshot) {
     this.snap = snap;
     this.name = snap.name;
+    this.originRow = snap.originRow;
+    this.originCol = snap.originCol;
+    this.values = snap.values;
+    this.formulas = snap.formulas ?? null;
+    this.formats = snap.numberFormats ?? null;
     const width = snap.values.reduce((m, r) => Math.max(m, r.length), 0);
     this.rowCount = snap.originRow + snap.values.length;
     this.colCount = snap.originCol + width;
@@ -40,10 +52,10 @@ export class Grid {
 
   /** The raw value at (row, col); error strings from Office.js come back as CellError. */
   value(row: number, col: number): CellValue {
-    const r = row - this.snap.originRow;
-    const c = col - this.snap.originCol;
+    const r = row - this.originRow;
+    const c = col - this.originCol;
     if (r < 0 || c < 0) return null;
-    const line = this.snap.values[r];
+    const line = this.values[r];
     if (!line || c >= line.length) return null;
     const v = line[c];
     if (v === undefined || v === null || v === "") return v === "" ? "" : null;
@@ -67,12 +79,14 @@ export class Grid {
   }
 
   formula(row: number, col: number): string | null {
-    const f = this.snap.formulas?.[row - this.snap.originRow]?.[col - this.snap.originCol];
+    if (!this.formulas) return null;
+    const f = this.formulas[row - this.originRow]?.[col - this.originCol];
     return typeof f === "string" && f.startsWith("=") ? f : null;
   }
 
   numberFormat(row: number, col: number): string | null {
-    return this.snap.numberFormats?.[row - this.snap.originRow]?.[col - this.snap.originCol] ?? null;
+    if (!this.formats) return null;
+    return this.formats[row - this.originRow]?.[col - this.originCol] ?? null;
   }
 
   /** The merged area a cell belongs to, if any. */

@@ -60,9 +60,7 @@ function valueRightOf(view: SheetView, l: LabelCell): SourceCell | null {
 }
 
 function firstValueInRow(view: SheetView, row: number, fromCol: number): SourceCell | null {
-  for (const c of view.cellsInRow(row, fromCol)) {
-    if (view.label(row, c)) return null;
-    return view.source(row, c);
-  }
-  return null;
+  const c = view.firstFilledFrom(row, fromCol);
+  if (c < 0 || view.label(row, c)) return null;
+  return view.source(row, c);
 }

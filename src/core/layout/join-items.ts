@@ -6,6 +6,7 @@ import type { Finding } from "../model/finding";
 import { byFiscalYear, sortInPlace } from "../values/order";
 import type { Block, Indicator, Item, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
+import { MemoTable } from "../values/memo";
 import { readerFinding } from "./reader-finding";
 import { parseA1 } from "../grid/address";
 
@@ -123,14 +124,20 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
       sheets: [...new Set(bs.map((b) => b.sheet))],
       texts: {
         situation: text(bs.find((b) => b.header.situation)?.header.situation ?? null),
-        goals: dedupe(bs.flatMap((b) => b.header.goals.map(text))),
+        goals: dedupe(gather(bs, (b) => b.header.goals).map(text)),
         content: text(bs.find((b) => b.header.content)?.header.content ?? null),
       },
       indicators: joinIndicators(bs, no, findings),
-      process: bs.flatMap((b) => (b.process ? [b.process] : [])),
-      statuses: byYear(bs.flatMap((b) => b.statuses)),
-      grades: byYear(bs.flatMap((b) => b.grades)),
-      periodEvaluations: bs.flatMap((b) => b.periodEvaluations),
+      process: gather(bs, (b) => (b.process ? [b.process] : [])),
+      statuses: sortInPlace(
+        gather(bs, (b) => b.statuses),
+        byFiscalYear,
+      ),
+      grades: sortInPlace(
+        gather(bs, (b) => b.grades),
+        byFiscalYear,
+      ),
+      periodEvaluations: gather(bs, (b) => b.periodEvaluations),
       blocks: bs,
       noCell: first.header.no,
     });
@@ -138,16 +145,22 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
   return { items, findings };
 }
 
+/** Every item compares the same few header texts across its sheets: each distinct text is keyed once. */
+const compareKeys = new MemoTable((s) => nfkc(s).replace(/\s+/g, ""));
+
 function normalizeForCompare(s: string): string {
-  return nfkc(s).replace(/\s+/g, "");
+  return compareKeys.get(s);
 }
 
 function dedupe(xs: string[]): string[] {
   return [...new Set(xs.filter(Boolean))];
 }
 
-function byYear<T extends { fiscalYear: number }>(xs: T[]): T[] {
-  return sortInPlace(xs.slice(), byFiscalYear);
+/** The lists of every block, one after another (a plain loop: Array.prototype.flatMap is slow in V8). */
+function gather<T>(blocks: Block[], list: (b: Block) => readonly T[]): T[] {
+  const out: T[] = [];
+  for (const b of blocks) for (const x of list(b)) out.push(x);
+  return out;
 }
 
 /** Indicators of the item's blocks joined by name; a year read twice with different figures is an error. */
@@ -203,5 +216,6 @@ function sameFigure(a: SourceCell | null, b: SourceCell | null): boolean {
   const pa = a.parsed;
   const pb = b.parsed;
   if (pa.kind === "number" && pb.kind === "number") return pa.value === pb.value;
+  if (pa === pb) return true; // texts are parsed once and shared
   return JSON.stringify(pa) === JSON.stringify(pb);
 }

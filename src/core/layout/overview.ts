@@ -83,11 +83,8 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     let nameCol: number | null = null;
     if (isIndicator) {
       // The name is the first text cell after the labels (and left of the data when headers allow).
-      for (const c of view.cellsInRow(r, labelEdge + 1)) {
-        const t = view.source(r, c).parsed;
-        if (t.kind === "text") nameCol = c;
-        break;
-      }
+      const first = view.firstFilledFrom(r, labelEdge + 1);
+      if (first >= 0 && view.parsed(r, first).kind === "text") nameCol = first;
       if (nameCol === null) continue; // a row of numbers with no name: reported below as stray
       labelEdge = Math.max(labelEdge, view.rightEdge(r, nameCol));
     }

@@ -12,34 +12,31 @@ import { cellText } from "../values/parse";
 /** Blank rows an area may hold inside it (the 取組工程 row has no computed fields). */
 const MAX_GAP_ROWS = 3;
 
-export function findOwnedAreas(grid: Grid, config: ShinchokuConfig): CellRange[] {
+/**
+ * The area whose title is at (row, col): the title's width or the header row below it, whichever is
+ * wider, down to the last filled row before a gap of more than MAX_GAP_ROWS or the next title.
+ */
+export function ownedAreaAt(grid: Grid, row: number, col: number, config: ShinchokuConfig): CellRange {
   const title = nfkc(config.ownedAreaTitle);
-  const areas: CellRange[] = [];
-  const snap = grid.snapshot;
-  for (let i = 0; i < snap.values.length; i++) {
-    const line = snap.values[i];
-    for (let j = 0; j < line.length; j++) {
-      // Straight over the snapshot: most cells fail here on type or length.
-      if (!isOwnedTitle(line[j], config.ownedAreaTitle, title)) continue;
-      const r = i + snap.originRow;
-      const c = j + snap.originCol;
-      let right = grid.rightEdge(r, c);
-      for (let cc = c; cc < grid.colCount && !grid.isBlank(r + 1, cc); cc++) right = Math.max(right, cc);
-      let bottom = r + 1;
-      let gap = 0;
-      for (let rr = r + 2; rr < grid.rowCount && gap <= MAX_GAP_ROWS; rr++) {
-        let any = false;
-        for (let cc = c; cc <= right; cc++) if (!grid.isBlank(rr, cc)) any = true;
-        if (any && rr > r + 1 && isTitle(grid, rr, c, right, config, title)) break;
-        if (any) {
-          bottom = rr;
-          gap = 0;
-        } else gap++;
-      }
-      areas.push({ top: r, left: c, bottom, right });
-    }
+  let right = grid.rightEdge(row, col);
+  for (let cc = col; cc < grid.colCount && !grid.isBlank(row + 1, cc); cc++) right = Math.max(right, cc);
+  let bottom = row + 1;
+  let gap = 0;
+  for (let rr = row + 2; rr < grid.rowCount && gap <= MAX_GAP_ROWS; rr++) {
+    let any = false;
+    for (let cc = col; cc <= right; cc++) if (!grid.isBlank(rr, cc)) any = true;
+    if (any && isTitle(grid, rr, col, right, config, title)) break;
+    if (any) {
+      bottom = rr;
+      gap = 0;
+    } else gap++;
   }
-  return areas;
+  return { top: row, left: col, bottom, right };
+}
+
+/** The longest cell text that may still be our title (Excel may have re-spaced it). */
+export function maxOwnedTitleLength(config: ShinchokuConfig): number {
+  return config.ownedAreaTitle.length * 2 + 8;
 }
 
 function isTitle(
@@ -57,7 +54,7 @@ function isTitle(
 }
 
 /** Our title as written, or as staff's Excel may have re-spaced it; most cells fail on length alone. */
-function isOwnedTitle(v: unknown, written: string, normalised: string): boolean {
+export function isOwnedTitle(v: unknown, written: string, normalised: string): boolean {
   if (typeof v !== "string") return false;
   if (v === written) return true;
   if (v.length > written.length * 2 + 8) return false;

@@ -9,7 +9,7 @@ import type { ShinchokuConfig } from "../config/config";
 import type { Block, Item, PeriodEvaluation } from "../model/item";
 import type { Finding } from "../model/finding";
 import { parseFiscalYear, type Era } from "../values/fiscal-year";
-import { labelMatcherFor } from "./labels";
+import { textClassifierFor } from "./text-class";
 import { ascending, sortInPlace } from "../values/order";
 import { SheetView } from "./sheet-view";
 import { segmentBlocks, type BlockSpan } from "./segment";
@@ -17,7 +17,7 @@ import { readHeader } from "./header-fields";
 import { readOverview } from "./overview";
 import { readGrades, readStatuses } from "./yearly-sections";
 import { readPeriodEvaluation } from "./period-evaluation";
-import { findOwnedAreas, isSummarySheet } from "./owned-areas";
+import { isSummarySheet } from "./owned-areas";
 import { joinItems } from "./join-items";
 import { readerFinding } from "./reader-finding";
 
@@ -36,7 +36,7 @@ export interface ReadResult {
 }
 
 export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): ReadResult {
-  const matcher = labelMatcherFor(config.labels);
+  const classifier = textClassifierFor(config);
   const result: ReadResult = {
     blocks: [],
     items: [],
@@ -51,9 +51,8 @@ export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): Rea
       result.summarySheets.push(snap.name);
       continue;
     }
-    const owned = findOwnedAreas(grid, config);
-    for (const range of owned) result.ownedAreas.push({ sheet: snap.name, range });
-    const view = new SheetView(grid, matcher, config, owned);
+    const view = new SheetView(grid, classifier, config);
+    for (const range of view.ownedAreas) result.ownedAreas.push({ sheet: snap.name, range });
     const spans = segmentBlocks(view);
     if (spans.length === 0) {
       result.otherSheets.push(snap.name);

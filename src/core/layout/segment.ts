@@ -120,10 +120,16 @@ function findSections(view: SheetView, labels: LabelCell[], top: number, bottom:
 
 /** The row above a section label is that section's header when it holds the section's companion labels or years, and no long text. */
 function rowBelongsAbove(view: SheetView, labels: LabelCell[], row: number, kind: SectionKind): boolean {
-  const rowLabels = labels.filter((l) => l.row === row);
-  if (rowLabels.some((l) => SECTION_OF[l.field] && SECTION_OF[l.field] !== kind)) return false;
-  if (rowLabels.some((l) => HEADER_CLASS.has(l.field))) return false;
-  const companion = rowLabels.some((l) => COMPANIONS[kind].includes(l.field));
-  const longText = view.cellsInRow(row).some((c) => !view.label(row, c) && view.text(row, c).length > 24);
-  return companion && !longText;
+  // Plain loops: this runs for every section of every sheet.
+  let companion = false;
+  for (const l of labels) {
+    if (l.row !== row) continue;
+    const section = SECTION_OF[l.field];
+    if ((section && section !== kind) || HEADER_CLASS.has(l.field)) return false;
+    if (COMPANIONS[kind].includes(l.field)) companion = true;
+  }
+  if (!companion) return false;
+  for (const c of view.cellsInRow(row))
+    if (!view.label(row, c) && view.text(row, c).length > 24) return false;
+  return true;
 }

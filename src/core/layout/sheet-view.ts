@@ -6,12 +6,14 @@ import type { CellRange, CellValue } from "../grid/cell";
 import { Grid } from "../grid/grid";
 import { a1Of } from "../grid/address";
 import type { SourceCell } from "../model/item";
-import { parseCell } from "../values/parse";
+import { parseCell, type Parsed } from "../values/parse";
 import { isBlankText } from "../values/normalize";
 import { findAtCell } from "../values/order";
 import { cellText } from "../values/parse";
 import type { ShinchokuConfig } from "../config/config";
-import { LabelMatcher, type LabelField, type LabelMatch } from "./labels";
+import type { LabelField, LabelMatch } from "./labels";
+import type { TextClassifier } from "./text-class";
+import { ownedAreaAt } from "./owned-areas";
 
 export interface LabelCell {
   row: number;
@@ -37,16 +39,18 @@ export class SheetView {
   private readonly masks: CellRange[];
   /** Non-blank columns of each row, in order: sections ask for them again and again. */
   private readonly filled: number[][] = [];
+  /** Areas we wrote on an earlier run (computed fields): masked, so our numbers are never read as staff's. */
+  readonly ownedAreas: CellRange[] = [];
 
   constructor(
     grid: Grid,
-    matcher: LabelMatcher,
+    classifier: TextClassifier,
     private readonly config: ShinchokuConfig,
-    masks: CellRange[] = [],
   ) {
     this.grid = grid;
     this.name = grid.name;
-    this.masks = masks;
+    this.masks = this.ownedAreas;
+    const masks = this.masks;
     // Straight over the snapshot's rows: this loop sees every cell of every sheet.
     const snap = grid.snapshot;
     // One scratch row, copied out at its exact size: an array grown by push keeps spare room.
@@ -58,11 +62,14 @@ export class SheetView {
         const v = line[i];
         if (v === null || v === undefined || (typeof v === "string" && isBlankText(v))) continue;
         const c = i + snap.originCol;
+        const kind =
+          typeof v === "string" && v.length <= classifier.maxLength ? classifier.classify(v) : null;
+        // An owned area's title is its top-left cell: every cell of the area comes after it in this
+        // scan, so the area is masked from here on.
+        if (kind?.ownedTitle) masks.push(ownedAreaAt(grid, r, c, config));
         if (masks.length && this.masked(r, c)) continue;
         filled.push(c);
-        // Labels are short; the pillar line is the longest (about 30 characters).
-        if (typeof v !== "string" || v.length > 80) continue;
-        const m = matcher.match(v);
+        const m = kind?.label;
         if (!m) continue;
         const cell: LabelCell = {
           row: r,
@@ -70,7 +77,7 @@ export class SheetView {
           right: grid.rightEdge(r, c),
           field: m.field,
           match: m,
-          text: cellText(v),
+          text: kind.text,
         };
         this.labels.push(cell);
       }
@@ -115,27 +122,45 @@ export class SheetView {
     return this.grid.rightEdge(row, col);
   }
 
-  /** Non-blank cells of a row from `fromCol` on, in column order. */
+  /**
+   * Non-blank cells of a row from `fromCol` to `toCol`, in column order. The whole row comes back
+   * as it is kept (no copy); a part of it is one exact slice.
+   */
   cellsInRow(row: number, fromCol = 0, toCol = this.colCount - 1): readonly number[] {
     const filled = this.filled[row];
-    if (!filled) return NONE;
-    if (fromCol <= (filled[0] ?? 0) && toCol >= (filled[filled.length - 1] ?? 0)) return filled;
-    return filled.filter((c) => c >= fromCol && c <= toCol);
+    if (!filled || filled.length === 0) return NONE;
+    let i = 0;
+    while (i < filled.length && filled[i] < fromCol) i++;
+    let j = filled.length;
+    while (j > i && filled[j - 1] > toCol) j--;
+    if (i === 0 && j === filled.length) return filled;
+    return i === j ? NONE : filled.slice(i, j);
+  }
+
+  /** The first non-blank column of a row at or right of `fromCol`, or -1: without building a list. */
+  firstFilledFrom(row: number, fromCol: number): number {
+    const filled = this.filled[row];
+    if (filled) for (const c of filled) if (c >= fromCol) return c;
+    return -1;
   }
 
   rowIsBlank(row: number): boolean {
     return !this.filled[row]?.length;
   }
 
+  /** What the cell means (number, text, n/a …), without building a SourceCell. */
+  parsed(row: number, col: number): Parsed {
+    return parseCell(this.value(row, col), {
+      estimateMarkers: this.config.estimateMarkers,
+      numberFormat: this.grid.numberFormat(row, col),
+    });
+  }
+
   source(row: number, col: number): SourceCell {
-    const raw = this.value(row, col);
     return {
       ref: { sheet: this.name, cell: a1Of(row, col) },
-      raw,
-      parsed: parseCell(raw, {
-        estimateMarkers: this.config.estimateMarkers,
-        numberFormat: this.grid.numberFormat(row, col),
-      }),
+      raw: this.value(row, col),
+      parsed: this.parsed(row, col),
       formula: this.grid.formula(row, col),
       row,
       col,

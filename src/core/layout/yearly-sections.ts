@@ -53,7 +53,8 @@ function readYearlyRows(view: SheetView, section: Section, findings: Finding[]):
     first: y.col,
     last: Math.max(y.right, y.col + 1),
   }));
-  const slots = years.flatMap((y) => [y.first, y.last]);
+  const slots: number[] = [];
+  for (const y of years) slots.push(y.first, y.last);
   const rows: Array<AlignRow & { fields: Set<string> }> = [];
   const maxSlot = Math.max(...slots) + 2;
   for (let r = header.row + 1; r <= section.bottom; r++) {
