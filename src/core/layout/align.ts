@@ -31,7 +31,7 @@ export function alignRows(slots: number[], rows: AlignRow[]): Alignment | null {
   for (const s of SHIFTS) {
     const first = lowest + s;
     if (first < 0) continue;
-    if (rows.some((r) => first <= r.labelEdge)) continue;
+    if (anyLabelReaches(rows, first)) continue;
     let score = 0;
     for (const r of rows) for (const c of r.dataCols) if (slots.includes(c - s)) score++;
     if (!best || score > best.score) best = { shift: s, score };
@@ -42,4 +42,10 @@ export function alignRows(slots: number[], rows: AlignRow[]): Alignment | null {
   for (const r of rows)
     for (const c of r.dataCols) if (!slots.includes(c - shift)) stray.push({ row: r.row, col: c });
   return { shift, stray };
+}
+
+/** Whether some row's labels reach column `col` (data cannot start there). */
+function anyLabelReaches(rows: AlignRow[], col: number): boolean {
+  for (const r of rows) if (col <= r.labelEdge) return true;
+  return false;
 }

@@ -103,7 +103,7 @@ function findSections(view: SheetView, labels: LabelCell[], top: number, bottom:
     const kind = SECTION_OF[l.field];
     if (!kind) continue;
     // The final evaluation's label may appear twice (header row and label column): keep the first.
-    if (starts.some((s) => s.kind === kind && l.row - s.top <= 1)) continue;
+    if (startedJustAbove(starts, kind, l.row)) continue;
     let start = l.row;
     const above = l.row - 1;
     if (above > top && !view.rowIsBlank(above) && rowBelongsAbove(view, labels, above, kind)) start = above;
@@ -116,6 +116,15 @@ function findSections(view: SheetView, labels: LabelCell[], top: number, bottom:
     bottom: i + 1 < starts.length ? starts[i + 1].top - 1 : bottom,
     anchor: s.anchor,
   }));
+}
+
+function startedJustAbove(
+  starts: Array<{ kind: SectionKind; top: number }>,
+  kind: SectionKind,
+  row: number,
+): boolean {
+  for (const s of starts) if (s.kind === kind && row - s.top <= 1) return true;
+  return false;
 }
 
 /** The row above a section label is that section's header when it holds the section's companion labels or years, and no long text. */

@@ -6,7 +6,7 @@ import type { CellRange, CellValue } from "../grid/cell";
 import { Grid } from "../grid/grid";
 import { a1Of } from "../grid/address";
 import type { SourceCell } from "../model/item";
-import { parseCell, type Parsed } from "../values/parse";
+import { cellParserFor, type CellParser, type Parsed } from "../values/parse";
 import { isBlankText } from "../values/normalize";
 import { findAtCell } from "../values/order";
 import { cellText } from "../values/parse";
@@ -38,25 +38,30 @@ export class SheetView {
   readonly labels: LabelCell[] = [];
   private readonly masks: CellRange[];
   /** Non-blank columns of each row, in order: sections ask for them again and again. */
-  private readonly filled: number[][] = [];
+  private readonly filled: number[][];
   /** Areas we wrote on an earlier run (computed fields): masked, so our numbers are never read as staff's. */
   readonly ownedAreas: CellRange[] = [];
+  private readonly parser: CellParser;
 
   constructor(
     grid: Grid,
     classifier: TextClassifier,
-    private readonly config: ShinchokuConfig,
+    config: ShinchokuConfig,
   ) {
     this.grid = grid;
     this.name = grid.name;
+    this.parser = cellParserFor(config.estimateMarkers);
     this.masks = this.ownedAreas;
     const masks = this.masks;
     // Straight over the snapshot's rows: this loop sees every cell of every sheet.
     const snap = grid.snapshot;
-    // One scratch row, copied out at its exact size: an array grown by push keeps spare room.
-    const filled: number[] = [];
+    // One scratch row, copied out at its exact size: an array grown by push keeps spare room. It is
+    // reused by count (setting length to 0 would make V8 drop its storage and grow it again).
+    const scratch: number[] = [];
+    let n = 0;
+    this.filled = new Array<number[]>(grid.rowCount);
     for (let r = 0; r < grid.rowCount; r++) {
-      filled.length = 0;
+      n = 0;
       const line = snap.values[r - snap.originRow] ?? NONE;
       for (let i = 0; i < line.length; i++) {
         const v = line[i];
@@ -68,7 +73,7 @@ export class SheetView {
         // scan, so the area is masked from here on.
         if (kind?.ownedTitle) masks.push(ownedAreaAt(grid, r, c, config));
         if (masks.length && this.masked(r, c)) continue;
-        filled.push(c);
+        scratch[n++] = c;
         const m = kind?.label;
         if (!m) continue;
         const cell: LabelCell = {
@@ -81,7 +86,7 @@ export class SheetView {
         };
         this.labels.push(cell);
       }
-      this.filled.push(filled.length ? filled.slice() : EMPTY_ROW);
+      this.filled[r] = n ? scratch.slice(0, n) : EMPTY_ROW;
     }
   }
 
@@ -150,10 +155,7 @@ export class SheetView {
 
   /** What the cell means (number, text, n/a …), without building a SourceCell. */
   parsed(row: number, col: number): Parsed {
-    return parseCell(this.value(row, col), {
-      estimateMarkers: this.config.estimateMarkers,
-      numberFormat: this.grid.numberFormat(row, col),
-    });
+    return this.parser.parse(this.value(row, col), this.grid.numberFormat(row, col));
   }
 
   source(row: number, col: number): SourceCell {

@@ -31,38 +31,80 @@ const NUMBER_BODY = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
 
 /** Parse one cell. Never throws: anything unusual comes back as text for the checks to judge. */
 export function parseCell(raw: CellValue | undefined, opts: ParseOptions = {}): Parsed {
-  if (raw === null || raw === undefined) return { kind: "blank" };
-  if (isCellError(raw)) return { kind: "error", code: raw.error };
-  if (typeof raw === "boolean") return { kind: "bool", value: raw };
-  if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) return { kind: "error", code: "#NUM!" };
-    const percent = !!opts.numberFormat && /%/.test(opts.numberFormat.replace(/"[^"]*"/g, ""));
-    return { kind: "number", value: raw, estimate: false, percent };
-  }
-  return parseText(String(raw), opts.estimateMarkers ?? DEFAULT_ESTIMATE_MARKERS);
+  return cellParserFor(opts.estimateMarkers ?? DEFAULT_ESTIMATE_MARKERS).parse(
+    raw,
+    opts.numberFormat ?? null,
+  );
 }
-
-/** One memo table per list of estimate markers (in practice: the configuration's one list). */
-// Found by the list's identity first (per cell: cheap), then by its content: every run merges its
-// configuration afresh, so each run brings a new but equal list.
-const parsedTexts = new WeakMap<string[], MemoTable<Parsed>>();
-const parsedByMarkers = new Map<string, MemoTable<Parsed>>();
 
 /** Parse a cell's text. The result is shared between equal texts: read-only. */
 export function parseText(s: string, estimateMarkers: string[] = DEFAULT_ESTIMATE_MARKERS): Parsed {
-  let table = parsedTexts.get(estimateMarkers);
-  if (!table) {
-    const key = estimateMarkers.join("\u0000");
-    table = parsedByMarkers.get(key);
-    if (!table) {
-      const markers = [...estimateMarkers];
-      table = new MemoTable((text) => parseTextOnce(text, markers));
-      if (parsedByMarkers.size >= 8) parsedByMarkers.clear();
-      parsedByMarkers.set(key, table);
-    }
-    parsedTexts.set(estimateMarkers, table);
+  return cellParserFor(estimateMarkers).text(s);
+}
+
+/**
+ * Parsing with one list of estimate markers. The reader takes one per sheet and asks it of every
+ * cell it reads, so that no table is looked up per cell.
+ */
+export class CellParser {
+  private readonly texts: MemoTable<Parsed>;
+
+  constructor(estimateMarkers: string[]) {
+    const markers = [...estimateMarkers];
+    this.texts = new MemoTable((text) => parseTextOnce(text, markers));
   }
-  return table.get(s);
+
+  /** The result is shared between equal texts: read-only. */
+  text(s: string): Parsed {
+    return this.texts.get(s);
+  }
+
+  parse(raw: CellValue | undefined, numberFormat: string | null): Parsed {
+    if (raw === null || raw === undefined) return BLANK;
+    if (typeof raw === "string") return this.texts.get(raw);
+    if (typeof raw === "number") {
+      if (!Number.isFinite(raw)) return { kind: "error", code: "#NUM!" };
+      return {
+        kind: "number",
+        value: raw,
+        estimate: false,
+        percent: numberFormat !== null && isPercentFormat(numberFormat),
+      };
+    }
+    if (typeof raw === "boolean") return { kind: "bool", value: raw };
+    if (isCellError(raw)) return { kind: "error", code: raw.error };
+    return this.texts.get(String(raw));
+  }
+}
+
+const BLANK: Parsed = Object.freeze({ kind: "blank" });
+
+/** A number format that shows a percentage: a % outside quoted text ("0.0%", not "0\"%\""). */
+const percentFormats = new MemoTable((f) => /%/.test(f.replace(/"[^"]*"/g, "")));
+
+function isPercentFormat(format: string): boolean {
+  return format !== "" && percentFormats.get(format);
+}
+
+/** One parser per list of estimate markers (in practice: the configuration's one list). */
+// Found by the list's identity first, then by its content: every run merges its configuration
+// afresh, so each run brings a new but equal list.
+const parsersByList = new WeakMap<string[], CellParser>();
+const parsersByMarkers = new Map<string, CellParser>();
+
+export function cellParserFor(estimateMarkers: string[]): CellParser {
+  let parser = parsersByList.get(estimateMarkers);
+  if (!parser) {
+    const key = estimateMarkers.join("\u0000");
+    parser = parsersByMarkers.get(key);
+    if (!parser) {
+      parser = new CellParser(estimateMarkers);
+      if (parsersByMarkers.size >= 8) parsersByMarkers.clear();
+      parsersByMarkers.set(key, parser);
+    }
+    parsersByList.set(estimateMarkers, parser);
+  }
+  return parser;
 }
 
 function parseTextOnce(s: string, estimateMarkers: string[]): Parsed {
