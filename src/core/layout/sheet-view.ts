@@ -8,7 +8,6 @@ import { a1Of } from "../grid/address";
 import type { SourceCell } from "../model/item";
 import { cellParserFor, type CellParser, type Parsed } from "../values/parse";
 import { isBlankText } from "../values/normalize";
-import { findAtCell } from "../values/order";
 import { cellText } from "../values/parse";
 import type { ShinchokuConfig } from "../config/config";
 import type { LabelField, LabelMatch } from "./labels";
@@ -26,16 +25,16 @@ export interface LabelCell {
 }
 
 const NONE: readonly number[] = [];
-const rowOf = (l: LabelCell) => l.row;
-const colOf = (l: LabelCell) => l.col;
 /** Shared by every empty row; never written to. */
 const EMPTY_ROW: number[] = [];
 
 export class SheetView {
   readonly grid: Grid;
   readonly name: string;
-  /** In reading order (row, then column): label() finds one by binary search, no index to build. */
+  /** In reading order (row, then column). */
   readonly labels: LabelCell[] = [];
+  /** Where each row's labels start in `labels` (the next row's start is where they end): label() looks at one row's few. */
+  private readonly labelRowStart: Int32Array;
   private readonly masks: CellRange[];
   /** Non-blank columns of each row, in order: sections ask for them again and again. */
   private readonly filled: number[][];
@@ -43,11 +42,7 @@ export class SheetView {
   readonly ownedAreas: CellRange[] = [];
   private readonly parser: CellParser;
 
-  constructor(
-    grid: Grid,
-    classifier: TextClassifier,
-    config: ShinchokuConfig,
-  ) {
+  constructor(grid: Grid, classifier: TextClassifier, config: ShinchokuConfig) {
     this.grid = grid;
     this.name = grid.name;
     this.parser = cellParserFor(config.estimateMarkers);
@@ -88,6 +83,12 @@ export class SheetView {
       }
       this.filled[r] = n ? scratch.slice(0, n) : EMPTY_ROW;
     }
+    this.labelRowStart = new Int32Array(grid.rowCount + 1);
+    let i = 0;
+    for (let r = 0; r <= grid.rowCount; r++) {
+      while (i < this.labels.length && this.labels[i].row < r) i++;
+      this.labelRowStart[r] = i;
+    }
   }
 
   get rowCount(): number {
@@ -120,7 +121,13 @@ export class SheetView {
   }
 
   label(row: number, col: number): LabelCell | undefined {
-    return findAtCell(this.labels, row, col, rowOf, colOf);
+    if (row < 0 || row >= this.rowCount) return undefined;
+    const end = this.labelRowStart[row + 1];
+    for (let i = this.labelRowStart[row]; i < end; i++) {
+      const l = this.labels[i];
+      if (l.col >= col) return l.col === col ? l : undefined;
+    }
+    return undefined;
   }
 
   rightEdge(row: number, col: number): number {
