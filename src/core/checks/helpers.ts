@@ -1,65 +1,47 @@
 /** Shared bits for rule modules: walking an item's cells and naming things in messages. */
-import type { Item, SourceCell } from "../model/item";
+import type { Indicator, Item, SourceCell } from "../model/item";
 import type { FindingDraft, Params } from "./rule";
 import { placeOf } from "./place";
 import { formatFiscalYearEn, formatFiscalYearJa } from "../values/fiscal-year";
 
-export interface FigureCell {
-  item: Item;
-  indicator: string;
-  fiscalYear: number;
-  role: "plan" | "actual" | "baseline" | "target";
-  cell: SourceCell;
-}
+export type FigureRole = "plan" | "actual" | "baseline";
 
 /**
- * Every plan, actual and baseline cell of every indicator (targets are qualitative by nature).
- * Listed once per item list and shared by the rules that walk them (read-only).
+ * Visits every plan, actual and baseline cell of every indicator (targets are qualitative by
+ * nature): per indicator its baseline, then each year's plan and actual. A visitor rather than a
+ * list: the rules that walk these cells run on every analysis, and a list would be built anew each time.
  */
-export function figureCells(items: Item[]): readonly FigureCell[] {
-  let list = figureLists.get(items);
-  if (!list) {
-    list = [];
-    for (const item of items) {
-      for (const ind of item.indicators) {
-        const indicator = ind.name;
-        if (ind.baseline.cell && ind.baseline.fiscalYear !== null)
-          list.push({
-            item,
-            indicator,
-            fiscalYear: ind.baseline.fiscalYear,
-            role: "baseline",
-            cell: ind.baseline.cell,
-          });
-        for (const y of ind.years) {
-          if (y.plan) list.push({ item, indicator, fiscalYear: y.fiscalYear, role: "plan", cell: y.plan });
-          if (y.actual)
-            list.push({ item, indicator, fiscalYear: y.fiscalYear, role: "actual", cell: y.actual });
-        }
+export function forEachFigureCell(
+  items: Item[],
+  visit: (item: Item, ind: Indicator, fiscalYear: number, role: FigureRole, cell: SourceCell) => void,
+): void {
+  for (const item of items) {
+    for (const ind of item.indicators) {
+      if (ind.baseline.cell && ind.baseline.fiscalYear !== null)
+        visit(item, ind, ind.baseline.fiscalYear, "baseline", ind.baseline.cell);
+      for (const y of ind.years) {
+        if (y.plan) visit(item, ind, y.fiscalYear, "plan", y.plan);
+        if (y.actual) visit(item, ind, y.fiscalYear, "actual", y.actual);
       }
     }
-    figureLists.set(items, list);
   }
-  return list;
 }
 
-const figureLists = new WeakMap<Item[], FigureCell[]>();
-
-/** Every cell an item was read from, for rules that look at any value (Excel errors). */
-export function allCells(item: Item): SourceCell[] {
-  const out: SourceCell[] = [];
-  for (const ind of item.indicators) {
-    if (ind.baseline.cell) out.push(ind.baseline.cell);
-    for (const y of ind.years) {
-      if (y.plan) out.push(y.plan);
-      if (y.actual) out.push(y.actual);
+/** Visits every cell each item was read from, for rules that look at any value (Excel errors). */
+export function forEachCell(items: Item[], visit: (item: Item, cell: SourceCell) => void): void {
+  for (const item of items) {
+    for (const ind of item.indicators) {
+      if (ind.baseline.cell) visit(item, ind.baseline.cell);
+      for (const y of ind.years) {
+        if (y.plan) visit(item, y.plan);
+        if (y.actual) visit(item, y.actual);
+      }
+      if (ind.target.cell) visit(item, ind.target.cell);
     }
-    if (ind.target.cell) out.push(ind.target.cell);
+    for (const s of item.statuses) if (s.status) visit(item, s.status);
+    for (const g of item.grades) if (g.grade) visit(item, g.grade);
+    for (const p of item.periodEvaluations) if (p.grade) visit(item, p.grade);
   }
-  for (const s of item.statuses) if (s.status) out.push(s.status);
-  for (const g of item.grades) if (g.grade) out.push(g.grade);
-  for (const p of item.periodEvaluations) if (p.grade) out.push(p.grade);
-  return out;
 }
 
 export function draft(item: Item, cell: SourceCell, params: Params): FindingDraft {

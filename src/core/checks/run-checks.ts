@@ -12,7 +12,17 @@ export function runChecks(ctx: RuleContext, readerFindings: Finding[]): Finding[
     if (!rule.check) continue;
     const sev = severityOf(rule.code, ctx.config);
     if (!sev) continue;
-    for (const d of rule.check(ctx)) out.push({ ...d, code: rule.code, severity: sev });
+    // Field by field rather than by spreading: the drafts come from many rules in several shapes,
+    // and a spread over mixed shapes takes V8's slow path, which builds large dictionary objects.
+    for (const d of rule.check(ctx))
+      out.push({
+        itemNo: d.itemNo,
+        sheet: d.sheet,
+        cell: d.cell,
+        params: d.params,
+        code: rule.code,
+        severity: sev,
+      });
   }
   for (const f of readerFindings) {
     const sev = severityOf(f.code, ctx.config);
@@ -21,22 +31,68 @@ export function runChecks(ctx: RuleContext, readerFindings: Finding[]): Finding[
   return sortFindings(out);
 }
 
+interface SortKey {
+  f: Finding;
+  sheet: string;
+  row: number;
+  col: number;
+}
+
 /** Stable order: item No. (numeric), sheet, row, column, severity, code. */
 export function sortFindings(fs: Finding[]): Finding[] {
   // Cell positions parsed once per finding (not per comparison), texts compared by code point: a few hundred
   // findings sort in well under a millisecond, and the order is the same on every machine.
-  const keyed = fs.map((f) => {
-    const p = f.cell ? parseA1(f.cell) : { row: -1, col: -1 };
-    return { f, sheet: f.sheet ?? "", row: p.row, col: p.col };
-  });
-  keyed.sort(
-    (a, b) =>
-      compareItemNo(a.f.itemNo, b.f.itemNo) ||
-      compareText(a.sheet, b.sheet) ||
-      a.row - b.row ||
-      a.col - b.col ||
-      SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
-      compareText(a.f.code, b.f.code),
+  const keyed: SortKey[] = new Array(fs.length);
+  for (let i = 0; i < fs.length; i++) keyed[i] = sortKey(fs[i]);
+  keyed.sort(compareKeys);
+  const out: Finding[] = new Array(keyed.length);
+  for (let i = 0; i < keyed.length; i++) out[i] = keyed[i].f;
+  return out;
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  return (
+    compareItemNo(a.f.itemNo, b.f.itemNo) ||
+    compareText(a.sheet, b.sheet) ||
+    a.row - b.row ||
+    a.col - b.col ||
+    SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+    compareText(a.f.code, b.f.code)
   );
-  return keyed.map((k) => k.f);
+}
+
+function sortKey(f: Finding): SortKey {
+  const key: SortKey = { f, sheet: f.sheet ?? "", row: -1, col: -1 };
+  if (f.cell && !readPlainA1(f.cell, key)) {
+    const p = parseA1(f.cell);
+    key.row = p.row;
+    key.col = p.col;
+  }
+  return key;
+}
+
+/**
+ * Row and column of a plain address ("B3": up to three capital letters, then digits), as parseA1
+ * gives them but without its garbage; false for anything else ("$B$3", "Sheet!B3"), left to parseA1.
+ */
+function readPlainA1(a1: string, into: { row: number; col: number }): boolean {
+  let i = 0;
+  let col = 0;
+  for (; i < a1.length && i < 3; i++) {
+    const ch = a1.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  const digitsFrom = i;
+  // Fifteen digits at most, so the running value stays an exact integer, as Number() would read it.
+  if (digitsFrom === 0 || a1.length === digitsFrom || a1.length - digitsFrom > 15) return false;
+  let row = 0;
+  for (; i < a1.length; i++) {
+    const ch = a1.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+    row = row * 10 + (ch - 48);
+  }
+  into.row = row - 1;
+  into.col = col - 1;
+  return true;
 }

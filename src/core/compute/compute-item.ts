@@ -2,50 +2,113 @@
  * Computed fields, as the domain defines them: per indicator and year the achievement rate and
  * flag; increments of (累計) series; running totals and the period achievement of the others; and
  * per item and year the worst flag and whether grade and status agree with it.
+ *
+ * This runs for every indicator-year of every sheet on each analysis, so it walks the model with
+ * plain loops (no intermediate arrays or per-call closures) and normalises the configuration's
+ * vocabularies once per run, not once per item-year.
  */
-import type { ShinchokuConfig, Flag } from "../config/config";
-import { ascending, sortInPlace } from "../values/order";
+import type { ShinchokuConfig, Flag, GradeDef, StatusDef } from "../config/config";
 import type { ComputedIndicator, ComputedItem, ComputedItemYear, ComputedYear } from "../model/computed";
 import type { Indicator, Item, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
-import { achievementRate, flagOfRate, worstFlag } from "./flags";
-import { fiscalYearIsOver, isBlank, numberOf } from "./figures";
+import { achievementRate, flagOfRate, worseFlag } from "./flags";
+import { fiscalYearIsOver, isBlank, isGraded, numberOf } from "./figures";
+
+/** What computing needs from the configuration and the date, prepared once per run. */
+interface RunContext {
+  config: ShinchokuConfig;
+  asOf: Date;
+  /** config.lowerIsBetter, blanks dropped, normalised. */
+  lowerMarkers: string[];
+  /** Grade by code and status by normalised label; the first definition wins, as a search in order would. */
+  gradeByCode: Map<string, GradeDef>;
+  statusByLabel: Map<string, StatusDef>;
+  /** fiscalYearIsOver per year: it builds a Date, and the same few years come up on every sheet. */
+  yearOver: Map<number, boolean>;
+}
 
 export function computeItems(items: Item[], config: ShinchokuConfig, asOf: Date): ComputedItem[] {
-  return items.map((it) => computeItem(it, config, asOf));
+  const run = runContext(config, asOf);
+  const out: ComputedItem[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = computeWith(items[i], run);
+  return out;
 }
 
 export function computeItem(item: Item, config: ShinchokuConfig, asOf: Date): ComputedItem {
-  const graded = new Set(item.grades.filter((g) => !isBlank(g.grade)).map((g) => g.fiscalYear));
-  const indicators = item.indicators.map((ind) => computeIndicator(ind, config, asOf, graded));
-  const years = sortInPlace(
-    [...new Set(indicators.flatMap((i) => i.years.map((y) => y.fiscalYear)))],
-    ascending,
-  );
-  return { item, indicators, years: years.map((fy) => itemYear(item, indicators, fy, config)) };
+  return computeWith(item, runContext(config, asOf));
 }
 
 export function isLowerIsBetter(ind: Indicator, config: ShinchokuConfig): boolean {
-  const name = nfkc(ind.name);
-  return ind.lowerIsBetter || config.lowerIsBetter.some((m) => m.trim() !== "" && name.includes(nfkc(m)));
+  if (ind.lowerIsBetter) return true;
+  return config.lowerIsBetter.length > 0 && nameSaysLower(ind.name, lowerMarkersOf(config));
 }
 
-function computeIndicator(
-  ind: Indicator,
-  config: ShinchokuConfig,
-  asOf: Date,
-  graded: Set<number>,
-): ComputedIndicator {
-  const lower = isLowerIsBetter(ind, config);
+function runContext(config: ShinchokuConfig, asOf: Date): RunContext {
+  const gradeByCode = new Map<string, GradeDef>();
+  for (const g of config.grades) if (!gradeByCode.has(g.code)) gradeByCode.set(g.code, g);
+  const statusByLabel = new Map<string, StatusDef>();
+  for (const s of config.statuses) {
+    const label = nfkc(s.label);
+    if (!statusByLabel.has(label)) statusByLabel.set(label, s);
+  }
+  return {
+    config,
+    asOf,
+    lowerMarkers: lowerMarkersOf(config),
+    gradeByCode,
+    statusByLabel,
+    yearOver: new Map(),
+  };
+}
+
+function lowerMarkersOf(config: ShinchokuConfig): string[] {
+  const out: string[] = [];
+  for (const m of config.lowerIsBetter) if (m.trim() !== "") out.push(nfkc(m));
+  return out;
+}
+
+function nameSaysLower(name: string, markers: string[]): boolean {
+  if (markers.length === 0) return false;
+  const normalised = nfkc(name);
+  for (const m of markers) if (normalised.includes(m)) return true;
+  return false;
+}
+
+function computeWith(item: Item, run: RunContext): ComputedItem {
+  const indicators: ComputedIndicator[] = new Array(item.indicators.length);
+  for (let i = 0; i < indicators.length; i++) indicators[i] = computeIndicator(item.indicators[i], item, run);
+  // Every year any indicator has, once each and in order; counted first so the list is allocated once.
+  let count = 0;
+  for (let fy = nextYear(indicators, -Infinity); fy !== null; fy = nextYear(indicators, fy)) count++;
+  const years: ComputedItemYear[] = new Array(count);
+  let i = 0;
+  for (let fy = nextYear(indicators, -Infinity); fy !== null; fy = nextYear(indicators, fy))
+    years[i++] = itemYear(item, indicators, fy, run);
+  return { item, indicators, years };
+}
+
+/** The earliest fiscal year of any indicator after `after`, or null (an item has a handful: scanning is cheap). */
+function nextYear(indicators: ComputedIndicator[], after: number): number | null {
+  let next: number | null = null;
+  for (const ci of indicators)
+    for (const y of ci.years)
+      if (y.fiscalYear > after && (next === null || y.fiscalYear < next)) next = y.fiscalYear;
+  return next;
+}
+
+function computeIndicator(ind: Indicator, item: Item, run: RunContext): ComputedIndicator {
+  const lower = ind.lowerIsBetter || nameSaysLower(ind.name, run.lowerMarkers);
   let prevActual = numberOf(ind.baseline.cell);
   let planTotal = 0;
   let actualTotal = 0;
   let totalsValid = true;
-  const years: ComputedYear[] = ind.years.map((y) => {
+  const years: ComputedYear[] = new Array(ind.years.length);
+  for (let i = 0; i < years.length; i++) {
+    const y = ind.years[i];
     const plan = numberOf(y.plan);
     const actual = numberOf(y.actual);
     const rate = achievementRate(plan, actual, lower);
-    const flag = flagOf(y.plan, y.actual, rate, y.fiscalYear, config, asOf, graded);
+    const flag = flagOf(plan, y.actual, rate, y.fiscalYear, item, run);
     const out: ComputedYear = {
       fiscalYear: y.fiscalYear,
       plan,
@@ -67,53 +130,54 @@ function computeIndicator(
       // A total stops meaning anything after a year with no figure.
       if (plan === null || actual === null) totalsValid = false;
     }
-    return out;
-  });
+    years[i] = out;
+  }
   return { indicator: ind, years, periodRate: periodRate(ind.cumulative, years, lower) };
 }
 
 function flagOf(
-  planCell: SourceCell | null,
+  plan: number | null,
   actualCell: SourceCell | null,
   rate: number | null,
   fy: number,
-  config: ShinchokuConfig,
-  asOf: Date,
-  graded: Set<number>,
+  item: Item,
+  run: RunContext,
 ): Flag {
-  if (rate !== null) return flagOfRate(rate, config);
-  const planIsNumber = numberOf(planCell) !== null;
-  if (planIsNumber && isBlank(actualCell) && (graded.has(fy) || fiscalYearIsOver(fy, asOf))) return "未入力";
+  if (rate !== null) return flagOfRate(rate, run.config);
+  if (plan !== null && isBlank(actualCell) && (isGraded(item, fy) || yearIsOver(fy, run))) return "未入力";
   return "対象外";
+}
+
+function yearIsOver(fy: number, run: RunContext): boolean {
+  let over = run.yearOver.get(fy);
+  if (over === undefined) run.yearOver.set(fy, (over = fiscalYearIsOver(fy, run.asOf)));
+  return over;
 }
 
 /** Cumulative: the last year with both figures; others: actual total ÷ plan total over years with both. */
 function periodRate(cumulative: boolean, years: ComputedYear[], lower: boolean): number | null {
-  const both = years.filter((y) => y.plan !== null && y.actual !== null);
-  if (both.length === 0) return null;
-  if (cumulative) {
-    const last = both[both.length - 1];
-    return achievementRate(last.plan, last.actual, lower);
+  let last: ComputedYear | null = null;
+  // Summed in year order from 0, as the figures were always summed: the same float result.
+  let planSum = 0;
+  let actualSum = 0;
+  for (const y of years) {
+    if (y.plan === null || y.actual === null) continue;
+    last = y;
+    planSum += y.plan;
+    actualSum += y.actual;
   }
-  const p = both.reduce((s, y) => s + (y.plan as number), 0);
-  const a = both.reduce((s, y) => s + (y.actual as number), 0);
-  return achievementRate(p, a, lower);
+  if (last === null) return null;
+  return cumulative
+    ? achievementRate(last.plan, last.actual, lower)
+    : achievementRate(planSum, actualSum, lower);
 }
 
-function itemYear(
-  item: Item,
-  inds: ComputedIndicator[],
-  fy: number,
-  config: ShinchokuConfig,
-): ComputedItemYear {
-  const flags = inds.flatMap((i) => i.years.filter((y) => y.fiscalYear === fy).map((y) => y.flag));
-  const worst = worstFlag(flags);
-  const gradeText = textOf(item.grades.find((g) => g.fiscalYear === fy)?.grade ?? null);
-  const statusText = textOf(item.statuses.find((s) => s.fiscalYear === fy)?.status ?? null);
-  const gradeDef = gradeText
-    ? config.grades.find((g) => g.code === nfkc(gradeText).toUpperCase())
-    : undefined;
-  const statusDef = statusText ? config.statuses.find((s) => nfkc(s.label) === nfkc(statusText)) : undefined;
+function itemYear(item: Item, inds: ComputedIndicator[], fy: number, run: RunContext): ComputedItemYear {
+  const worst = worstFlagOf(inds, fy);
+  const gradeText = textOf(gradeCellOf(item, fy));
+  const statusText = textOf(statusCellOf(item, fy));
+  const gradeDef = gradeText ? run.gradeByCode.get(nfkc(gradeText).toUpperCase()) : undefined;
+  const statusDef = statusText ? run.statusByLabel.get(nfkc(statusText)) : undefined;
   const comparable = worst !== null && worst !== "未入力";
   return {
     fiscalYear: fy,
@@ -127,11 +191,33 @@ function itemYear(
   };
 }
 
+/** The worst flag of the year across the item's indicators; null when none applies. */
+function worstFlagOf(inds: ComputedIndicator[], fy: number): Flag | null {
+  let worst: Flag | null = null;
+  for (const ci of inds) for (const y of ci.years) if (y.fiscalYear === fy) worst = worseFlag(worst, y.flag);
+  return worst;
+}
+
+/** The grade cell of the year's first grade entry (null when there is none). */
+function gradeCellOf(item: Item, fy: number): SourceCell | null {
+  for (const g of item.grades) if (g.fiscalYear === fy) return g.grade;
+  return null;
+}
+
+function statusCellOf(item: Item, fy: number): SourceCell | null {
+  for (const s of item.statuses) if (s.fiscalYear === fy) return s.status;
+  return null;
+}
+
 function textOf(c: SourceCell | null): string | null {
   if (!c || c.parsed.kind === "blank") return null;
   return typeof c.raw === "string" ? c.raw.trim() : String(c.raw);
 }
 
+/** To 12 significant digits, so sums of decimals lose their binary noise (0.1 + 0.2 → 0.3). */
 function round(v: number): number {
+  // An integer below 1e12 already has at most 12 digits: it comes back unchanged through the
+  // string, except -0, which the string turns into 0. Skipping the string saves its garbage.
+  if (Number.isInteger(v) && v < 1e12 && v > -1e12) return v === 0 ? 0 : v;
   return Number.parseFloat(v.toPrecision(12));
 }

@@ -1,4 +1,4 @@
-import type { SourceCell } from "../model/item";
+import type { Item, SourceCell } from "../model/item";
 
 /** The number a cell holds, or null (blank, text, n/a, error). */
 export function numberOf(c: SourceCell | null | undefined): number | null {
@@ -17,4 +17,10 @@ export function isBlank(c: SourceCell | null | undefined): boolean {
 /** The fiscal year N ends on 31 March N+1: is it over on `asOf`? */
 export function fiscalYearIsOver(fiscalYear: number, asOf: Date): boolean {
   return asOf.getTime() >= new Date(fiscalYear + 1, 3, 1).getTime();
+}
+
+/** Whether the item has a grade entered for the fiscal year (a graded year should have its actuals). */
+export function isGraded(item: Item, fiscalYear: number): boolean {
+  for (const g of item.grades) if (g.fiscalYear === fiscalYear && !isBlank(g.grade)) return true;
+  return false;
 }

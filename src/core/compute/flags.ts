@@ -7,7 +7,8 @@ export function achievementRate(
   lowerIsBetter: boolean,
 ): number | null {
   if (plan === null || actual === null) return null;
-  const [num, den] = lowerIsBetter ? [plan, actual] : [actual, plan];
+  const num = lowerIsBetter ? plan : actual;
+  const den = lowerIsBetter ? actual : plan;
   if (den === 0) return null;
   const r = num / den;
   return Number.isFinite(r) ? r : null;
@@ -23,9 +24,15 @@ export function flagOfRate(rate: number, config: ShinchokuConfig): Flag {
 const SEVERITY: Record<Flag, number> = { 未達成: 0, 未入力: 1, 概ね達成: 2, 達成: 3, 対象外: 4 };
 
 export function worstFlag(flags: Flag[]): Flag | null {
-  const rated = flags.filter((f) => f !== "対象外");
-  if (rated.length === 0) return null;
-  return rated.reduce((w, f) => (SEVERITY[f] < SEVERITY[w] ? f : w));
+  let worst: Flag | null = null;
+  for (const f of flags) worst = worseFlag(worst, f);
+  return worst;
+}
+
+/** The worse of the worst so far (null: none yet) and one more flag; 対象外 does not count. */
+export function worseFlag(worst: Flag | null, f: Flag): Flag | null {
+  if (f === "対象外") return worst;
+  return worst === null || SEVERITY[f] < SEVERITY[worst] ? f : worst;
 }
 
 export const FLAG_EN: Record<Flag, string> = {

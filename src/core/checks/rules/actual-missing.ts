@@ -1,6 +1,6 @@
 import type { Rule } from "../rule";
 import { at, fyEn, fyJa } from "../helpers";
-import { fiscalYearIsOver, isBlank, numberOf } from "../../compute/figures";
+import { fiscalYearIsOver, isBlank, isGraded, numberOf } from "../../compute/figures";
 import { toA1 } from "../../grid/address";
 import { actualPlace } from "../../model/item";
 
@@ -21,12 +21,12 @@ export const actualMissing: Rule = {
   check: ({ items, asOf }) => {
     const out = [];
     for (const item of items) {
-      const graded = new Set(item.grades.filter((g) => !isBlank(g.grade)).map((g) => g.fiscalYear));
       for (const ind of item.indicators) {
         for (const y of ind.years) {
           const plan = numberOf(y.plan);
           if (plan === null || !isBlank(y.actual) || !y.plan) continue;
-          if (!graded.has(y.fiscalYear) && !fiscalYearIsOver(y.fiscalYear, asOf)) continue;
+          const graded = isGraded(item, y.fiscalYear);
+          if (!graded && !fiscalYearIsOver(y.fiscalYear, asOf)) continue;
           // Name the blank actual's own cell: where the reader found its column, else right of the plan.
           const blank = actualPlace(y, y.plan);
           const cell = y.actual?.ref.cell ?? toA1(blank.row, blank.col);
@@ -38,7 +38,7 @@ export const actualMissing: Rule = {
               indicator: ind.name,
               fiscalYear: y.fiscalYear,
               plan,
-              graded: graded.has(y.fiscalYear) ? 1 : 0,
+              graded: graded ? 1 : 0,
             },
           });
         }

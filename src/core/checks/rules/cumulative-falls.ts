@@ -2,6 +2,8 @@ import type { Rule } from "../rule";
 import { at, draft, fyEn, fyJa } from "../helpers";
 import { numberOf } from "../../compute/figures";
 
+const ROLES = ["plan", "actual"] as const;
+
 /** A (累計) series is a running total: it can only stay or grow. */
 export const cumulativeFalls: Rule = {
   code: "value/cumulative-falls",
@@ -18,7 +20,7 @@ export const cumulativeFalls: Rule = {
     for (const item of items) {
       for (const ind of item.indicators) {
         if (!ind.cumulative) continue;
-        for (const role of ["plan", "actual"] as const) {
+        for (const role of ROLES) {
           let prev = numberOf(ind.baseline.cell);
           for (const y of ind.years) {
             const c = y[role];

@@ -1,5 +1,5 @@
-import type { Rule } from "../rule";
-import { allCells, at, draft } from "../helpers";
+import type { FindingDraft, Rule } from "../rule";
+import { at, draft, forEachCell } from "../helpers";
 
 /** #DIV/0!, #REF! … in any cell we read: a broken formula or a deleted reference. */
 export const excelError: Rule = {
@@ -11,10 +11,10 @@ export const excelError: Rule = {
     en: (p) => `${at(p)}: holds the Excel error ${p.value}. Check the formula and what it refers to.`,
   },
   check: ({ items }) => {
-    const out = [];
-    for (const item of items)
-      for (const c of allCells(item))
-        if (c.parsed.kind === "error") out.push(draft(item, c, { value: c.parsed.code }));
+    const out: FindingDraft[] = [];
+    forEachCell(items, (item, c) => {
+      if (c.parsed.kind === "error") out.push(draft(item, c, { value: c.parsed.code }));
+    });
     return out;
   },
 };

@@ -22,15 +22,15 @@ export const gradeOffScale: Rule = {
       for (const g of item.grades) {
         const c = g.grade;
         if (!c || c.parsed.kind === "blank" || c.parsed.kind === "error") continue;
-        if (!ok(cellDisplay(c)))
-          out.push(draft(item, c, { what: "year", fiscalYear: g.fiscalYear, value: cellDisplay(c), scale }));
+        const value = cellDisplay(c);
+        if (!ok(value)) out.push(draft(item, c, { what: "year", fiscalYear: g.fiscalYear, value, scale }));
       }
       for (const pe of item.periodEvaluations) {
         const c = pe.grade;
         if (!c || c.parsed.kind === "blank" || c.parsed.kind === "error") continue;
         const period = pe.kind === "midterm" ? "計画期間の中間評価" : "計画期間の評価";
-        if (!ok(cellDisplay(c)))
-          out.push(draft(item, c, { what: "period", period, value: cellDisplay(c), scale }));
+        const value = cellDisplay(c);
+        if (!ok(value)) out.push(draft(item, c, { what: "period", period, value, scale }));
       }
     }
     return out;

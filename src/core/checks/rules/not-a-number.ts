@@ -1,5 +1,5 @@
-import type { Rule } from "../rule";
-import { ROLE_EN, ROLE_JA, at, cellDisplay, draft, figureCells, fyEn, fyJa } from "../helpers";
+import type { FindingDraft, Rule } from "../rule";
+import { ROLE_EN, ROLE_JA, at, cellDisplay, draft, forEachFigureCell, fyEn, fyJa } from "../helpers";
 
 /** A plan, actual or baseline that should be a number but is text ("1,0,90", "約50"). */
 export const notANumber: Rule = {
@@ -13,24 +13,16 @@ export const notANumber: Rule = {
       `${at(p)}: the ${fyEn(p)} ${ROLE_EN[p.role as keyof typeof ROLE_EN]} of "${p.indicator}" is "${p.value}", not a number. Enter a number (or "-" for not applicable).`,
   },
   check: ({ items }) => {
-    const out = [];
-    for (const f of figureCells(items)) {
-      if (f.cell.parsed.kind !== "text") continue;
+    const out: FindingDraft[] = [];
+    forEachFigureCell(items, (item, ind, fiscalYear, role, cell) => {
+      if (cell.parsed.kind !== "text") return;
       // A plan stated in words for every year (継続実施) makes the indicator qualitative, not wrong.
-      const ind = f.item.indicators.find((i) => i.name === f.indicator);
-      const qualitative = ind?.years.every(
+      const qualitative = ind.years.every(
         (y) => y.plan?.parsed.kind !== "number" && y.actual?.parsed.kind !== "number",
       );
-      if (qualitative) continue;
-      out.push(
-        draft(f.item, f.cell, {
-          indicator: f.indicator,
-          fiscalYear: f.fiscalYear,
-          role: f.role,
-          value: cellDisplay(f.cell),
-        }),
-      );
-    }
+      if (qualitative) return;
+      out.push(draft(item, cell, { indicator: ind.name, fiscalYear, role, value: cellDisplay(cell) }));
+    });
     return out;
   },
 };

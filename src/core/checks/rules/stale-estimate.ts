@@ -1,5 +1,7 @@
 import type { Rule } from "../rule";
 import { at, draft, fyEn, fyJa } from "../helpers";
+import type { Indicator } from "../../model/item";
+import { formatFiscalYearJa } from "../../values/fiscal-year";
 
 /** A baseline still marked (見込み) long after its year: the confirmed figure should be in by now. */
 export const staleEstimate: Rule = {
@@ -19,8 +21,7 @@ export const staleEstimate: Rule = {
         const c = ind.baseline.cell;
         const fy = ind.baseline.fiscalYear;
         if (!c || fy === null || c.parsed.kind !== "number" || !c.parsed.estimate) continue;
-        const withData = ind.years.filter((y) => y.actual?.parsed.kind === "number").map((y) => y.fiscalYear);
-        const latest = withData.length ? Math.max(...withData) : null;
+        const latest = latestYearWithActual(ind);
         if (latest === null || latest - fy <= config.staleEstimateYears) continue;
         out.push(
           draft(item, c, {
@@ -36,4 +37,11 @@ export const staleEstimate: Rule = {
   },
 };
 
-import { formatFiscalYearJa } from "../../values/fiscal-year";
+/** The last fiscal year whose actual is a number, or null. */
+function latestYearWithActual(ind: Indicator): number | null {
+  let latest: number | null = null;
+  for (const y of ind.years)
+    if (y.actual?.parsed.kind === "number" && (latest === null || y.fiscalYear > latest))
+      latest = y.fiscalYear;
+  return latest;
+}

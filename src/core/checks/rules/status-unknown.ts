@@ -17,14 +17,9 @@ export const statusUnknown: Rule = {
       for (const s of item.statuses) {
         const c = s.status;
         if (!c || c.parsed.kind === "blank" || c.parsed.kind === "error") continue;
-        if (!labels.includes(nfkc(cellDisplay(c))))
-          out.push(
-            draft(item, c, {
-              fiscalYear: s.fiscalYear,
-              value: cellDisplay(c),
-              vocabulary: labels.join("、"),
-            }),
-          );
+        const value = cellDisplay(c);
+        if (!labels.includes(nfkc(value)))
+          out.push(draft(item, c, { fiscalYear: s.fiscalYear, value, vocabulary: labels.join("、") }));
       }
     return out;
   },
