@@ -6,11 +6,15 @@
  *   - one row per indicator, on the indicator's own row.
  * Live formulas reference the source cells where those hold plain numbers; otherwise values.
  * A cell staff typed where the area would go stops the block: nothing is written over it.
+ *
+ * Hundreds of sheets of one form give the same areas at the same places, so the text that repeats
+ * (headers, sheet prefixes, formulas) is built once per run (FillText) and writes go straight into
+ * the sheet's edit: this is on the path of every 転記, for a workbook of several hundred sheets.
  */
 import type { Analysis } from "../engine";
-import type { CellRange, WorkbookSnapshot } from "../grid/cell";
+import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
 import { Grid } from "../grid/grid";
-import { quoteSheetName, toA1 } from "../grid/address";
+import { a1Of, quoteSheetName, toA1 } from "../grid/address";
 import type { Finding } from "../model/finding";
 import type { ComputedIndicator, ComputedYear } from "../model/computed";
 import { actualPlace, type Block, type Indicator, type IndicatorYear, type SourceCell } from "../model/item";
@@ -28,7 +32,8 @@ export interface FillResult {
 }
 
 export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
-  const grids = new Map(wb.sheets.map((s) => [s.name, Grid.of(s)]));
+  const sheets = new Map<string, SheetSnapshot>();
+  for (const s of wb.sheets) sheets.set(s.name, s);
   // Our areas from an earlier run, by sheet: looked up per sheet and per block.
   const ownedBySheet = new Map<string, CellRange[]>();
   for (const o of a.read.ownedAreas) {
@@ -50,104 +55,157 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
   };
   for (const o of a.read.ownedAreas) edit(o.sheet);
 
+  const text = new FillText(a.config);
+  const noOwned: CellRange[] = [];
   for (const ci of a.computed) {
     for (const block of ci.item.blocks) {
       if (!block.table || block.indicators.length === 0) continue;
-      const grid = grids.get(block.sheet);
-      if (!grid) continue;
-      const owned = ownedBySheet.get(block.sheet) ?? [];
-      const res = planBlock(block, ci.indicators, a.config, grid, owned, ci.item.no);
-      if ("finding" in res) {
-        const sev = severityOf(res.finding.code, a.config);
-        if (sev) findings.push({ ...res.finding, severity: sev });
+      const snap = sheets.get(block.sheet);
+      if (!snap) continue;
+      const area = areaOf(block);
+      const owned = ownedBySheet.get(block.sheet) ?? noOwned;
+      const problem = areaProblem(area, block, Grid.of(snap), owned, ci.item.no);
+      if (problem) {
+        const sev = severityOf(problem.code, a.config);
+        if (sev) findings.push({ ...problem, severity: sev });
         continue;
       }
-      const e = edit(block.sheet);
-      e.writes.push(...res.writes);
-      e.merges.push(res.titleMerge);
-      e.conditionalFormats.push(
-        ...res.flagRanges.flatMap((range) =>
-          FLAG_FORMATS.map((f) => ({ range, equals: f.flag, format: f.format })),
-        ),
-      );
+      writeArea(edit(block.sheet), area, block, ci.indicators, text);
     }
   }
   return { plan: { edits: [...edits.values()] }, findings };
 }
 
-type BlockPlan =
-  { writes: CellWrite[]; titleMerge: CellRange; flagRanges: CellRange[] } | { finding: Finding };
+/** Where a block's area goes: rows and columns, 0-based and inclusive. */
+interface Area {
+  left: number;
+  right: number;
+  titleRow: number;
+  headerRow: number;
+  /** The first and last indicator rows. */
+  firstRow: number;
+  bottom: number;
+}
 
-function planBlock(
+function areaOf(block: Block): Area {
+  const table = block.table!;
+  const left = table.right + 2;
+  let firstRow = Infinity;
+  let bottom = -Infinity;
+  for (const ind of block.indicators) {
+    firstRow = Math.min(firstRow, ind.nameCell.row);
+    bottom = Math.max(bottom, ind.nameCell.row);
+  }
+  return {
+    left,
+    right: left + block.fiscalYears.length * PER_YEAR.length,
+    titleRow: table.top,
+    headerRow: table.top + 1,
+    firstRow,
+    bottom,
+  };
+}
+
+/** Why the area cannot be written, if it cannot: no rows for the headers, or a staff-typed cell in it. */
+function areaProblem(
+  area: Area,
   block: Block,
-  computed: ComputedIndicator[],
-  config: ShinchokuConfig,
   grid: Grid,
   owned: CellRange[],
   itemNo: string,
-): BlockPlan {
-  const table = block.table!;
-  const left = table.right + 2;
-  const titleRow = table.top;
-  const headerRow = table.top + 1;
-  const years = block.fiscalYears;
-  const width = years.length * PER_YEAR.length + 1;
-  const right = left + width - 1;
-  const rows = block.indicators.map((i) => i.nameCell.row);
-  const bottom = Math.max(...rows);
-  if (Math.min(...rows) < table.top + 2)
-    return { finding: finding("fill/no-room", block.sheet, titleRow, table.left, itemNo, {}) };
-
+): Finding | null {
+  if (area.firstRow < area.headerRow + 1)
+    return finding("fill/no-room", block.sheet, area.titleRow, block.table!.left, itemNo, {});
   // Never over a staff-typed cell: every cell of the area must be blank or ours from before.
-  for (let r = titleRow; r <= bottom; r++)
-    for (let c = left; c <= right; c++) {
-      if (grid.isEmpty(r, c)) continue;
-      if (owned.some((o) => r >= o.top && r <= o.bottom && c >= o.left && c <= o.right)) continue;
-      return { finding: finding("fill/area-occupied", block.sheet, r, c, itemNo, { cell: toA1(r, c) }) };
+  // Cells beyond the sheet's used range are empty: only the part of the area inside it is looked at.
+  const bottom = Math.min(area.bottom, grid.rowCount - 1);
+  const right = Math.min(area.right, grid.colCount - 1);
+  for (let r = area.titleRow; r <= bottom; r++)
+    for (let c = area.left; c <= right; c++) {
+      if (grid.isEmpty(r, c) || inAny(owned, r, c)) continue;
+      return finding("fill/area-occupied", block.sheet, r, c, itemNo, { cell: toA1(r, c) });
     }
+  return null;
+}
 
-  const writes: CellWrite[] = [];
-  writes.push({ row: titleRow, col: left, value: config.ownedAreaTitle, format: STYLE.areaTitle });
+function inAny(ranges: CellRange[], r: number, c: number): boolean {
+  for (const o of ranges) if (r >= o.top && r <= o.bottom && c >= o.left && c <= o.right) return true;
+  return false;
+}
+
+function writeArea(
+  e: SheetEdit,
+  area: Area,
+  block: Block,
+  computed: ComputedIndicator[],
+  text: FillText,
+): void {
+  const { left, right, titleRow, headerRow } = area;
+  const years = block.fiscalYears;
+  const writes = e.writes;
+  writes.push({ row: titleRow, col: left, value: text.config.ownedAreaTitle, format: STYLE.areaTitle });
   for (let c = left + 1; c <= right; c++)
     writes.push({ row: titleRow, col: c, value: null, format: STYLE.areaTitle });
-  years.forEach((fy, yi) =>
-    PER_YEAR.forEach((h, hi) =>
-      writes.push({
-        row: headerRow,
-        col: left + yi * PER_YEAR.length + hi,
-        value: `${shortFiscalYear(fy)} ${h}`,
-        format: STYLE.header,
-      }),
-    ),
-  );
+  for (let yi = 0; yi < years.length; yi++) {
+    const heads = text.yearHeads(years[yi]);
+    const base = left + yi * PER_YEAR.length;
+    for (let hi = 0; hi < heads.length; hi++)
+      writes.push({ row: headerRow, col: base + hi, value: heads[hi], format: STYLE.header });
+  }
   writes.push({ row: headerRow, col: right, value: "期間達成率", format: STYLE.header });
 
-  const flagRanges: CellRange[] = [];
-  years.forEach((_, yi) => {
-    const col = left + yi * PER_YEAR.length + 1;
-    flagRanges.push({ top: Math.min(...rows), bottom, left: col, right: col });
-  });
-
   for (const ind of block.indicators) {
-    const ci = computed.find((c) => c.indicator.name === ind.name);
-    if (!ci) continue;
-    const row = ind.nameCell.row;
-    const lower = isLowerIsBetter(ind, config);
-    years.forEach((fy, yi) => {
-      const y = ci.indicator.years.find((v) => v.fiscalYear === fy);
-      const cy = ci.years.find((v) => v.fiscalYear === fy);
-      const base = left + yi * PER_YEAR.length;
-      if (!y || !cy) return;
-      const rateCell = toA1(row, base);
-      writes.push(rateWrite(row, base, y, cy, lower, block.sheet));
-      writes.push(flagWrite(row, base + 1, cy, rateCell, config, liveRate(y.plan, y.actual)));
-      writes.push(incrementWrite(row, base + 2, ci, fy, block.sheet));
-      writes.push(totalWrite(row, base + 3, ci, fy, "plan", block.sheet));
-      writes.push(totalWrite(row, base + 4, ci, fy, "actual", block.sheet));
-    });
-    writes.push({ row, col: right, value: ci.periodRate, format: STYLE.rate });
+    const ci = computedNamed(computed, ind.name);
+    if (ci) writeIndicatorRow(writes, ind, ci, years, area, block.sheet, text);
   }
-  return { writes, titleMerge: { top: titleRow, bottom: titleRow, left, right }, flagRanges };
+
+  e.merges.push({ top: titleRow, bottom: titleRow, left, right });
+  // The flags are coloured by conditional formats, one range per year's 判定 column.
+  for (let yi = 0; yi < years.length; yi++) {
+    const col = left + yi * PER_YEAR.length + 1;
+    const range = { top: area.firstRow, bottom: area.bottom, left: col, right: col };
+    for (const f of FLAG_FORMATS) e.conditionalFormats.push({ range, equals: f.flag, format: f.format });
+  }
+}
+
+/** The computed indicator of that name (the first, as names are how blocks and items are joined). */
+function computedNamed(computed: ComputedIndicator[], name: string): ComputedIndicator | undefined {
+  for (const c of computed) if (c.indicator.name === name) return c;
+  return undefined;
+}
+
+function indexOfYear(years: Array<{ fiscalYear: number }>, fy: number): number {
+  for (let i = 0; i < years.length; i++) if (years[i].fiscalYear === fy) return i;
+  return -1;
+}
+
+/** One indicator's row: five cells per fiscal year of the block, then the period rate. */
+function writeIndicatorRow(
+  writes: CellWrite[],
+  ind: Indicator,
+  ci: ComputedIndicator,
+  years: number[],
+  area: Area,
+  sheet: string,
+  text: FillText,
+): void {
+  const row = ind.nameCell.row;
+  const lower = isLowerIsBetter(ind, text.config);
+  for (let yi = 0; yi < years.length; yi++) {
+    const fy = years[yi];
+    const idx = indexOfYear(ci.indicator.years, fy);
+    const cyIdx = indexOfYear(ci.years, fy);
+    if (idx < 0 || cyIdx < 0) continue;
+    const y = ci.indicator.years[idx];
+    const cy = ci.years[cyIdx];
+    const base = area.left + yi * PER_YEAR.length;
+    writes.push(rateWrite(row, base, y, cy, lower, sheet, text));
+    writes.push(flagWrite(row, base + 1, cy, a1Of(row, base), liveRate(y.plan, y.actual), text));
+    writes.push(incrementWrite(row, base + 2, ci, idx, cy, sheet, text));
+    writes.push(totalWrite(row, base + 3, ci.indicator, fy, cy, "plan", sheet, text));
+    writes.push(totalWrite(row, base + 4, ci.indicator, fy, cy, "actual", sheet, text));
+  }
+  writes.push({ row, col: area.right, value: ci.periodRate, format: STYLE.rate });
 }
 
 function finding(
@@ -166,14 +224,85 @@ const plain = (c: SourceCell | null) => c === null || typeof c.raw === "number";
 const liveRate = (plan: SourceCell | null, actual: SourceCell | null) =>
   !!plan && typeof plan.raw === "number" && plain(actual);
 
-/** A reference to a source cell from a formula on `fromSheet`. */
-function ref(c: SourceCell, fromSheet: string): string {
-  return refAt(c.ref.sheet, c.ref.cell, fromSheet);
+/**
+ * The text of one run's writes, each distinct piece built once: year headers, sheet prefixes, and
+ * the rate, flag and increment formulas, which differ only by the cells they reference.
+ */
+class FillText {
+  private readonly heads = new Map<number, string[]>();
+  private readonly prefixes = new Map<string, string>();
+  readonly rateFormula: FormulaMemo;
+  /** Lower is better: plan ÷ actual. */
+  readonly lowerRateFormula: FormulaMemo;
+  readonly flagFormula: FormulaMemo;
+  readonly incrementFormula: FormulaMemo;
+
+  constructor(readonly config: ShinchokuConfig) {
+    const { achieved, mostly } = config.thresholds;
+    this.rateFormula = new FormulaMemo(
+      (p, a) => `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${p}<>0),${a}/${p},"")`,
+    );
+    this.lowerRateFormula = new FormulaMemo(
+      (p, a) => `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${a}<>0),${p}/${a},"")`,
+    );
+    // When the rate cannot be computed yet, the flag we decided now (未入力 or 対象外) stands: the fallback.
+    this.flagFormula = new FormulaMemo(
+      (rate, fallback) =>
+        `=IF(ISNUMBER(${rate}),IF(${rate}>=${achieved},"達成",IF(${rate}>=${mostly},"概ね達成","未達成")),"${fallback}")`,
+    );
+    this.incrementFormula = new FormulaMemo((cur, prev) => `=${cur}-${prev}`);
+  }
+
+  /** "H27 達成率", … for one fiscal year. */
+  yearHeads(fy: number): string[] {
+    let heads = this.heads.get(fy);
+    if (!heads) {
+      const short = shortFiscalYear(fy);
+      heads = PER_YEAR.map((h) => `${short} ${h}`);
+      this.heads.set(fy, heads);
+    }
+    return heads;
+  }
+
+  /** A reference to a source cell from a formula on `fromSheet`. */
+  ref(c: SourceCell, fromSheet: string): string {
+    return this.refAt(c.ref.sheet, c.ref.cell, fromSheet);
+  }
+
+  refAt(sheet: string, cell: string, fromSheet: string): string {
+    if (sheet === fromSheet) return cell;
+    let prefix = this.prefixes.get(sheet);
+    if (prefix === undefined) {
+      prefix = `${quoteSheetName(sheet)}!`;
+      this.prefixes.set(sheet, prefix);
+    }
+    return prefix + cell;
+  }
 }
 
-function refAt(sheet: string, cell: string, fromSheet: string): string {
-  return sheet === fromSheet ? cell : `${quoteSheetName(sheet)}!${cell}`;
+/** Formula text by the two references it is made of, each distinct formula built once. */
+class FormulaMemo {
+  private readonly byFirst = new Map<string, Map<string, string>>();
+
+  constructor(private readonly build: (first: string, second: string) => string) {}
+
+  get(first: string, second: string): string {
+    let bySecond = this.byFirst.get(first);
+    if (!bySecond) {
+      bySecond = new Map();
+      this.byFirst.set(first, bySecond);
+    }
+    let text = bySecond.get(second);
+    if (text === undefined) {
+      text = this.build(first, second);
+      bySecond.set(second, text);
+    }
+    return text;
+  }
 }
+
+// Writes with a formula are built whole (not given the formula afterwards): same keys in the same
+// order, and the object keeps its properties inline.
 
 function rateWrite(
   row: number,
@@ -182,19 +311,20 @@ function rateWrite(
   cy: ComputedYear,
   lower: boolean,
   sheet: string,
+  text: FillText,
 ): CellWrite {
   const { plan, actual } = y;
-  const w: CellWrite = { row, col, value: cy.rate, format: STYLE.rate };
-  if (liveRate(plan, actual) && plan) {
-    const p = ref(plan, sheet);
+  if (!plan || !liveRate(plan, actual)) return { row, col, value: cy.rate, format: STYLE.rate };
+  const p = text.ref(plan, sheet);
+  let a: string;
+  if (actual) a = text.ref(actual, sheet);
+  else {
     // A blank actual is referenced where it will be typed (not always right of the plan: merges).
     const blank = actualPlace(y, plan);
-    const a = actual ? ref(actual, sheet) : refAt(plan.ref.sheet, toA1(blank.row, blank.col), sheet);
-    const [num, den] = lower ? [p, a] : [a, p];
-    w.formula = `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${den}<>0),${num}/${den},"")`;
-    if (w.value === null) w.value = "";
+    a = text.refAt(plan.ref.sheet, a1Of(blank.row, blank.col), sheet);
   }
-  return w;
+  const formula = (lower ? text.lowerRateFormula : text.rateFormula).get(p, a);
+  return { row, col, value: cy.rate === null ? "" : cy.rate, format: STYLE.rate, formula };
 }
 
 function flagWrite(
@@ -202,36 +332,33 @@ function flagWrite(
   col: number,
   cy: ComputedYear,
   rateCell: string,
-  config: ShinchokuConfig,
   live: boolean,
+  text: FillText,
 ): CellWrite {
-  const w: CellWrite = { row, col, value: cy.flag, format: STYLE.flag };
-  if (live) {
-    // When the rate cannot be computed yet, the flag we decided now (未入力 or 対象外) stands.
-    const fallback = cy.rate === null ? cy.flag : "";
-    const { achieved, mostly } = config.thresholds;
-    w.formula = `=IF(ISNUMBER(${rateCell}),IF(${rateCell}>=${achieved},"達成",IF(${rateCell}>=${mostly},"概ね達成","未達成")),"${fallback}")`;
-  }
-  return w;
+  if (!live) return { row, col, value: cy.flag, format: STYLE.flag };
+  const fallback = cy.rate === null ? cy.flag : "";
+  return { row, col, value: cy.flag, format: STYLE.flag, formula: text.flagFormula.get(rateCell, fallback) };
 }
 
 function incrementWrite(
   row: number,
   col: number,
   ci: ComputedIndicator,
-  fy: number,
+  idx: number,
+  cy: ComputedYear,
   sheet: string,
+  text: FillText,
 ): CellWrite {
   const ind = ci.indicator;
-  const cy = ci.years.find((y) => y.fiscalYear === fy)!;
-  const w: CellWrite = { row, col, value: ind.cumulative ? cy.increment : null, format: STYLE.count };
-  if (!ind.cumulative || cy.increment === null) return w;
-  const idx = ind.years.findIndex((y) => y.fiscalYear === fy);
+  const value = ind.cumulative ? cy.increment : null;
+  if (!ind.cumulative || cy.increment === null) return { row, col, value, format: STYLE.count };
   const cur = ind.years[idx].actual;
   const prev = previousActual(ind, idx);
-  if (cur && prev && typeof cur.raw === "number" && typeof prev.raw === "number")
-    w.formula = `=${ref(cur, sheet)}-${ref(prev, sheet)}`;
-  return w;
+  if (cur && prev && typeof cur.raw === "number" && typeof prev.raw === "number") {
+    const formula = text.incrementFormula.get(text.ref(cur, sheet), text.ref(prev, sheet));
+    return { row, col, value, format: STYLE.count, formula };
+  }
+  return { row, col, value, format: STYLE.count };
 }
 
 /** The actual before year idx: the last earlier year with a number, or the baseline. */
@@ -247,18 +374,35 @@ function previousActual(ind: Indicator, idx: number): SourceCell | null {
 function totalWrite(
   row: number,
   col: number,
-  ci: ComputedIndicator,
+  ind: Indicator,
+  fy: number,
+  cy: ComputedYear,
+  role: "plan" | "actual",
+  sheet: string,
+  text: FillText,
+): CellWrite {
+  const value = ind.cumulative ? null : role === "plan" ? cy.planTotal : cy.actualTotal;
+  if (value === null) return { row, col, value, format: STYLE.count };
+  const formula = sumFormula(ind, fy, role, sheet, text);
+  return formula === null
+    ? { row, col, value, format: STYLE.count }
+    : { row, col, value, format: STYLE.count, formula };
+}
+
+/** "=SUM(F15,J15)": the role's cells of the years up to fy, live only when all are plain numbers. */
+function sumFormula(
+  ind: Indicator,
   fy: number,
   role: "plan" | "actual",
   sheet: string,
-): CellWrite {
-  const ind = ci.indicator;
-  const cy = ci.years.find((y) => y.fiscalYear === fy)!;
-  const value = ind.cumulative ? null : role === "plan" ? cy.planTotal : cy.actualTotal;
-  const w: CellWrite = { row, col, value, format: STYLE.count };
-  if (value === null) return w;
-  const cells = ind.years.filter((y) => y.fiscalYear <= fy).map((y) => y[role]);
-  if (cells.every((c) => c && typeof c.raw === "number"))
-    w.formula = `=SUM(${cells.map((c) => ref(c!, sheet)).join(",")})`;
-  return w;
+  text: FillText,
+): string | null {
+  let args = "";
+  for (const y of ind.years) {
+    if (y.fiscalYear > fy) continue;
+    const c = y[role];
+    if (!c || typeof c.raw !== "number") return null;
+    args = args === "" ? text.ref(c, sheet) : `${args},${text.ref(c, sheet)}`;
+  }
+  return `=SUM(${args})`;
 }

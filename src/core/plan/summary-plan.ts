@@ -8,7 +8,7 @@ import type { CellRange } from "../grid/cell";
 import { Grid } from "../grid/grid";
 import type { ShinchokuConfig } from "../config/config";
 import type { Finding } from "../model/finding";
-import type { WorkbookSnapshot } from "../grid/cell";
+import type { SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
 import {
   emptySheetEdit,
   type CellFormat,
@@ -18,7 +18,7 @@ import {
   type SheetEdit,
 } from "./edit-plan";
 import { FLAG_FORMATS, STYLE, shortFiscalYear } from "./styles";
-import type { SummaryModel } from "../summary/summary-model";
+import type { ItemRow, SummaryModel } from "../summary/summary-model";
 import { isSummarySheet } from "../layout/owned-areas";
 import { severityOf } from "../checks/render";
 
@@ -94,30 +94,11 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   itemHeader.forEach((h, c) => put(row, c, h, STYLE.header));
   row++;
   for (const it of model.items) {
-    const values: PlanValue[] = [
-      it.no,
-      it.pillar,
-      it.midItem,
-      it.smallItem,
-      it.title,
-      it.leadDepartment,
-      ...it.years.flatMap((y) => [y.status, y.grade, y.flag ?? ""]),
-      it.midtermGrade,
-      it.finalGrade,
-      it.errors,
-      it.warnings,
-    ];
-    values.forEach((v, c) =>
-      put(
-        row,
-        c,
-        v,
-        c === 0 || c === 4 ? (input.linkToSheets && it.link ? STYLE.link : STYLE.cell) : STYLE.cell,
-      ),
-    );
-    if (input.linkToSheets && it.link) {
-      e.hyperlinks.push({ row, col: 0, sheet: it.link.sheet, cell: it.link.cell, text: it.no || "—" });
-      e.hyperlinks.push({ row, col: 4, sheet: it.link.sheet, cell: it.link.cell, text: it.title || "—" });
+    const link = input.linkToSheets ? it.link : null;
+    putItemRow(e.writes, row, it, link ? STYLE.link : STYLE.cell);
+    if (link) {
+      e.hyperlinks.push({ row, col: 0, sheet: link.sheet, cell: link.cell, text: it.no || "—" });
+      e.hyperlinks.push({ row, col: 4, sheet: link.sheet, cell: link.cell, text: it.title || "—" });
     }
     row++;
   }
@@ -151,13 +132,14 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
     put(row, 1, ind.name, STYLE.cell);
     put(row, 2, ind.cumulative ? "累計" : "", STYLE.flag);
     put(row, 3, ind.baseline, numberish(ind.baseline));
-    ind.years.forEach((y, yi) => {
+    for (let yi = 0; yi < ind.years.length; yi++) {
+      const y = ind.years[yi];
       const c = 4 + yi * 4;
       put(row, c, y.plan, numberish(y.plan));
       put(row, c + 1, y.actual, numberish(y.actual));
       put(row, c + 2, y.rate, STYLE.rate);
       put(row, c + 3, y.flag === "対象外" && y.plan === null ? "" : y.flag, STYLE.flag);
-    });
+    }
     put(row, indHeader.length - 1, ind.periodRate, STYLE.rate);
     row++;
   }
@@ -182,7 +164,7 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   for (const g of model.gradeCounts) {
     put(row, 0, g.pillar, STYLE.cell);
     put(row, 1, g.grade, STYLE.flag);
-    g.counts.forEach((n, i) => put(row, 2 + i, n, STYLE.count));
+    for (let i = 0; i < g.counts.length; i++) put(row, 2 + i, g.counts[i], STYLE.count);
     row++;
   }
   const gBottom = Math.max(row - 1, gTop + 1);
@@ -200,7 +182,7 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   row++;
   for (const g of model.gradeTotals) {
     put(row, 0, g.grade, STYLE.flag);
-    g.counts.forEach((n, i) => put(row, 1 + i, n, STYLE.count));
+    for (let i = 0; i < g.counts.length; i++) put(row, 1 + i, g.counts[i], STYLE.count);
     row++;
   }
   const tBottom = Math.max(row - 1, tTop + 1);
@@ -235,15 +217,42 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
 
 /** Ours if it carries the marker, else the first free name: "集計 (Shinchoku)", "集計 (Shinchoku 2)", … */
 export function chooseSheetName(config: ShinchokuConfig, wb: WorkbookSnapshot): string {
-  const byName = new Map(wb.sheets.map((s) => [s.name, s]));
-  const candidates = [config.summarySheetName, `${config.summarySheetName} (Shinchoku)`];
-  for (let i = 2; i < 100; i++) candidates.push(`${config.summarySheetName} (Shinchoku ${i})`);
-  for (const name of candidates) {
+  const byName = new Map<string, SheetSnapshot>();
+  for (const s of wb.sheets) byName.set(s.name, s);
+  for (let i = 0; i < 100; i++) {
+    const name = candidateName(config.summarySheetName, i);
     const s = byName.get(name);
     if (!s) return name;
     if (isSummarySheet(Grid.of(s), config)) return name;
   }
   return `${config.summarySheetName} ${Date.UTC(2000, 0, 1)}`;
+}
+
+/** The i-th name tried, built only when the ones before it are taken. */
+function candidateName(base: string, i: number): string {
+  if (i === 0) return base;
+  return i === 1 ? `${base} (Shinchoku)` : `${base} (Shinchoku ${i})`;
+}
+
+/** One row of the item table, column by column: No. and title (4) take the link style when linked. */
+function putItemRow(writes: CellWrite[], row: number, it: ItemRow, titleFormat: CellFormat): void {
+  let col = 0;
+  const put = (value: PlanValue, format: CellFormat) => writes.push({ row, col: col++, value, format });
+  put(it.no, titleFormat);
+  put(it.pillar, STYLE.cell);
+  put(it.midItem, STYLE.cell);
+  put(it.smallItem, STYLE.cell);
+  put(it.title, titleFormat);
+  put(it.leadDepartment, STYLE.cell);
+  for (const y of it.years) {
+    put(y.status, STYLE.cell);
+    put(y.grade, STYLE.cell);
+    put(y.flag ?? "", STYLE.cell);
+  }
+  put(it.midtermGrade, STYLE.cell);
+  put(it.finalGrade, STYLE.cell);
+  put(it.errors, STYLE.cell);
+  put(it.warnings, STYLE.cell);
 }
 
 function cellWrite(row: number, col: number, value: PlanValue, format?: CellFormat): CellWrite {

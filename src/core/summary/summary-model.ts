@@ -3,9 +3,9 @@
  * grade and year, by 重点改革項目 and in total. Pure data; summary-plan.ts lays it out.
  */
 import type { ShinchokuConfig, Flag } from "../config/config";
-import type { ComputedItem } from "../model/computed";
+import type { ComputedIndicator, ComputedItem } from "../model/computed";
 import type { Finding } from "../model/finding";
-import type { SourceCell } from "../model/item";
+import type { Item, PeriodEvaluation, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
 import { compareItemNo } from "../values/order";
 
@@ -76,15 +76,7 @@ export function buildSummary(
   config: ShinchokuConfig,
 ): SummaryModel {
   const sorted = [...computed].sort((x, y) => compareItemNo(x.item.no, y.item.no));
-  const fiscalYears = [
-    ...new Set(
-      sorted.flatMap((c) => [
-        ...c.years.map((y) => y.fiscalYear),
-        ...c.item.grades.map((g) => g.fiscalYear),
-        ...c.item.statuses.map((s) => s.fiscalYear),
-      ]),
-    ),
-  ].sort((a, b) => a - b);
+  const fiscalYears = fiscalYearsOf(sorted);
 
   // Findings by item No. once, not a scan of all findings per item.
   const byNo = new Map<string | null, Finding[]>();
@@ -93,89 +85,143 @@ export function buildSummary(
     if (list) list.push(f);
     else byNo.set(f.itemNo, [f]);
   }
-  const items: ItemRow[] = sorted.map(({ item, years }) => {
-    const fs = (byNo.get(item.no || null) ?? []).filter(
-      (f) => item.no || item.sheets.includes(f.sheet ?? ""),
-    );
-    const first = item.blocks[0];
-    const anchor = item.noCell ?? first?.header.title ?? first?.header.pillar ?? null;
+  const items: ItemRow[] = [];
+  for (const c of sorted) items.push(itemRow(c, fiscalYears, byNo.get(c.item.no || null) ?? NO_FINDINGS));
+  const indicators: IndicatorRow[] = [];
+  for (const { item, indicators: inds } of sorted)
+    for (const ci of inds) indicators.push(indicatorRow(item.no, ci, fiscalYears));
+  return { fiscalYears, items, indicators, ...gradeTables(sorted, fiscalYears, config) };
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+/** Every fiscal year of the items' figures, grades and statuses, in order. */
+function fiscalYearsOf(items: ComputedItem[]): number[] {
+  const seen = new Set<number>();
+  for (const c of items) {
+    for (const y of c.years) seen.add(y.fiscalYear);
+    for (const g of c.item.grades) seen.add(g.fiscalYear);
+    for (const s of c.item.statuses) seen.add(s.fiscalYear);
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+/** The first entry of that fiscal year, as a find() would give it (without a closure per lookup). */
+function ofYear<T extends { fiscalYear: number }>(list: T[], fy: number): T | undefined {
+  for (const x of list) if (x.fiscalYear === fy) return x;
+  return undefined;
+}
+
+function periodGrade(item: Item, kind: PeriodEvaluation["kind"]): SourceCell | null {
+  for (const p of item.periodEvaluations) if (p.kind === kind) return p.grade;
+  return null;
+}
+
+function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindings: Finding[]): ItemRow {
+  // An item without a No. gets the findings without one that are on its sheets.
+  let errors = 0;
+  let warnings = 0;
+  for (const f of itemFindings) {
+    if (!item.no && !item.sheets.includes(f.sheet ?? "")) continue;
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+  }
+  const first = item.blocks[0];
+  const anchor = item.noCell ?? first?.header.title ?? first?.header.pillar ?? null;
+  const rowYears = fiscalYears.map((fy) => ({
+    fiscalYear: fy,
+    status: text(ofYear(item.statuses, fy)?.status ?? null),
+    grade: text(ofYear(item.grades, fy)?.grade ?? null),
+    flag: ofYear(years, fy)?.worstFlag ?? null,
+  }));
+  return {
+    no: item.no,
+    pillar: item.pillar,
+    midItem: item.midItem,
+    smallItem: item.smallItem,
+    title: item.title,
+    leadDepartment: item.leadDepartment ?? item.departments.join("・"),
+    years: rowYears,
+    midtermGrade: text(periodGrade(item, "midterm")),
+    finalGrade: text(periodGrade(item, "final")),
+    errors,
+    warnings,
+    link: anchor
+      ? { sheet: anchor.ref.sheet, cell: anchor.ref.cell }
+      : first
+        ? { sheet: first.sheet, cell: "A1" }
+        : null,
+  };
+}
+
+function indicatorRow(no: string, ci: ComputedIndicator, fiscalYears: number[]): IndicatorRow {
+  const rowYears = fiscalYears.map((fy): IndicatorRow["years"][number] => {
+    const y = ofYear(ci.indicator.years, fy);
+    const c = ofYear(ci.years, fy);
     return {
-      no: item.no,
-      pillar: item.pillar,
-      midItem: item.midItem,
-      smallItem: item.smallItem,
-      title: item.title,
-      leadDepartment: item.leadDepartment ?? item.departments.join("・"),
-      years: fiscalYears.map((fy) => ({
-        fiscalYear: fy,
-        status: text(item.statuses.find((s) => s.fiscalYear === fy)?.status ?? null),
-        grade: text(item.grades.find((g) => g.fiscalYear === fy)?.grade ?? null),
-        flag: years.find((y) => y.fiscalYear === fy)?.worstFlag ?? null,
-      })),
-      midtermGrade: text(item.periodEvaluations.find((p) => p.kind === "midterm")?.grade ?? null),
-      finalGrade: text(item.periodEvaluations.find((p) => p.kind === "final")?.grade ?? null),
-      errors: fs.filter((f) => f.severity === "error").length,
-      warnings: fs.filter((f) => f.severity === "warning").length,
-      link: anchor
-        ? { sheet: anchor.ref.sheet, cell: anchor.ref.cell }
-        : first
-          ? { sheet: first.sheet, cell: "A1" }
-          : null,
+      fiscalYear: fy,
+      plan: cellValue(y?.plan ?? null),
+      actual: cellValue(y?.actual ?? null),
+      rate: c?.rate ?? null,
+      flag: c?.flag ?? "対象外",
     };
   });
-
-  const indicators: IndicatorRow[] = sorted.flatMap(({ item, indicators }) =>
-    indicators.map((ci) => ({
-      no: item.no,
-      name: ci.indicator.name,
-      cumulative: ci.indicator.cumulative,
-      baseline: cellValue(ci.indicator.baseline.cell),
-      years: fiscalYears.map((fy) => {
-        const y = ci.indicator.years.find((v) => v.fiscalYear === fy);
-        const c = ci.years.find((v) => v.fiscalYear === fy);
-        return {
-          fiscalYear: fy,
-          plan: cellValue(y?.plan ?? null),
-          actual: cellValue(y?.actual ?? null),
-          rate: c?.rate ?? null,
-          flag: c?.flag ?? "対象外",
-        };
-      }),
-      periodRate: ci.periodRate,
-    })),
-  );
-
-  const scale = config.grades.map((g) => g.code);
-  const gradeOf = (raw: string) => {
-    const g = nfkc(raw).toUpperCase();
-    return scale.includes(g) ? g : OTHER;
+  return {
+    no,
+    name: ci.indicator.name,
+    cumulative: ci.indicator.cumulative,
+    baseline: cellValue(ci.indicator.baseline.cell),
+    years: rowYears,
+    periodRate: ci.periodRate,
   };
-  const pillars = [...new Set(sorted.map((c) => c.item.pillar || "（未設定）"))];
+}
+
+/** Grade counts per pillar (in the items' order) and in total, "その他" kept only where used. */
+function gradeTables(
+  sorted: ComputedItem[],
+  fiscalYears: number[],
+  config: ShinchokuConfig,
+): Pick<SummaryModel, "gradeCounts" | "gradeTotals"> {
+  const scale = config.grades.map((g) => g.code);
+  const grades = [...scale, OTHER];
+  // A grade's row by the text typed, the normalisation done once per distinct text.
+  const rowOfText = new Map<string, number>();
+  const rowOf = (t: string) => {
+    let gi = rowOfText.get(t);
+    if (gi === undefined) {
+      const g = nfkc(t).toUpperCase();
+      gi = grades.indexOf(scale.includes(g) ? g : OTHER);
+      rowOfText.set(t, gi);
+    }
+    return gi;
+  };
+  const emptyRows = (pillar: string): GradeCount[] =>
+    grades.map((grade) => ({ pillar, grade, counts: fiscalYears.map(() => 0) }));
+
+  const byPillar = new Map<string, ComputedItem[]>();
+  for (const c of sorted) {
+    const pillar = c.item.pillar || "（未設定）";
+    const list = byPillar.get(pillar);
+    if (list) list.push(c);
+    else byPillar.set(pillar, [c]);
+  }
   const gradeCounts: GradeCount[] = [];
-  const gradeTotals: GradeCount[] = [...scale, OTHER].map((grade) => ({
-    pillar: "合計",
-    grade,
-    counts: fiscalYears.map(() => 0),
-  }));
-  for (const pillar of pillars) {
-    const rows = [...scale, OTHER].map((grade) => ({ pillar, grade, counts: fiscalYears.map(() => 0) }));
-    for (const { item } of sorted.filter((c) => (c.item.pillar || "（未設定）") === pillar))
+  const gradeTotals = emptyRows("合計");
+  for (const [pillar, items] of byPillar) {
+    const rows = emptyRows(pillar);
+    for (const { item } of items)
       for (const g of item.grades) {
         const t = text(g.grade);
         if (!t) continue;
         const yi = fiscalYears.indexOf(g.fiscalYear);
-        const gi = [...scale, OTHER].indexOf(gradeOf(t));
+        const gi = rowOf(t);
         rows[gi].counts[yi]++;
         gradeTotals[gi].counts[yi]++;
       }
-    // Keep "その他" only where something fell into it.
-    gradeCounts.push(...rows.filter((r) => r.grade !== OTHER || r.counts.some((n) => n > 0)));
+    for (const r of rows) if (used(r)) gradeCounts.push(r);
   }
-  return {
-    fiscalYears,
-    items,
-    indicators,
-    gradeCounts,
-    gradeTotals: gradeTotals.filter((r) => r.grade !== OTHER || r.counts.some((n) => n > 0)),
-  };
+  return { gradeCounts, gradeTotals: gradeTotals.filter(used) };
 }
+
+/** Keep "その他" only where something fell into it. */
+const used = (r: GradeCount) => r.grade !== OTHER || r.counts.some((n) => n > 0);
