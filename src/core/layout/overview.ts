@@ -6,6 +6,7 @@ import type { Finding } from "../model/finding";
 import type { Indicator, ProcessRow, SourceCell } from "../model/item";
 import type { ShinchokuConfig } from "../config/config";
 import { nfkc } from "../values/normalize";
+import { MemoTable } from "../values/memo";
 import { alignRows, type AlignRow } from "./align";
 import { readYearHeaderRow, type YearHeaderRow } from "./year-header";
 import type { Section } from "./segment";
@@ -118,13 +119,13 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     }
     const nameCell = view.source(row.row, row.nameCol as number);
     const name = String(nameCell.raw).trim();
-    const key = nfkc(name);
+    const facts = nameFactsFor(config).get(nfkc(name));
     indicators.push({
       name,
       nameCell,
-      cumulative: config.cumulativeMarkers.some((m) => key.includes(nfkc(m))),
-      lowerIsBetter: config.lowerIsBetter.some((m) => m && key.includes(nfkc(m))),
-      unit: unitOf(key, config),
+      cumulative: facts.cumulative,
+      lowerIsBetter: facts.lowerIsBetter,
+      unit: facts.unit,
       baseline: { fiscalYear: header.baseline?.fiscalYear ?? null, cell: at(row.row, slots.baseline) },
       years,
       target: { kind: header.target?.kind ?? "target", cell: at(row.row, slots.target) },
@@ -196,10 +197,39 @@ function allSlots(s: Slots): number[] {
   return out;
 }
 
+interface NameFacts {
+  cumulative: boolean;
+  lowerIsBetter: boolean;
+  unit: string | null;
+}
+
+/**
+ * What an indicator's normalised name says, per distinct name: every sheet of a plan repeats the
+ * same indicators. One table per marker configuration, found by content (each run merges afresh).
+ */
+const nameFactTables = new Map<string, MemoTable<NameFacts>>();
+
+function nameFactsFor(config: ShinchokuConfig): MemoTable<NameFacts> {
+  const key = JSON.stringify([config.cumulativeMarkers, config.lowerIsBetter]);
+  let table = nameFactTables.get(key);
+  if (!table) {
+    const cumulative = config.cumulativeMarkers.map(nfkc);
+    const lower = config.lowerIsBetter.filter((m) => m).map(nfkc);
+    table = new MemoTable((name) => ({
+      cumulative: cumulative.some((m) => name.includes(m)),
+      lowerIsBetter: lower.some((m) => name.includes(m)),
+      unit: unitOf(name, cumulative),
+    }));
+    if (nameFactTables.size >= 8) nameFactTables.clear();
+    nameFactTables.set(key, table);
+  }
+  return table;
+}
+
 /** "(人)", "(件)" or a % in the name; "(累計)" is not a unit. */
-function unitOf(name: string, config: ShinchokuConfig): string | null {
+function unitOf(name: string, cumulativeMarkers: string[]): string | null {
   const parens = [...name.matchAll(/\(([^()]{1,6})\)/g)].map((m) => m[1]);
-  const unit = parens.reverse().find((p) => !config.cumulativeMarkers.some((c) => p.includes(nfkc(c))));
+  const unit = parens.reverse().find((p) => !cumulativeMarkers.some((c) => p.includes(c)));
   if (unit) return unit;
   if (/%|率|割合/.test(name)) return "%";
   return null;
