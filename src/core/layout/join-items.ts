@@ -121,7 +121,7 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
       smallItem: pick("smallItem"),
       departments: deps.departments,
       leadDepartment: deps.lead,
-      sheets: [...new Set(bs.map((b) => b.sheet))],
+      sheets: distinct(bs.map((b) => b.sheet)),
       texts: {
         situation: text(bs.find((b) => b.header.situation)?.header.situation ?? null),
         goals: dedupe(gather(bs, (b) => b.header.goals).map(text)),
@@ -153,7 +153,14 @@ function normalizeForCompare(s: string): string {
 }
 
 function dedupe(xs: string[]): string[] {
-  return [...new Set(xs.filter(Boolean))];
+  return distinct(xs.filter(Boolean));
+}
+
+/** In first-seen order; the lists are short (an item's few sheets and goals), so no Set is built. */
+function distinct(xs: string[]): string[] {
+  const out: string[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
 }
 
 /** The lists of every block, one after another (a plain loop: Array.prototype.flatMap is slow in V8). */

@@ -19,7 +19,8 @@ interface YearSlots {
 interface SectionRows {
   header: YearHeaderRow;
   years: YearSlots[];
-  rows: Array<{ row: number; fields: Set<string> }>;
+  /** Data rows under the header; `issues` when the row is labelled 課題 (the grade section's second row). */
+  rows: Array<{ row: number; issues: boolean }>;
   shift: number;
 }
 
@@ -55,21 +56,21 @@ function readYearlyRows(view: SheetView, section: Section, findings: Finding[]):
   }));
   const slots: number[] = [];
   for (const y of years) slots.push(y.first, y.last);
-  const rows: Array<AlignRow & { fields: Set<string> }> = [];
+  const rows: Array<AlignRow & { issues: boolean }> = [];
   const maxSlot = Math.max(...slots) + 2;
   for (let r = header.row + 1; r <= section.bottom; r++) {
     if (view.rowIsBlank(r)) continue;
     let labelEdge = -1;
-    const fields = new Set<string>();
+    let issues = false;
     for (const c of view.cellsInRow(r)) {
       const l = view.label(r, c);
       if (!l) continue;
       labelEdge = Math.max(labelEdge, l.right);
-      fields.add(l.field);
+      if (l.field === "issues") issues = true;
     }
     const dataCols = view.cellsInRow(r, labelEdge + 1, maxSlot);
     if (dataCols.length === 0) continue;
-    rows.push({ row: r, labelEdge, dataCols, fields });
+    rows.push({ row: r, labelEdge, dataCols, issues });
   }
   const alignment = alignRows(slots, rows);
   if (!alignment) return null;
@@ -97,7 +98,7 @@ export function readStatuses(view: SheetView, section: Section, findings: Findin
 export function readGrades(view: SheetView, section: Section, findings: Finding[]): GradeEntry[] {
   const sr = readYearlyRows(view, section, findings);
   if (!sr) return [];
-  const issuesRow = sr.rows.find((r) => r.fields.has("issues"));
+  const issuesRow = sr.rows.find((r) => r.issues);
   const evalRow = sr.rows.find((r) => r !== issuesRow) ?? null;
   const at = (row: { row: number } | null | undefined, col: number): SourceCell | null =>
     row ? view.sourceOrNull(row.row, col + sr.shift) : null;
