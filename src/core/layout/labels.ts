@@ -6,7 +6,7 @@
  */
 import type { LabelConfig } from "../config/config";
 import { labelKey } from "../values/normalize";
-import { MemoTable } from "../values/memo";
+import { ContentCache, MemoTable } from "../values/memo";
 
 export type LabelField = keyof LabelConfig;
 
@@ -36,17 +36,10 @@ interface Variant {
  * One matcher per label configuration, found by content: every run merges its configuration
  * afresh (a new object each time), and the matcher's memo of matched texts should serve them all.
  */
-const matchers = new Map<string, LabelMatcher>();
+const matchers = new ContentCache<LabelMatcher>();
 
 export function labelMatcherFor(labels: LabelConfig): LabelMatcher {
-  const key = JSON.stringify(labels);
-  let m = matchers.get(key);
-  if (!m) {
-    m = new LabelMatcher(labels);
-    if (matchers.size >= 8) matchers.clear();
-    matchers.set(key, m);
-  }
-  return m;
+  return matchers.get(JSON.stringify(labels), () => new LabelMatcher(labels));
 }
 
 export class LabelMatcher {

@@ -6,7 +6,7 @@ import type { Finding } from "../model/finding";
 import type { Indicator, ProcessRow, SourceCell } from "../model/item";
 import type { ShinchokuConfig } from "../config/config";
 import { nfkc } from "../values/normalize";
-import { MemoTable } from "../values/memo";
+import { ContentCache, MemoTable } from "../values/memo";
 import { alignRows, type AlignRow } from "./align";
 import { readYearHeaderRow, type YearHeaderRow } from "./year-header";
 import type { Section } from "./segment";
@@ -205,25 +205,21 @@ interface NameFacts {
 
 /**
  * What an indicator's normalised name says, per distinct name: every sheet of a plan repeats the
- * same indicators. One table per marker configuration, found by content (each run merges afresh).
+ * same indicators. One table per marker configuration.
  */
-const nameFactTables = new Map<string, MemoTable<NameFacts>>();
+const nameFactTables = new ContentCache<MemoTable<NameFacts>>();
 
 function nameFactsFor(config: ShinchokuConfig): MemoTable<NameFacts> {
   const key = JSON.stringify([config.cumulativeMarkers, config.lowerIsBetter]);
-  let table = nameFactTables.get(key);
-  if (!table) {
+  return nameFactTables.get(key, () => {
     const cumulative = config.cumulativeMarkers.map(nfkc);
     const lower = config.lowerIsBetter.filter((m) => m).map(nfkc);
-    table = new MemoTable((name) => ({
+    return new MemoTable((name) => ({
       cumulative: cumulative.some((m) => name.includes(m)),
       lowerIsBetter: lower.some((m) => name.includes(m)),
       unit: unitOf(name, cumulative),
     }));
-    if (nameFactTables.size >= 8) nameFactTables.clear();
-    nameFactTables.set(key, table);
-  }
-  return table;
+  });
 }
 
 /** "(人)", "(件)" or a % in the name; "(累計)" is not a unit. */

@@ -4,7 +4,7 @@
  * every string cell of every sheet, so one lookup answers all three.
  */
 import type { ShinchokuConfig } from "../config/config";
-import { MemoTable } from "../values/memo";
+import { ContentCache, MemoTable } from "../values/memo";
 import { nfkc } from "../values/normalize";
 import { labelMatcherFor, type LabelMatch } from "./labels";
 import { isOwnedTitle, maxOwnedTitleLength } from "./owned-areas";
@@ -41,16 +41,9 @@ export class TextClassifier {
   }
 }
 
-/** Found by content: every run merges its configuration afresh, and the memo should serve them all. */
-const classifiers = new Map<string, TextClassifier>();
+const classifiers = new ContentCache<TextClassifier>();
 
 export function textClassifierFor(config: ShinchokuConfig): TextClassifier {
   const key = JSON.stringify([config.labels, config.ownedAreaTitle]);
-  let c = classifiers.get(key);
-  if (!c) {
-    c = new TextClassifier(config);
-    if (classifiers.size >= 8) classifiers.clear();
-    classifiers.set(key, c);
-  }
-  return c;
+  return classifiers.get(key, () => new TextClassifier(config));
 }

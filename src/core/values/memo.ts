@@ -23,3 +23,25 @@ export class MemoTable<V> {
     return out;
   }
 }
+
+/** How many configurations a ContentCache keeps; a run uses one, tests a few. */
+const CONFIG_LIMIT = 8;
+
+/**
+ * What was built from a part of the configuration (a matcher, a parser and their memo tables), found
+ * again by that part's content: every run merges its configuration afresh, a new but equal object,
+ * and what was built for it should serve them all.
+ */
+export class ContentCache<V> {
+  private readonly table = new Map<string, V>();
+
+  get(key: string, make: () => V): V {
+    let hit = this.table.get(key);
+    if (hit === undefined) {
+      hit = make();
+      if (this.table.size >= CONFIG_LIMIT) this.table.clear();
+      this.table.set(key, hit);
+    }
+    return hit;
+  }
+}

@@ -1,6 +1,6 @@
 import { CellValue, asExcelErrorLiteral, isCellError } from "../grid/cell";
 import { MINUS_MARKS, NA_MARKS, nfkc } from "./normalize";
-import { MemoTable } from "./memo";
+import { ContentCache, MemoTable } from "./memo";
 
 /** What a cell means, once normalised. Each kind is a different situation for the checks. */
 export type Parsed =
@@ -50,7 +50,7 @@ export class CellParser {
   private readonly texts: MemoTable<Parsed>;
 
   constructor(estimateMarkers: string[]) {
-    const markers = [...estimateMarkers];
+    const markers = compileMarkers(estimateMarkers);
     this.texts = new MemoTable((text) => parseTextOnce(text, markers));
   }
 
@@ -87,27 +87,13 @@ function isPercentFormat(format: string): boolean {
 }
 
 /** One parser per list of estimate markers (in practice: the configuration's one list). */
-// Found by the list's identity first, then by its content: every run merges its configuration
-// afresh, so each run brings a new but equal list.
-const parsersByList = new WeakMap<string[], CellParser>();
-const parsersByMarkers = new Map<string, CellParser>();
+const parsers = new ContentCache<CellParser>();
 
 export function cellParserFor(estimateMarkers: string[]): CellParser {
-  let parser = parsersByList.get(estimateMarkers);
-  if (!parser) {
-    const key = estimateMarkers.join("\u0000");
-    parser = parsersByMarkers.get(key);
-    if (!parser) {
-      parser = new CellParser(estimateMarkers);
-      if (parsersByMarkers.size >= 8) parsersByMarkers.clear();
-      parsersByMarkers.set(key, parser);
-    }
-    parsersByList.set(estimateMarkers, parser);
-  }
-  return parser;
+  return parsers.get(estimateMarkers.join("\u0000"), () => new CellParser(estimateMarkers));
 }
 
-function parseTextOnce(s: string, estimateMarkers: string[]): Parsed {
+function parseTextOnce(s: string, estimateMarkers: EstimateMarker[]): Parsed {
   const t = nfkc(s);
   if (t === "") return { kind: "blank" };
   if (NA_MARKS.test(t)) return { kind: "na", text: t };
@@ -119,7 +105,7 @@ function parseTextOnce(s: string, estimateMarkers: string[]): Parsed {
   let body = t;
   let estimate = false;
   // "930(見込み)", "930 (見込)", "見込み930"
-  for (const { mark, paren } of compiledMarkers(estimateMarkers)) {
+  for (const { mark, paren } of estimateMarkers) {
     if (paren.test(body)) {
       body = body.replace(paren, "").trim();
       estimate = true;
@@ -153,19 +139,18 @@ function parseTextOnce(s: string, estimateMarkers: string[]): Parsed {
   return { kind: "number", value: value === 0 ? 0 : roundFloat(value), estimate, percent };
 }
 
-const markerCache = new Map<string, Array<{ mark: string; paren: RegExp }>>();
+interface EstimateMarker {
+  /** The marker, normalised ("見込み"). */
+  mark: string;
+  /** The marker in brackets anywhere in the text: "(見込み)", "( 見込 )". */
+  paren: RegExp;
+}
 
-function compiledMarkers(markers: string[]): Array<{ mark: string; paren: RegExp }> {
-  const key = markers.join("\u0000");
-  let hit = markerCache.get(key);
-  if (!hit) {
-    hit = markers.map((m) => {
-      const mark = nfkc(m);
-      return { mark, paren: new RegExp(`\\(\\s*${escapeRe(mark)}\\s*\\)`) };
-    });
-    markerCache.set(key, hit);
-  }
-  return hit;
+function compileMarkers(markers: string[]): EstimateMarker[] {
+  return markers.map((m) => {
+    const mark = nfkc(m);
+    return { mark, paren: new RegExp(`\\(\\s*${escapeRe(mark)}\\s*\\)`) };
+  });
 }
 
 function looksNumeric(s: string): boolean {
