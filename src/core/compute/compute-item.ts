@@ -11,6 +11,7 @@ import type { ShinchokuConfig, Flag, GradeDef, StatusDef } from "../config/confi
 import type { ComputedIndicator, ComputedItem, ComputedItemYear, ComputedYear } from "../model/computed";
 import type { Indicator, Item, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
+import { ofYear } from "../values/order";
 import { achievementRate, flagOfRate, worseFlag } from "./flags";
 import { fiscalYearIsOver, isBlank, isGraded, numberOf } from "./figures";
 
@@ -200,13 +201,11 @@ function worstFlagOf(inds: ComputedIndicator[], fy: number): Flag | null {
 
 /** The grade cell of the year's first grade entry (null when there is none). */
 function gradeCellOf(item: Item, fy: number): SourceCell | null {
-  for (const g of item.grades) if (g.fiscalYear === fy) return g.grade;
-  return null;
+  return ofYear(item.grades, fy)?.grade ?? null;
 }
 
 function statusCellOf(item: Item, fy: number): SourceCell | null {
-  for (const s of item.statuses) if (s.fiscalYear === fy) return s.status;
-  return null;
+  return ofYear(item.statuses, fy)?.status ?? null;
 }
 
 function textOf(c: SourceCell | null): string | null {

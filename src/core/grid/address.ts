@@ -36,8 +36,8 @@ const CACHED_COLS = 256;
 
 export function a1Of(row: number, col: number): string {
   if (row < 0 || col < 0 || row >= CACHED_ROWS || col >= CACHED_COLS) return toA1(row, col);
-  // No holes: the outer list grows in order, each row is filled with "" up front (V8 turns sparse
-  // arrays into slow dictionaries).
+  // No holes: the outer list grows in order, each row is filled with "" up front (V8 may keep a
+  // sparse array as a dictionary, slower to index).
   while (A1_CACHE.length <= row) A1_CACHE.push(null);
   const line = (A1_CACHE[row] ??= new Array<string>(CACHED_COLS).fill(""));
   return line[col] || (line[col] = toA1(row, col));

@@ -1,4 +1,4 @@
-import { CellRange, CellValue, SheetSnapshot, asExcelErrorLiteral, isCellError } from "./cell";
+import { CellRange, CellValue, SheetSnapshot, asExcelErrorLiteral, isCellError, rangeAt } from "./cell";
 import { isBlankText } from "../values/normalize";
 import { findAtCell, sortInPlace } from "../values/order";
 
@@ -14,7 +14,7 @@ export class Grid {
   /** Merges in reading order (top, then left), for a binary search from a top-left cell. */
   private readonly merges: CellRange[];
   // The snapshot's parts as fields of our own: snapshots come in several shapes (with or without
-  // formulas and formats), and reads through one fixed shape stay fast for every cell.
+  // formulas and formats), and every cell read then goes through one object shape.
   private readonly originRow: number;
   private readonly originCol: number;
   private readonly values: CellValue[][];
@@ -91,9 +91,7 @@ export class Grid {
 
   /** The merged area a cell belongs to, if any. */
   mergeAt(row: number, col: number): CellRange | null {
-    for (const m of this.merges)
-      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
-    return null;
+    return rangeAt(this.merges, row, col) ?? null;
   }
 
   /** The last column a value at (row, col) covers: the right edge of its merge, or col itself. */

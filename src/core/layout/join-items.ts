@@ -163,7 +163,7 @@ function distinct(xs: string[]): string[] {
   return out;
 }
 
-/** The lists of every block, one after another (a plain loop: Array.prototype.flatMap is slow in V8). */
+/** The lists of every block, one after another (a plain loop: flatMap stood out in the CPU profile). */
 function gather<T>(blocks: Block[], list: (b: Block) => readonly T[]): T[] {
   const out: T[] = [];
   for (const b of blocks) for (const x of list(b)) out.push(x);

@@ -36,7 +36,11 @@ export function ownedAreaAt(grid: Grid, row: number, col: number, config: Shinch
 
 /** The longest cell text that may still be our title (Excel may have re-spaced it). */
 export function maxOwnedTitleLength(config: ShinchokuConfig): number {
-  return config.ownedAreaTitle.length * 2 + 8;
+  return maxTitleLength(config.ownedAreaTitle);
+}
+
+function maxTitleLength(written: string): number {
+  return written.length * 2 + 8;
 }
 
 function isTitle(
@@ -57,7 +61,7 @@ function isTitle(
 export function isOwnedTitle(v: unknown, written: string, normalised: string): boolean {
   if (typeof v !== "string") return false;
   if (v === written) return true;
-  if (v.length > written.length * 2 + 8) return false;
+  if (v.length > maxTitleLength(written)) return false;
   return nfkc(v) === normalised;
 }
 

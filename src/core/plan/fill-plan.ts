@@ -12,7 +12,8 @@
  * the sheet's edit: this is on the path of every 転記, for a workbook of several hundred sheets.
  */
 import type { Analysis } from "../engine";
-import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
+import { rangeAt, type CellRange, type SheetSnapshot, type WorkbookSnapshot } from "../grid/cell";
+import { indexOfYear } from "../values/order";
 import { Grid } from "../grid/grid";
 import { a1Of, quoteSheetName, toA1 } from "../grid/address";
 import type { Finding } from "../model/finding";
@@ -122,15 +123,10 @@ function areaProblem(
   const right = Math.min(area.right, grid.colCount - 1);
   for (let r = area.titleRow; r <= bottom; r++)
     for (let c = area.left; c <= right; c++) {
-      if (grid.isEmpty(r, c) || inAny(owned, r, c)) continue;
+      if (grid.isEmpty(r, c) || rangeAt(owned, r, c)) continue;
       return finding("fill/area-occupied", block.sheet, r, c, itemNo, { cell: toA1(r, c) });
     }
   return null;
-}
-
-function inAny(ranges: CellRange[], r: number, c: number): boolean {
-  for (const o of ranges) if (r >= o.top && r <= o.bottom && c >= o.left && c <= o.right) return true;
-  return false;
 }
 
 function writeArea(
@@ -172,11 +168,6 @@ function writeArea(
 function computedNamed(computed: ComputedIndicator[], name: string): ComputedIndicator | undefined {
   for (const c of computed) if (c.indicator.name === name) return c;
   return undefined;
-}
-
-function indexOfYear(years: Array<{ fiscalYear: number }>, fy: number): number {
-  for (let i = 0; i < years.length; i++) if (years[i].fiscalYear === fy) return i;
-  return -1;
 }
 
 /** One indicator's row: five cells per fiscal year of the block, then the period rate. */

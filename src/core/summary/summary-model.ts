@@ -7,7 +7,7 @@ import type { ComputedIndicator, ComputedItem } from "../model/computed";
 import type { Finding } from "../model/finding";
 import type { Item, PeriodEvaluation, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
-import { compareItemNo } from "../values/order";
+import { compareItemNo, ofYear } from "../values/order";
 
 export interface ItemRow {
   no: string;
@@ -104,12 +104,6 @@ function fiscalYearsOf(items: ComputedItem[]): number[] {
     for (const s of c.item.statuses) seen.add(s.fiscalYear);
   }
   return [...seen].sort((a, b) => a - b);
-}
-
-/** The first entry of that fiscal year, as a find() would give it (without a closure per lookup). */
-function ofYear<T extends { fiscalYear: number }>(list: T[], fy: number): T | undefined {
-  for (const x of list) if (x.fiscalYear === fy) return x;
-  return undefined;
 }
 
 function periodGrade(item: Item, kind: PeriodEvaluation["kind"]): SourceCell | null {

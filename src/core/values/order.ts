@@ -12,6 +12,18 @@ export const byFiscalYear = (a: { fiscalYear: number }, b: { fiscalYear: number 
 
 export const ascending = (a: number, b: number): number => a - b;
 
+/** Where the first entry of that fiscal year is, or -1 (a findIndex without a closure per lookup). */
+export function indexOfYear(list: readonly { fiscalYear: number }[], fy: number): number {
+  for (let i = 0; i < list.length; i++) if (list[i].fiscalYear === fy) return i;
+  return -1;
+}
+
+/** The first entry of that fiscal year, as a find() would give it. */
+export function ofYear<T extends { fiscalYear: number }>(list: readonly T[], fy: number): T | undefined {
+  const i = indexOfYear(list, fy);
+  return i < 0 ? undefined : list[i];
+}
+
 /**
  * The item at (row, col) in a list sorted by row, then column (reading order), found by binary
  * search: merges by their top-left cell, labels by their cell.
