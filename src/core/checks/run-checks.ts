@@ -62,37 +62,6 @@ function compareKeys(a: SortKey, b: SortKey): number {
 }
 
 function sortKey(f: Finding): SortKey {
-  const key: SortKey = { f, sheet: f.sheet ?? "", row: -1, col: -1 };
-  if (f.cell && !readPlainA1(f.cell, key)) {
-    const p = parseA1(f.cell);
-    key.row = p.row;
-    key.col = p.col;
-  }
-  return key;
-}
-
-/**
- * Row and column of a plain address ("B3": up to three capital letters, then digits), as parseA1
- * gives them but without its garbage; false for anything else ("$B$3", "Sheet!B3"), left to parseA1.
- */
-function readPlainA1(a1: string, into: { row: number; col: number }): boolean {
-  let i = 0;
-  let col = 0;
-  for (; i < a1.length && i < 3; i++) {
-    const ch = a1.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + (ch - 64);
-  }
-  const digitsFrom = i;
-  // Fifteen digits at most, so the running value stays an exact integer, as Number() would read it.
-  if (digitsFrom === 0 || a1.length === digitsFrom || a1.length - digitsFrom > 15) return false;
-  let row = 0;
-  for (; i < a1.length; i++) {
-    const ch = a1.charCodeAt(i);
-    if (ch < 48 || ch > 57) return false;
-    row = row * 10 + (ch - 48);
-  }
-  into.row = row - 1;
-  into.col = col - 1;
-  return true;
+  const p = f.cell ? parseA1(f.cell) : { row: -1, col: -1 };
+  return { f, sheet: f.sheet ?? "", row: p.row, col: p.col };
 }

@@ -51,6 +51,33 @@ export function rangeToA1(r: { top: number; left: number; bottom: number; right:
 
 /** "B3" → {row: 2, col: 1}; accepts "$B$3" and an optional "Sheet!" prefix. */
 export function parseA1(a1: string): { row: number; col: number } {
+  return plainA1(a1) ?? parseDecoratedA1(a1);
+}
+
+/**
+ * A plain address ("B3": one to three capital letters, then digits) read by a loop, without the
+ * regular expression's match arrays: findings are sorted by it on every run. Null for anything else.
+ */
+function plainA1(a1: string): { row: number; col: number } | null {
+  let i = 0;
+  let col = 0;
+  for (; i < a1.length && i < 3; i++) {
+    const ch = a1.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  // Fifteen digits at most, so the running value stays an exact integer, as Number() would read it.
+  if (i === 0 || i === a1.length || a1.length - i > 15) return null;
+  let row = 0;
+  for (; i < a1.length; i++) {
+    const ch = a1.charCodeAt(i);
+    if (ch < 48 || ch > 57) return null;
+    row = row * 10 + (ch - 48);
+  }
+  return { row: row - 1, col: col - 1 };
+}
+
+function parseDecoratedA1(a1: string): { row: number; col: number } {
   const bare = a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(bare.trim());
   if (!m) throw new Error(`Not an A1 address: ${a1}`);
