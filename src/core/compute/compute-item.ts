@@ -11,7 +11,7 @@ import type { ShinchokuConfig, Flag, GradeDef, StatusDef } from "../config/confi
 import type { ComputedIndicator, ComputedItem, ComputedItemYear, ComputedYear } from "../model/computed";
 import type { Indicator, Item, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
-import { ofYear } from "../values/order";
+import { ascending, ofYear, sortInPlace } from "../values/order";
 import { achievementRate, flagOfRate, worseFlag } from "./flags";
 import { fiscalYearIsOver, isBlank, isGraded, numberOf } from "./figures";
 
@@ -19,8 +19,6 @@ import { fiscalYearIsOver, isBlank, isGraded, numberOf } from "./figures";
 interface RunContext {
   config: ShinchokuConfig;
   asOf: Date;
-  /** config.lowerIsBetter, blanks dropped, normalised. */
-  lowerMarkers: string[];
   /** Grade by code and status by normalised label; the first definition wins, as a search in order would. */
   gradeByCode: Map<string, GradeDef>;
   statusByLabel: Map<string, StatusDef>;
@@ -39,11 +37,6 @@ export function computeItem(item: Item, config: ShinchokuConfig, asOf: Date): Co
   return computeWith(item, runContext(config, asOf));
 }
 
-export function isLowerIsBetter(ind: Indicator, config: ShinchokuConfig): boolean {
-  if (ind.lowerIsBetter) return true;
-  return config.lowerIsBetter.length > 0 && nameSaysLower(ind.name, lowerMarkersOf(config));
-}
-
 function runContext(config: ShinchokuConfig, asOf: Date): RunContext {
   const gradeByCode = new Map<string, GradeDef>();
   for (const g of config.grades) if (!gradeByCode.has(g.code)) gradeByCode.set(g.code, g);
@@ -55,50 +48,28 @@ function runContext(config: ShinchokuConfig, asOf: Date): RunContext {
   return {
     config,
     asOf,
-    lowerMarkers: lowerMarkersOf(config),
     gradeByCode,
     statusByLabel,
     yearOver: new Map(),
   };
 }
 
-function lowerMarkersOf(config: ShinchokuConfig): string[] {
-  const out: string[] = [];
-  for (const m of config.lowerIsBetter) if (m.trim() !== "") out.push(nfkc(m));
-  return out;
-}
-
-function nameSaysLower(name: string, markers: string[]): boolean {
-  if (markers.length === 0) return false;
-  const normalised = nfkc(name);
-  for (const m of markers) if (normalised.includes(m)) return true;
-  return false;
-}
-
 function computeWith(item: Item, run: RunContext): ComputedItem {
   const indicators: ComputedIndicator[] = new Array(item.indicators.length);
   for (let i = 0; i < indicators.length; i++) indicators[i] = computeIndicator(item.indicators[i], item, run);
-  // Every year any indicator has, once each and in order; counted first so the list is allocated once.
-  let count = 0;
-  for (let fy = nextYear(indicators, -Infinity); fy !== null; fy = nextYear(indicators, fy)) count++;
-  const years: ComputedItemYear[] = new Array(count);
-  let i = 0;
-  for (let fy = nextYear(indicators, -Infinity); fy !== null; fy = nextYear(indicators, fy))
-    years[i++] = itemYear(item, indicators, fy, run);
+  // Every year any indicator has, once each and in order (an item has a handful).
+  const fys: number[] = [];
+  for (const ci of indicators)
+    for (const y of ci.years) if (!fys.includes(y.fiscalYear)) fys.push(y.fiscalYear);
+  sortInPlace(fys, ascending);
+  const years: ComputedItemYear[] = new Array(fys.length);
+  for (let i = 0; i < fys.length; i++) years[i] = itemYear(item, indicators, fys[i], run);
   return { item, indicators, years };
 }
 
-/** The earliest fiscal year of any indicator after `after`, or null (an item has a handful: scanning is cheap). */
-function nextYear(indicators: ComputedIndicator[], after: number): number | null {
-  let next: number | null = null;
-  for (const ci of indicators)
-    for (const y of ci.years)
-      if (y.fiscalYear > after && (next === null || y.fiscalYear < next)) next = y.fiscalYear;
-  return next;
-}
-
 function computeIndicator(ind: Indicator, item: Item, run: RunContext): ComputedIndicator {
-  const lower = ind.lowerIsBetter || nameSaysLower(ind.name, run.lowerMarkers);
+  // The reader decided it from the name and config.lowerIsBetter.
+  const lower = ind.lowerIsBetter;
   let prevActual = numberOf(ind.baseline.cell);
   let planTotal = 0;
   let actualTotal = 0;

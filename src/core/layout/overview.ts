@@ -213,7 +213,8 @@ function nameFactsFor(config: ShinchokuConfig): MemoTable<NameFacts> {
   const key = JSON.stringify([config.cumulativeMarkers, config.lowerIsBetter]);
   return nameFactTables.get(key, () => {
     const cumulative = config.cumulativeMarkers.map(nfkc);
-    const lower = config.lowerIsBetter.filter((m) => m).map(nfkc);
+    // A blank marker would match every name: dropped.
+    const lower = config.lowerIsBetter.filter((m) => m.trim() !== "").map(nfkc);
     return new MemoTable((name) => ({
       cumulative: cumulative.some((m) => name.includes(m)),
       lowerIsBetter: lower.some((m) => name.includes(m)),

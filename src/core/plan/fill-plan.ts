@@ -22,7 +22,6 @@ import { actualPlace, type Block, type Indicator, type IndicatorYear, type Sourc
 import type { ShinchokuConfig } from "../config/config";
 import { emptySheetEdit, type CellWrite, type EditPlan, type SheetEdit } from "./edit-plan";
 import { FLAG_FORMATS, STYLE, shortFiscalYear } from "./styles";
-import { isLowerIsBetter } from "../compute/compute-item";
 import { severityOf } from "../checks/render";
 
 const PER_YEAR = ["達成率", "判定", "増分", "計画累計", "実績累計"] as const;
@@ -181,7 +180,7 @@ function writeIndicatorRow(
   text: FillText,
 ): void {
   const row = ind.nameCell.row;
-  const lower = isLowerIsBetter(ind, text.config);
+  const lower = ind.lowerIsBetter;
   for (let yi = 0; yi < years.length; yi++) {
     const fy = years[yi];
     const idx = indexOfYear(ci.indicator.years, fy);
