@@ -4,7 +4,7 @@
  */
 import type { ShinchokuConfig, Flag } from "../config/config";
 import type { ComputedIndicator, ComputedItem } from "../model/computed";
-import type { Finding } from "../model/finding";
+import { countBySeverity, type Finding } from "../model/finding";
 import type { Item, PeriodEvaluation, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
 import { compareItemNo, ofYear } from "../values/order";
@@ -113,13 +113,9 @@ function periodGrade(item: Item, kind: PeriodEvaluation["kind"]): SourceCell | n
 
 function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindings: Finding[]): ItemRow {
   // An item without a No. gets the findings without one that are on its sheets.
-  let errors = 0;
-  let warnings = 0;
-  for (const f of itemFindings) {
-    if (!item.no && !item.sheets.includes(f.sheet ?? "")) continue;
-    if (f.severity === "error") errors++;
-    else if (f.severity === "warning") warnings++;
-  }
+  const counts = countBySeverity(
+    item.no ? itemFindings : itemFindings.filter((f) => item.sheets.includes(f.sheet ?? "")),
+  );
   const first = item.blocks[0];
   const anchor = item.noCell ?? first?.header.title ?? first?.header.pillar ?? null;
   const rowYears = fiscalYears.map((fy) => ({
@@ -138,8 +134,8 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
     years: rowYears,
     midtermGrade: text(periodGrade(item, "midterm")),
     finalGrade: text(periodGrade(item, "final")),
-    errors,
-    warnings,
+    errors: counts.error,
+    warnings: counts.warning,
     link: anchor
       ? { sheet: anchor.ref.sheet, cell: anchor.ref.cell }
       : first
