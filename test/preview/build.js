@@ -9,6 +9,7 @@
  */
 const fs = require("node:fs");
 const path = require("node:path");
+const { ADDIN_BUILD_INPUTS, inputsNotNewerThan } = require("../../scripts/build-inputs");
 
 const ROOT = path.resolve(__dirname, "../..");
 const OUT = path.join(ROOT, ".preview");
@@ -16,31 +17,9 @@ const PANE_DIR = path.join(OUT, "pane");
 const PAGE_DIR = path.join(OUT, "page");
 
 /** Files and folders each bundle is made from (a change in any of them rebuilds it). */
-const PANE_INPUTS = [
-  "src",
-  "assets",
-  "webpack.config.js",
-  "tsconfig.json",
-  "tsconfig.web.json",
-  "manifest.xml",
-  "package-lock.json",
-];
+const PANE_INPUTS = ADDIN_BUILD_INPUTS;
 // The page bundles the simulated Excel, src/core, and parts of src/excel and src/shared: all of src.
 const PAGE_INPUTS = ["test/preview", "test/sim-excel", "src", "tsconfig.json", "package-lock.json"];
-
-function newestMtime(rel) {
-  const p = path.join(ROOT, rel);
-  let st;
-  try {
-    st = fs.statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const e of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(rel, e)));
-  return newest;
-}
 
 function isFresh(stamp, inputs) {
   let built;
@@ -49,7 +28,7 @@ function isFresh(stamp, inputs) {
   } catch {
     return false;
   }
-  return inputs.every((rel) => newestMtime(rel) <= built);
+  return inputsNotNewerThan(inputs, built);
 }
 
 function runWebpack(config) {
