@@ -13,6 +13,8 @@ import { cellsOf, contains, intersects, mergedAreas, sheetAddress, usedRect } fr
 import { SimRangeFormat } from "./range-format";
 import {
   SIMULATED_TYPES,
+  SpecialCellType,
+  SpecialCellValueType,
   specialAreas,
   type SpecialCellTypeName,
   type SpecialCellValueTypeName,
@@ -352,34 +354,8 @@ export class SimRange extends SimProxy {
 export type SpecialCellTypeArg = Excel.SpecialCellType | SpecialCellTypeName;
 export type SpecialCellValueTypeArg = Excel.SpecialCellValueType | SpecialCellValueTypeName;
 
-const SPECIAL_CELL_TYPES: readonly SpecialCellTypeName[] = [
-  "ConditionalFormats",
-  "DataValidations",
-  "Blanks",
-  "Constants",
-  "Formulas",
-  "SameConditionalFormat",
-  "SameDataValidation",
-  "Visible",
-];
-
-const SPECIAL_CELL_VALUE_TYPES: readonly SpecialCellValueTypeName[] = [
-  "All",
-  "Errors",
-  "ErrorsLogical",
-  "ErrorsNumbers",
-  "ErrorsText",
-  "ErrorsLogicalNumber",
-  "ErrorsLogicalText",
-  "ErrorsNumberText",
-  "Logical",
-  "LogicalNumbers",
-  "LogicalText",
-  "LogicalNumbersText",
-  "Numbers",
-  "NumbersText",
-  "Text",
-];
+const SPECIAL_CELL_TYPES: readonly SpecialCellTypeName[] = Object.values(SpecialCellType);
+const SPECIAL_CELL_VALUE_TYPES: readonly SpecialCellValueTypeName[] = Object.values(SpecialCellValueType);
 
 /**
  * RangeAreas: rectangles of one sheet (merged areas, special cells). Which rectangles is fixed the
