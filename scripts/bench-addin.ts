@@ -153,25 +153,12 @@ export function formatAddinTable(a: AddinFigures, file: string): string {
 
 // ---- 2. the task pane's JavaScript ----
 
-/** Newest modification time under `rel` (a file or a folder, walked). */
-function newestMtime(rel: string): number {
-  const p = path.join(ROOT, rel);
-  if (!fs.existsSync(p)) return 0;
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return fs.readdirSync(p).reduce((m, e) => Math.max(m, newestMtime(path.join(rel, e))), st.mtimeMs);
-}
-
-/** What the browser build is made from (a change in any of them rebuilds it). */
-const BUILD_INPUTS = [
-  "src",
-  "assets",
-  "webpack.config.js",
-  "tsconfig.json",
-  "tsconfig.web.json",
-  "manifest.xml",
-  "package-lock.json",
-];
+/** What the browser build is made from, and a newest-mtime walk over it (shared with test/preview/build.js). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ADDIN_BUILD_INPUTS, inputsNotNewerThan } = require(path.join(ROOT, "scripts", "build-inputs.js")) as {
+  ADDIN_BUILD_INPUTS: string[];
+  inputsNotNewerThan: (inputs: string[], builtMs: number) => boolean;
+};
 
 /** The `<script src>` of a built page, office.js from Microsoft's CDN (any absolute URL) left out. */
 function localScripts(page: string): string[] {
@@ -190,7 +177,7 @@ function productionBuildIsFresh(): boolean {
   if (!scripts.length || !scripts.every((s) => /\.[0-9a-f]{8}\.js$/.test(s))) return false;
   if (!scripts.every((s) => fs.existsSync(path.join(DIST, s)))) return false;
   const built = fs.statSync(html).mtimeMs;
-  return BUILD_INPUTS.every((rel) => newestMtime(rel) <= built);
+  return inputsNotNewerThan(ADDIN_BUILD_INPUTS, built);
 }
 
 /** `webpack --mode production` into dist/ unless it is there and fresh; what was done, for the table. */

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
 import type { JsonReport } from "../../src/core/report/json-report";
-import { cli, sha256, tmpDir } from "./helpers";
+import { cli, load, sha256, tmpDir } from "./helpers";
 import { freshSamples } from "./samples";
 
 const AS_OF = "2019-06-30";
@@ -136,8 +136,7 @@ describe("config", () => {
     );
     const out = path.join(s.dir, "o.xlsx");
     expect((await cli("summary", s.pasted, "-o", out, "--config", cfg, "--as-of", AS_OF)).code).toBe(0);
-    const wb = new (await import("exceljs")).default.Workbook();
-    await wb.xlsx.readFile(out);
+    const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["貼り付け", "進捗一覧"]);
   });
 

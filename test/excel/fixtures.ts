@@ -2,7 +2,7 @@
 import * as ExcelJS from "exceljs";
 import type { CellValue, SheetSnapshot } from "../../src/core/grid/cell";
 import { pasteAsExcel, seedText } from "../core/layout/pasted";
-import { SETTINGS_SHEET } from "../sim-excel";
+import { SETTINGS_SHEET, loadSimWorkbook } from "../sim-excel";
 import { addSheet } from "../../src/cli/write-snapshot";
 import { seedFormSheets, seedIndicators } from "../../scripts/fixtures/seed-form";
 
@@ -74,11 +74,8 @@ export function planWorkbook(items: number): ExcelJS.Workbook {
   return wb;
 }
 
-export async function reload(buffer: ArrayBuffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer);
-  return wb;
-}
+/** An exported .xlsx read back as an ExcelJS workbook (the sim's own loader). */
+export const reload: (buffer: ArrayBuffer) => Promise<ExcelJS.Workbook> = loadSimWorkbook;
 
 /** Every non-empty cell (the sim's settings store aside) as "Sheet!A1" → value, formula, number format, fill, font, merge: for comparing workbooks. */
 export function cellDump(wb: ExcelJS.Workbook): Map<string, string> {

@@ -2,13 +2,15 @@
  * Builds what the preview serves, once, into .preview/ (git- and lint-ignored):
  * - .preview/pane: the real task pane, from the project's own webpack.config.js (development mode,
  *   only the taskpane page, type checking left to `tsc --noEmit`, which npm test runs anyway);
- * - .preview/page: the preview page with the simulated Excel (test/preview/webpack.preview.js),
- *   ExcelJS left to the global from exceljs.min.js.
+ * - .preview/page: the preview page with the simulated Excel (test/preview/webpack.preview.js, on
+ *   the same development config), ExcelJS left to the global from exceljs.min.js.
  * Each build is skipped when its output is newer than every file it is made from, so the CLI and
- * the browser tests reuse one another's output. Used by scripts/preview.js and test/browser.
+ * the browser tests reuse one another's output. Used by scripts/preview.js and test/browser; the
+ * pane test (test/taskpane/pane.browser.test.ts) builds its harness with pagesConfig.
  */
 const fs = require("node:fs");
 const path = require("node:path");
+const { ADDIN_BUILD_INPUTS, inputsNotNewerThan } = require("../../scripts/build-inputs");
 
 const ROOT = path.resolve(__dirname, "../..");
 const OUT = path.join(ROOT, ".preview");
@@ -16,31 +18,9 @@ const PANE_DIR = path.join(OUT, "pane");
 const PAGE_DIR = path.join(OUT, "page");
 
 /** Files and folders each bundle is made from (a change in any of them rebuilds it). */
-const PANE_INPUTS = [
-  "src",
-  "assets",
-  "webpack.config.js",
-  "tsconfig.json",
-  "tsconfig.web.json",
-  "manifest.xml",
-  "package-lock.json",
-];
+const PANE_INPUTS = ADDIN_BUILD_INPUTS;
 // The page bundles the simulated Excel, src/core, and parts of src/excel and src/shared: all of src.
 const PAGE_INPUTS = ["test/preview", "test/sim-excel", "src", "tsconfig.json", "package-lock.json"];
-
-function newestMtime(rel) {
-  const p = path.join(ROOT, rel);
-  let st;
-  try {
-    st = fs.statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const e of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(rel, e)));
-  return newest;
-}
 
 function isFresh(stamp, inputs) {
   let built;
@@ -49,7 +29,7 @@ function isFresh(stamp, inputs) {
   } catch {
     return false;
   }
-  return inputs.every((rel) => newestMtime(rel) <= built);
+  return inputsNotNewerThan(inputs, built);
 }
 
 function runWebpack(config) {
@@ -66,21 +46,38 @@ function runWebpack(config) {
   });
 }
 
-/** The project's webpack config for the task pane alone, into .preview/pane. */
-async function paneConfig(outDir) {
+/**
+ * The project's webpack.config.js in development mode, into `outDir` (cleaned), type checking left to
+ * `tsc --noEmit`, quiet but for errors. What every build here and the pane test start from.
+ */
+async function devConfig(outDir) {
   const make = require(path.join(ROOT, "webpack.config.js"));
   const config = await make({}, { mode: "development" });
-  const entry = config.entry.taskpane;
-  if (!entry) throw new Error("webpack.config.js has no `taskpane` entry.");
-  config.entry = { taskpane: entry };
+  config.context = ROOT;
   config.output = { ...config.output, path: outDir, clean: true };
-  config.plugins = config.plugins.filter(
-    (p) => p.constructor.name !== "HtmlWebpackPlugin" || p.userOptions?.filename === "taskpane.html",
-  );
   for (const rule of config.module.rules)
     if (rule.loader === "ts-loader") rule.options = { ...rule.options, transpileOnly: true };
   config.infrastructureLogging = { level: "error" };
   config.stats = "errors-only";
+  return config;
+}
+
+/**
+ * devConfig cut down to some of the add-in's pages: `entries` maps a page of webpack.config.js
+ * (taskpane, commands, dialog) to the entry to build it from, null for the project's own.
+ */
+async function pagesConfig(outDir, entries) {
+  const config = await devConfig(outDir);
+  const entry = {};
+  for (const [name, own] of Object.entries(entries)) {
+    if (!config.entry[name]) throw new Error(`webpack.config.js has no \`${name}\` entry.`);
+    entry[name] = own ?? config.entry[name];
+  }
+  config.entry = entry;
+  const pages = Object.keys(entry).map((name) => `${name}.html`);
+  config.plugins = config.plugins.filter(
+    (p) => p.constructor.name !== "HtmlWebpackPlugin" || pages.includes(p.userOptions?.filename),
+  );
   return config;
 }
 
@@ -91,12 +88,17 @@ async function paneConfig(outDir) {
 async function buildPreview({ force = false, log = () => undefined } = {}) {
   fs.mkdirSync(OUT, { recursive: true });
   const jobs = [
-    { name: "task pane", dir: PANE_DIR, inputs: PANE_INPUTS, config: paneConfig },
+    {
+      name: "task pane",
+      dir: PANE_DIR,
+      inputs: PANE_INPUTS,
+      config: (outDir) => pagesConfig(outDir, { taskpane: null }),
+    },
     {
       name: "preview page",
       dir: PAGE_DIR,
       inputs: PAGE_INPUTS,
-      config: async (outDir) => require("./webpack.preview.js")(outDir),
+      config: async (outDir) => require("./webpack.preview.js")(await devConfig(outDir)),
     },
   ];
   for (const job of jobs) {
@@ -128,4 +130,4 @@ async function buildPreview({ force = false, log = () => undefined } = {}) {
   return { paneDir: PANE_DIR, pageDir: PAGE_DIR };
 }
 
-module.exports = { buildPreview, PANE_DIR, PAGE_DIR, ROOT };
+module.exports = { buildPreview, pagesConfig, runWebpack, PANE_DIR, PAGE_DIR, ROOT };

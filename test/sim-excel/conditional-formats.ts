@@ -1,5 +1,5 @@
 /** Range.conditionalFormats: cell value, text comparison and custom formats, kept as the sim's own list. */
-import { SimProxy, type SimContext } from "./context";
+import { SimProxy, loadResult, type SimContext } from "./context";
 import { simError } from "./errors";
 import { intersects } from "./geometry";
 import type { SimRange } from "./range";
@@ -38,11 +38,9 @@ export class SimConditionalFormatCollection extends SimProxy {
       describe: { load: this.path, props: list },
       run: () => {
         const got = this.list().map((cf) => ({ ...cf }));
-        const commit = (() => {
+        return loadResult(got, () => {
           this.itemsLoaded = got;
-        }) as (() => void) & { payload: unknown };
-        commit.payload = got;
-        return commit;
+        });
       },
     });
     return this;

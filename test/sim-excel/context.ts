@@ -83,6 +83,23 @@ export interface LoadResult {
   payload: unknown;
 }
 
+/** A load's result: what it read (`payload`) and what exposing it at sync does (`commit`). */
+export function loadResult(payload: unknown, commit: () => void): LoadResult {
+  return Object.assign(commit, { payload });
+}
+
+/**
+ * A collection's `items/...` load: each item's `props` read now (the payload), committed to the item
+ * at sync, then `done` (the collection records its items).
+ */
+export function itemsLoadResult(items: SimProxy[], props: string[], done: () => void): LoadResult {
+  const payload = items.map((p) => p.snapshotFor(props));
+  return loadResult(payload, () => {
+    items.forEach((p, i) => p.commitSnapshot(payload[i]));
+    done();
+  });
+}
+
 function loadedPayload(result: unknown): unknown {
   return typeof result === "function" ? (result as LoadResult).payload : result;
 }
@@ -128,11 +145,9 @@ export abstract class SimProxy {
       describe: { path: this.path },
       run: () => {
         const isNull = this.isNull();
-        const commit = (() => {
+        return loadResult({ isNull }, () => {
           this.nullKnown = isNull;
-        }) as LoadResult;
-        commit.payload = { isNull };
-        return commit;
+        });
       },
     });
   }
@@ -173,19 +188,15 @@ export abstract class SimProxy {
       describe: { load: this.path, props },
       run: () => {
         if (this.isNull()) {
-          const commit = (() => {
+          return loadResult(null, () => {
             this.nullKnown = true;
-          }) as LoadResult;
-          commit.payload = null;
-          return commit;
+          });
         }
         const got = props.map((p) => [p, this.readProp(p)] as const);
-        const commit = (() => {
+        return loadResult(Object.fromEntries(got), () => {
           this.nullKnown = false;
           for (const [p, v] of got) this.loaded.set(p, v);
-        }) as LoadResult;
-        commit.payload = Object.fromEntries(got);
-        return commit;
+        });
       },
     });
   }

@@ -17,6 +17,7 @@ import {
 } from "./state";
 import { SimRequestContext } from "./workbook";
 import { argbOf, hexOf } from "./cells";
+import { SpecialCellType, SpecialCellValueType } from "./special-cells";
 
 export interface SimOfficeOptions {
   /** Highest ExcelApi version the host claims (default 1.17). */
@@ -88,39 +89,6 @@ export class SimExcelHost {
     return (await this.book.wb.xlsx.writeBuffer()) as ArrayBuffer;
   }
 }
-
-/** The enums office.js defines at run time, with @types/office-js's members and values. */
-const SpecialCellType: { [K in keyof typeof Excel.SpecialCellType]: `${(typeof Excel.SpecialCellType)[K]}` } =
-  {
-    conditionalFormats: "ConditionalFormats",
-    dataValidations: "DataValidations",
-    blanks: "Blanks",
-    constants: "Constants",
-    formulas: "Formulas",
-    sameConditionalFormat: "SameConditionalFormat",
-    sameDataValidation: "SameDataValidation",
-    visible: "Visible",
-  };
-
-const SpecialCellValueType: {
-  [K in keyof typeof Excel.SpecialCellValueType]: `${(typeof Excel.SpecialCellValueType)[K]}`;
-} = {
-  all: "All",
-  errors: "Errors",
-  errorsLogical: "ErrorsLogical",
-  errorsNumbers: "ErrorsNumbers",
-  errorsText: "ErrorsText",
-  errorsLogicalNumber: "ErrorsLogicalNumber",
-  errorsLogicalText: "ErrorsLogicalText",
-  errorsNumberText: "ErrorsNumberText",
-  logical: "Logical",
-  logicalNumbers: "LogicalNumbers",
-  logicalText: "LogicalText",
-  logicalNumbersText: "LogicalNumbersText",
-  numbers: "Numbers",
-  numbersText: "NumbersText",
-  text: "Text",
-};
 
 /** Sets the globals `Excel` and `Office` the adapter calls. */
 export function installSimulatedOffice(wb: ExcelJS.Workbook, opts: SimOfficeOptions = {}): SimExcelHost {

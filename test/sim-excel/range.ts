@@ -5,7 +5,7 @@
 import type * as ExcelJS from "exceljs";
 import { rangeToA1 } from "../../src/core/grid/address";
 import type { CellRange } from "../../src/core/grid/cell";
-import { SimProxy, type LoadResult, type SimContext } from "./context";
+import { SimProxy, itemsLoadResult, loadResult, type SimContext } from "./context";
 import { simError } from "./errors";
 import { officeFormula, officeNumberFormat, officeValue, restyle, writeInput } from "./cells";
 import { SimConditionalFormatCollection } from "./conditional-formats";
@@ -13,6 +13,8 @@ import { cellsOf, contains, intersects, mergedAreas, sheetAddress, usedRect } fr
 import { SimRangeFormat } from "./range-format";
 import {
   SIMULATED_TYPES,
+  SpecialCellType,
+  SpecialCellValueType,
   specialAreas,
   type SpecialCellTypeName,
   type SpecialCellValueTypeName,
@@ -352,34 +354,8 @@ export class SimRange extends SimProxy {
 export type SpecialCellTypeArg = Excel.SpecialCellType | SpecialCellTypeName;
 export type SpecialCellValueTypeArg = Excel.SpecialCellValueType | SpecialCellValueTypeName;
 
-const SPECIAL_CELL_TYPES: readonly SpecialCellTypeName[] = [
-  "ConditionalFormats",
-  "DataValidations",
-  "Blanks",
-  "Constants",
-  "Formulas",
-  "SameConditionalFormat",
-  "SameDataValidation",
-  "Visible",
-];
-
-const SPECIAL_CELL_VALUE_TYPES: readonly SpecialCellValueTypeName[] = [
-  "All",
-  "Errors",
-  "ErrorsLogical",
-  "ErrorsNumbers",
-  "ErrorsText",
-  "ErrorsLogicalNumber",
-  "ErrorsLogicalText",
-  "ErrorsNumberText",
-  "Logical",
-  "LogicalNumbers",
-  "LogicalText",
-  "LogicalNumbersText",
-  "Numbers",
-  "NumbersText",
-  "Text",
-];
+const SPECIAL_CELL_TYPES: readonly SpecialCellTypeName[] = Object.values(SpecialCellType);
+const SPECIAL_CELL_VALUE_TYPES: readonly SpecialCellValueTypeName[] = Object.values(SpecialCellValueType);
 
 /**
  * RangeAreas: rectangles of one sheet (merged areas, special cells). Which rectangles is fixed the
@@ -411,9 +387,7 @@ export class SimRangeAreas extends SimProxy {
       run: () => {
         if (this.range.where() === null) throw simError.invalidObjectPath(this.range.path);
         if (this.list().length === 0) throw simError.itemNotFound(this.path);
-        const commit = (() => this.markNull(false)) as LoadResult;
-        commit.payload = {};
-        return commit;
+        return loadResult({}, () => this.markNull(false));
       },
     });
     return this;
@@ -512,21 +486,15 @@ export class SimRangeCollection extends SimProxy {
       describe: { load: this.path, props: list },
       run: () => {
         if (this.isNull()) {
-          const commit = (() => this.markNull(true)) as LoadResult;
-          commit.payload = null;
-          return commit;
+          return loadResult(null, () => this.markNull(true));
         }
         // Loading again adds to the items already loaded.
         const loaded = this.itemsLoaded;
         const proxies = this.owner.list().map((_, i) => loaded?.[i] ?? this.area(i));
-        const payload = proxies.map((p) => p.snapshotFor(itemProps));
-        const commit = (() => {
-          proxies.forEach((p, i) => p.commitSnapshot(payload[i]));
+        return itemsLoadResult(proxies, itemProps, () => {
           this.itemsLoaded = proxies;
           this.markNull(false);
-        }) as LoadResult;
-        commit.payload = payload;
-        return commit;
+        });
       },
     });
     return this;

@@ -14,6 +14,44 @@ import { isHiddenByMerge } from "./cells";
 export type SpecialCellTypeName = `${Excel.SpecialCellType}`;
 export type SpecialCellValueTypeName = `${Excel.SpecialCellValueType}`;
 
+/**
+ * The enums office.js defines at run time, with @types/office-js's members and values: the globals
+ * Excel.SpecialCellType and Excel.SpecialCellValueType (office.ts), and the names Range.getSpecialCells
+ * accepts (range.ts).
+ */
+export const SpecialCellType: {
+  [K in keyof typeof Excel.SpecialCellType]: `${(typeof Excel.SpecialCellType)[K]}`;
+} = {
+  conditionalFormats: "ConditionalFormats",
+  dataValidations: "DataValidations",
+  blanks: "Blanks",
+  constants: "Constants",
+  formulas: "Formulas",
+  sameConditionalFormat: "SameConditionalFormat",
+  sameDataValidation: "SameDataValidation",
+  visible: "Visible",
+};
+
+export const SpecialCellValueType: {
+  [K in keyof typeof Excel.SpecialCellValueType]: `${(typeof Excel.SpecialCellValueType)[K]}`;
+} = {
+  all: "All",
+  errors: "Errors",
+  errorsLogical: "ErrorsLogical",
+  errorsNumbers: "ErrorsNumbers",
+  errorsText: "ErrorsText",
+  errorsLogicalNumber: "ErrorsLogicalNumber",
+  errorsLogicalText: "ErrorsLogicalText",
+  errorsNumberText: "ErrorsNumberText",
+  logical: "Logical",
+  logicalNumbers: "LogicalNumbers",
+  logicalText: "LogicalText",
+  logicalNumbersText: "LogicalNumbersText",
+  numbers: "Numbers",
+  numbersText: "NumbersText",
+  text: "Text",
+};
+
 /** The value types Excel tells apart for special cells. */
 export type ValueKind = "Errors" | "Logical" | "Numbers" | "Text";
 

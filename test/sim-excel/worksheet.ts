@@ -1,6 +1,6 @@
 /** Worksheets, their collection, protection, freeze panes, tables and charts. */
 import type * as ExcelJS from "exceljs";
-import { SimProxy, type LoadResult, type SimContext } from "./context";
+import { SimProxy, itemsLoadResult, type SimContext } from "./context";
 import { simError } from "./errors";
 import { argbOf, hexOf } from "./cells";
 import { SimRange } from "./range";
@@ -293,13 +293,9 @@ export class SimWorksheetCollection extends SimProxy {
           const id = ws.id;
           proxies.push(this.sheetProxy(() => this.book.sheetById(id) ?? null, `Worksheet('${ws.name}')`));
         }
-        const payload = proxies.map((p) => p.snapshotFor(itemProps));
-        const commit = (() => {
-          proxies.forEach((p, i) => p.commitSnapshot(payload[i]));
+        return itemsLoadResult(proxies, itemProps, () => {
           this.itemsLoaded = proxies;
-        }) as LoadResult;
-        commit.payload = payload;
-        return commit;
+        });
       },
     });
     return this;

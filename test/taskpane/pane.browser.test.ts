@@ -5,62 +5,29 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import webpack from "webpack";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { OperationResult } from "../../src/excel/types";
 import { encodeReport } from "../../src/commands/dialog-report";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const HtmlWebpackPlugin = require("html-webpack-plugin");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { pagesConfig, runWebpack } = require("../preview/build") as {
+  pagesConfig: (outDir: string, entries: Record<string, string | null>) => Promise<Record<string, unknown>>;
+  runWebpack: (config: Record<string, unknown>) => Promise<unknown>;
+};
 
 const root = path.join(__dirname, "..", "..");
 const out = path.join(root, "test", ".tmp", "pane");
 const ORIGIN = "https://shinchoku.test/";
 
-function build(): Promise<void> {
-  const compiler = webpack({
-    mode: "development",
-    devtool: false,
-    context: root,
-    entry: { harness: "./test/taskpane/harness/pane-harness.ts", dialog: "./src/commands/dialog.ts" },
-    output: { path: out, clean: true },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          loader: "ts-loader",
-          options: { configFile: path.join(root, "tsconfig.web.json"), transpileOnly: true },
-        },
-      ],
-    },
-    plugins: [
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["harness"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "dialog.html",
-        template: "./src/commands/dialog.html",
-        chunks: ["dialog"],
-      }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "src/shared/fluent.css", to: "fluent.css" },
-          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-        ],
-      }),
-    ],
+/**
+ * The project's webpack config (development) cut down to the task pane, built from the harness
+ * instead of src/taskpane/index.ts, and the result dialog; the real templates and stylesheets.
+ */
+async function build(): Promise<void> {
+  const config = await pagesConfig(out, {
+    taskpane: "./test/taskpane/harness/pane-harness.ts",
+    dialog: null,
   });
-  return new Promise((resolve, reject) =>
-    compiler.run((err, stats) => {
-      compiler.close(() => {});
-      if (err || stats?.hasErrors()) reject(err ?? new Error(stats?.toString("errors-only")));
-      else resolve();
-    }),
-  );
+  await runWebpack({ ...config, devtool: false });
 }
 
 const finding = (
