@@ -13,6 +13,7 @@ const ADDIN_BUILD_INPUTS = [
   "src",
   "assets",
   "webpack.config.js",
+  "scripts/manifest-url.js",
   "tsconfig.json",
   "tsconfig.web.json",
   "manifest.xml",
