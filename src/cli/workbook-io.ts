@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { unzipEntries, zipEntries } from "./zip";
+import { rezip } from "./zip";
 
 export class ReadError extends Error {
   constructor(
@@ -62,8 +62,7 @@ export async function workbookFromBuffer(buf: Buffer): Promise<ExcelJS.Workbook>
   const wb = new ExcelJS.Workbook();
   let stored: Buffer | null = null;
   try {
-    const entries = unzipEntries(buf);
-    if (entries) stored = zipEntries(entries, 0);
+    stored = rezip(buf, 0);
   } catch {
     // A damaged zip: ExcelJS tries it as it is and names the problem.
   }
@@ -77,9 +76,9 @@ export async function workbookFromBuffer(buf: Buffer): Promise<ExcelJS.Workbook>
 export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   const stored = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
   // Folder entries are JSZip's habit, not part of the format (Excel writes none): the reader drops them.
-  const entries = unzipEntries(stored);
-  if (!entries) throw new Error("ExcelJS wrote a zip that cannot be read back");
-  return zipEntries(entries);
+  const deflated = rezip(stored);
+  if (!deflated) throw new Error("ExcelJS wrote a zip that cannot be read back");
+  return deflated;
 }
 
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {

@@ -28,12 +28,35 @@ const METHODS = new Set([METHOD_STORE, METHOD_DEFLATE]);
  * it. Names are UTF-8 whatever the flag says, as JSZip reads them.
  */
 export function unzipEntries(buf: Buffer): Record<string, Uint8Array> | null {
+  const entries = readEntries(buf);
+  if (!entries) return null;
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, e] of Object.entries(entries)) out[name] = e.data;
+  return out;
+}
+
+/**
+ * A zip's entries zipped again at `level` (folder entries dropped), or null where unzipEntries
+ * gives null. Each CRC was checked against its data on reading and is carried over, not summed again.
+ */
+export function rezip(buf: Buffer, level = 6): Buffer | null {
+  const entries = readEntries(buf);
+  return entries && writeEntries(entries, level);
+}
+
+/** An entry's uncompressed data and its CRC-32. */
+interface Entry {
+  data: Uint8Array;
+  crc: number;
+}
+
+function readEntries(buf: Buffer): Record<string, Entry> | null {
   const end = findEndRecord(buf);
   if (end < 0) return null;
   const count = buf.readUInt16LE(end + 10);
   let at = buf.readUInt32LE(end + 16);
   if (count === 0xffff || at === 0xffffffff) return null; // zip64
-  const out: Record<string, Uint8Array> = {};
+  const out: Record<string, Entry> = {};
   for (let i = 0; i < count; i++) {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL_HEADER) return null;
     const flags = buf.readUInt16LE(at + 8);
@@ -60,7 +83,7 @@ export function unzipEntries(buf: Buffer): Record<string, Uint8Array> | null {
     const stored = buf.subarray(start, start + size);
     const data = method === METHOD_STORE ? stored : zlib.inflateRawSync(stored);
     if (data.length !== fullSize || crc32(data) !== crc) return null;
-    out[name] = data;
+    out[name] = { data, crc };
   }
   return out;
 }
@@ -74,14 +97,19 @@ function findEndRecord(buf: Buffer): number {
 
 /** Entries in the given order; level 0 stores them as they are (for a reader that then only copies). */
 export function zipEntries(entries: Record<string, Uint8Array>, level = 6): Buffer {
+  const withCrc: Record<string, Entry> = {};
+  for (const [name, data] of Object.entries(entries)) withCrc[name] = { data, crc: crc32(data) };
+  return writeEntries(withCrc, level);
+}
+
+function writeEntries(entries: Record<string, Entry>, level: number): Buffer {
   const method = level === 0 ? METHOD_STORE : METHOD_DEFLATE;
   const parts: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const [name, data] of Object.entries(entries)) {
+  for (const [name, { data, crc }] of Object.entries(entries)) {
     const nameBytes = Buffer.from(name, "utf8");
     const deflated = level === 0 ? data : zlib.deflateRawSync(data, { level });
-    const crc = crc32(data);
     const entry = { method, crc, size: deflated.length, fullSize: data.length, nameLength: nameBytes.length };
     // The local header and the central directory carry the same fields; the central one is 2 bytes
     // further on (it adds "version made by") and ends with where the local header is.

@@ -10,11 +10,11 @@
  */
 import { columnLetters, quoteSheetName, rangeToA1, toA1 } from "../core/grid/address";
 import type { CellRange } from "../core/grid/cell";
-import type { CellFormat, CellWrite, EditPlan, SheetEdit } from "../core/plan/edit-plan";
+import type { CellFormat, EditPlan, SheetEdit } from "../core/plan/edit-plan";
 import { errorCode, supports } from "./office-errors";
 import { noteWritten } from "./read-workbook";
 import { jsonBytes, type SyncMeter } from "./sync-meter";
-import { coalesceRanges, excelInput, formatLayers, toBlocks } from "./write-blocks";
+import { coalesceRanges, excelInput, formatLayers, toBlocks, type Block } from "./write-blocks";
 
 export type Blocked =
   { why: "protected"; sheet: string } | { why: "readOnly" } | { why: "missing"; sheet: string };
@@ -45,7 +45,7 @@ export async function applyPlan(
 
   const progress = { cells: 0, committed: 0 };
   try {
-    await writeGroups(context, groupBySize(edits), check.existing, meter, progress);
+    await writeGroups(context, groupBySize(edits.map(prepareEdit)), check.existing, meter, progress);
     return { wrote: true, blocked: null, cellsWritten: progress.cells };
   } catch (e) {
     // Without 1.8 a read-only workbook shows itself only here: its first write fails, and
@@ -59,37 +59,51 @@ export async function applyPlan(
 /** Request bytes a write batch aims to stay under (Excel refuses requests over 5 MB). */
 export const WRITE_BUDGET_BYTES = 4 * 1024 * 1024;
 
+/** An edit with its cells grouped once, for both its size estimate and the calls queued for it. */
+interface PreparedEdit {
+  edit: SheetEdit;
+  /** The writes as rectangles of Excel input (Range.formulas). */
+  blocks: Block<string | number | boolean>[];
+  formats: Array<{ range: CellRange; format: CellFormat }>;
+  clears: CellRange[];
+  /** Estimated request bytes (see prepareEdit). */
+  bytes: number;
+}
+
 /**
- * Size of an edit as Office.js requests it: the cell inputs (UTF-8, as the meter counts them) plus
- * ~160 bytes an operation — more than the meter's per-action estimate, to keep a margin under 5 MB.
+ * Groups an edit's cells, and estimates its size as Office.js requests it: the cell inputs (UTF-8,
+ * as the meter counts them) plus ~160 bytes an operation — more than the meter's per-action
+ * estimate, to keep a margin under 5 MB.
  */
-export function estimateEditBytes(e: SheetEdit): number {
-  const inputs = jsonBytes(e.writes.map(excelInput));
+function prepareEdit(e: SheetEdit): PreparedEdit {
+  const inputs = e.writes.map(excelInput);
+  const blocks = toBlocks(e.writes.map((w, i) => ({ row: w.row, col: w.col, item: inputs[i] })));
+  const formats = formatLayers(e.writes);
+  const clears = coalesceRanges(e.clear);
   const ops =
-    toBlocks(e.writes.map((w) => ({ row: w.row, col: w.col, item: true }))).length +
-    formatLayers(e.writes).length * 3 +
+    blocks.length +
+    formats.length * 3 +
     e.merges.length +
     e.columnWidths.length +
     e.conditionalFormats.length * 4 +
     e.hyperlinks.length +
-    coalesceRanges(e.clear).length * 3 +
+    clears.length * 3 +
     (e.tables.length + e.charts.length) * 3 +
     10;
-  return inputs + ops * 160;
+  return { edit: e, blocks, formats, clears, bytes: jsonBytes(inputs) + ops * 160 };
 }
 
 /** Edits in order, cut into groups that each fit one request. */
-export function groupBySize(edits: SheetEdit[]): SheetEdit[][] {
-  const groups: SheetEdit[][] = [];
+function groupBySize(edits: PreparedEdit[]): PreparedEdit[][] {
+  const groups: PreparedEdit[][] = [];
   let size = 0;
-  for (const e of edits) {
-    const b = estimateEditBytes(e);
-    if (groups.length === 0 || size + b > WRITE_BUDGET_BYTES) {
+  for (const p of edits) {
+    if (groups.length === 0 || size + p.bytes > WRITE_BUDGET_BYTES) {
       groups.push([]);
       size = 0;
     }
-    groups[groups.length - 1].push(e);
-    size += b;
+    groups[groups.length - 1].push(p);
+    size += p.bytes;
   }
   return groups;
 }
@@ -100,7 +114,7 @@ export function groupBySize(edits: SheetEdit[]): SheetEdit[][] {
  */
 async function writeGroups(
   context: Excel.RequestContext,
-  groups: SheetEdit[][],
+  groups: PreparedEdit[][],
   existing: Set<string>,
   meter: SyncMeter,
   progress: { cells: number; committed: number },
@@ -109,7 +123,7 @@ async function writeGroups(
   const [group, ...rest] = groups;
   context.application.suspendApiCalculationUntilNextSync();
   let cells = 0;
-  for (const e of group) cells += queueEdit(context, e, existing.has(e.sheet), meter);
+  for (const p of group) cells += queueEdit(context, p, existing.has(p.edit.sheet), meter);
   const sent = meter.queuedBytes;
   meter.beforeSync("write");
   try {
@@ -179,7 +193,12 @@ async function checkTargets(
 }
 
 /** Queues one sheet's edit; returns the number of cells written. */
-function queueEdit(context: Excel.RequestContext, e: SheetEdit, exists: boolean, meter: SyncMeter): number {
+function queueEdit(
+  context: Excel.RequestContext,
+  { edit: e, blocks, formats, clears }: PreparedEdit,
+  exists: boolean,
+  meter: SyncMeter,
+): number {
   const sheets = context.workbook.worksheets;
   let ws: Excel.Worksheet;
   if (e.kind === "owned") {
@@ -190,7 +209,7 @@ function queueEdit(context: Excel.RequestContext, e: SheetEdit, exists: boolean,
     meter.send();
   } else {
     ws = sheets.getItem(e.sheet);
-    for (const r of coalesceRanges(e.clear)) {
+    for (const r of clears) {
       const range = ws.getRange(rangeToA1(r));
       range.conditionalFormats.clearAll();
       range.unmerge();
@@ -201,12 +220,12 @@ function queueEdit(context: Excel.RequestContext, e: SheetEdit, exists: boolean,
     }
   }
 
-  for (const b of toBlocks(e.writes.map((w) => ({ row: w.row, col: w.col, item: w })))) {
-    const input = b.cells.map((row) => row.map(excelInput));
-    ws.getRange(rangeToA1(b.range)).formulas = input;
-    meter.send(input);
+  for (const b of blocks) {
+    ws.getRange(rangeToA1(b.range)).formulas = b.cells;
+    meter.send(b.cells);
   }
-  queueFormats(ws, e.writes, meter);
+  // Formats property by property, each over rectangles of the cells that have it.
+  for (const f of formats) applyFormat(ws.getRange(rangeToA1(f.range)), f.range, f.format, meter);
   for (const m of e.merges) {
     ws.getRange(rangeToA1(m)).merge(false);
     meter.send();
@@ -270,12 +289,6 @@ function setCfFormat(target: Excel.ConditionalRangeFormat, f: CellFormat): void 
   if (f.fill) target.fill.color = f.fill;
   if (f.fontColor) target.font.color = f.fontColor;
   if (f.bold !== undefined) target.font.bold = f.bold;
-}
-
-/** Formats property by property, each over rectangles of the cells that have it. */
-function queueFormats(ws: Excel.Worksheet, writes: CellWrite[], meter: SyncMeter): void {
-  for (const layer of formatLayers(writes))
-    applyFormat(ws.getRange(rangeToA1(layer.range)), layer.range, layer.format, meter);
 }
 
 function applyFormat(range: Excel.Range, box: CellRange, f: CellFormat, meter: SyncMeter): void {

@@ -1,7 +1,8 @@
 /**
- * The operations the task pane and ribbon commands call. Each one: read the workbook (≤2 syncs),
- * let the engine analyse and plan, apply the plan (≤2 syncs), and report findings in the reader's
- * language with the round trips and payload it took.
+ * The operations the task pane and ribbon commands call. Each one: read the workbook (2 syncs),
+ * let the engine analyse and plan, apply the plan (2 syncs), and report findings in the reader's
+ * language with the round trips and payload it took. A read or write too large for one request
+ * takes more (read-workbook.ts, apply-plan.ts).
  */
 import { analyse, planFill, planSummary, type Analysis } from "../core/engine";
 import { mergeConfig } from "../core/config/config";

@@ -1,6 +1,7 @@
 /**
  * Every worksheet's used range → WorkbookSnapshot, for the engine to read by its labels.
- *   sync 1: sheet names and visibility;
+ *   sync 1: sheet names, visibility and protection (the protection for the error highlight, which
+ *           writes next in the same command and so needs no sync of its own to learn it);
  *   sync 2: every sheet's used range at once: its values, and what the engine needs beside them,
  *           the formulas of formula cells and the number formats of numbers (merged areas too where
  *           ExcelApi 1.13 is there).
@@ -238,12 +239,12 @@ interface QueuedCells {
 
 /**
  * Queues the loads of a range's cells for the next sync (`position`: more properties of the range
- * to load with its values, e.g. "rowIndex,columnIndex,").
+ * to load with its values, e.g. "rowIndex,columnIndex,"; `searchIn`: where to look for special
+ * cells, by default the range itself; areas are clipped to `range` after the sync).
  *   specialCells (ExcelApi 1.9): values; the formula cells' areas with formulas and number
  *     formats; the numeric constants' areas with number formats;
  *   otherwise: values, formulas and number formats of every cell.
  */
-/** `searchIn`: where to look for special cells (default: the range itself); areas are clipped to `range` after the sync. */
 function loadCells(
   range: Excel.Range,
   meter: SyncMeter,

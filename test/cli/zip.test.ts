@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { crc32, crc32ByTable, unzipEntries, zipEntries } from "../../src/cli/zip";
+import { crc32, crc32ByTable, rezip, unzipEntries, zipEntries } from "../../src/cli/zip";
 
 const entries = (): Record<string, Uint8Array> => ({
   "[Content_Types].xml": new TextEncoder().encode('<?xml version="1.0"?><Types/>'),
@@ -91,6 +91,36 @@ describe("unzipEntries: an entry whose two copies disagree goes to ExcelJS inste
     const at = centralOf(buf, "xl/名前.xml");
     buf.writeUInt16LE(buf.readUInt16LE(at + 8) & ~0x0800, at + 8);
     expect(Object.keys(unzipEntries(buf) ?? {})).toContain("xl/名前.xml");
+  });
+});
+
+describe("rezip", () => {
+  it.each([
+    [6, 0],
+    [0, 6],
+    [6, 6],
+  ])(
+    "from level %i to %i: the bytes unzip-then-zip gives (CRCs carried over), valid for JSZip",
+    async (from, to) => {
+      const input = zipEntries(entries(), from);
+      const out = rezip(input, to);
+      expect(out?.equals(zipEntries(unzipEntries(input)!, to))).toBe(true);
+      const read = await JSZip.loadAsync(out!, { checkCRC32: true });
+      for (const [name, data] of Object.entries(entries()))
+        expect(Buffer.from(await read.file(name)!.async("uint8array"))).toEqual(Buffer.from(data));
+    },
+  );
+
+  it("drops JSZip's folder entries, and gives null for what unzipEntries gives null", async () => {
+    const z = new JSZip();
+    for (const [name, data] of Object.entries(entries())) z.file(name, data);
+    const buf = await z.generateAsync({ type: "nodebuffer", compression: "STORE" });
+    expect(rezip(buf)?.equals(zipEntries(entries()))).toBe(true);
+    expect(rezip(Buffer.from("not a zip at all"))).toBeNull();
+    const badCrc = zipEntries(entries(), 0);
+    const central = badCrc.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    badCrc.writeUInt32LE(badCrc.readUInt32LE(central + 16) ^ 1, central + 16);
+    expect(rezip(badCrc)).toBeNull();
   });
 });
 
