@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { sortInPlace } from "../../src/core/values/order";
 import { parseCell, parseText } from "../../src/core/values/parse";
 import { parseFiscalYear, formatFiscalYearJa, fiscalYearOf } from "../../src/core/values/fiscal-year";
 import { kanjiToNumber } from "../../src/core/values/kanji-numerals";
@@ -94,5 +96,35 @@ describe("isBlankText", () => {
     expect(isBlankText("")).toBe(true);
     expect(isBlankText(" \u3000\n")).toBe(true);
     expect(isBlankText(" 計画 ")).toBe(false);
+  });
+});
+
+describe("sortInPlace", () => {
+  // Short lists out of order are sorted by insertion, long ones by Array.prototype.sort: both must
+  // give what the built-in sort gives, ties kept in their order.
+  it("sorts like Array.prototype.sort, stably, at every length", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ k: fc.integer({ min: 0, max: 9 }), id: fc.nat() }), { maxLength: 400 }),
+        (xs) => {
+          const byKey = (a: { k: number }, b: { k: number }) => a.k - b.k;
+          const expected = [...xs].sort(byKey);
+          const copy = [...xs];
+          expect(sortInPlace(copy, byKey)).toBe(copy);
+          expect(copy).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it("puts a nearly sorted list of merges in reading order", () => {
+    const merges = [
+      { top: 11, left: 9 },
+      { top: 11, left: 13 },
+      { top: 11, left: 0 },
+      { top: 12, left: 5 },
+    ];
+    sortInPlace(merges, (a, b) => a.top - b.top || a.left - b.left);
+    expect(merges.map((m) => `${m.top},${m.left}`)).toEqual(["11,0", "11,9", "11,13", "12,5"]);
   });
 });

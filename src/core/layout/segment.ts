@@ -54,42 +54,87 @@ export interface BlockSpan {
   sections: Section[];
 }
 
+interface OpenSpan {
+  top: number;
+  /** The span's labels are view.labels[first..end), less the note labels. */
+  first: number;
+  end: number;
+  notes: number;
+  body: boolean;
+  /** Whether it has what makes it a form block: a body (概要), a No. or a 年度評価. */
+  real: boolean;
+}
+
 export function segmentBlocks(view: SheetView): BlockSpan[] {
-  // `seen` is a short list (a block has about ten kinds of label): cheaper than a Set per block.
-  const spans: Array<{ top: number; labels: LabelCell[]; seen: LabelField[]; body: boolean }> = [];
-  let cur: (typeof spans)[number] | null = null;
-  const open = (top: number) => {
-    cur = { top, labels: [], seen: [], body: false };
+  const all = view.labels;
+  const spans: OpenSpan[] = [];
+  let cur: OpenSpan | null = null;
+  // Which fields the open span has seen: a stamp per field (the span's number), not a list per span.
+  const seen = seenStamps();
+  const open = (top: number, at: number): OpenSpan => {
+    cur = { top, first: at, end: at, notes: 0, body: false, real: false };
     spans.push(cur);
     return cur;
   };
-  for (const l of view.labels) {
+  for (let i = 0; i < all.length; i++) {
+    const l = all[i];
     const f = l.field;
-    if (f === "notePrefixes") continue;
-    let block = cur as (typeof spans)[number] | null;
+    if (f === "notePrefixes") {
+      if (cur) (cur as OpenSpan).notes++;
+      continue;
+    }
+    let block = cur as OpenSpan | null;
+    const k = fieldIndex(f);
     if (HEADER_CLASS.has(f)) {
-      if (!block || block.body || (block.seen.includes(f) && f !== "goals")) block = open(l.row);
-      if (!block.seen.includes(f)) block.seen.push(f);
+      if (!block || block.body || (seen[k] === spans.length && f !== "goals")) block = open(l.row, i);
     } else if (f === "overview") {
-      if (!block || block.seen.includes("overview")) block = open(l.row);
-      if (!block.seen.includes(f)) block.seen.push(f);
+      if (!block || seen[k] === spans.length) block = open(l.row, i);
       block.body = true;
     } else {
-      if (!block) block = open(l.row);
+      if (!block) block = open(l.row, i);
       if (SECTION_OF[f]) block.body = true;
-      if (!block.seen.includes(f)) block.seen.push(f);
     }
-    block.labels.push(l);
+    seen[k] = spans.length;
+    if (f === "overview" || f === "no" || f === "gradeSection") block.real = true;
+    block.end = i + 1;
   }
   // A block needs a body or a No. to be a form block; a stray label or two is not.
-  const real = spans.filter(
-    (s) => s.seen.includes("overview") || s.seen.includes("no") || s.seen.includes("gradeSection"),
-  );
-  return real.map((s, i) => {
+  const real: OpenSpan[] = [];
+  for (const s of spans) if (s.real) real.push(s);
+  const out: BlockSpan[] = new Array<BlockSpan>(real.length);
+  for (let i = 0; i < real.length; i++) {
+    const s = real[i];
     const next = real[i + 1];
     const bottom = next ? next.top - 1 : lastNonBlankRow(view, s.top);
-    return { top: s.top, bottom, labels: s.labels, sections: findSections(view, s.labels, s.top, bottom) };
-  });
+    const labels = spanLabels(all, s);
+    out[i] = { top: s.top, bottom, labels, sections: findSections(view, labels, s.top, bottom) };
+  }
+  return out;
+}
+
+/** A span's labels, in one array of the exact size (note labels are not a block's). */
+function spanLabels(all: readonly LabelCell[], s: OpenSpan): LabelCell[] {
+  if (s.notes === 0) return all.slice(s.first, s.end);
+  const out: LabelCell[] = [];
+  for (let i = s.first; i < s.end; i++) if (all[i].field !== "notePrefixes") out.push(all[i]);
+  return out;
+}
+
+/** A number per label field, for the stamps: fields are the configuration's keys, a fixed few. */
+const FIELD_INDEX = new Map<LabelField, number>();
+
+function fieldIndex(f: LabelField): number {
+  let k = FIELD_INDEX.get(f);
+  if (k === undefined) {
+    k = FIELD_INDEX.size;
+    FIELD_INDEX.set(f, k);
+  }
+  return k;
+}
+
+/** Stamps for every field there can be; 0 is "not seen" (span numbers start at 1). */
+function seenStamps(): number[] {
+  return new Array<number>(64).fill(0);
 }
 
 function lastNonBlankRow(view: SheetView, from: number): number {

@@ -162,18 +162,25 @@ export class SheetView {
   }
 
   source(row: number, col: number): SourceCell {
-    return {
-      ref: { sheet: this.name, cell: a1Of(row, col) },
-      raw: this.value(row, col),
-      parsed: this.parsed(row, col),
-      formula: this.grid.formula(row, col),
-      row,
-      col,
-    };
+    return this.sourceWith(row, col, this.value(row, col));
   }
 
   /** The cell as a SourceCell, or null when it is blank. */
   sourceOrNull(row: number, col: number): SourceCell | null {
-    return this.isBlank(row, col) ? null : this.source(row, col);
+    const raw = this.value(row, col);
+    if (raw === null || (typeof raw === "string" && isBlankText(raw))) return null;
+    return this.sourceWith(row, col, raw);
+  }
+
+  /** The value looked up once (masking and error literals included), for both of the above. */
+  private sourceWith(row: number, col: number, raw: CellValue): SourceCell {
+    return {
+      ref: { sheet: this.name, cell: a1Of(row, col) },
+      raw,
+      parsed: this.parser.parse(raw, this.grid.numberFormat(row, col)),
+      formula: this.grid.formula(row, col),
+      row,
+      col,
+    };
   }
 }

@@ -77,17 +77,16 @@ function nextStop(h: YearHeaderRow, i: number): number | undefined {
   return target === undefined ? next : Math.min(next, target);
 }
 
-/** The era of the first header in the row that names one (for "29年度以降"). */
+/**
+ * The Japanese era of the first header in the row that names one (for "29年度以降"), or null. A row
+ * of Western years needs no era: an era-less "29年度" reads the same in it as with none.
+ */
 function rowEra(view: SheetView, row: number, cols: readonly number[]): Era | null {
   for (const c of cols) {
     const t = view.text(row, c);
     if (t.length > MAX_HEADER_LENGTH) continue;
     const fy = parseFiscalYear(t);
     if (fy && fy.explicitEra && fy.era !== "western") return fy.era;
-  }
-  for (const c of cols) {
-    const fy = parseFiscalYear(view.text(row, c));
-    if (fy?.era === "western") return "western";
   }
   return null;
 }

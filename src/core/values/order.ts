@@ -3,7 +3,30 @@
  * blocks, sections) arrive in order, and Array.prototype.sort allocates scratch space every time.
  */
 export function sortInPlace<T>(xs: T[], compare: (a: T, b: T) => number): T[] {
-  for (let i = 1; i < xs.length; i++) if (compare(xs[i - 1], xs[i]) > 0) return xs.sort(compare);
+  for (let i = 1; i < xs.length; i++)
+    if (compare(xs[i - 1], xs[i]) > 0)
+      return xs.length <= INSERTION_MAX ? insertionSort(xs, i, compare) : xs.sort(compare);
+  return xs;
+}
+
+/**
+ * Up to this length an out-of-order list is sorted by insertion. The lists that arrive out of order
+ * are short and nearly sorted (a sheet's merges, as ExcelJS lists them: one or two out of place), where
+ * insertion is a few comparisons more than the check above, and allocates nothing.
+ */
+const INSERTION_MAX = 256;
+
+/** Stable, like Array.prototype.sort; `from` is the first element found out of order. */
+function insertionSort<T>(xs: T[], from: number, compare: (a: T, b: T) => number): T[] {
+  for (let i = from; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= 0 && compare(xs[j], x) > 0) {
+      xs[j + 1] = xs[j];
+      j--;
+    }
+    xs[j + 1] = x;
+  }
   return xs;
 }
 
