@@ -170,9 +170,17 @@ async function readLargeSheet(
   // Of the whole sheet, as in readSheets: nothing hangs off a used range that may be a null object.
   const areas = how.merges ? sheet.getRange().getMergedAreasOrNullObject() : null;
   areas?.load("address");
-  meter.send();
+  // Counted as readSheets counts them: getItem, getUsedRangeOrNullObject and its load; getRange,
+  // getMergedAreasOrNullObject and its load.
+  for (let i = 0; i < 3; i++) meter.send();
+  if (areas) for (let i = 0; i < 3; i++) meter.send();
   meter.beforeSync("read");
   await context.sync();
+  meter.received(
+    used.isNullObject ? null : [used.rowIndex, used.columnIndex, used.rowCount, used.columnCount],
+  );
+  meter.received(areas && !areas.isNullObject ? areas.address : null);
+  meter.settle();
   if (used.isNullObject) return emptySheet(name);
   const box: CellRange = {
     top: used.rowIndex,

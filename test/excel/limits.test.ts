@@ -28,6 +28,15 @@ describe("payload limits", () => {
     expect(split.stats.readSyncs).toBeGreaterThan(3);
     expect(split.findings.map(key).sort()).toEqual(whole.findings.map(key).sort());
     expect(split.items.map((i) => i.no)).toEqual(["28"]);
+    // The meter counts the split read too: its estimate is in the range of what the sim measured
+    // on the syncs that went through (a refused one returns nothing).
+    const through = host.syncLog.filter((s) => !s.error);
+    const simResponse = through.reduce((n, s) => n + s.responseBytes, 0);
+    const simRequest = through.reduce((n, s) => n + s.requestBytes, 0);
+    expect(split.stats.responseBytes).toBeGreaterThan(simResponse * 0.5);
+    expect(split.stats.responseBytes).toBeLessThan(simResponse * 2);
+    expect(split.stats.requestBytes).toBeGreaterThan(simRequest * 0.5);
+    expect(split.stats.requestBytes).toBeLessThan(simRequest * 2);
   });
 
   // A seed sheet has 424 cells: with special cells (1.9+) its values and a few more are loaded, a
