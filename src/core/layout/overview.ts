@@ -210,8 +210,8 @@ interface NameFacts {
 const nameFactTables = new ContentCache<MemoTable<NameFacts>>();
 
 function nameFactsFor(config: ShinchokuConfig): MemoTable<NameFacts> {
-  const key = JSON.stringify([config.cumulativeMarkers, config.lowerIsBetter]);
-  return nameFactTables.get(key, () => {
+  const key = () => JSON.stringify([config.cumulativeMarkers, config.lowerIsBetter]);
+  return nameFactTables.getFor(config, key, () => {
     const cumulative = config.cumulativeMarkers.map(nfkc);
     // A blank marker would match every name: dropped.
     const lower = config.lowerIsBetter.filter((m) => m.trim() !== "").map(nfkc);

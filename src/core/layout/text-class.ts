@@ -44,6 +44,6 @@ export class TextClassifier {
 const classifiers = new ContentCache<TextClassifier>();
 
 export function textClassifierFor(config: ShinchokuConfig): TextClassifier {
-  const key = JSON.stringify([config.labels, config.ownedAreaTitle]);
-  return classifiers.get(key, () => new TextClassifier(config));
+  const key = () => JSON.stringify([config.labels, config.ownedAreaTitle]);
+  return classifiers.getFor(config, key, () => new TextClassifier(config));
 }

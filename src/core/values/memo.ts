@@ -34,6 +34,22 @@ const CONFIG_LIMIT = 8;
  */
 export class ContentCache<V> {
   private readonly table = new Map<string, V>();
+  /** The same configuration object asked again within a run: found without building its key. */
+  private readonly byObject = new WeakMap<object, V>();
+
+  /**
+   * By the configuration object first, then by content: a run asks once per sheet or per indicator,
+   * and building the key (JSON of a part of the configuration) each time showed in the heap profile.
+   * A configuration is not changed once a run has it (mergeConfig builds a new one each time).
+   */
+  getFor(owner: object, key: () => string, make: () => V): V {
+    let hit = this.byObject.get(owner);
+    if (hit === undefined) {
+      hit = this.get(key(), make);
+      this.byObject.set(owner, hit);
+    }
+    return hit;
+  }
 
   get(key: string, make: () => V): V {
     let hit = this.table.get(key);
