@@ -140,9 +140,12 @@ function clearRange(ws: ExcelJS.Worksheet, r: CellRange): void {
   for (const m of Object.values(merges)) {
     if (m?.range && insideAny(m.range, [r])) ws.unMergeCells(m.range);
   }
+  // Only cells that exist: getCell would create the others, and an empty cell still widens its row's
+  // spans in the file, so a second run's output would differ from the first's in that hint.
   for (let row = r.top; row <= r.bottom; row++)
     for (let col = r.left; col <= r.right; col++) {
-      const cell = ws.getCell(row + 1, col + 1);
+      const cell = ws.findCell(row + 1, col + 1);
+      if (!cell) continue;
       cell.value = null;
       cell.style = {};
     }
