@@ -1,7 +1,8 @@
 /** Reading and writing .xlsx files with ExcelJS; writes go to a temp file renamed into place. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljs-workbook";
 import { rezip } from "./zip";
 
 export class ReadError extends Error {
@@ -59,7 +60,7 @@ export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook>
 
 /** An .xlsx file's bytes → an ExcelJS workbook. */
 export async function workbookFromBuffer(buf: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   let stored: Buffer | null = null;
   try {
     stored = rezip(buf, 0);

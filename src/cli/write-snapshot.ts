@@ -2,7 +2,8 @@
  * SheetSnapshot[] → an ExcelJS workbook, for samples, tests and the benchmark: values, formulas,
  * number formats and merges, with a readable layout (column widths, wrapped text at the top).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljs-workbook";
 import type { CellValue, SheetSnapshot } from "../core/grid/cell";
 
 export interface LayoutOptions {
@@ -14,7 +15,7 @@ export interface LayoutOptions {
 }
 
 export function workbookFromSnapshots(sheets: SheetSnapshot[], layout: LayoutOptions = {}): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   // Fixed document dates: regenerated samples differ only where their content does.
   wb.created = wb.modified = new Date(Date.UTC(2019, 5, 30));
   for (const s of sheets) addSheet(wb, s, layout);

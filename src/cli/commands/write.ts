@@ -3,7 +3,8 @@
  * OUT is the input workbook with our edits (every other cell, merge, style and sheet kept).
  * summary with several inputs writes a new workbook holding the summary alone (no links).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "../exceljs-workbook";
 import type { WorkbookSnapshot } from "../../core/grid/cell";
 import { analyse } from "../../core/engine";
 import { UsageError } from "../args";
@@ -63,7 +64,7 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
   // One analysis over every file's sheets, so that an item split across files joins by No.
   const combined: WorkbookSnapshot = { sheets: uniqueSheetNames(results) };
   const analysis = analyse(combined, ctx.config, { asOf: args.asOf });
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   const whole: Analysed = {
     file: results.map((r) => r.file).join(", "),
     wb,
