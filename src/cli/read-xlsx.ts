@@ -25,15 +25,14 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
 
 export function snapshotSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
   const cells: Array<{ r: number; c: number; v: CellValue; f: string | null; n: string | null }> = [];
+  // The box's top, left and bottom (merges included); its right edge is each row's own (below).
   let top = Infinity,
     left = Infinity,
-    bottom = -1,
-    right = -1;
+    bottom = -1;
   const extend = (r: number, c: number) => {
     if (r < top) top = r;
     if (r > bottom) bottom = r;
     if (c < left) left = c;
-    if (c > right) right = c;
   };
   ws.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
@@ -52,14 +51,18 @@ export function snapshotSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
   const merges = readMerges(ws);
   for (const m of merges) {
     extend(m.top, m.left);
-    extend(m.bottom, m.right);
+    extend(m.bottom, m.left);
   }
   if (bottom < 0)
     return { name: ws.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges };
 
   const h = bottom - top + 1;
-  const w = right - left + 1;
-  const grid = <T>() => Array.from({ length: h }, () => new Array<T | null>(w).fill(null));
+  // Each row only as long as its last cell (the snapshot allows it: a cell past a row's end is blank).
+  // The form's rows are short and many are empty: half the slots of the bounding box on the bench
+  // workbook (46,200 of 95,400), a third on a filled one; less to build here and to scan in the reader.
+  const rowLength = new Int32Array(h);
+  for (const x of cells) rowLength[x.r - top] = Math.max(rowLength[x.r - top], x.c - left + 1);
+  const grid = <T>() => Array.from({ length: h }, (_, i) => new Array<T | null>(rowLength[i]).fill(null));
   const values = grid<CellValue>();
   // Formulas and formats only where a sheet has any (most item sheets have neither): fewer arrays
   // to build, and fewer for the garbage collector to carry while the engine runs.

@@ -1,6 +1,7 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { snapshotWorkbook } from "../../src/cli/read-xlsx";
+import { Grid } from "../../src/core/grid/grid";
 import { load, tmpDir } from "./helpers";
 
 /** A workbook with every kind of cell the reader must reduce, written to disk and read back. */
@@ -80,7 +81,19 @@ describe("read-xlsx: an .xlsx file as the engine's snapshot", () => {
     expect(s.merges).toEqual([{ top: 3, left: 1, bottom: 4, right: 3 }]);
     // Only the merged area's top-left cell holds the value.
     expect(s.values[r(4)][c("B")]).toBe("改革実施項目名称(細項目)");
-    expect(s.values[r(4)][c("C")]).toBeNull();
+    // The rest of the area is blank: the row ends at its last value (the grid reads past it as blank).
+    expect(s.values[r(4)]).toHaveLength(c("B") + 1);
+    expect(new Grid(s).value(3, 2)).toBeNull();
+  });
+
+  it("keeps each row only as long as its last cell", () => {
+    const s = snap.sheets[0];
+    // The last slot holds something: a value, or a formula without a cached value.
+    s.values.forEach((row, i) => {
+      if (row.length) expect(row[row.length - 1] ?? s.formulas?.[i]?.[row.length - 1] ?? null).not.toBeNull();
+    });
+    const widest = Math.max(...s.values.map((row) => row.length));
+    expect(s.values.some((row) => row.length < widest)).toBe(true);
   });
 
   it("gives an empty sheet an empty snapshot", async () => {

@@ -30,6 +30,7 @@ export interface SheetSnapshot {
   /** 0-based row and column of values[0][0] on the sheet (the used range need not start at A1). */
   originRow: number;
   originCol: number;
+  /** By row; a row may end at its last non-blank cell (the CLI's do): a cell past its end is blank. */
   values: CellValue[][];
   /** Same shape as values; the formula text ("=B3/C3") where the cell holds a formula, else null (absent: none). */
   formulas?: (string | null)[][];
