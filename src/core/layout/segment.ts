@@ -112,7 +112,7 @@ export function segmentBlocks(view: SheetView): BlockSpan[] {
   return out;
 }
 
-/** A span's labels, in one array of the exact size (note labels are not a block's). */
+/** A span's labels: one slice, or a filtered copy when note labels fall among them (they are not a block's). */
 function spanLabels(all: readonly LabelCell[], s: OpenSpan): LabelCell[] {
   if (s.notes === 0) return all.slice(s.first, s.end);
   const out: LabelCell[] = [];
