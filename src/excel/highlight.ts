@@ -10,7 +10,7 @@
  */
 import { parseRangeA1, rangeToA1 } from "../core/grid/address";
 import { documentSettings, saveDocumentSettings } from "./settings";
-import type { SheetAccess } from "./read-workbook";
+import { loadSheetList, type SheetAccess } from "./read-workbook";
 import type { SyncMeter } from "./sync-meter";
 import { toBlocks } from "./write-blocks";
 
@@ -37,7 +37,7 @@ export async function setHighlight(
 
   // 1. Which sheets exist, and which we may write to (unless the caller's read found out).
   const sheets = context.workbook.worksheets;
-  const access = known ?? (await loadAccess(context, meter));
+  const access = known ?? (await loadSheetList(context, meter, "write")).access;
   const writable = new Set(access.filter((s) => !s.protected).map((s) => s.name));
   const existing = new Set(access.map((s) => s.name));
 
@@ -88,18 +88,6 @@ export async function setHighlight(
   const now = [...kept, ...added];
   // The settings round trip only when the list changed (validate again on the same errors: no save).
   if (JSON.stringify(now) !== JSON.stringify(before)) await remember(now);
-}
-
-async function loadAccess(context: Excel.RequestContext, meter: SyncMeter): Promise<SheetAccess[]> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/protection/protected");
-  meter.send();
-  meter.beforeSync("write");
-  await context.sync();
-  const access = sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
-  meter.received(access);
-  meter.settle();
-  return access;
 }
 
 function groupBySheet(cells: Array<{ sheet: string; cell: string }>): Map<string, string[]> {

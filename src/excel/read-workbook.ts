@@ -69,17 +69,8 @@ export async function readWorkbookSnapshot(
   meter: SyncMeter,
   onProgress?: (fraction: number) => void,
 ): Promise<ReadOutcome> {
-  const sheets = context.workbook.worksheets;
   // Protection too, for whoever writes next in the same command (the error highlight).
-  sheets.load("items/name,items/visibility,items/protection/protected");
-  meter.send();
-  meter.beforeSync("read");
-  await context.sync();
-  const access = sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
-  // Very hidden sheets are other add-ins' storage, never a form.
-  const names = sheets.items.filter((s) => s.visibility !== "VeryHidden").map((s) => s.name);
-  meter.received(access);
-  meter.settle();
+  const { access, names } = await loadSheetList(context, meter, "read");
   onProgress?.(0.1);
   const how: ReadHow = { merges: supports("1.13"), specialCells: supports("1.9") };
   const before = meter.responseBytes;
@@ -94,6 +85,27 @@ export async function readWorkbookSnapshot(
   const ordered = names.map((n) => byName.get(n)).filter((s): s is SheetSnapshot => !!s);
   const cellsRead = ordered.reduce((n, s) => n + s.values.reduce((m, row) => m + row.length, 0), 0);
   return { snapshot: { sheets: ordered }, cellsRead, sheets: access };
+}
+
+/**
+ * The workbook's sheets in one sync: each one's name and protection, and the names of those that may
+ * hold a form (very hidden sheets are other add-ins' storage, never a form).
+ */
+export async function loadSheetList(
+  context: Excel.RequestContext,
+  meter: SyncMeter,
+  kind: "read" | "write",
+): Promise<{ access: SheetAccess[]; names: string[] }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility,items/protection/protected");
+  meter.send();
+  meter.beforeSync(kind);
+  await context.sync();
+  const access = sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
+  const names = sheets.items.filter((s) => s.visibility !== "VeryHidden").map((s) => s.name);
+  meter.received(access);
+  meter.settle();
+  return { access, names };
 }
 
 /** What the host offers: merged areas (ExcelApi 1.13), special cells (1.9). */
