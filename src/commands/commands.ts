@@ -27,12 +27,8 @@ interface CommandEvent {
 const TITLE_KEY = { fill: "btn.fill", summary: "btn.summary", validate: "btn.validate" } as const;
 
 /** The dialog's content for a finished command. */
-export function reportForResult(
-  r: OperationResult,
-  lang: Lang,
-  configuredSummaryName?: string | null,
-): DialogReport {
-  const text = resultText(r, lang, configuredSummaryName);
+export function reportForResult(r: OperationResult, lang: Lang): DialogReport {
+  const text = resultText(r, lang);
   const lines = [text.headline, ...text.notes, text.counts];
   if (r.kind !== "validate" && r.counts.error + r.counts.warning > 0) lines.push(t(lang, "dialog.details"));
   return { lang, title: t(lang, TITLE_KEY[r.kind]), lines, tone: text.tone };
@@ -60,8 +56,7 @@ export async function runCommand(
     try {
       const result =
         kind === "fill" ? await ops.fill({ lang: deps.lang }) : await ops.summary({ lang: deps.lang });
-      // The name the settings asked for comes with the result: the operation read them already.
-      report = reportForResult(result, deps.lang, result.summarySheetWanted ?? null);
+      report = reportForResult(result, deps.lang);
     } catch (e) {
       report = reportForError(kind, e, deps.lang);
     }

@@ -35,11 +35,7 @@ export function summarySheetNote(
   return null;
 }
 
-export function resultText(
-  r: OperationResult,
-  lang: Lang,
-  configuredSummaryName?: string | null,
-): ResultText {
+export function resultText(r: OperationResult, lang: Lang): ResultText {
   let headline: string;
   if (r.kind === "validate") headline = t(lang, "done.validate");
   else if (r.kind === "fill") headline = t(lang, r.wrote ? "done.fill" : "done.fillNothing");
@@ -51,7 +47,8 @@ export function resultText(
   const notes: string[] = [];
   if (r.blockedReason) notes.push(t(lang, "blocked", { reason: r.blockedReason }));
   if (r.kind === "summary") {
-    const note = summarySheetNote(r.summarySheet, configuredSummaryName, lang);
+    // The name the settings asked for comes with the result: the operation read them already.
+    const note = summarySheetNote(r.summarySheet, r.summarySheetWanted, lang);
     if (note) notes.push(note);
   }
   const tone: Tone = r.blockedReason ? "error" : r.counts.error > 0 ? "warning" : "success";

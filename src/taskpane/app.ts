@@ -220,7 +220,7 @@ export function startTaskpane(
   }
 
   function renderResult(r: OperationResult): void {
-    const text = resultText(r, lang, r.summarySheetWanted);
+    const text = resultText(r, lang);
     headline.textContent = `${text.headline} ${tr("results.summary", { items: r.items.length })}`;
     headline.className = `sk-headline sk-tone-${text.tone}`;
     clear(notes);
