@@ -128,7 +128,7 @@ export function hyperlinkFormula(sheet: string, cell: string, text: string): Exc
  * which spells the address out and parses it back for every call (no cache past row 100 or column
  * 100): that parse was a third of applying the bench workbook's plans in a fresh process.
  */
-function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
+export function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
   return ws.getRow(row + 1).getCell(col + 1);
 }
 

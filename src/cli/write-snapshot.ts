@@ -4,6 +4,7 @@
  */
 import type ExcelJS from "exceljs";
 import { Workbook } from "./exceljs-workbook";
+import { cellAt } from "./apply-plan";
 import type { CellValue, SheetSnapshot } from "../core/grid/cell";
 
 export interface LayoutOptions {
@@ -34,7 +35,7 @@ export function addSheet(
     row.forEach((v, j) => {
       const f = s.formulas?.[i]?.[j] ?? null;
       if (v === null && !f) return;
-      const cell = ws.getCell(s.originRow + i + 1, s.originCol + j + 1);
+      const cell = cellAt(ws, s.originRow + i, s.originCol + j);
       cell.value = f
         ? { formula: f.replace(/^=/, ""), result: toExcel(v) as ExcelJS.CellFormulaValue["result"] }
         : toExcel(v);

@@ -55,12 +55,13 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
   const m = msg(ctx);
   if (args.inPlace) throw new UsageError(m.inPlaceMulti);
   if (!args.out) throw new UsageError(m.needOut);
+  // Paths alone decide this: before any file is read.
+  for (const f of inputs.files) if (samePath(f, args.out)) throw new UsageError(m.sameAsInput);
   // Only the snapshots: the one analysis is of all files' sheets together, below.
   const { results, failures } = await eachFile(ctx, inputs, async (file) => {
     const { snapshot } = await loadFile(file);
     return { file, snapshot };
   });
-  for (const r of results) if (samePath(r.file, args.out)) throw new UsageError(m.sameAsInput);
   // One analysis over every file's sheets, so that an item split across files joins by No.
   const combined: WorkbookSnapshot = { sheets: uniqueSheetNames(results) };
   const analysis = analyse(combined, ctx.config, { asOf: args.asOf });
