@@ -319,7 +319,7 @@ function applyFormat(range: Excel.Range, box: CellRange, f: CellFormat, meter: S
     if (rows > 1) edges.push("InsideHorizontal");
     if (cols > 1) edges.push("InsideVertical");
     for (const edge of edges) fmt.borders.getItem(edge).style = "Continuous";
-    for (let i = 1; i < edges.length; i++) meter.send();
+    meter.actions(edges.length - 1);
   }
   meter.send(f);
 }

@@ -1,8 +1,9 @@
 /**
- * The operations the task pane and ribbon commands call. Each one: read the workbook (2 syncs),
- * let the engine analyse and plan, apply the plan (2 syncs), and report findings in the reader's
- * language with the round trips and payload it took. A read or write too large for one request
- * takes more (read-workbook.ts, apply-plan.ts).
+ * The operations the task pane and ribbon commands call. Each one: read the workbook (2 syncs), let
+ * the engine analyse and plan, write (fill and summary: the plan, at most 2 syncs, none when there
+ * is nothing to write; validate: the error highlight, 1–2 syncs, highlight.ts), and report findings
+ * in the reader's language with the round trips and payload it took. A read or write too large for
+ * one request takes more (read-workbook.ts, apply-plan.ts).
  */
 import { analyse, planFill, planSummary, type Analysis } from "../core/engine";
 import { mergeConfig } from "../core/config/config";
@@ -120,13 +121,14 @@ function plan(
   return planSummary(analysis, wb);
 }
 
+const BLOCKED_CODE: Record<Blocked["why"], string> = {
+  protected: "write/protected",
+  readOnly: "write/read-only",
+  missing: "write/sheet-missing",
+};
+
 function blockedFinding(b: Blocked): Finding {
-  const code =
-    b.why === "protected"
-      ? "write/protected"
-      : b.why === "readOnly"
-        ? "write/read-only"
-        : "write/sheet-missing";
+  const code = BLOCKED_CODE[b.why];
   const sheet = b.why === "readOnly" ? null : b.sheet;
   return { code, severity: "error", itemNo: null, sheet, cell: null, params: {} };
 }

@@ -131,11 +131,11 @@ async function readSheets(
     // only where there are cells; what lies outside the used range is clipped off after the sync.
     const whole = sheet.getRange();
     // getItem, getUsedRangeOrNullObject, getRange; loadCells counts its own.
-    for (let i = 0; i < 3; i++) meter.send();
+    meter.actions(3);
     const cells = loadCells(used, meter, how.specialCells, "rowIndex,columnIndex,", whole);
     const areas = how.merges ? whole.getMergedAreasOrNullObject() : null;
     areas?.load("address");
-    if (areas) for (let i = 0; i < 2; i++) meter.send();
+    if (areas) meter.actions(2);
     return { name, used, cells, areas };
   });
   try {
@@ -184,8 +184,8 @@ async function readLargeSheet(
   areas?.load("address");
   // Counted as readSheets counts them: getItem, getUsedRangeOrNullObject and its load; getRange,
   // getMergedAreasOrNullObject and its load.
-  for (let i = 0; i < 3; i++) meter.send();
-  if (areas) for (let i = 0; i < 3; i++) meter.send();
+  meter.actions(3);
+  if (areas) meter.actions(3);
   meter.beforeSync("read");
   await context.sync();
   meter.received(
@@ -286,7 +286,7 @@ function loadCells(
   );
   numberCells.areas.load("items/rowIndex,items/columnIndex,items/numberFormat");
   // The range's load, and for each kind of special cells the method and its areas' load.
-  for (let i = 0; i < 5; i++) meter.send();
+  meter.actions(5);
   return { range, formulaCells, numberCells };
 }
 

@@ -7,8 +7,6 @@ import { DEFAULT_SETTINGS, type ShinchokuSettings } from "./types";
 
 export const SETTINGS_KEY = "shinchoku.settings";
 
-export { DEFAULT_SETTINGS } from "./types";
-
 /** What is stored, checked: anything malformed falls back to the defaults rather than failing. */
 export function readSettings(): ShinchokuSettings {
   const raw = documentSettings()?.get(SETTINGS_KEY) as unknown;

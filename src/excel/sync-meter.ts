@@ -19,6 +19,11 @@ export class SyncMeter {
     this.pendingRequest += BYTES_PER_ACTION + (payload === undefined ? 0 : jsonBytes(payload));
   }
 
+  /** Note `n` operations queued that carry no data of their own (navigations, loads). */
+  actions(n: number): void {
+    this.pendingRequest += n * BYTES_PER_ACTION;
+  }
+
   /** After the sync, measure what came back (call with the loaded values). */
   received(payload: unknown): void {
     this.pendingResponse.push(payload);

@@ -30,6 +30,9 @@ export function reportError(e: unknown, lang: Lang): ErrorReport {
   return describeError(e, lang);
 }
 
+const DIALOG_SIZE = { width: 30, height: 35 };
+const DIALOG_TIMEOUT_MS = 5 * 60 * 1000;
+
 /**
  * Opens `url` in an Office dialog and resolves when the user closes it (by its button, which
  * messages us, or by the dialog's own close box). A ribbon command must not call
@@ -37,9 +40,6 @@ export function reportError(e: unknown, lang: Lang): ErrorReport {
  * DIALOG_TIMEOUT_MS we close it ourselves so the command does not stay "running" forever.
  * Resolves false when no dialog could be opened (e.g. one is already open).
  */
-const DIALOG_SIZE = { width: 30, height: 35 };
-const DIALOG_TIMEOUT_MS = 5 * 60 * 1000;
-
 export function showDialog(url: string): Promise<boolean> {
   return new Promise((resolve) => {
     if (typeof Office === "undefined" || !Office.context?.ui?.displayDialogAsync) return resolve(false);

@@ -3,8 +3,6 @@
  * then by sheet and cell, filtered by severity. Pure, so it is tested without a DOM.
  */
 import { countBySeverity, SEVERITY_ORDER, type RenderedFinding, type Severity } from "../core/model/finding";
-
-export { countBySeverity } from "../core/model/finding";
 import type { OperationResult } from "../excel/types";
 import { parseA1 } from "../core/grid/address";
 import { compareText } from "../core/values/order";

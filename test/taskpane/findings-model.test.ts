@@ -1,5 +1,6 @@
 import type { RenderedFinding, Severity } from "../../src/core/model/finding";
-import { countBySeverity, groupFindings, locationText } from "../../src/taskpane/findings-model";
+import { countBySeverity } from "../../src/core/model/finding";
+import { groupFindings, locationText } from "../../src/taskpane/findings-model";
 
 const f = (
   severity: Severity,
