@@ -22,8 +22,6 @@ interface RunContext {
   /** Grade by code and status by normalised label; the first definition wins, as a search in order would. */
   gradeByCode: Map<string, GradeDef>;
   statusByLabel: Map<string, StatusDef>;
-  /** fiscalYearIsOver per year: it builds a Date, and the same few years come up on every sheet. */
-  yearOver: Map<number, boolean>;
 }
 
 export function computeItems(items: Item[], config: ShinchokuConfig, asOf: Date): ComputedItem[] {
@@ -31,10 +29,6 @@ export function computeItems(items: Item[], config: ShinchokuConfig, asOf: Date)
   const out: ComputedItem[] = new Array(items.length);
   for (let i = 0; i < items.length; i++) out[i] = computeWith(items[i], run);
   return out;
-}
-
-export function computeItem(item: Item, config: ShinchokuConfig, asOf: Date): ComputedItem {
-  return computeWith(item, runContext(config, asOf));
 }
 
 function runContext(config: ShinchokuConfig, asOf: Date): RunContext {
@@ -50,7 +44,6 @@ function runContext(config: ShinchokuConfig, asOf: Date): RunContext {
     asOf,
     gradeByCode,
     statusByLabel,
-    yearOver: new Map(),
   };
 }
 
@@ -116,14 +109,9 @@ function flagOf(
   run: RunContext,
 ): Flag {
   if (rate !== null) return flagOfRate(rate, run.config);
-  if (plan !== null && isBlank(actualCell) && (isGraded(item, fy) || yearIsOver(fy, run))) return "未入力";
+  if (plan !== null && isBlank(actualCell) && (isGraded(item, fy) || fiscalYearIsOver(fy, run.asOf)))
+    return "未入力";
   return "対象外";
-}
-
-function yearIsOver(fy: number, run: RunContext): boolean {
-  let over = run.yearOver.get(fy);
-  if (over === undefined) run.yearOver.set(fy, (over = fiscalYearIsOver(fy, run.asOf)));
-  return over;
 }
 
 /** Cumulative: the last year with both figures; others: actual total ÷ plan total over years with both. */

@@ -1,4 +1,5 @@
 import type { Item, SourceCell } from "../model/item";
+import { fiscalYearOf } from "../values/fiscal-year";
 
 /** The number a cell holds, or null (blank, text, n/a, error). */
 export function numberOf(c: SourceCell | null | undefined): number | null {
@@ -16,7 +17,7 @@ export function isBlank(c: SourceCell | null | undefined): boolean {
 
 /** The fiscal year N ends on 31 March N+1: is it over on `asOf`? */
 export function fiscalYearIsOver(fiscalYear: number, asOf: Date): boolean {
-  return asOf.getTime() >= new Date(fiscalYear + 1, 3, 1).getTime();
+  return fiscalYearOf(asOf) > fiscalYear;
 }
 
 /** Whether the item has a grade entered for the fiscal year (a graded year should have its actuals). */
