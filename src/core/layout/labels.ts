@@ -6,7 +6,6 @@
  */
 import type { LabelConfig } from "../config/config";
 import { labelKey } from "../values/normalize";
-import { ContentCache, MemoTable } from "../values/memo";
 
 export type LabelField = keyof LabelConfig;
 
@@ -32,20 +31,8 @@ interface Variant {
   variant: string;
 }
 
-/**
- * One matcher per label configuration, found by content: every run merges its configuration
- * afresh (a new object each time), and the matcher's memo of matched texts should serve them all.
- */
-const matchers = new ContentCache<LabelMatcher>();
-
-export function labelMatcherFor(labels: LabelConfig): LabelMatcher {
-  return matchers.get(JSON.stringify(labels), () => new LabelMatcher(labels));
-}
-
 export class LabelMatcher {
   private readonly variants: Variant[];
-  /** The same label texts recur on every sheet: each distinct text is matched once. */
-  private readonly seen = new MemoTable<LabelMatch | null>((text) => this.matchKey(labelKey(text)));
 
   constructor(labels: LabelConfig) {
     const vs: Variant[] = [];
@@ -60,7 +47,8 @@ export class LabelMatcher {
   }
 
   match(text: string): LabelMatch | null {
-    return this.seen.get(text);
+    // Not memoised here: its one caller, the text classifier, keeps each distinct text's answer.
+    return this.matchKey(labelKey(text));
   }
 
   private matchKey(key: string): LabelMatch | null {

@@ -6,7 +6,7 @@
 import type { ShinchokuConfig } from "../config/config";
 import { ContentCache, MemoTable } from "../values/memo";
 import { nfkc } from "../values/normalize";
-import { labelMatcherFor, type LabelMatch } from "./labels";
+import { LabelMatcher, type LabelMatch } from "./labels";
 import { isOwnedTitle, maxOwnedTitleLength } from "./owned-areas";
 
 export interface TextClass {
@@ -25,7 +25,7 @@ export class TextClassifier {
   private readonly table: MemoTable<TextClass>;
 
   constructor(config: ShinchokuConfig) {
-    const matcher = labelMatcherFor(config.labels);
+    const matcher = new LabelMatcher(config.labels);
     const written = config.ownedAreaTitle;
     const title = nfkc(written);
     this.maxLength = Math.max(MAX_LABEL_TEXT, maxOwnedTitleLength(config));

@@ -11,7 +11,7 @@ export function nfkc(s: string): string {
 
 /** For label matching: NFKC, no whitespace at all, and the usual bracket variants unified. */
 export function labelKey(s: string): string {
-  // Not memoised: LabelMatcher calls it once per distinct text and keeps the match.
+  // Not memoised: the text classifier asks LabelMatcher once per distinct text and keeps the match.
   return s
     .normalize("NFKC")
     .replace(/[\s\u3000]+/g, "")
