@@ -4,7 +4,7 @@ import type { RuleContext } from "./rule";
 import { ALL_RULES } from "./index";
 import { severityOf } from "./render";
 import { parseA1 } from "../grid/address";
-import { compareItemNo, compareText } from "../values/order";
+import { compareText, itemNoRank } from "../values/order";
 
 export function runChecks(ctx: RuleContext, readerFindings: Finding[]): Finding[] {
   const out: Finding[] = [];
@@ -33,6 +33,8 @@ export function runChecks(ctx: RuleContext, readerFindings: Finding[]): Finding[
 
 interface SortKey {
   f: Finding;
+  /** itemNoRank of the finding's item No. */
+  no: number;
   sheet: string;
   row: number;
   col: number;
@@ -40,8 +42,8 @@ interface SortKey {
 
 /** Stable order: item No. (numeric), sheet, row, column, severity, code. */
 export function sortFindings(fs: Finding[]): Finding[] {
-  // Cell positions parsed once per finding (not per comparison), texts compared by code point: a few hundred
-  // findings sort in well under a millisecond, and the order is the same on every machine.
+  // Item-No. ranks and cell positions worked out once per finding (not per comparison); texts compared
+  // by code point, so the order is the same on every machine.
   const keyed: SortKey[] = new Array(fs.length);
   for (let i = 0; i < fs.length; i++) keyed[i] = sortKey(fs[i]);
   keyed.sort(compareKeys);
@@ -52,7 +54,8 @@ export function sortFindings(fs: Finding[]): Finding[] {
 
 function compareKeys(a: SortKey, b: SortKey): number {
   return (
-    compareItemNo(a.f.itemNo, b.f.itemNo) ||
+    a.no - b.no ||
+    compareText(a.f.itemNo ?? "", b.f.itemNo ?? "") ||
     compareText(a.sheet, b.sheet) ||
     a.row - b.row ||
     a.col - b.col ||
@@ -63,5 +66,5 @@ function compareKeys(a: SortKey, b: SortKey): number {
 
 function sortKey(f: Finding): SortKey {
   const p = f.cell ? parseA1(f.cell) : { row: -1, col: -1 };
-  return { f, sheet: f.sheet ?? "", row: p.row, col: p.col };
+  return { f, no: itemNoRank(f.itemNo), sheet: f.sheet ?? "", row: p.row, col: p.col };
 }

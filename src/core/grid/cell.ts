@@ -18,13 +18,13 @@ export interface CellRange {
   right: number;
 }
 
-/** One worksheet as read by an adapter: its used range plus what the engine needs to see. */
 /** The first of the ranges that holds (row, col), if any. */
 export function rangeAt(ranges: readonly CellRange[], row: number, col: number): CellRange | undefined {
   for (const m of ranges) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
   return undefined;
 }
 
+/** One worksheet as read by an adapter: its used range plus what the engine needs to see. */
 export interface SheetSnapshot {
   name: string;
   /** 0-based row and column of values[0][0] on the sheet (the used range need not start at A1). */

@@ -1,6 +1,6 @@
 import { CellRange, CellValue, SheetSnapshot, asExcelErrorLiteral, isCellError, rangeAt } from "./cell";
 import { isBlankText } from "../values/normalize";
-import { findAtCell, sortInPlace } from "../values/order";
+import { sortInPlace } from "../values/order";
 
 /**
  * Read access to one sheet in absolute sheet coordinates (0-based), whatever the used range's
@@ -47,7 +47,18 @@ export class Grid {
 
   /** The merge whose top-left cell is (row, col), if any. */
   private mergeFrom(row: number, col: number): CellRange | undefined {
-    return findAtCell(this.merges, row, col, topOf, leftOf);
+    const merges = this.merges;
+    let lo = 0;
+    let hi = merges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = merges[mid];
+      const d = m.top - row || m.left - col;
+      if (d === 0) return m;
+      if (d < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   /** The raw value at (row, col); error strings from Office.js come back as CellError. */
@@ -106,9 +117,6 @@ export class Grid {
 }
 
 const grids = new WeakMap<SheetSnapshot, Grid>();
-
-const topOf = (m: CellRange) => m.top;
-const leftOf = (m: CellRange) => m.left;
 
 function byTopLeft(a: CellRange, b: CellRange): number {
   return a.top - b.top || a.left - b.left;

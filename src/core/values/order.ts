@@ -48,30 +48,6 @@ export function ofYear<T extends { fiscalYear: number }>(list: readonly T[], fy:
 }
 
 /**
- * The item at (row, col) in a list sorted by row, then column (reading order), found by binary
- * search: merges by their top-left cell, labels by their cell.
- */
-export function findAtCell<T>(
-  sorted: readonly T[],
-  row: number,
-  col: number,
-  rowOf: (x: T) => number,
-  colOf: (x: T) => number,
-): T | undefined {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = sorted[mid];
-    const d = rowOf(x) - row || colOf(x) - col;
-    if (d === 0) return x;
-    if (d < 0) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
-}
-
-/**
  * Item numbers in the order people expect: numeric ones by value ("2" before "10"), then other
  * ones by code point, then items without a No.
  */
@@ -79,7 +55,8 @@ export function compareItemNo(a: string | null, b: string | null): number {
   return itemNoRank(a) - itemNoRank(b) || compareText(a ?? "", b ?? "");
 }
 
-function itemNoRank(n: string | null): number {
+/** An item No.'s rank: its value when numeric, then other Nos., then none (ties by text). */
+export function itemNoRank(n: string | null): number {
   if (n === null || n === "") return Number.MAX_SAFE_INTEGER;
   const v = Number(n);
   return Number.isFinite(v) ? v : Number.MAX_SAFE_INTEGER - 1;
