@@ -1,4 +1,5 @@
-import { messageWithoutPlace, placeOf } from "../../src/core/checks/render";
+import { messageWithoutPlace } from "../../src/core/checks/render";
+import { placeOf } from "../../src/core/checks/place";
 
 describe("a finding's place and its message without it", () => {
   it("drops the leading Sheet!Cell the pane and the text report already show", () => {

@@ -10,8 +10,6 @@ export function renderMessage(f: Finding, lang: Lang): string {
   return rule.message[lang]({ ...f.params, sheet: f.sheet, cell: f.cell });
 }
 
-export { placeOf };
-
 /** The message without its leading "Sheet!B3: ", for views that already show the place beside it. */
 export function messageWithoutPlace(f: Pick<Finding, "sheet" | "cell"> & { message: string }): string {
   const where = placeOf(f);

@@ -9,6 +9,7 @@ import { nfkc } from "../values/normalize";
 import { MemoTable } from "../values/memo";
 import { readerFinding } from "./reader-finding";
 import { parseA1 } from "../grid/address";
+import { pushTo } from "../values/group";
 
 export function itemNoOf(cell: SourceCell | null): string {
   if (!cell) return "";
@@ -58,21 +59,16 @@ const COMPARED: Array<{ field: "pillar" | "midItem" | "smallItem" | "title" | "d
 
 export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[] } {
   const findings: Finding[] = [];
+  // In the order items first appear (a Map keeps its keys' insertion order).
   const groups = new Map<string, Block[]>();
-  const order: string[] = [];
   for (const b of blocks) {
     const no = itemNoOf(b.header.no);
     // A block without a No. is an item of its own, keyed by where it is.
-    const key = no || `?${b.sheet}!${b.top}`;
-    if (!groups.has(key)) {
-      groups.set(key, []);
-      order.push(key);
-    }
-    groups.get(key)!.push(b);
+    pushTo(groups, no || `?${b.sheet}!${b.top}`, b);
   }
   const items: Item[] = [];
-  for (const key of order) {
-    const bs = sortInPlace(groups.get(key)!, (a, b) => (a.fiscalYears[0] ?? 0) - (b.fiscalYears[0] ?? 0));
+  for (const [key, group] of groups) {
+    const bs = sortInPlace(group, (a, b) => (a.fiscalYears[0] ?? 0) - (b.fiscalYears[0] ?? 0));
     const first = bs[0];
     const no = key.startsWith("?") ? "" : key;
     if (!no) {

@@ -20,6 +20,7 @@ import { readPeriodEvaluation } from "./period-evaluation";
 import { isSummarySheet } from "./owned-areas";
 import { joinItems } from "./join-items";
 import { readerFinding } from "./reader-finding";
+import { pushTo } from "../values/group";
 
 /** What the reader found in a workbook: blocks, items joined by No., and problems of layout. */
 export interface ReadResult {
@@ -137,9 +138,7 @@ function attachItemNumbers(r: ReadResult): void {
   for (const it of r.items) {
     if (!it.no) continue;
     for (const b of it.blocks) {
-      const list = bySheet.get(b.sheet) ?? [];
-      if (!bySheet.has(b.sheet)) bySheet.set(b.sheet, list);
-      list.push({ top: b.top, bottom: b.bottom, no: it.no });
+      pushTo(bySheet, b.sheet, { top: b.top, bottom: b.bottom, no: it.no });
     }
   }
   for (const f of r.diagnostics) {

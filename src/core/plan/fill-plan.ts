@@ -23,6 +23,7 @@ import type { ShinchokuConfig } from "../config/config";
 import { emptySheetEdit, type CellWrite, type EditPlan, type SheetEdit } from "./edit-plan";
 import { FLAG_FORMATS, STYLE, shortFiscalYear } from "./styles";
 import { severityOf } from "../checks/render";
+import { pushTo } from "../values/group";
 
 const PER_YEAR = ["達成率", "判定", "増分", "計画累計", "実績累計"] as const;
 
@@ -36,11 +37,7 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
   for (const s of wb.sheets) sheets.set(s.name, s);
   // Our areas from an earlier run, by sheet: looked up per sheet and per block.
   const ownedBySheet = new Map<string, CellRange[]>();
-  for (const o of a.read.ownedAreas) {
-    const list = ownedBySheet.get(o.sheet);
-    if (list) list.push(o.range);
-    else ownedBySheet.set(o.sheet, [o.range]);
-  }
+  for (const o of a.read.ownedAreas) pushTo(ownedBySheet, o.sheet, o.range);
   const edits = new Map<string, SheetEdit>();
   const findings: Finding[] = [];
   const edit = (sheet: string) => {

@@ -1,6 +1,7 @@
 /** The report people read in a terminal: findings grouped by item, then totals. */
 import { countBySeverity, type Finding, type Lang, type Severity } from "../model/finding";
-import { messageWithoutPlace, placeOf, renderFinding } from "../checks/render";
+import { messageWithoutPlace, renderFinding } from "../checks/render";
+import { placeOf } from "../checks/place";
 import type { Item } from "../model/item";
 
 const SEV: Record<Lang, Record<Severity, string>> = {

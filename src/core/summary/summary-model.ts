@@ -8,6 +8,7 @@ import { countBySeverity, type Finding } from "../model/finding";
 import type { Item, PeriodEvaluation, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
 import { compareItemNo, ofYear } from "../values/order";
+import { pushTo } from "../values/group";
 
 export interface ItemRow {
   no: string;
@@ -80,11 +81,7 @@ export function buildSummary(
 
   // Findings by item No. once, not a scan of all findings per item.
   const byNo = new Map<string | null, Finding[]>();
-  for (const f of findings) {
-    const list = byNo.get(f.itemNo);
-    if (list) list.push(f);
-    else byNo.set(f.itemNo, [f]);
-  }
+  for (const f of findings) pushTo(byNo, f.itemNo, f);
   const items: ItemRow[] = [];
   for (const c of sorted) items.push(itemRow(c, fiscalYears, byNo.get(c.item.no || null) ?? NO_FINDINGS));
   const indicators: IndicatorRow[] = [];
@@ -189,12 +186,7 @@ function gradeTables(
     grades.map((grade) => ({ pillar, grade, counts: fiscalYears.map(() => 0) }));
 
   const byPillar = new Map<string, ComputedItem[]>();
-  for (const c of sorted) {
-    const pillar = c.item.pillar || "（未設定）";
-    const list = byPillar.get(pillar);
-    if (list) list.push(c);
-    else byPillar.set(pillar, [c]);
-  }
+  for (const c of sorted) pushTo(byPillar, c.item.pillar || "（未設定）", c);
   const gradeCounts: GradeCount[] = [];
   const gradeTotals = emptyRows("合計");
   for (const [pillar, items] of byPillar) {
