@@ -64,6 +64,8 @@ interface PreparedEdit {
   edit: SheetEdit;
   /** The writes as rectangles of Excel input (Range.formulas). */
   blocks: Block<string | number | boolean>[];
+  /** Each block's cells as JSON bytes, measured once: for the size estimate and for the meter. */
+  blockBytes: number[];
   formats: Array<{ range: CellRange; format: CellFormat }>;
   clears: CellRange[];
   /** Estimated request bytes (see prepareEdit). */
@@ -71,13 +73,13 @@ interface PreparedEdit {
 }
 
 /**
- * Groups an edit's cells, and estimates its size as Office.js requests it: the cell inputs (UTF-8,
- * as the meter counts them) plus ~160 bytes an operation — more than the meter's per-action
+ * Groups an edit's cells, and estimates its size as Office.js requests it: the cell blocks (UTF-8
+ * JSON, as the meter counts them) plus ~160 bytes an operation — more than the meter's per-action
  * estimate, to keep a margin under 5 MB.
  */
 function prepareEdit(e: SheetEdit): PreparedEdit {
-  const inputs = e.writes.map(excelInput);
-  const blocks = toBlocks(e.writes.map((w, i) => ({ row: w.row, col: w.col, item: inputs[i] })));
+  const blocks = toBlocks(e.writes.map((w) => ({ row: w.row, col: w.col, item: excelInput(w) })));
+  const blockBytes = blocks.map((b) => jsonBytes(b.cells));
   const formats = formatLayers(e.writes);
   const clears = coalesceRanges(e.clear);
   const ops =
@@ -90,7 +92,8 @@ function prepareEdit(e: SheetEdit): PreparedEdit {
     clears.length * 3 +
     (e.tables.length + e.charts.length) * 3 +
     10;
-  return { edit: e, blocks, formats, clears, bytes: jsonBytes(inputs) + ops * 160 };
+  const cellBytes = blockBytes.reduce((n, b) => n + b, 0);
+  return { edit: e, blocks, blockBytes, formats, clears, bytes: cellBytes + ops * 160 };
 }
 
 /** Edits in order, cut into groups that each fit one request. */
@@ -195,7 +198,7 @@ async function checkTargets(
 /** Queues one sheet's edit; returns the number of cells written. */
 function queueEdit(
   context: Excel.RequestContext,
-  { edit: e, blocks, formats, clears }: PreparedEdit,
+  { edit: e, blocks, blockBytes, formats, clears }: PreparedEdit,
   exists: boolean,
   meter: SyncMeter,
 ): number {
@@ -220,10 +223,10 @@ function queueEdit(
     }
   }
 
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     ws.getRange(rangeToA1(b.range)).formulas = b.cells;
-    meter.send(b.cells);
-  }
+    meter.sendMeasured(blockBytes[i]);
+  });
   // Formats property by property, each over rectangles of the cells that have it.
   for (const f of formats) applyFormat(ws.getRange(rangeToA1(f.range)), f.range, f.format, meter);
   for (const m of e.merges) {

@@ -19,6 +19,11 @@ export class SyncMeter {
     this.pendingRequest += BYTES_PER_ACTION + (payload === undefined ? 0 : jsonBytes(payload));
   }
 
+  /** Note an operation whose data was already measured (`bytes`, as send would count it). */
+  sendMeasured(bytes: number): void {
+    this.pendingRequest += BYTES_PER_ACTION + bytes;
+  }
+
   /** Note `n` operations queued that carry no data of their own (navigations, loads). */
   actions(n: number): void {
     this.pendingRequest += n * BYTES_PER_ACTION;
