@@ -2,9 +2,8 @@
 import { UsageError } from "../args";
 import { expandInputs, type InputFiles } from "../files";
 import { analyseFile, type Analysed } from "../pipeline";
-import { startProgress } from "../progress";
 import { exitCode, jsonOutput, textReport, type Failure } from "../report";
-import { ReadError } from "../workbook-io";
+import { eachFile } from "./each-file";
 import { msg, type CommandContext } from "./context";
 
 export async function validateCommand(ctx: CommandContext): Promise<number> {
@@ -27,42 +26,4 @@ export function analyseAll(
     ...(await analyseFile(file, config, args.asOf)),
     wb: null,
   }));
-}
-
-/** `work` on every file of the inputs, with a progress bar; a file it fails on is reported and skipped. */
-export async function eachFile<T>(
-  ctx: CommandContext,
-  inputs: InputFiles,
-  work: (file: string) => Promise<T>,
-): Promise<{ results: T[]; failures: Failure[]; order: string[] }> {
-  const { args, io } = ctx;
-  const m = msg(ctx);
-  const { files, missing, empty } = inputs;
-  const failures: Failure[] = [
-    ...missing.map((x) => ({ file: x.path, reason: x.reason })),
-    ...empty.map((p) => ({ file: p, reason: m.noXlsx(p) })),
-  ];
-  const results: T[] = [];
-  const bar = startProgress(files.length, io, args.progress);
-  for (const file of files) {
-    try {
-      results.push(await work(file));
-    } catch (err) {
-      // One workbook the engine cannot handle must not stop a folder run: reported and skipped.
-      failures.push({ file, reason: reasonOf(err) });
-    }
-    bar.tick(file);
-  }
-  bar.stop();
-  for (const f of failures) io.err(m.unreadable(f.file, f.reason));
-  return {
-    results,
-    failures,
-    order: [...failures.filter((f) => !files.includes(f.file)).map((f) => f.file), ...files],
-  };
-}
-
-/** What to say of a file that could not be read or analysed. */
-export function reasonOf(err: unknown): string {
-  return err instanceof ReadError ? err.reason : String((err as Error).message ?? err);
 }

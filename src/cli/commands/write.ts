@@ -15,7 +15,7 @@ import { exitCode, jsonOutput, textReport, type Failure } from "../report";
 import { saveWorkbook } from "../workbook-io";
 import { msg, type CommandContext } from "./context";
 import { partNames } from "../messages";
-import { eachFile, reasonOf } from "./validate";
+import { eachFile, reasonOf } from "./each-file";
 
 export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promise<number> {
   const { args } = ctx;
