@@ -99,8 +99,8 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
     items: analysis.read.items.map((it) => ({
       no: it.no,
       title: it.title,
-      sheet: it.noCell?.ref.sheet ?? it.sheets[0] ?? null,
-      cell: it.noCell?.ref.cell ?? null,
+      sheet: it.noCell?.sheet ?? it.sheets[0] ?? null,
+      cell: it.noCell?.cell ?? null,
     })),
     findings: rendered,
     counts: countBySeverity(rendered),

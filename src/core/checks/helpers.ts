@@ -45,7 +45,7 @@ export function forEachCell(items: Item[], visit: (item: Item, cell: SourceCell)
 }
 
 export function draft(item: Item, cell: SourceCell, params: Params): FindingDraft {
-  return { itemNo: item.no || null, sheet: cell.ref.sheet, cell: cell.ref.cell, params };
+  return { itemNo: item.no || null, sheet: cell.sheet, cell: cell.cell, params };
 }
 
 export function cellDisplay(c: SourceCell): string {

@@ -86,7 +86,7 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
         const cell = b.header[field];
         if (!cell || b === base) continue;
         if (normalizeForCompare(text(cell)) !== normalizeForCompare(text(base.header[field]))) {
-          const a = parseA1(cell.ref.cell);
+          const a = parseA1(cell.cell);
           findings.push(
             readerFinding(
               "item/header-mismatch",
@@ -98,7 +98,7 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
                 value: text(cell),
                 otherValue: text(base.header[field]),
                 otherSheet: base.sheet,
-                otherCell: base.header[field]!.ref.cell,
+                otherCell: base.header[field]!.cell,
               },
               no || null,
             ),
@@ -192,14 +192,14 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
         findings.push(
           readerFinding(
             "layout/duplicate-year",
-            at.ref.sheet,
+            at.sheet,
             at.row,
             at.col,
             {
               indicator: ind.name,
               fiscalYear: y.fiscalYear,
-              otherSheet: other.ref.sheet,
-              otherCell: other.ref.cell,
+              otherSheet: other.sheet,
+              otherCell: other.cell,
             },
             no || null,
           ),

@@ -174,7 +174,8 @@ export class SheetView {
   /** The value looked up once (masking and error literals included), for both of the above. */
   private sourceWith(row: number, col: number, raw: CellValue): SourceCell {
     return {
-      ref: { sheet: this.name, cell: a1Of(row, col) },
+      sheet: this.name,
+      cell: a1Of(row, col),
       raw,
       parsed: this.parser.parse(raw, this.grid.numberFormat(row, col)),
       formula: this.grid.formula(row, col),

@@ -253,7 +253,7 @@ class FillText {
 
   /** A reference to a source cell from a formula on `fromSheet`. */
   ref(c: SourceCell, fromSheet: string): string {
-    return this.refAt(c.ref.sheet, c.ref.cell, fromSheet);
+    return this.refAt(c.sheet, c.cell, fromSheet);
   }
 
   refAt(sheet: string, cell: string, fromSheet: string): string {
@@ -308,7 +308,7 @@ function rateWrite(
   else {
     // A blank actual is referenced where it will be typed (not always right of the plan: merges).
     const blank = actualPlace(y, plan);
-    a = text.refAt(plan.ref.sheet, a1Of(blank.row, blank.col), sheet);
+    a = text.refAt(plan.sheet, a1Of(blank.row, blank.col), sheet);
   }
   const formula = (lower ? text.lowerRateFormula : text.rateFormula).get(p, a);
   return { row, col, value: cy.rate === null ? "" : cy.rate, format: STYLE.rate, formula };

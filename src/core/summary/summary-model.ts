@@ -5,7 +5,7 @@
 import type { ShinchokuConfig, Flag } from "../config/config";
 import type { ComputedIndicator, ComputedItem } from "../model/computed";
 import { countBySeverity, type Finding } from "../model/finding";
-import type { Item, PeriodEvaluation, SourceCell } from "../model/item";
+import { refOf, type Item, type PeriodEvaluation, type SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
 import { compareItemNo, ofYear } from "../values/order";
 import { pushTo } from "../values/group";
@@ -133,11 +133,7 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
     finalGrade: text(periodGrade(item, "final")),
     errors: counts.error,
     warnings: counts.warning,
-    link: anchor
-      ? { sheet: anchor.ref.sheet, cell: anchor.ref.cell }
-      : first
-        ? { sheet: first.sheet, cell: "A1" }
-        : null,
+    link: anchor ? refOf(anchor) : first ? { sheet: first.sheet, cell: "A1" } : null,
   };
 }
 

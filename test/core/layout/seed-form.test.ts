@@ -1,3 +1,4 @@
+import { refOf } from "../../../src/core/model/item";
 import * as fs from "fs";
 import { readWorkbook } from "../../../src/core/layout/read-workbook";
 import { DEFAULT_CONFIG } from "../../../src/core/config/config";
@@ -44,9 +45,17 @@ describe("the seed laid out as the original workbook (merged labels, one sheet p
   it("reads the same values as the pasted seed, field by field", () => {
     const pasted = readWorkbook({ sheets: [pastedSheet("貼り付け", SEED_TEXT)] }, DEFAULT_CONFIG).items[0];
     const it0 = r.items[0];
+    // Everything but where it was read: a source cell's place, and the item's blocks and sheets.
     const strip = (x: unknown): unknown =>
       JSON.parse(
-        JSON.stringify(x, (k, v) => (["ref", "row", "col", "blocks", "sheets"].includes(k) ? undefined : v)),
+        JSON.stringify(x, (k, v) => {
+          if (["row", "col", "blocks", "sheets"].includes(k)) return undefined;
+          if (v && typeof v === "object" && "raw" in v && "parsed" in v) {
+            const { sheet: _sheet, cell: _cell, ...value } = v as Record<string, unknown>;
+            return value;
+          }
+          return v;
+        }),
       );
     expect(strip(it0)).toEqual(strip(pasted));
   });
@@ -55,47 +64,45 @@ describe("the seed laid out as the original workbook (merged labels, one sheet p
     const it0 = r.items[0];
     const [a, b] = it0.indicators;
     const [s1, s2] = SEED_FORM_SHEET_NAMES;
-    expect(it0.noCell?.ref).toEqual({ sheet: s1, cell: "N4" });
-    expect(a.nameCell.ref.cell).toBe("B14");
-    expect(a.baseline.cell?.ref).toEqual({ sheet: s1, cell: "D14" });
-    expect(a.years.map((y) => [y.plan?.ref.sheet, y.plan?.ref.cell, y.actual?.ref.cell])).toEqual([
+    expect(refOf(it0.noCell)).toEqual({ sheet: s1, cell: "N4" });
+    expect(a.nameCell.cell).toBe("B14");
+    expect(refOf(a.baseline.cell)).toEqual({ sheet: s1, cell: "D14" });
+    expect(a.years.map((y) => [y.plan?.sheet, y.plan?.cell, y.actual?.cell])).toEqual([
       [s1, "F14", "H14"],
       [s1, "J14", "L14"],
       [s2, "F15", "H15"],
       [s2, "J15", "L15"],
     ]);
-    expect(b.years[3].actual?.ref).toEqual({ sheet: s2, cell: "L16" });
+    expect(refOf(b.years[3].actual)).toEqual({ sheet: s2, cell: "L16" });
     // The item's target is the last period's (最終目標); the 中間目標 stays on the first sheet.
-    expect(a.target).toMatchObject({ kind: "final", cell: { ref: { sheet: s2, cell: "N15" } } });
-    expect(r.blocks[0].indicators[0].target.cell?.ref).toEqual({ sheet: s1, cell: "N14" });
-    expect(it0.statuses.map((s) => [s.status?.ref.cell, s.text?.ref.cell])).toEqual([
+    expect(a.target).toMatchObject({ kind: "final", cell: { sheet: s2, cell: "N15" } });
+    expect(refOf(r.blocks[0].indicators[0].target.cell)).toEqual({ sheet: s1, cell: "N14" });
+    expect(it0.statuses.map((s) => [s.status?.cell, s.text?.cell])).toEqual([
       ["I18", "F18"],
       ["M18", "J18"],
       ["I19", "F19"],
       ["M19", "J19"],
     ]);
-    expect(
-      it0.grades.map((g) => [g.grade?.ref.cell, g.evaluationText?.ref.cell, g.issuesText?.ref.cell]),
-    ).toEqual([
+    expect(it0.grades.map((g) => [g.grade?.cell, g.evaluationText?.cell, g.issuesText?.cell])).toEqual([
       ["I23", "F23", "F24"],
       ["M23", "J23", "J24"],
       ["I22", "F22", "F23"],
       ["M22", "J22", "J23"],
     ]);
     const [mid, fin] = it0.periodEvaluations;
-    expect([
-      mid.grade?.ref,
-      mid.evaluationText?.ref.cell,
-      mid.policyText?.ref.cell,
-      mid.issuesText?.ref.cell,
-    ]).toEqual([{ sheet: s1, cell: "I27" }, "F27", "J27", "F28"]);
-    expect([fin.grade?.ref, fin.policyText?.ref.cell, fin.issuesText?.ref.cell]).toEqual([
+    expect([refOf(mid.grade), mid.evaluationText?.cell, mid.policyText?.cell, mid.issuesText?.cell]).toEqual([
+      { sheet: s1, cell: "I27" },
+      "F27",
+      "J27",
+      "F28",
+    ]);
+    expect([refOf(fin.grade), fin.policyText?.cell, fin.issuesText?.cell]).toEqual([
       { sheet: s2, cell: "I26" },
       "J26",
       "F27",
     ]);
-    expect(it0.process[0].years[0].plan?.ref).toEqual({ sheet: s2, cell: "F14" });
-    expect(it0.process[0].target?.ref.cell).toBe("N14");
+    expect(refOf(it0.process[0].years[0].plan)).toEqual({ sheet: s2, cell: "F14" });
+    expect(it0.process[0].target?.cell).toBe("N14");
   });
 
   it("holds labels only in the top-left of merged areas, year headers over their 計画/実績 pair", () => {

@@ -1,3 +1,4 @@
+import { refOf } from "../../../src/core/model/item";
 import { readWorkbook } from "../../../src/core/layout/read-workbook";
 import { DEFAULT_CONFIG } from "../../../src/core/config/config";
 import { pasteAsExcel, seedText } from "./pasted";
@@ -20,14 +21,14 @@ describe("the seed text pasted at A1 (headers shifted a column against the data)
 
   it("keeps each value's sheet and cell address", () => {
     const [a] = read.items[0].indicators;
-    expect(a.baseline.cell?.ref).toEqual({ sheet: "貼り付け", cell: "C14" });
-    expect(a.years[0].plan?.ref.cell).toBe("D14");
-    expect(a.years[0].actual?.ref.cell).toBe("E14");
-    expect(a.years[3].actual?.ref.cell).toBe("G43");
-    expect(read.items[0].grades[0].grade?.ref.cell).toBe("E23");
-    expect(read.items[0].statuses[3].status?.ref.cell).toBe("G47");
-    expect(read.items[0].periodEvaluations[1].grade?.ref.cell).toBe("E54");
-    expect(read.items[0].noCell?.ref.cell).toBe("D5");
+    expect(refOf(a.baseline.cell)).toEqual({ sheet: "貼り付け", cell: "C14" });
+    expect(a.years[0].plan?.cell).toBe("D14");
+    expect(a.years[0].actual?.cell).toBe("E14");
+    expect(a.years[3].actual?.cell).toBe("G43");
+    expect(read.items[0].grades[0].grade?.cell).toBe("E23");
+    expect(read.items[0].statuses[3].status?.cell).toBe("G47");
+    expect(read.items[0].periodEvaluations[1].grade?.cell).toBe("E54");
+    expect(read.items[0].noCell?.cell).toBe("D5");
   });
 
   it("reads the text as LibreOffice pastes it too (numbers kept as text with commas)", () => {

@@ -1,7 +1,7 @@
 import { readWorkbook } from "../../../src/core/layout/read-workbook";
 import { DEFAULT_CONFIG, mergeConfig } from "../../../src/core/config/config";
 import type { SheetSnapshot } from "../../../src/core/grid/cell";
-import type { SourceCell } from "../../../src/core/model/item";
+import { refOf, type SourceCell } from "../../../src/core/model/item";
 import { pasteAsExcel, seedText } from "./pasted";
 import { expectSeedItem } from "./seed-expectations";
 import { clone, getCell, moveBy, replaceText, rows, setCell, stack } from "./transforms";
@@ -20,7 +20,7 @@ describe("variants staff produce", () => {
     setCell(s, "H2", "担当");
     const r = read(s);
     const it = expectSeedItem(r);
-    expect(it.indicators[0].years[0].plan?.ref.cell).toBe("G20");
+    expect(it.indicators[0].years[0].plan?.cell).toBe("G20");
     expect(r.diagnostics).toEqual([]);
   });
 
@@ -40,7 +40,7 @@ describe("variants staff produce", () => {
     const r = read(rows(s, 0, 29, "H27-28"), rows(s, 29, 55, "H29-30"));
     const it = expectSeedItem(r);
     expect(it.sheets).toEqual(["H27-28", "H29-30"]);
-    expect(it.indicators[0].years[2].plan?.ref).toEqual({ sheet: "H29-30", cell: "D14" });
+    expect(refOf(it.indicators[0].years[2].plan)).toEqual({ sheet: "H29-30", cell: "D14" });
     expect(r.diagnostics).toEqual([]);
   });
 
@@ -237,6 +237,6 @@ describe("variants staff produce", () => {
     expect(r.otherSheets).toEqual(["表紙"]);
     expect(codes(r)).toContain("layout/no-form");
     expect(getCell(s, "D14")).toBe(1090);
-    expect(r.items[0].indicators[0].years[0].plan?.ref.cell).toBe("D14");
+    expect(r.items[0].indicators[0].years[0].plan?.cell).toBe("D14");
   });
 });

@@ -29,10 +29,10 @@ export const actualMissing: Rule = {
           if (!graded && !fiscalYearIsOver(y.fiscalYear, asOf)) continue;
           // Name the blank actual's own cell: where the reader found its column, else right of the plan.
           const blank = actualPlace(y, y.plan);
-          const cell = y.actual?.ref.cell ?? toA1(blank.row, blank.col);
+          const cell = y.actual?.cell ?? toA1(blank.row, blank.col);
           out.push({
             itemNo: item.no || null,
-            sheet: y.plan.ref.sheet,
+            sheet: y.plan.sheet,
             cell,
             params: {
               indicator: ind.name,

@@ -21,8 +21,8 @@ export const gradeFlagMismatch: Rule = {
         if (!g) continue;
         out.push({
           itemNo: ci.item.no || null,
-          sheet: g.ref.sheet,
-          cell: g.ref.cell,
+          sheet: g.sheet,
+          cell: g.cell,
           params: {
             fiscalYear: y.fiscalYear,
             grade: y.grade,

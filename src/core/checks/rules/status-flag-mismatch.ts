@@ -22,8 +22,8 @@ export const statusFlagMismatch: Rule = {
         if (!s) continue;
         out.push({
           itemNo: ci.item.no || null,
-          sheet: s.ref.sheet,
-          cell: s.ref.cell,
+          sheet: s.sheet,
+          cell: s.cell,
           params: {
             fiscalYear: y.fiscalYear,
             status: y.status,
