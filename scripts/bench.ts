@@ -10,6 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
+import { PerformanceObserver } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { mergeConfig } from "../src/core/config/config";
 import { analyse, planFill, planSummary } from "../src/core/engine";
@@ -73,8 +74,11 @@ export interface CliTimes {
   items: number;
 }
 
+/** Start and end (performance.now()) of the engine step, to find the collector's pauses inside it. */
+export type Window = [number, number];
+
 /** The CLI's `run` in full, then each of its steps timed alone (one round). */
-export async function benchCli(file: string): Promise<CliTimes> {
+export async function benchCli(file: string, engineWindows?: Window[]): Promise<CliTimes> {
   const out = path.join(BENCH_DIR, "cli-run.xlsx");
   const cpu = process.cpuUsage();
   let t = performance.now();
@@ -98,6 +102,7 @@ export async function benchCli(file: string): Promise<CliTimes> {
   const fillPlanMs = performance.now() - t - analyseMs;
   const sum = planSummary(a, snap);
   const engineMs = performance.now() - t;
+  engineWindows?.push([t, t + engineMs]);
   const summaryPlanMs = engineMs - analyseMs - fillPlanMs;
   t = performance.now();
   applyPlan(wb, fill.plan);
@@ -143,6 +148,7 @@ export function formatCliTable(
   cpuRatio: number,
   share: number,
   shareRange?: [number, number],
+  gc?: GcInEngine,
 ): string {
   const ms = (n: number) => `${n.toFixed(0).padStart(7)} ms`;
   const base = x.readMs + x.writeMs;
@@ -157,6 +163,7 @@ export function formatCliTable(
     `    snapshot                ${ms(c.snapshotMs)}`,
     `    engine                  ${ms(c.engineMs)}   ${(share * 100).toFixed(1)}% of ExcelJS's read  (goal < 5%) ${share < 0.05 ? "OK" : "MISSED"}` +
       (shareRange ? `  rounds ${pct(shareRange[0])}–${pct(shareRange[1])}` : ""),
+    ...(gc ? [gcLine(gc, x.readMs)] : []),
     `      analyse               ${ms(c.analyseMs)}`,
     `      planFill              ${ms(c.fillPlanMs)}`,
     `      planSummary           ${ms(c.summaryPlanMs)}`,
@@ -172,6 +179,52 @@ export function formatCliTable(
 // that. Each part pays for the garbage it finds, as it does in a real run.
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+
+/** The collector's pauses inside the engine step: how many rounds had one, and the engine without them. */
+export interface GcInEngine {
+  rounds: number;
+  withPause: number;
+  /** Smallest and largest summed pause in a round that had one, ms. */
+  pauseRange: [number, number] | null;
+  /** Median engine time over the rounds with no pause inside it, and its share of ExcelJS's read. */
+  quietEngineMs: number | null;
+  quietShare: number | null;
+}
+
+function gcLine(g: GcInEngine, readMs: number): string {
+  const pauses = g.pauseRange ? ` (${g.pauseRange[0].toFixed(1)}–${g.pauseRange[1].toFixed(1)} ms)` : "";
+  const quiet =
+    g.quietEngineMs === null
+      ? ""
+      : `; the others: ${g.quietEngineMs.toFixed(0)} ms = ${pct(g.quietShare ?? g.quietEngineMs / readMs)} of the read`;
+  return `      a collection pause inside it in ${g.withPause} of ${g.rounds} rounds${pauses}${quiet}`;
+}
+
+/**
+ * Pauses of the garbage collector (Node's "gc" performance entries) inside each engine window. A young
+ * collection that lands there also copies what is still alive from ExcelJS's read and the snapshot.
+ * Incremental marking of the old generation (ExcelJS's workbook fills it) works in small steps that
+ * report no entry: a round with no pause is not a round without the collector.
+ */
+function gcInWindows(
+  entries: Array<{ start: number; duration: number }>,
+  windows: Window[],
+  engineMs: number[],
+  readMs: number[],
+): GcInEngine {
+  const paused = windows.map(([a, b]) =>
+    entries.filter((e) => e.start >= a && e.start < b).reduce((sum, e) => sum + e.duration, 0),
+  );
+  const withPause = paused.filter((p) => p > 0);
+  const quiet = windows.map((_, i) => i).filter((i) => paused[i] === 0);
+  return {
+    rounds: windows.length,
+    withPause: withPause.length,
+    pauseRange: withPause.length ? [Math.min(...withPause), Math.max(...withPause)] : null,
+    quietEngineMs: quiet.length ? median(quiet.map((i) => engineMs[i])) : null,
+    quietShare: quiet.length ? median(quiet.map((i) => engineMs[i] / readMs[i])) : null,
+  };
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -194,13 +247,23 @@ export async function benchRounds(
   share: number;
   /** The engine's share in the round where it was lowest and highest: how far one round strays. */
   shareRange: [number, number];
+  gc: GcInEngine;
 }> {
   const xs: ExcelJsTimes[] = [];
   const cs: CliTimes[] = [];
+  const windows: Window[] = [];
+  const gcEntries: Array<{ start: number; duration: number }> = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcEntries.push({ start: e.startTime, duration: e.duration });
+  });
+  observer.observe({ entryTypes: ["gc"] });
   for (let i = 0; i < runs; i++) {
     xs.push(await benchExcelJs(file));
-    cs.push(await benchCli(file));
+    cs.push(await benchCli(file, windows));
   }
+  // The observer is told of entries after the fact: let it catch up before reading them.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
   const med = <T>(list: T[], f: (t: T) => number) => median(list.map(f));
   const x: ExcelJsTimes = {
     readMs: med(xs, (t) => t.readMs),
@@ -214,7 +277,13 @@ export async function benchRounds(
   // "Of the read": ExcelJS reading the file alone, the same baseline as every other ratio here.
   const shares = cs.map((ci, i) => ci.engineMs / xs[i].readMs);
   const share = median(shares);
-  return { x, c, ratio, cpuRatio, share, shareRange: [Math.min(...shares), Math.max(...shares)] };
+  const gc = gcInWindows(
+    gcEntries,
+    windows,
+    cs.map((ci) => ci.engineMs),
+    xs.map((xi) => xi.readMs),
+  );
+  return { x, c, ratio, cpuRatio, share, shareRange: [Math.min(...shares), Math.max(...shares)], gc };
 }
 
 /**
@@ -282,8 +351,8 @@ async function benchMain(): Promise<void> {
   );
   // One untimed round first: the JIT warms up, and every part is measured in the same state.
   await benchRounds(file, 1);
-  const { x, c, ratio, cpuRatio, share, shareRange } = await benchRounds(file, runs);
-  process.stdout.write(formatCliTable(runs, x, c, ratio, cpuRatio, share, shareRange) + "\n");
+  const { x, c, ratio, cpuRatio, share, shareRange, gc } = await benchRounds(file, runs);
+  process.stdout.write(formatCliTable(runs, x, c, ratio, cpuRatio, share, shareRange, gc) + "\n");
   const p = benchProcesses(file, runs);
   const ms = (n: number) => `${n.toFixed(0).padStart(7)} ms`;
   process.stdout.write(
