@@ -163,7 +163,7 @@ export function formatCliTable(
     `    snapshot                ${ms(c.snapshotMs)}`,
     `    engine                  ${ms(c.engineMs)}   ${(share * 100).toFixed(1)}% of ExcelJS's read  (goal < 5%) ${share < 0.05 ? "OK" : "MISSED"}` +
       (shareRange ? `  rounds ${pct(shareRange[0])}–${pct(shareRange[1])}` : ""),
-    ...(gc ? [gcLine(gc, x.readMs)] : []),
+    ...(gc ? [gcLine(gc)] : []),
     `      analyse               ${ms(c.analyseMs)}`,
     `      planFill              ${ms(c.fillPlanMs)}`,
     `      planSummary           ${ms(c.summaryPlanMs)}`,
@@ -186,17 +186,15 @@ export interface GcInEngine {
   withPause: number;
   /** Smallest and largest summed pause in a round that had one, ms. */
   pauseRange: [number, number] | null;
-  /** Median engine time over the rounds with no pause inside it, and its share of ExcelJS's read. */
-  quietEngineMs: number | null;
-  quietShare: number | null;
+  /** Medians over the rounds with no pause inside the engine: its time, and its share of ExcelJS's read. */
+  quiet: { engineMs: number; share: number } | null;
 }
 
-function gcLine(g: GcInEngine, readMs: number): string {
+function gcLine(g: GcInEngine): string {
   const pauses = g.pauseRange ? ` (${g.pauseRange[0].toFixed(1)}–${g.pauseRange[1].toFixed(1)} ms)` : "";
-  const quiet =
-    g.quietEngineMs === null
-      ? ""
-      : `; the others: ${g.quietEngineMs.toFixed(0)} ms = ${pct(g.quietShare ?? g.quietEngineMs / readMs)} of the read`;
+  const quiet = g.quiet
+    ? `; the others: ${g.quiet.engineMs.toFixed(0)} ms = ${pct(g.quiet.share)} of the read`
+    : "";
   return `      a collection pause inside it in ${g.withPause} of ${g.rounds} rounds${pauses}${quiet}`;
 }
 
@@ -221,8 +219,12 @@ function gcInWindows(
     rounds: windows.length,
     withPause: withPause.length,
     pauseRange: withPause.length ? [Math.min(...withPause), Math.max(...withPause)] : null,
-    quietEngineMs: quiet.length ? median(quiet.map((i) => engineMs[i])) : null,
-    quietShare: quiet.length ? median(quiet.map((i) => engineMs[i] / readMs[i])) : null,
+    quiet: quiet.length
+      ? {
+          engineMs: median(quiet.map((i) => engineMs[i])),
+          share: median(quiet.map((i) => engineMs[i] / readMs[i])),
+        }
+      : null,
   };
 }
 
