@@ -76,11 +76,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
   const rows: Array<AlignRow & { kind: "process" | "indicator"; nameCol: number | null }> = [];
   for (const r of dataRows) {
     const isIndicator = indicatorLabel ? r >= indicatorLabel.row : true;
-    let labelEdge = -1;
-    for (const c of view.cellsInRow(r)) {
-      const l = view.label(r, c);
-      if (l) labelEdge = Math.max(labelEdge, l.right);
-    }
+    let labelEdge = view.labelEdge(r);
     let nameCol: number | null = null;
     if (isIndicator) {
       // The name is the first text cell after the labels (and left of the data when headers allow).
@@ -169,9 +165,9 @@ function readPlanActualRow(
   row: number,
 ): { cells: Array<{ col: number; kind: "plan" | "actual" }> } | null {
   const cells: Array<{ col: number; kind: "plan" | "actual" }> = [];
-  for (const c of view.cellsInRow(row)) {
-    const l = view.label(row, c);
-    if (l?.field === "plan" || l?.field === "actual") cells.push({ col: c, kind: l.field });
+  for (let i = view.labelStart(row), end = view.labelStart(row + 1); i < end; i++) {
+    const l = view.labels[i];
+    if (l.field === "plan" || l.field === "actual") cells.push({ col: l.col, kind: l.field });
   }
   return cells.length ? { cells } : null;
 }

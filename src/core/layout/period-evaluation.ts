@@ -21,14 +21,8 @@ export function readPeriodEvaluation(view: SheetView, section: Section, era: Era
     policyFromYear: null,
   };
   for (let r = section.top; r <= section.bottom; r++) {
-    let labelEdge = -1;
-    let issues = false;
-    for (const c of view.cellsInRow(r)) {
-      const l = view.label(r, c);
-      if (!l) continue;
-      labelEdge = Math.max(labelEdge, l.right);
-      if (l.field === "issues") issues = true;
-    }
+    const labelEdge = view.labelEdge(r);
+    const issues = view.hasLabel(r, "issues");
     const cells = view.cellsInRow(r, labelEdge + 1);
     // The policy header names its first year: "平成29年度以降".
     for (const c of cells) {

@@ -25,8 +25,6 @@ export interface LabelCell {
 }
 
 const NONE: readonly number[] = [];
-/** Shared by every empty row; never written to. */
-const EMPTY_ROW: number[] = [];
 
 export class SheetView {
   readonly grid: Grid;
@@ -35,8 +33,13 @@ export class SheetView {
   readonly labels: LabelCell[] = [];
   /** Where each row's labels start in `labels` (the next row's start is where they end): label() looks at one row's few. */
   private readonly labelRowStart: Int32Array;
-  /** Non-blank columns of each row, in order: sections ask for them again and again. */
-  private readonly filled: number[][];
+  /**
+   * Non-blank columns of the whole sheet in reading order, and where each row's start (the next row's
+   * start is where they end). Two flat arrays per sheet rather than a list per row: the scan sees every
+   * cell of every sheet, and lists per row were a tenth of what a run allocated.
+   */
+  private readonly filledCols: Int32Array;
+  private readonly filledRowStart: Int32Array;
   /** Areas we wrote on an earlier run (computed fields): masked, so our numbers are never read as staff's. */
   readonly ownedAreas: CellRange[] = [];
   private readonly parser: CellParser;
@@ -47,13 +50,15 @@ export class SheetView {
     this.parser = cellParserFor(config.estimateMarkers);
     // Straight over the snapshot's rows: this loop sees every cell of every sheet.
     const snap = grid.snapshot;
-    // One scratch row, copied out at its exact size (an array grown by push keeps spare room), reused
-    // by count rather than emptied and pushed again: the scan allocates each row's list once.
-    const scratch: number[] = [];
+    const rows = grid.rowCount;
+    let slots = 0;
+    for (const line of snap.values) slots += line.length;
+    // Room for every slot; only the filled ones are kept (a view of the front of the buffer).
+    const cols = new Int32Array(slots);
+    const rowStart = new Int32Array(rows + 1);
     let n = 0;
-    this.filled = new Array<number[]>(grid.rowCount);
-    for (let r = 0; r < grid.rowCount; r++) {
-      n = 0;
+    for (let r = 0; r < rows; r++) {
+      rowStart[r] = n;
       const line = snap.values[r - snap.originRow] ?? NONE;
       for (let i = 0; i < line.length; i++) {
         const v = line[i];
@@ -65,7 +70,7 @@ export class SheetView {
         // scan, so the area is masked from here on.
         if (kind?.ownedTitle) this.ownedAreas.push(ownedAreaAt(grid, r, c, config));
         if (this.ownedAreas.length && this.masked(r, c)) continue;
-        scratch[n++] = c;
+        cols[n++] = c;
         const m = kind?.label;
         if (!m) continue;
         const cell: LabelCell = {
@@ -78,11 +83,13 @@ export class SheetView {
         };
         this.labels.push(cell);
       }
-      this.filled[r] = n ? scratch.slice(0, n) : EMPTY_ROW;
     }
-    this.labelRowStart = new Int32Array(grid.rowCount + 1);
+    rowStart[rows] = n;
+    this.filledCols = cols;
+    this.filledRowStart = rowStart;
+    this.labelRowStart = new Int32Array(rows + 1);
     let i = 0;
-    for (let r = 0; r <= grid.rowCount; r++) {
+    for (let r = 0; r <= rows; r++) {
       while (i < this.labels.length && this.labels[i].row < r) i++;
       this.labelRowStart[r] = i;
     }
@@ -125,34 +132,56 @@ export class SheetView {
     return undefined;
   }
 
+  /** The row's labels are `labels[labelStart(row)]` up to (not including) `labels[labelStart(row + 1)]`. */
+  labelStart(row: number): number {
+    return this.labelRowStart[row < 0 ? 0 : row > this.rowCount ? this.rowCount : row];
+  }
+
+  /** The right edge of the row's rightmost label (labels are merged across columns), or -1 when it has none. */
+  labelEdge(row: number): number {
+    let edge = -1;
+    for (let i = this.labelStart(row), end = this.labelStart(row + 1); i < end; i++)
+      if (this.labels[i].right > edge) edge = this.labels[i].right;
+    return edge;
+  }
+
+  /** Whether one of the row's labels is of that field. */
+  hasLabel(row: number, field: LabelField): boolean {
+    for (let i = this.labelStart(row), end = this.labelStart(row + 1); i < end; i++)
+      if (this.labels[i].field === field) return true;
+    return false;
+  }
+
   rightEdge(row: number, col: number): number {
     return this.grid.rightEdge(row, col);
   }
 
-  /**
-   * Non-blank cells of a row from `fromCol` to `toCol`, in column order. The whole row comes back
-   * as it is kept (no copy); a part of it is one exact slice.
-   */
+  /** Non-blank cells of a row from `fromCol` to `toCol`, in column order (a list of its own). */
   cellsInRow(row: number, fromCol = 0, toCol = this.colCount - 1): readonly number[] {
-    const filled = this.filled[row];
-    if (!filled || filled.length === 0) return NONE;
-    let i = 0;
-    while (i < filled.length && filled[i] < fromCol) i++;
-    let j = filled.length;
-    while (j > i && filled[j - 1] > toCol) j--;
-    if (i === 0 && j === filled.length) return filled;
-    return i === j ? NONE : filled.slice(i, j);
+    if (row < 0 || row >= this.rowCount) return NONE;
+    const cols = this.filledCols;
+    let i = this.filledRowStart[row];
+    let j = this.filledRowStart[row + 1];
+    while (i < j && cols[i] < fromCol) i++;
+    while (j > i && cols[j - 1] > toCol) j--;
+    if (i === j) return NONE;
+    // At its exact size: a list grown by push keeps spare room.
+    const out = new Array<number>(j - i);
+    for (let k = i; k < j; k++) out[k - i] = cols[k];
+    return out;
   }
 
   /** The first non-blank column of a row at or right of `fromCol`, or -1: without building a list. */
   firstFilledFrom(row: number, fromCol: number): number {
-    const filled = this.filled[row];
-    if (filled) for (const c of filled) if (c >= fromCol) return c;
+    if (row < 0 || row >= this.rowCount) return -1;
+    for (let i = this.filledRowStart[row], end = this.filledRowStart[row + 1]; i < end; i++)
+      if (this.filledCols[i] >= fromCol) return this.filledCols[i];
     return -1;
   }
 
   rowIsBlank(row: number): boolean {
-    return !this.filled[row]?.length;
+    if (row < 0 || row >= this.rowCount) return true;
+    return this.filledRowStart[row] === this.filledRowStart[row + 1];
   }
 
   /** What the cell means (number, text, n/a …), without building a SourceCell. */

@@ -60,14 +60,8 @@ function readYearlyRows(view: SheetView, section: Section, findings: Finding[]):
   const maxSlot = Math.max(...slots) + 2;
   for (let r = header.row + 1; r <= section.bottom; r++) {
     if (view.rowIsBlank(r)) continue;
-    let labelEdge = -1;
-    let issues = false;
-    for (const c of view.cellsInRow(r)) {
-      const l = view.label(r, c);
-      if (!l) continue;
-      labelEdge = Math.max(labelEdge, l.right);
-      if (l.field === "issues") issues = true;
-    }
+    const labelEdge = view.labelEdge(r);
+    const issues = view.hasLabel(r, "issues");
     const dataCols = view.cellsInRow(r, labelEdge + 1, maxSlot);
     if (dataCols.length === 0) continue;
     rows.push({ row: r, labelEdge, dataCols, issues });
