@@ -175,7 +175,19 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
       const key = normalizeForCompare(ind.name);
       const have = byName.get(key);
       if (!have) {
-        const copy: Indicator = { ...ind, years: [...ind.years] };
+        // Written out in the reader's order rather than spread: a spread copy whose years are then
+        // replaced gets hidden classes of its own, and code that sees both kinds is thrown away and
+        // compiled again (V8's "wrong map" deoptimisations, run after run while the JIT warms up).
+        const copy: Indicator = {
+          name: ind.name,
+          nameCell: ind.nameCell,
+          cumulative: ind.cumulative,
+          lowerIsBetter: ind.lowerIsBetter,
+          unit: ind.unit,
+          baseline: ind.baseline,
+          years: [...ind.years],
+          target: ind.target,
+        };
         byName.set(key, copy);
         out.push(copy);
         continue;
