@@ -207,7 +207,6 @@ export class SheetView {
       cell: a1Of(row, col),
       raw,
       parsed: this.parser.parse(raw, this.grid.numberFormat(row, col)),
-      formula: this.grid.formula(row, col),
       row,
       col,
     };
