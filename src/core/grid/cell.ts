@@ -32,7 +32,11 @@ export interface SheetSnapshot {
   originCol: number;
   /** By row; a row may end at its last non-blank cell (the CLI's do): a cell past its end is blank. */
   values: CellValue[][];
-  /** Same shape as values; the formula text ("=B3/C3") where the cell holds a formula, else null (absent: none). */
+  /**
+   * Same shape as values; the formula text ("=B3/C3") where the cell holds a formula, else null
+   * (absent: none). The engine does not read it (a formula counts by its value); the adapters still
+   * fill it in, and write-snapshot.ts writes it back when it builds the samples.
+   */
   formulas?: (string | null)[][];
   /**
    * Same shape as values; the number format where it is not "General", else null. The engine

@@ -14,11 +14,11 @@ export class Grid {
   /** Merges in reading order (top, then left), for a binary search from a top-left cell. */
   private readonly merges: CellRange[];
   // The snapshot's parts as fields of our own: snapshots come in several shapes (with or without
-  // formulas and formats), and every cell read then goes through one object shape.
+  // formulas and formats), and every cell read then goes through one object shape. Formula text is
+  // not among them: a formula counts by its value, and nothing in the engine reads the text.
   private readonly originRow: number;
   private readonly originCol: number;
   private readonly values: CellValue[][];
-  private readonly formulas: (string | null)[][] | null;
   private readonly formats: (string | null)[][] | null;
 
   constructor(snap: SheetSnapshot) {
@@ -27,7 +27,6 @@ export class Grid {
     this.originRow = snap.originRow;
     this.originCol = snap.originCol;
     this.values = snap.values;
-    this.formulas = snap.formulas ?? null;
     this.formats = snap.numberFormats ?? null;
     const width = snap.values.reduce((m, r) => Math.max(m, r.length), 0);
     this.rowCount = snap.originRow + snap.values.length;
@@ -87,12 +86,6 @@ export class Grid {
   isBlank(row: number, col: number): boolean {
     const v = this.value(row, col);
     return v === null || (typeof v === "string" && isBlankText(v));
-  }
-
-  formula(row: number, col: number): string | null {
-    if (!this.formulas) return null;
-    const f = this.formulas[row - this.originRow]?.[col - this.originCol];
-    return typeof f === "string" && f.startsWith("=") ? f : null;
   }
 
   numberFormat(row: number, col: number): string | null {

@@ -123,9 +123,7 @@ export class SheetView {
   }
 
   label(row: number, col: number): LabelCell | undefined {
-    if (row < 0 || row >= this.rowCount) return undefined;
-    const end = this.labelRowStart[row + 1];
-    for (let i = this.labelRowStart[row]; i < end; i++) {
+    for (let i = this.labelStart(row), end = this.labelStart(row + 1); i < end; i++) {
       const l = this.labels[i];
       if (l.col >= col) return l.col === col ? l : undefined;
     }

@@ -10,8 +10,8 @@ export interface CellRef {
 /**
  * A cell as read: its place, raw value and its meaning (a formula counts by its value). It is its own
  * CellRef (sheet and cell on the object): ten thousand cells a run on a plan of 240 sheets, so one
- * object each rather than two, and no field that nothing reads (its formula text was one: 8 bytes a
- * cell on 64-bit Node, whose objects spend 8 bytes on every field).
+ * object each rather than two, and no field that nothing reads: 64-bit Node spends 8 bytes on every
+ * field of every object.
  */
 export interface SourceCell extends CellRef {
   raw: CellValue;
