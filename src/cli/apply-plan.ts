@@ -7,7 +7,13 @@
 import type ExcelJS from "exceljs";
 import type { CellRange } from "../core/grid/cell";
 import { parseRangeA1, quoteSheetName, rangeToA1, toA1 } from "../core/grid/address";
-import type { CellFormat, CellWrite, EditPlan, SheetEdit } from "../core/plan/edit-plan";
+import {
+  forEachCellWrite,
+  type CellFormat,
+  type EditPlan,
+  type PlanValue,
+  type SheetEdit,
+} from "../core/plan/edit-plan";
 
 export interface ApplyResult {
   /** Charts in the plan that ExcelJS cannot write (the add-in writes them). */
@@ -79,10 +85,10 @@ function applyOwned(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyState): void {
 }
 
 function writeCommon(ws: ExcelJS.Worksheet, e: SheetEdit, res: ApplyState): void {
-  for (const w of e.writes) {
-    writeCell(ws, w, res.styles);
+  forEachCellWrite(e.writes, (row, col, value, formula, format) => {
+    writeCell(cellAt(ws, row, col), value, formula, format, res.styles);
     res.cellsWritten++;
-  }
+  });
   for (const m of e.merges) {
     if (m.top === m.bottom && m.left === m.right) continue;
     try {
@@ -132,15 +138,21 @@ export function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS
   return ws.getRow(row + 1).getCell(col + 1);
 }
 
-function writeCell(ws: ExcelJS.Worksheet, w: CellWrite, styles: StyleCache): void {
-  const cell = cellAt(ws, w.row, w.col);
-  if (w.formula) {
-    const formula = w.formula.startsWith("=") ? w.formula.slice(1) : w.formula;
-    cell.value = w.value === null ? { formula } : ({ formula, result: w.value } as ExcelJS.CellFormulaValue);
+function writeCell(
+  cell: ExcelJS.Cell,
+  value: PlanValue,
+  formula: string | null,
+  format: CellFormat | null,
+  styles: StyleCache,
+): void {
+  if (formula) {
+    const f = formula.startsWith("=") ? formula.slice(1) : formula;
+    cell.value =
+      value === null ? { formula: f } : ({ formula: f, result: value } as ExcelJS.CellFormulaValue);
   } else {
-    cell.value = w.value;
+    cell.value = value;
   }
-  cell.style = w.format ? styles.get(w.format, cell.font?.name) : {};
+  cell.style = format ? styles.get(format, cell.font?.name) : {};
 }
 
 function clearRange(ws: ExcelJS.Worksheet, r: CellRange): void {

@@ -10,7 +10,13 @@
  */
 import { columnLetters, quoteSheetName, rangeToA1, toA1 } from "../core/grid/address";
 import type { CellRange } from "../core/grid/cell";
-import type { CellFormat, EditPlan, SheetEdit } from "../core/plan/edit-plan";
+import {
+  cellCount,
+  cellWrites,
+  type CellFormat,
+  type EditPlan,
+  type SheetEdit,
+} from "../core/plan/edit-plan";
 import { errorCode, supports } from "./office-errors";
 import { noteWritten } from "./read-workbook";
 import { jsonBytes, type SyncMeter } from "./sync-meter";
@@ -78,9 +84,10 @@ interface PreparedEdit {
  * estimate, to keep a margin under 5 MB.
  */
 function prepareEdit(e: SheetEdit): PreparedEdit {
-  const blocks = toBlocks(e.writes.map((w) => ({ row: w.row, col: w.col, item: excelInput(w) })));
+  const cells = cellWrites(e.writes);
+  const blocks = toBlocks(cells.map((w) => ({ row: w.row, col: w.col, item: excelInput(w) })));
   const blockBytes = blocks.map((b) => jsonBytes(b.cells));
-  const formats = formatLayers(e.writes);
+  const formats = formatLayers(cells);
   const clears = coalesceRanges(e.clear);
   const ops =
     blocks.length +
@@ -285,7 +292,7 @@ function queueEdit(
     ws.activate();
     meter.send();
   }
-  return e.writes.length;
+  return cellCount(e.writes);
 }
 
 function setCfFormat(target: Excel.ConditionalRangeFormat, f: CellFormat): void {

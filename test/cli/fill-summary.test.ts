@@ -3,6 +3,7 @@ import * as path from "path";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
 import { toA1 } from "../../src/core/grid/address";
 import { analyse, planFill } from "../../src/core/engine";
+import { cellWrites } from "../../src/core/plan/edit-plan";
 import { snapshotWorkbook } from "../../src/cli/read-xlsx";
 import { cellsOf, cli, load } from "./helpers";
 import { freshSamples } from "./samples";
@@ -16,7 +17,7 @@ describe("fill never writes over a cell staff typed", () => {
     const wb = await load(s.pasted);
     const snap = snapshotWorkbook(wb);
     const a = analyse(snap, DEFAULT_CONFIG, { asOf: new Date(2019, 5, 30, 12) });
-    const title = planFill(a, snap).plan.edits[0].writes.find(
+    const title = cellWrites(planFill(a, snap).plan.edits[0].writes).find(
       (w) => w.value === DEFAULT_CONFIG.ownedAreaTitle,
     )!;
     const memo = { row: title.row + 2, col: title.col + 1 };

@@ -2,7 +2,7 @@ import { analyse, planFill, planSummary, type Analysis } from "../../src/core/en
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/grid/cell";
 import { toA1 } from "../../src/core/grid/address";
-import type { CellWrite, EditPlan } from "../../src/core/plan/edit-plan";
+import { cellWrites, type CellWrite, type EditPlan } from "../../src/core/plan/edit-plan";
 import { buildSummary } from "../../src/core/summary/summary-model";
 import { pastedSheet, SEED_TEXT, seedFormSheets, seedIndicators } from "../../scripts/fixtures/seed-form";
 import { applyPlan } from "./helpers/apply-plan";
@@ -10,7 +10,8 @@ import { applyPlan } from "./helpers/apply-plan";
 const AS_OF = new Date(2026, 10, 24);
 const run = (wb: WorkbookSnapshot): Analysis => analyse(wb, DEFAULT_CONFIG, { asOf: AS_OF });
 const at = (w: CellWrite) => toA1(w.row, w.col);
-const writesOn = (plan: EditPlan, sheet: string) => plan.edits.find((e) => e.sheet === sheet)?.writes ?? [];
+const writesOn = (plan: EditPlan, sheet: string) =>
+  cellWrites(plan.edits.find((e) => e.sheet === sheet)?.writes ?? []);
 const cell = (plan: EditPlan, sheet: string, a1: string) => writesOn(plan, sheet).find((w) => at(w) === a1);
 /** An item's read result without positions, to compare two reads of the same data. */
 const itemsOf = (a: Analysis) =>
@@ -33,7 +34,7 @@ describe("fill plan on the seed laid out as the workbook", () => {
     expect(cell(plan, s1, "Q13")?.value).toBe("H27 達成率");
     expect(cell(plan, s1, "AA13")?.value).toBe("期間達成率");
     // Nothing is written left of the area.
-    expect(plan.edits.flatMap((e) => e.writes).every((w) => w.col >= 16)).toBe(true);
+    expect(plan.edits.flatMap((e) => cellWrites(e.writes)).every((w) => w.col >= 16)).toBe(true);
   });
 
   it("writes live formulas over plain-number sources, with the value we computed", () => {
@@ -69,7 +70,7 @@ describe("fill plan on the seed laid out as the workbook", () => {
   it("writes values only when the figures were pasted as text (LibreOffice)", () => {
     const asText: WorkbookSnapshot = { sheets: [pastedSheet("貼り付け", SEED_TEXT, { numbers: false })] };
     const p = planFill(run(asText), asText).plan;
-    const ws = p.edits.flatMap((e) => e.writes);
+    const ws = p.edits.flatMap((e) => cellWrites(e.writes));
     expect(ws.length).toBeGreaterThan(0);
     expect(ws.filter((w) => w.formula)).toEqual([]);
     expect(ws.find((w) => w.value === "達成")).toBeDefined();

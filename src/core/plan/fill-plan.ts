@@ -20,7 +20,14 @@ import type { Finding } from "../model/finding";
 import type { ComputedIndicator, ComputedYear } from "../model/computed";
 import { actualPlace, type Block, type Indicator, type IndicatorYear, type SourceCell } from "../model/item";
 import type { ShinchokuConfig } from "../config/config";
-import { emptySheetEdit, type CellWrite, type EditPlan, type SheetEdit } from "./edit-plan";
+import {
+  emptySheetEdit,
+  RowWriter,
+  type CellFormat,
+  type EditPlan,
+  type PlanValue,
+  type SheetEdit,
+} from "./edit-plan";
 import { FLAG_FORMATS, STYLE, shortFiscalYear } from "./styles";
 import { severityOf } from "../checks/render";
 import { pushTo } from "../values/group";
@@ -134,22 +141,28 @@ function writeArea(
 ): void {
   const { left, right, titleRow, headerRow } = area;
   const years = block.fiscalYears;
-  const writes = e.writes;
-  writes.push({ row: titleRow, col: left, value: text.config.ownedAreaTitle, format: STYLE.areaTitle });
-  for (let c = left + 1; c <= right; c++)
-    writes.push({ row: titleRow, col: c, value: null, format: STYLE.areaTitle });
-  for (let yi = 0; yi < years.length; yi++) {
-    const heads = text.yearHeads(years[yi]);
-    const base = left + yi * PER_YEAR.length;
-    for (let hi = 0; hi < heads.length; hi++)
-      writes.push({ row: headerRow, col: base + hi, value: heads[hi], format: STYLE.header });
-  }
-  writes.push({ row: headerRow, col: right, value: "期間達成率", format: STYLE.header });
-
+  const width = right - left + 1;
+  // The title and header rows are the same on every sheet of one form: their lists are shared.
+  e.writes.push({
+    row: titleRow,
+    col: left,
+    values: text.titleRow(width),
+    formats: text.same(STYLE.areaTitle, width),
+    formulas: null,
+  });
+  e.writes.push({
+    row: headerRow,
+    col: left,
+    values: text.headerRow(years),
+    formats: text.same(STYLE.header, width),
+    formulas: null,
+  });
+  const w = new RowWriter(e.writes);
   for (const ind of block.indicators) {
     const ci = computedNamed(computed, ind.name);
-    if (ci) writeIndicatorRow(writes, ind, ci, years, area, block.sheet, text);
+    if (ci) writeIndicatorRow(w, ind, ci, years, area, block.sheet, text);
   }
+  w.end();
 
   e.merges.push({ top: titleRow, bottom: titleRow, left, right });
   // The flags are coloured by conditional formats, one range per year's 判定 column.
@@ -168,7 +181,7 @@ function computedNamed(computed: ComputedIndicator[], name: string): ComputedInd
 
 /** One indicator's row: five cells per fiscal year of the block, then the period rate. */
 function writeIndicatorRow(
-  writes: CellWrite[],
+  w: RowWriter,
   ind: Indicator,
   ci: ComputedIndicator,
   years: number[],
@@ -178,21 +191,25 @@ function writeIndicatorRow(
 ): void {
   const row = ind.nameCell.row;
   const lower = ind.lowerIsBetter;
+  w.start(row, area.left);
   for (let yi = 0; yi < years.length; yi++) {
     const fy = years[yi];
     const idx = indexOfYear(ci.indicator.years, fy);
     const cyIdx = indexOfYear(ci.years, fy);
-    if (idx < 0 || cyIdx < 0) continue;
+    if (idx < 0 || cyIdx < 0) {
+      w.skip(PER_YEAR.length);
+      continue;
+    }
     const y = ci.indicator.years[idx];
     const cy = ci.years[cyIdx];
     const base = area.left + yi * PER_YEAR.length;
-    writes.push(rateWrite(row, base, y, cy, lower, sheet, text));
-    writes.push(flagWrite(row, base + 1, cy, a1Of(row, base), liveRate(y.plan, y.actual), text));
-    writes.push(incrementWrite(row, base + 2, ci, idx, cy, sheet, text));
-    writes.push(totalWrite(row, base + 3, ci.indicator, fy, cy, "plan", sheet, text));
-    writes.push(totalWrite(row, base + 4, ci.indicator, fy, cy, "actual", sheet, text));
+    putRate(w, y, cy, lower, sheet, text);
+    putFlag(w, cy, a1Of(row, base), liveRate(y.plan, y.actual), text);
+    putIncrement(w, ci, idx, cy, sheet, text);
+    putTotal(w, ci.indicator, fy, cy, "plan", sheet, text);
+    putTotal(w, ci.indicator, fy, cy, "actual", sheet, text);
   }
-  writes.push({ row, col: area.right, value: ci.periodRate, format: STYLE.rate });
+  w.put(ci.periodRate, STYLE.rate);
 }
 
 function finding(
@@ -216,7 +233,9 @@ const liveRate = (plan: SourceCell | null, actual: SourceCell | null) =>
  * the rate, flag and increment formulas, which differ only by the cells they reference.
  */
 class FillText {
-  private readonly heads = new Map<number, string[]>();
+  private readonly headers = new Map<string, PlanValue[]>();
+  private readonly titles = new Map<number, PlanValue[]>();
+  private readonly sameFormats = new Map<CellFormat, Map<number, Array<CellFormat | null>>>();
   private readonly prefixes = new Map<string, string>();
   readonly rateFormula: FormulaMemo;
   /** Lower is better: plan ÷ actual. */
@@ -240,15 +259,40 @@ class FillText {
     this.incrementFormula = new FormulaMemo((cur, prev) => `=${cur}-${prev}`);
   }
 
-  /** "H27 達成率", … for one fiscal year. */
-  yearHeads(fy: number): string[] {
-    let heads = this.heads.get(fy);
-    if (!heads) {
-      const short = shortFiscalYear(fy);
-      heads = PER_YEAR.map((h) => `${short} ${h}`);
-      this.heads.set(fy, heads);
+  /** The header row: "H27 達成率", … for each fiscal year, then 期間達成率. One list per run of years. */
+  headerRow(years: number[]): PlanValue[] {
+    const key = years.join(",");
+    let row = this.headers.get(key);
+    if (!row) {
+      row = [];
+      for (const fy of years) {
+        const short = shortFiscalYear(fy);
+        for (const h of PER_YEAR) row.push(`${short} ${h}`);
+      }
+      row.push("期間達成率");
+      this.headers.set(key, row);
     }
-    return heads;
+    return row;
+  }
+
+  /** The title row: the title, then blanks across the merged area (its format reaches every cell). */
+  titleRow(width: number): PlanValue[] {
+    let row = this.titles.get(width);
+    if (!row) {
+      row = new Array<PlanValue>(width).fill(null);
+      row[0] = this.config.ownedAreaTitle;
+      this.titles.set(width, row);
+    }
+    return row;
+  }
+
+  /** One format for `width` cells, the list shared. */
+  same(format: CellFormat, width: number): Array<CellFormat | null> {
+    let byWidth = this.sameFormats.get(format);
+    if (!byWidth) this.sameFormats.set(format, (byWidth = new Map()));
+    let row = byWidth.get(width);
+    if (!row) byWidth.set(width, (row = new Array<CellFormat | null>(width).fill(format)));
+    return row;
   }
 
   /** A reference to a source cell from a formula on `fromSheet`. */
@@ -288,20 +332,21 @@ class FormulaMemo {
   }
 }
 
-// Writes with a formula are built whole (not given the formula afterwards): same keys in the same
-// order, and the object keeps its properties inline.
+// Each cell of an indicator row, put by what it holds: a live formula where the sources allow.
 
-function rateWrite(
-  row: number,
-  col: number,
+function putRate(
+  w: RowWriter,
   y: IndicatorYear,
   cy: ComputedYear,
   lower: boolean,
   sheet: string,
   text: FillText,
-): CellWrite {
+): void {
   const { plan, actual } = y;
-  if (!plan || !liveRate(plan, actual)) return { row, col, value: cy.rate, format: STYLE.rate };
+  if (!plan || !liveRate(plan, actual)) {
+    w.put(cy.rate, STYLE.rate);
+    return;
+  }
   const p = text.ref(plan, sheet);
   let a: string;
   if (actual) a = text.ref(actual, sheet);
@@ -311,41 +356,40 @@ function rateWrite(
     a = text.refAt(plan.sheet, a1Of(blank.row, blank.col), sheet);
   }
   const formula = (lower ? text.lowerRateFormula : text.rateFormula).get(p, a);
-  return { row, col, value: cy.rate === null ? "" : cy.rate, format: STYLE.rate, formula };
+  w.put(cy.rate === null ? "" : cy.rate, STYLE.rate, formula);
 }
 
-function flagWrite(
-  row: number,
-  col: number,
-  cy: ComputedYear,
-  rateCell: string,
-  live: boolean,
-  text: FillText,
-): CellWrite {
-  if (!live) return { row, col, value: cy.flag, format: STYLE.flag };
+function putFlag(w: RowWriter, cy: ComputedYear, rateCell: string, live: boolean, text: FillText): void {
+  if (!live) {
+    w.put(cy.flag, STYLE.flag);
+    return;
+  }
   const fallback = cy.rate === null ? cy.flag : "";
-  return { row, col, value: cy.flag, format: STYLE.flag, formula: text.flagFormula.get(rateCell, fallback) };
+  w.put(cy.flag, STYLE.flag, text.flagFormula.get(rateCell, fallback));
 }
 
-function incrementWrite(
-  row: number,
-  col: number,
+function putIncrement(
+  w: RowWriter,
   ci: ComputedIndicator,
   idx: number,
   cy: ComputedYear,
   sheet: string,
   text: FillText,
-): CellWrite {
+): void {
   const ind = ci.indicator;
   const value = ind.cumulative ? cy.increment : null;
-  if (!ind.cumulative || cy.increment === null) return { row, col, value, format: STYLE.count };
+  if (!ind.cumulative || cy.increment === null) {
+    w.put(value, STYLE.count);
+    return;
+  }
   const cur = ind.years[idx].actual;
   const prev = previousActual(ind, idx);
-  if (cur && prev && typeof cur.raw === "number" && typeof prev.raw === "number") {
-    const formula = text.incrementFormula.get(text.ref(cur, sheet), text.ref(prev, sheet));
-    return { row, col, value, format: STYLE.count, formula };
-  }
-  return { row, col, value, format: STYLE.count };
+  const live = cur && prev && typeof cur.raw === "number" && typeof prev.raw === "number";
+  w.put(
+    value,
+    STYLE.count,
+    live ? text.incrementFormula.get(text.ref(cur, sheet), text.ref(prev, sheet)) : null,
+  );
 }
 
 /** The actual before year idx: the last earlier year with a number, or the baseline. */
@@ -358,24 +402,18 @@ function previousActual(ind: Indicator, idx: number): SourceCell | null {
   return b && b.parsed.kind === "number" ? b : null;
 }
 
-function totalWrite(
-  row: number,
-  col: number,
+function putTotal(
+  w: RowWriter,
   ind: Indicator,
   fy: number,
   cy: ComputedYear,
   role: "plan" | "actual",
   sheet: string,
   text: FillText,
-): CellWrite {
+): void {
   const value = ind.cumulative ? null : role === "plan" ? cy.planTotal : cy.actualTotal;
-  if (value === null) return { row, col, value, format: STYLE.count };
-  const formula = sumFormula(ind, fy, role, sheet, text);
-  return formula === null
-    ? { row, col, value, format: STYLE.count }
-    : { row, col, value, format: STYLE.count, formula };
+  w.put(value, STYLE.count, value === null ? null : sumFormula(ind, fy, role, sheet, text));
 }
-
 /** "=SUM(F15,J15)": the role's cells of the years up to fy, live only when all are plain numbers. */
 function sumFormula(
   ind: Indicator,

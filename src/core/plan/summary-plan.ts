@@ -11,8 +11,8 @@ import type { Finding } from "../model/finding";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
 import {
   emptySheetEdit,
+  RowWriter,
   type CellFormat,
-  type CellWrite,
   type EditPlan,
   type PlanValue,
   type SheetEdit,
@@ -58,8 +58,14 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   const e: SheetEdit = emptySheetEdit(sheetName, "owned");
   e.tabColor = "#0078D4";
   e.activate = true;
-  const put = (row: number, col: number, value: PlanValue, format?: CellFormat) =>
-    e.writes.push(cellWrite(row, col, value, format));
+  // Cell by cell, left to right and top to bottom: the writer joins neighbours into rows.
+  const w = new RowWriter(e.writes);
+  const put = (row: number, col: number, value: PlanValue, format: CellFormat) =>
+    w.start(row, col).put(value, format);
+  const header = (row: number, texts: string[]) => {
+    w.start(row, 0);
+    for (const h of texts) w.put(h, STYLE.header);
+  };
   const years = model.fiscalYears;
 
   put(0, 0, `${config.summaryMarker} 行政改革プラン 進捗集計`, STYLE.title);
@@ -91,11 +97,11 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
     "警告",
   ];
   const itemTop = row;
-  itemHeader.forEach((h, c) => put(row, c, h, STYLE.header));
+  header(row, itemHeader);
   row++;
   for (const it of model.items) {
     const link = input.linkToSheets ? it.link : null;
-    putItemRow(e.writes, row, it, link ? STYLE.link : STYLE.cell);
+    putItemRow(w.start(row, 0), it, link ? STYLE.link : STYLE.cell);
     if (link) {
       e.hyperlinks.push({ row, col: 0, sheet: link.sheet, cell: link.cell, text: it.no || "—" });
       e.hyperlinks.push({ row, col: 4, sheet: link.sheet, cell: link.cell, text: it.title || "—" });
@@ -125,22 +131,20 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
     "期間達成率",
   ];
   const indTop = row;
-  indHeader.forEach((h, c) => put(row, c, h, STYLE.header));
+  header(row, indHeader);
   row++;
   for (const ind of model.indicators) {
-    put(row, 0, ind.no, STYLE.cell);
-    put(row, 1, ind.name, STYLE.cell);
-    put(row, 2, ind.cumulative ? "累計" : "", STYLE.flag);
-    put(row, 3, ind.baseline, numberish(ind.baseline));
-    for (let yi = 0; yi < ind.years.length; yi++) {
-      const y = ind.years[yi];
-      const c = 4 + yi * 4;
-      put(row, c, y.plan, numberish(y.plan));
-      put(row, c + 1, y.actual, numberish(y.actual));
-      put(row, c + 2, y.rate, STYLE.rate);
-      put(row, c + 3, y.flag === "対象外" && y.plan === null ? "" : y.flag, STYLE.flag);
-    }
-    put(row, indHeader.length - 1, ind.periodRate, STYLE.rate);
+    w.start(row, 0)
+      .put(ind.no, STYLE.cell)
+      .put(ind.name, STYLE.cell)
+      .put(ind.cumulative ? "累計" : "", STYLE.flag)
+      .put(ind.baseline, numberish(ind.baseline));
+    for (const y of ind.years)
+      w.put(y.plan, numberish(y.plan))
+        .put(y.actual, numberish(y.actual))
+        .put(y.rate, STYLE.rate)
+        .put(y.flag === "対象外" && y.plan === null ? "" : y.flag, STYLE.flag);
+    w.start(row, indHeader.length - 1).put(ind.periodRate, STYLE.rate);
     row++;
   }
   const indBottom = Math.max(row - 1, indTop + 1);
@@ -159,12 +163,11 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   put(row++, 0, "年度評価の件数（重点改革項目別）", STYLE.section);
   const gradeHeader = ["重点改革項目", "評価", ...years.map((fy) => `${shortFiscalYear(fy)}`)];
   const gTop = row;
-  gradeHeader.forEach((h, c) => put(row, c, h, STYLE.header));
+  header(row, gradeHeader);
   row++;
   for (const g of model.gradeCounts) {
-    put(row, 0, g.pillar, STYLE.cell);
-    put(row, 1, g.grade, STYLE.flag);
-    for (let i = 0; i < g.counts.length; i++) put(row, 2 + i, g.counts[i], STYLE.count);
+    w.start(row, 0).put(g.pillar, STYLE.cell).put(g.grade, STYLE.flag);
+    for (const n of g.counts) w.put(n, STYLE.count);
     row++;
   }
   const gBottom = Math.max(row - 1, gTop + 1);
@@ -178,13 +181,14 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   row += 2;
   put(row++, 0, "年度評価の件数（全体）", STYLE.section);
   const tTop = row;
-  ["評価", ...years.map((fy) => `${shortFiscalYear(fy)}`)].forEach((h, c) => put(row, c, h, STYLE.header));
+  header(row, ["評価", ...years.map((fy) => `${shortFiscalYear(fy)}`)]);
   row++;
   for (const g of model.gradeTotals) {
-    put(row, 0, g.grade, STYLE.flag);
-    for (let i = 0; i < g.counts.length; i++) put(row, 1 + i, g.counts[i], STYLE.count);
+    w.start(row, 0).put(g.grade, STYLE.flag);
+    for (const n of g.counts) w.put(n, STYLE.count);
     row++;
   }
+  w.end();
   const tBottom = Math.max(row - 1, tTop + 1);
   e.tables.push({
     name: "Shinchoku_GradeTotals",
@@ -235,28 +239,21 @@ function candidateName(base: string, i: number): string {
 }
 
 /** One row of the item table, column by column: No. and title (4) take the link style when linked. */
-function putItemRow(writes: CellWrite[], row: number, it: ItemRow, titleFormat: CellFormat): void {
-  let col = 0;
-  const put = (value: PlanValue, format: CellFormat) => writes.push({ row, col: col++, value, format });
-  put(it.no, titleFormat);
-  put(it.pillar, STYLE.cell);
-  put(it.midItem, STYLE.cell);
-  put(it.smallItem, STYLE.cell);
-  put(it.title, titleFormat);
-  put(it.leadDepartment, STYLE.cell);
-  for (const y of it.years) {
-    put(y.status, STYLE.cell);
-    put(y.grade, STYLE.cell);
-    put(y.flag ?? "", STYLE.cell);
-  }
-  put(it.midtermGrade, STYLE.cell);
-  put(it.finalGrade, STYLE.cell);
-  put(it.errors, STYLE.cell);
-  put(it.warnings, STYLE.cell);
-}
-
-function cellWrite(row: number, col: number, value: PlanValue, format?: CellFormat): CellWrite {
-  return format ? { row, col, value, format } : { row, col, value };
+function putItemRow(w: RowWriter, it: ItemRow, titleFormat: CellFormat): void {
+  w.put(it.no, titleFormat)
+    .put(it.pillar, STYLE.cell)
+    .put(it.midItem, STYLE.cell)
+    .put(it.smallItem, STYLE.cell)
+    .put(it.title, titleFormat)
+    .put(it.leadDepartment, STYLE.cell);
+  for (const y of it.years)
+    w.put(y.status, STYLE.cell)
+      .put(y.grade, STYLE.cell)
+      .put(y.flag ?? "", STYLE.cell);
+  w.put(it.midtermGrade, STYLE.cell)
+    .put(it.finalGrade, STYLE.cell)
+    .put(it.errors, STYLE.cell)
+    .put(it.warnings, STYLE.cell);
 }
 
 function numberish(v: unknown): CellFormat {

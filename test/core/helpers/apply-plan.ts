@@ -4,7 +4,7 @@
  * result back and plan again, for idempotence tests; formats, tables and charts are not modelled.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/grid/cell";
-import type { EditPlan } from "../../../src/core/plan/edit-plan";
+import { cellWrites, type EditPlan } from "../../../src/core/plan/edit-plan";
 
 function copySheet(s: SheetSnapshot): SheetSnapshot {
   return {
@@ -50,7 +50,7 @@ export function applyPlan(wb: WorkbookSnapshot, plan: EditPlan): WorkbookSnapsho
         (m) => m.bottom < r.top || m.top > r.bottom || m.right < r.left || m.left > r.right,
       );
     }
-    for (const w of e.writes) {
+    for (const w of cellWrites(e.writes)) {
       setAt<CellValue>(s.values, w.row, w.col, w.value === "" ? null : w.value, null);
       setAt<string | null>(s.formulas, w.row, w.col, w.formula ?? null, null);
     }

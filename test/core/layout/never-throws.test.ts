@@ -5,6 +5,7 @@ import type { CellValue, SheetSnapshot } from "../../../src/core/grid/cell";
 import { parseCell } from "../../../src/core/values/parse";
 import { pasteAsExcel, seedText } from "./pasted";
 import { analyse, planFill, planSummary } from "../../../src/core/engine";
+import { cellWrites } from "../../../src/core/plan/edit-plan";
 import type { WorkbookSnapshot } from "../../../src/core/grid/cell";
 import { renderMessage } from "../../../src/core/checks/render";
 import { seedFormSheets } from "../../../scripts/fixtures/seed-form";
@@ -94,7 +95,7 @@ function pipeline(wb: WorkbookSnapshot): void {
   for (const e of fill.plan.edits) {
     const snap = byName.get(e.sheet);
     const owned = a.read.ownedAreas.filter((o) => o.sheet === e.sheet).map((o) => o.range);
-    for (const w of e.writes) {
+    for (const w of cellWrites(e.writes)) {
       expect(w.row).toBeGreaterThanOrEqual(0);
       expect(w.col).toBeGreaterThanOrEqual(0);
       const before = snap?.values[w.row - snap.originRow]?.[w.col - snap.originCol];
