@@ -69,9 +69,10 @@ export function segmentBlocks(view: SheetView): BlockSpan[] {
   const all = view.labels;
   const spans: OpenSpan[] = [];
   let cur: OpenSpan | null = null;
-  // Which fields the open span has seen: a stamp per field (the span's number), not a list per span.
-  const seen = seenStamps();
+  // Which fields the open span has seen: a stamp per field (the span's serial), not a list per span.
+  let serial = 0;
   const open = (top: number, at: number): OpenSpan => {
+    serial = nextSerial();
     cur = { top, first: at, end: at, notes: 0, body: false, real: false };
     spans.push(cur);
     return cur;
@@ -86,15 +87,15 @@ export function segmentBlocks(view: SheetView): BlockSpan[] {
     let block = cur as OpenSpan | null;
     const k = fieldIndex(f);
     if (HEADER_CLASS.has(f)) {
-      if (!block || block.body || (seen[k] === spans.length && f !== "goals")) block = open(l.row, i);
+      if (!block || block.body || (seen[k] === serial && f !== "goals")) block = open(l.row, i);
     } else if (f === "overview") {
-      if (!block || seen[k] === spans.length) block = open(l.row, i);
+      if (!block || seen[k] === serial) block = open(l.row, i);
       block.body = true;
     } else {
       if (!block) block = open(l.row, i);
       if (SECTION_OF[f]) block.body = true;
     }
-    seen[k] = spans.length;
+    seen[k] = serial;
     if (f === "overview" || f === "no" || f === "gradeSection") block.real = true;
     block.end = i + 1;
   }
@@ -132,9 +133,20 @@ function fieldIndex(f: LabelField): number {
   return k;
 }
 
-/** Stamps for every field there can be; 0 is "not seen" (span numbers start at 1). */
-function seenStamps(): number[] {
-  return new Array<number>(64).fill(0);
+/**
+ * Stamps for every field there can be, one list for all sheets: each span's serial is new, so a
+ * stamp left by an earlier sheet never matches (0, the start, is no span's serial).
+ */
+const seen = new Array<number>(64).fill(0);
+let lastSerial = 0;
+
+function nextSerial(): number {
+  // Past 2^30 spans, start over, the stamps cleared so that none can match by accident.
+  if (lastSerial >= 0x3fffffff) {
+    seen.fill(0);
+    lastSerial = 0;
+  }
+  return ++lastSerial;
 }
 
 function lastNonBlankRow(view: SheetView, from: number): number {
