@@ -25,12 +25,15 @@ export interface LabelCell {
 }
 
 const NONE: readonly number[] = [];
+/** The scan's working lists, shared by every sheet (see the constructor). */
+const SCAN_COLS: number[] = [];
+const SCAN_LABELS: LabelCell[] = [];
 
 export class SheetView {
   readonly grid: Grid;
   readonly name: string;
   /** In reading order (row, then column). */
-  readonly labels: LabelCell[] = [];
+  readonly labels: LabelCell[];
   /** Where each row's labels start in `labels` (the next row's start is where they end): label() looks at one row's few. */
   private readonly labelRowStart: number[];
   /**
@@ -50,12 +53,17 @@ export class SheetView {
     this.parser = cellParserFor(config.estimateMarkers);
     // Straight over the snapshot's rows: this loop sees every cell of every sheet. Plain lists, not
     // typed arrays: three typed arrays a sheet cost a third of a millisecond a run to allocate.
+    // The scan fills lists shared by all sheets, then keeps copies of the exact size: lists grown
+    // cell by cell would leave their outgrown copies behind for every sheet.
     const snap = grid.snapshot;
     const rows = grid.rowCount;
-    const cols: number[] = [];
+    const cols = SCAN_COLS;
+    const labels = SCAN_LABELS;
+    let n = 0;
+    let nl = 0;
     const rowStart = new Array<number>(rows + 1);
     for (let r = 0; r < rows; r++) {
-      rowStart[r] = cols.length;
+      rowStart[r] = n;
       const line = snap.values[r - snap.originRow] ?? NONE;
       for (let i = 0; i < line.length; i++) {
         const v = line[i];
@@ -67,7 +75,7 @@ export class SheetView {
         // scan, so the area is masked from here on.
         if (kind?.ownedTitle) this.ownedAreas.push(ownedAreaAt(grid, r, c, config));
         if (this.ownedAreas.length && this.masked(r, c)) continue;
-        cols.push(c);
+        cols[n++] = c;
         const m = kind?.label;
         if (!m) continue;
         const cell: LabelCell = {
@@ -78,12 +86,15 @@ export class SheetView {
           match: m,
           text: kind.text,
         };
-        this.labels.push(cell);
+        labels[nl++] = cell;
       }
     }
-    rowStart[rows] = cols.length;
-    this.filledCols = cols;
+    rowStart[rows] = n;
+    this.filledCols = cols.slice(0, n);
     this.filledRowStart = rowStart;
+    this.labels = labels.slice(0, nl);
+    // The shared list lets go of this sheet's labels.
+    labels.fill(undefined as unknown as LabelCell, 0, nl);
     const labelRowStart = new Array<number>(rows + 1);
     let i = 0;
     for (let r = 0; r <= rows; r++) {
