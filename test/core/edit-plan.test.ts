@@ -46,6 +46,23 @@ describe("RowWriter", () => {
     expect(cellCount(out)).toBe(3);
   });
 
+  it("shares a formats list between rows that repeat it, and not with a row that differs", () => {
+    const a: RowWrite[] = [];
+    const b: RowWrite[] = [];
+    const w = new RowWriter(a);
+    w.start(0, 0).put(1, bold).put(2, thin);
+    w.start(1, 0).put(3, bold).put(4, thin); // the same formats
+    w.start(2, 0).put(5, bold).put(6, null); // differs in its second cell
+    w.start(3, 0).put(7, bold); // a prefix of the row before
+    w.writeTo(b).start(0, 5).put(8, bold).put(9, null); // another list, the same formats as row 2
+    w.end();
+    expect(a.map((r) => r.formats)).toEqual([[bold, thin], [bold, thin], [bold, null], [bold]]);
+    expect(a[1].formats).toBe(a[0].formats);
+    expect(a[2].formats).not.toBe(a[0].formats);
+    expect(b).toEqual([{ row: 0, col: 5, values: [8, 9], formats: [bold, null], formulas: null }]);
+    expect(b[0].formats).toBe(a[2].formats);
+  });
+
   it("hands over nothing for a row without cells", () => {
     const out: RowWrite[] = [];
     new RowWriter(out).start(1, 1).skip(2).end();

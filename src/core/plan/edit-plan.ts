@@ -168,15 +168,27 @@ export function cellWrites(writes: readonly RowWrite[]): CellWrite[] {
 /**
  * Builds a sheet's rows cell by cell: put() adds the next cell to the right, start() says where the
  * next cell goes, skip() leaves cells out (the row is cut there and goes on further right).
+ *
+ * Rows of a table mostly repeat the formats of the row before: while they do, no list of formats is
+ * built, and the row shares the earlier row's list.
  */
 export class RowWriter {
   private row = 0;
   private col = 0;
   private values: PlanValue[] = [];
-  private formats: (CellFormat | null)[] = [];
+  /** Null while the row's formats are those of `pattern`, cell for cell. */
+  private formats: (CellFormat | null)[] | null = null;
+  private pattern: readonly (CellFormat | null)[] = NO_FORMATS;
   private formulas: (string | null)[] | null = null;
 
-  constructor(private readonly out: RowWrite[]) {}
+  constructor(private out: RowWrite[]) {}
+
+  /** From here on, rows go to `out` (another sheet's list); formats may still be shared with earlier rows. */
+  writeTo(out: RowWrite[]): this {
+    this.end();
+    this.out = out;
+    return this;
+  }
 
   /** The next cell goes at (row, col): the row goes on when that is the cell right of the last one. */
   start(row: number, col: number): this {
@@ -188,10 +200,14 @@ export class RowWriter {
   }
 
   put(value: PlanValue, format: CellFormat | null, formula: string | null = null): this {
-    if (formula !== null && this.formulas === null)
-      this.formulas = new Array<string | null>(this.values.length).fill(null);
+    const i = this.values.length;
+    if (formula !== null && this.formulas === null) this.formulas = new Array<string | null>(i).fill(null);
     this.values.push(value);
-    this.formats.push(format);
+    if (this.formats !== null) this.formats.push(format);
+    else if (i >= this.pattern.length || this.pattern[i] !== format) {
+      this.formats = this.pattern.slice(0, i);
+      this.formats.push(format);
+    }
     if (this.formulas !== null) this.formulas.push(formula);
     return this;
   }
@@ -203,17 +219,17 @@ export class RowWriter {
 
   /** Hands the row over (if it has cells): call once the sheet's last row is put. */
   end(): void {
-    if (this.values.length === 0) return;
-    this.out.push({
-      row: this.row,
-      col: this.col,
-      values: this.values,
-      formats: this.formats,
-      formulas: this.formulas,
-    });
-    this.col += this.values.length;
+    const n = this.values.length;
+    if (n === 0) return;
+    let formats: readonly (CellFormat | null)[];
+    if (this.formats === null) formats = n === this.pattern.length ? this.pattern : this.pattern.slice(0, n);
+    else formats = this.pattern = this.formats;
+    this.out.push({ row: this.row, col: this.col, values: this.values, formats, formulas: this.formulas });
+    this.col += n;
     this.values = [];
-    this.formats = [];
+    this.formats = null;
     this.formulas = null;
   }
 }
+
+const NO_FORMATS: readonly (CellFormat | null)[] = [];

@@ -157,7 +157,7 @@ function writeArea(
     formats: text.same(STYLE.header, width),
     formulas: null,
   });
-  const w = new RowWriter(e.writes);
+  const w = text.rows.writeTo(e.writes);
   for (const ind of block.indicators) {
     const ci = computedNamed(computed, ind.name);
     if (ci) writeIndicatorRow(w, ind, ci, years, area, block.sheet, text);
@@ -237,6 +237,8 @@ class FillText {
   private readonly titles = new Map<number, PlanValue[]>();
   private readonly sameFormats = new Map<CellFormat, Map<number, Array<CellFormat | null>>>();
   private readonly prefixes = new Map<string, string>();
+  /** One writer for the run's indicator rows: rows of every sheet share their formats. */
+  readonly rows = new RowWriter([]);
   readonly rateFormula: FormulaMemo;
   /** Lower is better: plan ÷ actual. */
   readonly lowerRateFormula: FormulaMemo;
