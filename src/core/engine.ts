@@ -2,6 +2,7 @@
  * The engine's front door: analyse a workbook snapshot, then plan the writes. Adapters (Excel,
  * ExcelJS) call these and apply what comes back; they decide nothing themselves.
  */
+import { startMemoRun } from "./values/memo";
 import type { WorkbookSnapshot } from "./grid/cell";
 import type { ShinchokuConfig } from "./config/config";
 import type { Finding } from "./model/finding";
@@ -29,6 +30,7 @@ export interface Analysis {
 }
 
 export function analyse(wb: WorkbookSnapshot, config: ShinchokuConfig, opts: AnalyseOptions): Analysis {
+  startMemoRun();
   const read = readWorkbook(wb, config);
   const computed = computeItems(read.items, config, opts.asOf);
   const findings = runChecks({ config, asOf: opts.asOf, items: read.items, computed }, read.diagnostics);

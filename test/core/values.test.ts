@@ -1,3 +1,4 @@
+import { MemoTable, startMemoRun } from "../../src/core/values/memo";
 import fc from "fast-check";
 import { sortInPlace } from "../../src/core/values/order";
 import { parseCell, parseText } from "../../src/core/values/parse";
@@ -126,5 +127,33 @@ describe("sortInPlace", () => {
     ];
     sortInPlace(merges, (a, b) => a.top - b.top || a.left - b.left);
     expect(merges.map((m) => `${m.top},${m.left}`)).toEqual(["11,0", "11,9", "11,13", "12,5"]);
+  });
+});
+
+describe("MemoTable", () => {
+  it("computes each distinct text once, across runs, and gives equal texts the same result", () => {
+    let computed = 0;
+    const t = new MemoTable((s) => {
+      computed++;
+      return { length: s.length };
+    });
+    const a = t.get("計画");
+    // A new run and a new string object with the same text (as a workbook read afresh brings).
+    startMemoRun();
+    const same = ["計", "画"].join("");
+    expect(t.get(same)).toBe(a);
+    expect(t.get("実績")).toEqual({ length: 2 });
+    startMemoRun();
+    expect(t.get("実績")).toEqual({ length: 2 });
+    expect(computed).toBe(2);
+  });
+
+  it("does not keep texts longer than 200 characters", () => {
+    let computed = 0;
+    const t = new MemoTable(() => ++computed);
+    const long = "あ".repeat(201);
+    t.get(long);
+    t.get(long);
+    expect(computed).toBe(2);
   });
 });

@@ -7,20 +7,45 @@ const LIMIT = 20000;
 /** Long strings (evaluation texts) rarely repeat and would only fill the table. */
 const MAX_KEY_LENGTH = 200;
 
+/** Bumped at the start of every analysis: see MemoTable's `recent`. */
+let generation = 0;
+
+/** A new run begins: memo tables start their per-run front tables afresh. */
+export function startMemoRun(): void {
+  generation++;
+}
+
 export class MemoTable<V> {
   private readonly table = new Map<string, V>();
+  /**
+   * This run's keys, as the very string objects the run looks up. A workbook read afresh brings new
+   * string objects with old contents: found in `table`, each lookup compares the texts character by
+   * character, while the same object found again here is equal at once. (One string object serves
+   * every cell of a shared text.)
+   */
+  private recent = new Map<string, V>();
+  private recentGeneration = -1;
 
   /** `compute` is fixed here rather than passed per call: no closure is allocated per lookup. */
   constructor(private readonly compute: (key: string) => V) {}
 
   get(key: string): V {
     if (key.length > MAX_KEY_LENGTH) return this.compute(key);
-    const hit = this.table.get(key);
+    if (this.recentGeneration !== generation) {
+      this.recent.clear();
+      this.recentGeneration = generation;
+    }
+    let hit = this.recent.get(key);
     if (hit !== undefined) return hit;
-    const out = this.compute(key);
-    if (this.table.size >= LIMIT) this.table.clear();
-    this.table.set(key, out);
-    return out;
+    hit = this.table.get(key);
+    if (hit === undefined) {
+      hit = this.compute(key);
+      if (this.table.size >= LIMIT) this.table.clear();
+      this.table.set(key, hit);
+    }
+    if (this.recent.size >= LIMIT) this.recent.clear();
+    this.recent.set(key, hit);
+    return hit;
   }
 }
 
