@@ -11,7 +11,7 @@ import { isBlankText } from "../values/normalize";
 import { cellText } from "../values/parse";
 import type { ShinchokuConfig } from "../config/config";
 import type { LabelField, LabelMatch } from "./labels";
-import type { TextClassifier } from "./text-class";
+import type { TextClass, TextClassifier } from "./text-class";
 import { ownedAreaAt } from "./owned-areas";
 
 export interface LabelCell {
@@ -27,6 +27,7 @@ export interface LabelCell {
 const NONE: readonly number[] = [];
 /** The scan's working lists, shared by every sheet (see the constructor). */
 const SCAN_COLS: number[] = [];
+const SCAN_KINDS: (TextClass | null)[] = [];
 const SCAN_LABELS: LabelCell[] = [];
 
 export class SheetView {
@@ -43,6 +44,12 @@ export class SheetView {
    */
   private readonly filledCols: number[];
   private readonly filledRowStart: number[];
+  /**
+   * What the scan found each filled cell's text to be (beside filledCols; null for numbers, long
+   * texts and error literals): text() reads it instead of looking the text up again, as the reader
+   * asks for the texts of most cells several times.
+   */
+  private readonly filledKinds: (TextClass | null)[];
   /** Areas we wrote on an earlier run (computed fields): masked, so our numbers are never read as staff's. */
   readonly ownedAreas: CellRange[] = [];
   private readonly parser: CellParser;
@@ -58,6 +65,7 @@ export class SheetView {
     const snap = grid.snapshot;
     const rows = grid.rowCount;
     const cols = SCAN_COLS;
+    const kinds = SCAN_KINDS;
     const labels = SCAN_LABELS;
     let n = 0;
     let nl = 0;
@@ -75,6 +83,8 @@ export class SheetView {
         // scan, so the area is masked from here on.
         if (kind?.ownedTitle) this.ownedAreas.push(ownedAreaAt(grid, r, c, config));
         if (this.ownedAreas.length && this.masked(r, c)) continue;
+        // Error literals ("#N/A") read as errors (Grid.value): their text is not the string's.
+        kinds[n] = kind !== null && (v as string).charCodeAt(0) !== 0x23 ? kind : null;
         cols[n++] = c;
         const m = kind?.label;
         if (!m) continue;
@@ -91,6 +101,8 @@ export class SheetView {
     }
     rowStart[rows] = n;
     this.filledCols = cols.slice(0, n);
+    this.filledKinds = kinds.slice(0, n);
+    kinds.fill(null, 0, n);
     this.filledRowStart = rowStart;
     this.labels = labels.slice(0, nl);
     // The shared list lets go of this sheet's labels.
@@ -128,6 +140,14 @@ export class SheetView {
 
   /** The cell's text, NFKC-normalised (normalisation is memoised by text, so asking again is cheap). */
   text(row: number, col: number): string {
+    if (row >= 0 && row < this.rowCount) {
+      const cols = this.filledCols;
+      for (let i = this.filledRowStart[row], end = this.filledRowStart[row + 1]; i < end; i++) {
+        if (cols[i] < col) continue;
+        if (cols[i] === col && this.filledKinds[i] !== null) return this.filledKinds[i]!.text;
+        break;
+      }
+    }
     return cellText(this.value(row, col));
   }
 

@@ -1,0 +1,48 @@
+/** The reader's view of a sheet: texts as the reader sees them, whether found by the scan or not. */
+import { DEFAULT_CONFIG } from "../../../src/core/config/config";
+import type { CellValue } from "../../../src/core/grid/cell";
+import { Grid } from "../../../src/core/grid/grid";
+import { SheetView } from "../../../src/core/layout/sheet-view";
+import { textClassifierFor } from "../../../src/core/layout/text-class";
+import { cellText } from "../../../src/core/values/parse";
+
+const viewOf = (values: CellValue[][]) =>
+  new SheetView(
+    Grid.of({ name: "S", originRow: 0, originCol: 0, values }),
+    textClassifierFor(DEFAULT_CONFIG),
+    DEFAULT_CONFIG,
+  );
+
+describe("SheetView.text", () => {
+  const values: CellValue[][] = [
+    ["ＡＢＣ １２", "#N/A", "#n/a", 1090, "  ", null, "計画"],
+    ["x".repeat(120), { error: "#REF!" }, "", "平成２７年度"],
+  ];
+  const view = viewOf(values);
+
+  it("is the cell's text as cellText gives it, for every kind of cell", () => {
+    for (let r = 0; r < values.length; r++)
+      for (let c = 0; c < 8; c++) expect(view.text(r, c)).toBe(cellText(view.value(r, c)));
+  });
+
+  it("normalises full-width text and reads error literals as errors", () => {
+    expect(view.text(0, 0)).toBe("ABC 12");
+    expect(view.text(0, 1)).toBe("#N/A");
+    expect(view.text(0, 3)).toBe("1090");
+    expect(view.text(1, 3)).toBe("平成27年度");
+    expect(view.text(5, 5)).toBe("");
+  });
+
+  it("gives nothing for a cell of an area we own (our numbers are not staff's)", () => {
+    const title = DEFAULT_CONFIG.ownedAreaTitle;
+    const owned = viewOf([
+      ["計画", null, title, null],
+      [null, null, "H27 達成率", "H27 判定"],
+      [null, null, 0.5, "達成"],
+    ]);
+    expect(owned.ownedAreas.length).toBe(1);
+    expect(owned.text(1, 2)).toBe("");
+    expect(owned.text(2, 3)).toBe("");
+    expect(owned.text(0, 0)).toBe("計画");
+  });
+});
