@@ -175,11 +175,15 @@ export function cellWrites(writes: readonly RowWrite[]): CellWrite[] {
 export class RowWriter {
   private row = 0;
   private col = 0;
-  private values: PlanValue[] = [];
-  /** Null while the row's formats are those of `pattern`, cell for cell. */
-  private formats: (CellFormat | null)[] | null = null;
+  /** Cells put in the current row; the working lists below are reused row after row. */
+  private n = 0;
+  private readonly values: PlanValue[] = [];
+  private readonly formats: (CellFormat | null)[] = [];
+  private readonly formulas: (string | null)[] = [];
+  private hasFormula = false;
+  /** Whether the row's formats so far are those of `pattern`, cell for cell. */
+  private followsPattern = true;
   private pattern: readonly (CellFormat | null)[] = NO_FORMATS;
-  private formulas: (string | null)[] | null = null;
 
   constructor(private out: RowWrite[]) {}
 
@@ -192,7 +196,7 @@ export class RowWriter {
 
   /** The next cell goes at (row, col): the row goes on when that is the cell right of the last one. */
   start(row: number, col: number): this {
-    if (row === this.row && col === this.col + this.values.length) return this;
+    if (row === this.row && col === this.col + this.n) return this;
     this.end();
     this.row = row;
     this.col = col;
@@ -200,35 +204,40 @@ export class RowWriter {
   }
 
   put(value: PlanValue, format: CellFormat | null, formula: string | null = null): this {
-    const i = this.values.length;
-    if (formula !== null && this.formulas === null) this.formulas = new Array<string | null>(i).fill(null);
-    this.values.push(value);
-    if (this.formats !== null) this.formats.push(format);
-    else if (i >= this.pattern.length || this.pattern[i] !== format) {
-      this.formats = this.pattern.slice(0, i);
-      this.formats.push(format);
-    }
-    if (this.formulas !== null) this.formulas.push(formula);
+    const i = this.n++;
+    this.values[i] = value;
+    this.formats[i] = format;
+    this.formulas[i] = formula;
+    if (formula !== null) this.hasFormula = true;
+    if (this.followsPattern && (i >= this.pattern.length || this.pattern[i] !== format))
+      this.followsPattern = false;
     return this;
   }
 
   /** Leaves `n` cells out: they are not written at all. */
   skip(n = 1): this {
-    return this.start(this.row, this.col + this.values.length + n);
+    return this.start(this.row, this.col + this.n + n);
   }
 
   /** Hands the row over (if it has cells): call once the sheet's last row is put. */
   end(): void {
-    const n = this.values.length;
+    const n = this.n;
     if (n === 0) return;
+    // Lists of the row's exact size: lists grown cell by cell keep spare room.
     let formats: readonly (CellFormat | null)[];
-    if (this.formats === null) formats = n === this.pattern.length ? this.pattern : this.pattern.slice(0, n);
-    else formats = this.pattern = this.formats;
-    this.out.push({ row: this.row, col: this.col, values: this.values, formats, formulas: this.formulas });
+    if (this.followsPattern) formats = n === this.pattern.length ? this.pattern : this.pattern.slice(0, n);
+    else formats = this.pattern = this.formats.slice(0, n);
+    this.out.push({
+      row: this.row,
+      col: this.col,
+      values: this.values.slice(0, n),
+      formats,
+      formulas: this.hasFormula ? this.formulas.slice(0, n) : null,
+    });
     this.col += n;
-    this.values = [];
-    this.formats = null;
-    this.formulas = null;
+    this.n = 0;
+    this.hasFormula = false;
+    this.followsPattern = true;
   }
 }
 
