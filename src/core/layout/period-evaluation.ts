@@ -20,38 +20,47 @@ export function readPeriodEvaluation(view: SheetView, section: Section, era: Era
     policyText: null,
     policyFromYear: null,
   };
+  const data: number[] = [];
   for (let r = section.top; r <= section.bottom; r++) {
     const labelEdge = view.labelEdge(r);
     const issues = view.hasLabel(r, "issues");
-    const cells = view.cellsInRow(r, labelEdge + 1);
-    // The policy header names its first year: "平成29年度以降".
-    for (const c of cells) {
-      const t = view.text(r, c);
+    // The row's cells right of its labels, less the section's own headers; the policy header
+    // names its first year: "平成29年度以降".
+    data.length = 0;
+    for (let i = view.filledStart(r), end = view.filledEnd(r); i < end; i++) {
+      const c = view.filledCol(i);
+      if (c <= labelEdge) continue;
+      const t = view.filledText(r, i);
       if (t.length <= 24) {
         const fy = parseFiscalYear(t, era);
         if (fy?.onward) out.policyFromYear ??= fy.fiscalYear;
       }
+      if (!isHeaderText(t, era)) data.push(c);
     }
-    const data = cells.filter((c) => !isHeaderText(view.text(r, c), era));
     if (data.length === 0) continue;
     if (issues) {
       out.issuesText ??= view.source(r, data[0]);
       continue;
     }
     if (out.evaluationText || out.grade) continue;
-    const g = data.findIndex((c) => view.text(r, c).length <= MAX_GRADE_LENGTH);
-    const src = (i: number): SourceCell | null =>
-      i >= 0 && i < data.length ? view.source(r, data[i]) : null;
+    let g = -1;
+    for (let i = 0; i < data.length && g < 0; i++)
+      if (view.text(r, data[i]).length <= MAX_GRADE_LENGTH) g = i;
     if (g >= 0) {
-      out.grade = src(g);
-      out.evaluationText = src(g - 1);
-      out.policyText = src(g + 1);
+      out.grade = sourceAt(view, r, data, g);
+      out.evaluationText = sourceAt(view, r, data, g - 1);
+      out.policyText = sourceAt(view, r, data, g + 1);
     } else {
-      out.evaluationText = src(0);
-      out.policyText = data.length > 1 ? src(data.length - 1) : null;
+      out.evaluationText = sourceAt(view, r, data, 0);
+      out.policyText = data.length > 1 ? sourceAt(view, r, data, data.length - 1) : null;
     }
   }
   return out;
+}
+
+/** The i-th of a row's data cells, or null when there is none. */
+function sourceAt(view: SheetView, row: number, data: readonly number[], i: number): SourceCell | null {
+  return i >= 0 && i < data.length ? view.source(row, data[i]) : null;
 }
 
 /** Header cells inside the section ("中間評価", "平成29年度以降", "(平成29年度に実施)") are not data. */

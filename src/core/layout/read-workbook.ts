@@ -122,8 +122,8 @@ function readBlock(view: SheetView, span: BlockSpan, config: ShinchokuConfig, fi
 
 function eraOfBlock(view: SheetView, headerRow: number | null): Era | null {
   if (headerRow === null) return null;
-  for (const c of view.cellsInRow(headerRow)) {
-    const t = view.text(headerRow, c);
+  for (let i = view.filledStart(headerRow), end = view.filledEnd(headerRow); i < end; i++) {
+    const t = view.filledText(headerRow, i);
     if (t.length > 24) continue;
     const fy = parseFiscalYear(t);
     if (fy?.explicitEra) return fy.era;

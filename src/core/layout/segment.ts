@@ -195,7 +195,7 @@ function rowBelongsAbove(view: SheetView, labels: LabelCell[], row: number, kind
     if (COMPANIONS[kind].includes(l.field)) companion = true;
   }
   if (!companion) return false;
-  for (const c of view.cellsInRow(row))
-    if (!view.label(row, c) && view.text(row, c).length > 24) return false;
+  for (let i = view.filledStart(row), end = view.filledEnd(row); i < end; i++)
+    if (view.filledText(row, i).length > 24 && !view.label(row, view.filledCol(i))) return false;
   return true;
 }

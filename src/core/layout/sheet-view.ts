@@ -198,6 +198,29 @@ export class SheetView {
     return out;
   }
 
+  /**
+   * Where a row's non-blank cells are in the view: cells filledStart(row) to filledEnd(row) - 1, left
+   * to right, cell i at column filledCol(i) with text filledText(row, i). For loops that only look at
+   * the cells: cellsInRow builds a list.
+   */
+  filledStart(row: number): number {
+    return row < 0 || row >= this.rowCount ? 0 : this.filledRowStart[row];
+  }
+
+  filledEnd(row: number): number {
+    return row < 0 || row >= this.rowCount ? 0 : this.filledRowStart[row + 1];
+  }
+
+  filledCol(i: number): number {
+    return this.filledCols[i];
+  }
+
+  /** text(row, filledCol(i)), without finding the cell again. */
+  filledText(row: number, i: number): string {
+    const kind = this.filledKinds[i];
+    return kind !== null ? kind.text : cellText(this.value(row, this.filledCols[i]));
+  }
+
   /** The first non-blank column of a row at or right of `fromCol`, or -1: without building a list. */
   firstFilledFrom(row: number, fromCol: number): number {
     if (row < 0 || row >= this.rowCount) return -1;

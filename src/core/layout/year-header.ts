@@ -31,10 +31,14 @@ export function readYearHeaderRow(
   toCol = view.colCount - 1,
 ): YearHeaderRow {
   const out: YearHeaderRow = { row, years: [], baseline: null, target: null, unreadable: [] };
-  const cols = view.cellsInRow(row, fromCol, toCol);
-  const era = rowEra(view, row, cols);
-  for (const c of cols) {
-    const text = view.text(row, c);
+  const start = view.filledStart(row);
+  const end = view.filledEnd(row);
+  const era = rowEra(view, row, start, end, fromCol, toCol);
+  for (let i = start; i < end; i++) {
+    const c = view.filledCol(i);
+    if (c < fromCol) continue;
+    if (c > toCol) break;
+    const text = view.filledText(row, i);
     const label = view.label(row, c);
     if (label?.field === "baseline") {
       out.baseline = {
@@ -81,9 +85,19 @@ function nextStop(h: YearHeaderRow, i: number): number | undefined {
  * The Japanese era of the first header in the row that names one (for "29年度以降"), or null. A row
  * of Western years needs no era: an era-less "29年度" reads the same in it as with none.
  */
-function rowEra(view: SheetView, row: number, cols: readonly number[]): Era | null {
-  for (const c of cols) {
-    const t = view.text(row, c);
+function rowEra(
+  view: SheetView,
+  row: number,
+  start: number,
+  end: number,
+  fromCol: number,
+  toCol: number,
+): Era | null {
+  for (let i = start; i < end; i++) {
+    const c = view.filledCol(i);
+    if (c < fromCol) continue;
+    if (c > toCol) break;
+    const t = view.filledText(row, i);
     if (t.length > MAX_HEADER_LENGTH) continue;
     const fy = parseFiscalYear(t);
     if (fy && fy.explicitEra && fy.era !== "western") return fy.era;
