@@ -100,13 +100,11 @@ export class SheetView {
       }
     }
     rowStart[rows] = n;
+    // Entries past n and nl are an earlier sheet's: never read, overwritten by the next.
     this.filledCols = cols.slice(0, n);
     this.filledKinds = kinds.slice(0, n);
-    kinds.fill(null, 0, n);
     this.filledRowStart = rowStart;
     this.labels = labels.slice(0, nl);
-    // The shared list lets go of this sheet's labels.
-    labels.fill(undefined as unknown as LabelCell, 0, nl);
     const labelRowStart = new Array<number>(rows + 1);
     let i = 0;
     for (let r = 0; r <= rows; r++) {
@@ -140,15 +138,15 @@ export class SheetView {
 
   /** The cell's text, NFKC-normalised (normalisation is memoised by text, so asking again is cheap). */
   text(row: number, col: number): string {
-    if (row >= 0 && row < this.rowCount) {
-      const cols = this.filledCols;
-      for (let i = this.filledRowStart[row], end = this.filledRowStart[row + 1]; i < end; i++) {
-        if (cols[i] < col) continue;
-        if (cols[i] === col && this.filledKinds[i] !== null) return this.filledKinds[i]!.text;
-        break;
-      }
-    }
-    return cellText(this.value(row, col));
+    const i = this.filledIndex(row, col);
+    return i >= 0 ? this.filledText(row, i) : cellText(this.value(row, col));
+  }
+
+  /** Where (row, col) is among the filled cells, or -1 when it is blank (or masked). */
+  private filledIndex(row: number, col: number): number {
+    for (let i = this.filledStart(row), end = this.filledEnd(row); i < end; i++)
+      if (this.filledCols[i] >= col) return this.filledCols[i] === col ? i : -1;
+    return -1;
   }
 
   label(row: number, col: number): LabelCell | undefined {

@@ -24,7 +24,7 @@ export interface CellFormat {
 /**
  * Cells side by side on one row, from `col` rightwards: how the plan writes. An object per cell was
  * the largest part of what a run keeps alive (18,000 of them on the bench workbook, 1.8 MB); rows
- * hold the same in half that, rows of one pattern sharing their lists.
+ * hold the same in a third of that (0.6 MB), rows of one pattern sharing their lists.
  */
 export interface RowWrite {
   /** 0-based. */

@@ -229,15 +229,16 @@ const liveRate = (plan: SourceCell | null, actual: SourceCell | null) =>
   !!plan && typeof plan.raw === "number" && plain(actual);
 
 /**
- * The text of one run's writes, each distinct piece built once: year headers, sheet prefixes, and
- * the rate, flag and increment formulas, which differ only by the cells they reference.
+ * What repeats across one run's writes, each distinct piece built once: the title and header rows
+ * (values and formats, shared by every sheet with the same years), sheet prefixes, and the rate,
+ * flag and increment formulas, which differ only by the cells they reference; and one row writer,
+ * so that indicator rows of every sheet share their formats.
  */
 class FillText {
   private readonly headers = new Map<string, PlanValue[]>();
   private readonly titles = new Map<number, PlanValue[]>();
   private readonly sameFormats = new Map<CellFormat, Map<number, Array<CellFormat | null>>>();
   private readonly prefixes = new Map<string, string>();
-  /** One writer for the run's indicator rows: rows of every sheet share their formats. */
   readonly rows = new RowWriter([]);
   readonly rateFormula: FormulaMemo;
   /** Lower is better: plan ÷ actual. */
