@@ -46,13 +46,15 @@ export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): Rea
     summarySheets: [],
     otherSheets: [],
   };
+  // One view for all the sheets, each read into it in turn (see SheetView).
+  let view: SheetView | null = null;
   for (const snap of wb.sheets) {
     const grid = Grid.of(snap);
     if (isSummarySheet(grid, config)) {
       result.summarySheets.push(snap.name);
       continue;
     }
-    const view = new SheetView(grid, classifier, config);
+    view = view ? view.load(grid) : new SheetView(grid, classifier, config);
     for (const range of view.ownedAreas) result.ownedAreas.push({ sheet: snap.name, range });
     const spans = segmentBlocks(view);
     if (spans.length === 0) {

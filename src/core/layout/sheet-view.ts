@@ -25,51 +25,62 @@ export interface LabelCell {
 }
 
 const NONE: readonly number[] = [];
-/** The scan's working lists, shared by every sheet (see the constructor). */
-const SCAN_COLS: number[] = [];
-const SCAN_KINDS: (TextClass | null)[] = [];
-const SCAN_LABELS: LabelCell[] = [];
 
+/**
+ * One sheet at a time: `load` reads the next sheet into the same view. The reader looks at a sheet,
+ * keeps what it found as SourceCells and numbers, and moves on; the view's lists and label cells are
+ * refilled rather than built anew for each of a workbook's sheets (they were a seventh of what a run
+ * allocated). Whatever the view hands out (labels, sections anchored on them) holds until the next load.
+ */
 export class SheetView {
-  readonly grid: Grid;
-  readonly name: string;
+  grid!: Grid;
+  name!: string;
   /** In reading order (row, then column). */
-  readonly labels: LabelCell[];
+  readonly labels: LabelCell[] = [];
   /** Where each row's labels start in `labels` (the next row's start is where they end): label() looks at one row's few. */
-  private readonly labelRowStart: number[];
+  private readonly labelRowStart: number[] = [];
   /**
    * Non-blank columns of the whole sheet in reading order, and where each row's start (the next row's
    * start is where they end). Two flat lists per sheet rather than a list per row: the scan sees every
-   * cell of every sheet, and lists per row were about 6% of what a run allocated.
+   * cell of every sheet. Entries past the sheet's count are an earlier sheet's, never read.
    */
-  private readonly filledCols: number[];
-  private readonly filledRowStart: number[];
+  private readonly filledCols: number[] = [];
+  private readonly filledRowStart: number[] = [];
   /**
    * What the scan found each filled cell's text to be (beside filledCols; null for numbers, long
    * texts and error literals): text() reads it instead of looking the text up again, as the reader
    * asks for the texts of most cells several times.
    */
-  private readonly filledKinds: (TextClass | null)[];
+  private readonly filledKinds: (TextClass | null)[] = [];
   /** Areas we wrote on an earlier run (computed fields): masked, so our numbers are never read as staff's. */
   readonly ownedAreas: CellRange[] = [];
   private readonly parser: CellParser;
+  private readonly classifier: TextClassifier;
+  private readonly config: ShinchokuConfig;
 
   constructor(grid: Grid, classifier: TextClassifier, config: ShinchokuConfig) {
+    this.classifier = classifier;
+    this.config = config;
+    this.parser = cellParserFor(config.estimateMarkers);
+    this.load(grid);
+  }
+
+  /** Reads `grid` into this view, in place of the sheet before. */
+  load(grid: Grid): this {
     this.grid = grid;
     this.name = grid.name;
-    this.parser = cellParserFor(config.estimateMarkers);
-    // Straight over the snapshot's rows: this loop sees every cell of every sheet. Plain lists, not
-    // typed arrays: three typed arrays a sheet cost a third of a millisecond a run to allocate.
-    // The scan fills lists shared by all sheets, then keeps copies of the exact size: lists grown
-    // cell by cell would leave their outgrown copies behind for every sheet.
+    // Straight over the snapshot's rows: this loop sees every cell of every sheet.
+    const classifier = this.classifier;
     const snap = grid.snapshot;
     const rows = grid.rowCount;
-    const cols = SCAN_COLS;
-    const kinds = SCAN_KINDS;
-    const labels = SCAN_LABELS;
+    const cols = this.filledCols;
+    const kinds = this.filledKinds;
+    const rowStart = this.filledRowStart;
+    const labels = this.labels;
+    const owned = this.ownedAreas;
+    owned.length = 0;
     let n = 0;
     let nl = 0;
-    const rowStart = new Array<number>(rows + 1);
     for (let r = 0; r < rows; r++) {
       rowStart[r] = n;
       const line = snap.values[r - snap.originRow] ?? NONE;
@@ -81,37 +92,45 @@ export class SheetView {
           typeof v === "string" && v.length <= classifier.maxLength ? classifier.classify(v) : null;
         // An owned area's title is its top-left cell: every cell of the area comes after it in this
         // scan, so the area is masked from here on.
-        if (kind?.ownedTitle) this.ownedAreas.push(ownedAreaAt(grid, r, c, config));
-        if (this.ownedAreas.length && this.masked(r, c)) continue;
+        if (kind?.ownedTitle) owned.push(ownedAreaAt(grid, r, c, this.config));
+        if (owned.length && this.masked(r, c)) continue;
         // Error literals ("#N/A") read as errors (Grid.value): their text is not the string's.
         kinds[n] = kind !== null && (v as string).charCodeAt(0) !== 0x23 ? kind : null;
         cols[n++] = c;
         const m = kind?.label;
         if (!m) continue;
-        const cell: LabelCell = {
-          row: r,
-          col: c,
-          right: grid.rightEdge(r, c),
-          field: m.field,
-          match: m,
-          text: kind.text,
-        };
-        labels[nl++] = cell;
+        // The label cell of an earlier sheet at this place is refilled rather than replaced.
+        const cell = labels[nl];
+        if (cell === undefined)
+          labels[nl] = {
+            row: r,
+            col: c,
+            right: grid.rightEdge(r, c),
+            field: m.field,
+            match: m,
+            text: kind.text,
+          };
+        else {
+          cell.row = r;
+          cell.col = c;
+          cell.right = grid.rightEdge(r, c);
+          cell.field = m.field;
+          cell.match = m;
+          cell.text = kind.text;
+        }
+        nl++;
       }
     }
     rowStart[rows] = n;
-    // Entries past n and nl are an earlier sheet's: never read, overwritten by the next.
-    this.filledCols = cols.slice(0, n);
-    this.filledKinds = kinds.slice(0, n);
-    this.filledRowStart = rowStart;
-    this.labels = labels.slice(0, nl);
-    const labelRowStart = new Array<number>(rows + 1);
+    // The labels are read as a whole list (find, for-of): it ends at this sheet's last.
+    if (labels.length > nl) labels.length = nl;
+    const labelRowStart = this.labelRowStart;
     let i = 0;
     for (let r = 0; r <= rows; r++) {
-      while (i < this.labels.length && this.labels[i].row < r) i++;
+      while (i < nl && labels[i].row < r) i++;
       labelRowStart[r] = i;
     }
-    this.labelRowStart = labelRowStart;
+    return this;
   }
 
   get rowCount(): number {

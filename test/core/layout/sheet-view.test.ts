@@ -46,3 +46,60 @@ describe("SheetView.text", () => {
     expect(owned.text(0, 0)).toBe("計画");
   });
 });
+
+describe("SheetView.load", () => {
+  // The reader reads every sheet of a workbook into one view in turn: what it sees of a sheet must not
+  // depend on the sheets read before it.
+  const classifier = textClassifierFor(DEFAULT_CONFIG);
+  const grid = (name: string, values: CellValue[][]) => Grid.of({ name, originRow: 0, originCol: 0, values });
+  const title = DEFAULT_CONFIG.ownedAreaTitle;
+  const sheets: Array<[string, CellValue[][]]> = [
+    [
+      "long",
+      [
+        ["No.", 28, "担当課", "市民協働課"],
+        ["計画", "実績", "計画", "実績"],
+        [null, null, title],
+        [null, null, 1, 2],
+      ],
+    ],
+    ["short", [[null, "計画"], ["平成２７年度"]]],
+    ["empty", []],
+    ["wide", [["x", "y", "z", "No.", "実績", "指標", "計画"]]],
+  ];
+  const seen = (v: SheetView) => ({
+    name: v.name,
+    labels: v.labels.map((l) => ({ ...l })),
+    owned: [...v.ownedAreas],
+    rows: Array.from({ length: v.rowCount + 1 }, (_, r) =>
+      Array.from({ length: v.colCount + 1 }, (_, c) => [
+        v.text(r, c),
+        v.label(r, c)?.field ?? null,
+        v.rowIsBlank(r),
+      ]),
+    ),
+  });
+
+  it("sees each sheet as a view built for it alone, in any order", () => {
+    const fresh = sheets.map(([n, vs]) => seen(new SheetView(grid(n, vs), classifier, DEFAULT_CONFIG)));
+    // The sheets differ in what a reused view could carry over: labels, an area of ours, rows.
+    expect(fresh.map((f) => [f.labels.length, f.owned.length, f.rows.length])).toEqual([
+      [6, 1, 5],
+      [1, 0, 3],
+      [0, 0, 1],
+      [4, 0, 2],
+    ]);
+    for (const order of [
+      [0, 1, 2, 3],
+      [3, 2, 1, 0],
+      [1, 0, 3, 0, 2, 1],
+    ]) {
+      let view: SheetView | null = null;
+      for (const k of order) {
+        const [n, vs] = sheets[k];
+        view = view ? view.load(grid(n, vs)) : new SheetView(grid(n, vs), classifier, DEFAULT_CONFIG);
+        expect(seen(view)).toEqual(fresh[k]);
+      }
+    }
+  });
+});
