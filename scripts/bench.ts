@@ -1,6 +1,6 @@
 /**
  * npm run bench: the command line on a workbook of 120 items (240 sheets) made from the seed.
- * Measures (medians of BENCH_RUNS interleaved rounds, default 5) ExcelJS reading and writing the file alone,
+ * Measures (medians of BENCH_RUNS interleaved rounds, default 11) ExcelJS reading and writing the file alone,
  * the CLI's `run` in full, and each step of it; prints a table against the goals:
  *   CLI total ≤ 1.25 × (ExcelJS read + write), engine (analyse + planFill + planSummary) < 5% of the read.
  * A benchmark, not a test. `npm run bench` then runs the add-in's part, scripts/bench-addin.ts, in a
@@ -149,6 +149,8 @@ export function formatCliTable(
   share: number,
   shareRange?: [number, number],
   gc?: GcInEngine,
+  /** How many rounds had the engine at 5% of the read or more. */
+  over?: number,
 ): string {
   const ms = (n: number) => `${n.toFixed(0).padStart(7)} ms`;
   const base = x.readMs + x.writeMs;
@@ -162,7 +164,8 @@ export function formatCliTable(
     `    read (zlib + ExcelJS)   ${ms(c.readMs)}`,
     `    snapshot                ${ms(c.snapshotMs)}`,
     `    engine                  ${ms(c.engineMs)}   ${(share * 100).toFixed(1)}% of ExcelJS's read  (goal < 5%) ${share < 0.05 ? "OK" : "MISSED"}` +
-      (shareRange ? `  rounds ${pct(shareRange[0])}–${pct(shareRange[1])}` : ""),
+      (shareRange ? `  rounds ${pct(shareRange[0])}–${pct(shareRange[1])}` : "") +
+      (over !== undefined ? `, ${over} of ${runs} at 5% or over` : ""),
     ...(gc ? [gcLine(gc)] : []),
     `      analyse               ${ms(c.analyseMs)}`,
     `      planFill              ${ms(c.fillPlanMs)}`,
@@ -249,6 +252,8 @@ export async function benchRounds(
   share: number;
   /** The engine's share in the round where it was lowest and highest: how far one round strays. */
   shareRange: [number, number];
+  /** Rounds with the engine at 5% of the read or more. */
+  over: number;
   gc: GcInEngine;
 }> {
   const xs: ExcelJsTimes[] = [];
@@ -285,7 +290,16 @@ export async function benchRounds(
     cs.map((ci) => ci.engineMs),
     xs.map((xi) => xi.readMs),
   );
-  return { x, c, ratio, cpuRatio, share, shareRange: [Math.min(...shares), Math.max(...shares)], gc };
+  return {
+    x,
+    c,
+    ratio,
+    cpuRatio,
+    share,
+    shareRange: [Math.min(...shares), Math.max(...shares)],
+    over: shares.filter((r) => r >= 0.05).length,
+    gc,
+  };
 }
 
 /**
@@ -346,20 +360,24 @@ export function benchProcesses(
 }
 
 async function benchMain(): Promise<void> {
-  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+  // Eleven rounds: the engine's step is 10 ms against a 250 ms read, and on a busy machine one round in
+  // four or five is slowed by a pause or another process; the median of 5 went over when three were.
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 11));
+  // A fresh process a round takes 1.5 s: fewer rounds there.
+  const processRuns = Math.max(1, Number(process.env.BENCH_PROCESS_RUNS ?? 5));
   const file = await makeBenchWorkbook();
   process.stdout.write(
     `bench workbook: ${path.relative(process.cwd(), file)} (${(fs.statSync(file).size / 1024).toFixed(0)} KiB)\n`,
   );
   // One untimed round first: the JIT warms up, and every part is measured in the same state.
   await benchRounds(file, 1);
-  const { x, c, ratio, cpuRatio, share, shareRange, gc } = await benchRounds(file, runs);
-  process.stdout.write(formatCliTable(runs, x, c, ratio, cpuRatio, share, shareRange, gc) + "\n");
-  const p = benchProcesses(file, runs);
+  const { x, c, ratio, cpuRatio, share, shareRange, gc, over } = await benchRounds(file, runs);
+  process.stdout.write(formatCliTable(runs, x, c, ratio, cpuRatio, share, shareRange, gc, over) + "\n");
+  const p = benchProcesses(file, processRuns);
   const ms = (n: number) => `${n.toFixed(0).padStart(7)} ms`;
   process.stdout.write(
     [
-      `  As a person runs it (a new node process each time, medians of ${runs}):`,
+      `  As a person runs it (a new node process each time, medians of ${processRuns}):`,
       `    node + ExcelJS read + write  ${ms(p.excelJsMs)}`,
       `    node bin/shinchoku.js run     ${ms(p.cliMs)}   ${p.ratio.toFixed(2)}×  (goal ≤ 1.25×) ${p.ratio <= 1.25 ? "OK" : "MISSED"}`,
       `    node + ExcelJS's Workbook class alone, read + write (loaded as the CLI loads it)  ${ms(p.classOnlyMs)}   CLI ${p.classOnlyRatio.toFixed(2)}× this`,
