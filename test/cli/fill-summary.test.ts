@@ -5,6 +5,7 @@ import { toA1 } from "../../src/core/grid/address";
 import { analyse, planFill } from "../../src/core/engine";
 import { cellWrites } from "../../src/core/plan/edit-plan";
 import { snapshotWorkbook } from "../../src/cli/read-xlsx";
+import type { CellValue as ExcelJSCellValue } from "exceljs";
 import { cellsOf, cli, load } from "./helpers";
 import { freshSamples } from "./samples";
 
@@ -36,6 +37,33 @@ describe("fill never writes over a cell staff typed", () => {
     expect(ws.getCell(title.row + 1, title.col + 1).value).toBeNull();
     const titles = [...cellsOf(ws).values()].filter((v) => v.includes(DEFAULT_CONFIG.ownedAreaTitle));
     expect(titles).toHaveLength(1);
+  });
+});
+
+describe("fill never writes over a staff formula that shows nothing", () => {
+  it("keeps the formula, writes nothing for that block, and reports fill/area-occupied", async () => {
+    const s = await freshSamples();
+    const wb = await load(s.pasted);
+    const snap = snapshotWorkbook(wb);
+    const a = analyse(snap, DEFAULT_CONFIG, { asOf: new Date(2019, 5, 30, 12) });
+    const title = cellWrites(planFill(a, snap).plan.edits[0].writes).find(
+      (w) => w.value === DEFAULT_CONFIG.ownedAreaTitle,
+    )!;
+    const at = { row: title.row + 2, col: title.col + 1 };
+    // A formula whose cached result is the empty string: Excel shows a blank cell.
+    wb.getWorksheet("貼り付け")!.getCell(at.row + 1, at.col + 1).value = {
+      formula: 'IF(A1="x","x","")',
+      result: "",
+    } as unknown as ExcelJSCellValue;
+    await wb.xlsx.writeFile(s.pasted);
+
+    const out = path.join(s.dir, "filled.xlsx");
+    const rep = JSON.parse((await cli("fill", s.pasted, "-o", out, "--as-of", AS_OF, "--json")).stdout);
+    const occupied = rep.findings.filter((f: { code: string }) => f.code === "fill/area-occupied");
+    expect(occupied.map((f: { cell: string }) => f.cell)).toEqual([toA1(at.row, at.col)]);
+    const ws = (await load(out)).getWorksheet("貼り付け")!;
+    expect(ws.getCell(at.row + 1, at.col + 1).formula).toBe('IF(A1="x","x","")');
+    expect(ws.getCell(title.row + 1, title.col + 1).value).toBeNull();
   });
 });
 

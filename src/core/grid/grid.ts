@@ -14,12 +14,13 @@ export class Grid {
   /** Merges in reading order (top, then left), for a binary search from a top-left cell. */
   private readonly merges: CellRange[];
   // The snapshot's parts as fields of our own: snapshots come in several shapes (with or without
-  // formulas and formats), and every cell read then goes through one object shape. Formula text is
-  // not among them: a formula counts by its value, and nothing in the engine reads the text.
+  // formulas and formats), and every cell read then goes through one object shape. A formula counts
+  // by its value; its text only tells that the cell is not empty (isEmpty).
   private readonly originRow: number;
   private readonly originCol: number;
   private readonly values: CellValue[][];
   private readonly formats: (string | null)[][] | null;
+  private readonly formulas: (string | null)[][] | null;
 
   constructor(snap: SheetSnapshot) {
     this.snap = snap;
@@ -28,6 +29,7 @@ export class Grid {
     this.originCol = snap.originCol;
     this.values = snap.values;
     this.formats = snap.numberFormats ?? null;
+    this.formulas = snap.formulas ?? null;
     const width = snap.values.reduce((m, r) => Math.max(m, r.length), 0);
     this.rowCount = snap.originRow + snap.values.length;
     this.colCount = snap.originCol + width;
@@ -77,10 +79,19 @@ export class Grid {
     return v;
   }
 
-  /** Nothing at all in the cell: not even a space. A cell staff typed a space into is not ours to overwrite. */
+  /**
+   * Nothing at all in the cell: not even a space, nor a formula. A cell staff typed a space into is not
+   * ours to overwrite, and neither is a formula that shows nothing (=IF(A1="","",A1)).
+   */
   isEmpty(row: number, col: number): boolean {
     const v = this.value(row, col);
-    return v === null || v === "";
+    return (v === null || v === "") && !this.hasFormula(row, col);
+  }
+
+  hasFormula(row: number, col: number): boolean {
+    if (!this.formulas) return false;
+    const f = this.formulas[row - this.originRow]?.[col - this.originCol];
+    return typeof f === "string" && f !== "";
   }
 
   isBlank(row: number, col: number): boolean {

@@ -244,6 +244,22 @@ describe("rules raised by the write plans", () => {
     expect(planFill(analysis(wb, off), wb).findings).toEqual([]);
   });
 
+  it("fill/area-occupied: a staff formula that shows nothing is not an empty cell", () => {
+    // =IF(...,"") shows a blank and reads as one (values hold "" or nothing), but it is staff's.
+    for (const shown of ["", null]) {
+      const s = miniForm();
+      s.values[5][10] = shown;
+      s.formulas = s.values.map((row) => row.map(() => null));
+      s.formulas[5][10] = '=IF(H6="","",H6)';
+      const wb = wbOf(s);
+      const r = planFill(analysis(wb), wb);
+      expect(r.findings).toEqual([
+        expect.objectContaining({ code: "fill/area-occupied", sheet: "No1", cell: "K6" }),
+      ]);
+      expect(r.plan.edits.flatMap((e) => e.writes)).toEqual([]);
+    }
+  });
+
   it("fill/no-room: a table with one header row has no room for the area", () => {
     const s = miniForm();
     s.values.splice(4, 1); // drop the 計画/実績 row: the indicator sits right under the years
