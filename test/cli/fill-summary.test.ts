@@ -11,16 +11,20 @@ import { freshSamples } from "./samples";
 
 const AS_OF = "2019-06-30";
 
+/** Where the computed area's title would go on the workbook's first block. */
+function areaTitleOf(wb: Awaited<ReturnType<typeof load>>): { row: number; col: number } {
+  const snap = snapshotWorkbook(wb);
+  const a = analyse(snap, DEFAULT_CONFIG, { asOf: new Date(2019, 5, 30, 12) });
+  return cellWrites(planFill(a, snap).plan.edits[0].writes).find(
+    (w) => w.value === DEFAULT_CONFIG.ownedAreaTitle,
+  )!;
+}
+
 describe("fill never writes over a cell staff typed", () => {
   it("leaves the typed cell, writes nothing for that block, and reports fill/area-occupied", async () => {
     const s = await freshSamples();
-    // Where the computed area's title would go on the first block.
     const wb = await load(s.pasted);
-    const snap = snapshotWorkbook(wb);
-    const a = analyse(snap, DEFAULT_CONFIG, { asOf: new Date(2019, 5, 30, 12) });
-    const title = cellWrites(planFill(a, snap).plan.edits[0].writes).find(
-      (w) => w.value === DEFAULT_CONFIG.ownedAreaTitle,
-    )!;
+    const title = areaTitleOf(wb);
     const memo = { row: title.row + 2, col: title.col + 1 };
     wb.getWorksheet("貼り付け")!.getCell(memo.row + 1, memo.col + 1).value = "担当メモ：要確認";
     await wb.xlsx.writeFile(s.pasted);
@@ -44,11 +48,7 @@ describe("fill never writes over a staff formula that shows nothing", () => {
   it("keeps the formula, writes nothing for that block, and reports fill/area-occupied", async () => {
     const s = await freshSamples();
     const wb = await load(s.pasted);
-    const snap = snapshotWorkbook(wb);
-    const a = analyse(snap, DEFAULT_CONFIG, { asOf: new Date(2019, 5, 30, 12) });
-    const title = cellWrites(planFill(a, snap).plan.edits[0].writes).find(
-      (w) => w.value === DEFAULT_CONFIG.ownedAreaTitle,
-    )!;
+    const title = areaTitleOf(wb);
     const at = { row: title.row + 2, col: title.col + 1 };
     // A formula whose cached result is the empty string: Excel shows a blank cell.
     wb.getWorksheet("貼り付け")!.getCell(at.row + 1, at.col + 1).value = {
