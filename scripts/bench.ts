@@ -360,8 +360,8 @@ export function benchProcesses(
 }
 
 async function benchMain(): Promise<void> {
-  // Eleven rounds: the engine's step is 10 ms against a 250 ms read, and on a busy machine one round in
-  // four or five is slowed by a pause or another process; the median of 5 went over when three were.
+  // Eleven rounds: the engine's step is 10 ms against a 250 ms read, and on a busy machine about one
+  // round in six is slowed past 5% by a pause or another process; a median of 5 goes over when three are.
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 11));
   // A fresh process a round takes 1.5 s: fewer rounds there.
   const processRuns = Math.max(1, Number(process.env.BENCH_PROCESS_RUNS ?? 5));

@@ -5,6 +5,7 @@ import { toA1 } from "../../src/core/grid/address";
 import { analyse, planFill } from "../../src/core/engine";
 import { cellWrites } from "../../src/core/plan/edit-plan";
 import { snapshotWorkbook } from "../../src/cli/read-xlsx";
+import type ExcelJS from "exceljs";
 import type { CellValue as ExcelJSCellValue } from "exceljs";
 import { cellsOf, cli, load } from "./helpers";
 import { freshSamples } from "./samples";
@@ -20,41 +21,28 @@ function areaTitleOf(wb: Awaited<ReturnType<typeof load>>): { row: number; col: 
   )!;
 }
 
-describe("fill never writes over a cell staff typed", () => {
-  it("leaves the typed cell, writes nothing for that block, and reports fill/area-occupied", async () => {
-    const s = await freshSamples();
-    const wb = await load(s.pasted);
-    const title = areaTitleOf(wb);
-    const memo = { row: title.row + 2, col: title.col + 1 };
-    wb.getWorksheet("貼り付け")!.getCell(memo.row + 1, memo.col + 1).value = "担当メモ：要確認";
-    await wb.xlsx.writeFile(s.pasted);
+describe("fill never writes over a cell staff filled", () => {
+  const FORMULA = 'IF(A1="x","x","")';
+  const cases: Array<{ what: string; put: ExcelJSCellValue; kept: (c: ExcelJS.Cell) => void }> = [
+    {
+      what: "a typed text",
+      put: "担当メモ：要確認",
+      kept: (c) => expect(c.value).toBe("担当メモ：要確認"),
+    },
+    {
+      // Its cached result is the empty string: Excel shows a blank cell.
+      what: "a formula that shows nothing",
+      put: { formula: FORMULA, result: "" } as unknown as ExcelJSCellValue,
+      kept: (c) => expect(c.formula).toBe(FORMULA),
+    },
+  ];
 
-    const out = path.join(s.dir, "filled.xlsx");
-    const r = await cli("fill", s.pasted, "-o", out, "--as-of", AS_OF, "--json");
-    const rep = JSON.parse(r.stdout);
-    const occupied = rep.findings.filter((f: { code: string }) => f.code === "fill/area-occupied");
-    expect(occupied).toHaveLength(1);
-    expect(occupied[0].cell).toBe(toA1(memo.row, memo.col));
-    const ws = (await load(out)).getWorksheet("貼り付け")!;
-    expect(ws.getCell(memo.row + 1, memo.col + 1).value).toBe("担当メモ：要確認");
-    // The blocked block got no title; the second block (rows further down) did.
-    expect(ws.getCell(title.row + 1, title.col + 1).value).toBeNull();
-    const titles = [...cellsOf(ws).values()].filter((v) => v.includes(DEFAULT_CONFIG.ownedAreaTitle));
-    expect(titles).toHaveLength(1);
-  });
-});
-
-describe("fill never writes over a staff formula that shows nothing", () => {
-  it("keeps the formula, writes nothing for that block, and reports fill/area-occupied", async () => {
+  it.each(cases)("keeps $what, writes nothing for that block, and reports fill/area-occupied", async (k) => {
     const s = await freshSamples();
     const wb = await load(s.pasted);
     const title = areaTitleOf(wb);
     const at = { row: title.row + 2, col: title.col + 1 };
-    // A formula whose cached result is the empty string: Excel shows a blank cell.
-    wb.getWorksheet("貼り付け")!.getCell(at.row + 1, at.col + 1).value = {
-      formula: 'IF(A1="x","x","")',
-      result: "",
-    } as unknown as ExcelJSCellValue;
+    wb.getWorksheet("貼り付け")!.getCell(at.row + 1, at.col + 1).value = k.put;
     await wb.xlsx.writeFile(s.pasted);
 
     const out = path.join(s.dir, "filled.xlsx");
@@ -62,8 +50,11 @@ describe("fill never writes over a staff formula that shows nothing", () => {
     const occupied = rep.findings.filter((f: { code: string }) => f.code === "fill/area-occupied");
     expect(occupied.map((f: { cell: string }) => f.cell)).toEqual([toA1(at.row, at.col)]);
     const ws = (await load(out)).getWorksheet("貼り付け")!;
-    expect(ws.getCell(at.row + 1, at.col + 1).formula).toBe('IF(A1="x","x","")');
+    k.kept(ws.getCell(at.row + 1, at.col + 1));
+    // The blocked block got no title; the second block (rows further down) did.
     expect(ws.getCell(title.row + 1, title.col + 1).value).toBeNull();
+    const titles = [...cellsOf(ws).values()].filter((v) => v.includes(DEFAULT_CONFIG.ownedAreaTitle));
+    expect(titles).toHaveLength(1);
   });
 });
 

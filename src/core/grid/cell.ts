@@ -34,8 +34,9 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /**
    * Same shape as values; the formula text ("=B3/C3") where the cell holds a formula, else null
-   * (absent: none). The engine does not read it (a formula counts by its value); the adapters still
-   * fill it in, and write-snapshot.ts writes it back when it builds the samples.
+   * (absent: none). A formula counts by its value: the engine reads only whether a cell has one (a
+   * formula that shows nothing is not an empty cell); write-snapshot.ts writes the text back when it
+   * builds the samples.
    */
   formulas?: (string | null)[][];
   /**

@@ -24,20 +24,13 @@ export interface YearHeaderRow {
 /** A header cell is short; long texts that mention a year ("平成21年度より…") are data. */
 const MAX_HEADER_LENGTH = 24;
 
-export function readYearHeaderRow(
-  view: SheetView,
-  row: number,
-  fromCol = 0,
-  toCol = view.colCount - 1,
-): YearHeaderRow {
+export function readYearHeaderRow(view: SheetView, row: number): YearHeaderRow {
   const out: YearHeaderRow = { row, years: [], baseline: null, target: null, unreadable: [] };
   const start = view.filledStart(row);
   const end = view.filledEnd(row);
-  const era = rowEra(view, row, start, end, fromCol, toCol);
+  const era = rowEra(view, row, start, end);
   for (let i = start; i < end; i++) {
     const c = view.filledCol(i);
-    if (c < fromCol) continue;
-    if (c > toCol) break;
     const text = view.filledText(row, i);
     const label = view.label(row, c);
     if (label?.field === "baseline") {
@@ -85,27 +78,12 @@ function nextStop(h: YearHeaderRow, i: number): number | undefined {
  * The Japanese era of the first header in the row that names one (for "29年度以降"), or null. A row
  * of Western years needs no era: an era-less "29年度" reads the same in it as with none.
  */
-function rowEra(
-  view: SheetView,
-  row: number,
-  start: number,
-  end: number,
-  fromCol: number,
-  toCol: number,
-): Era | null {
+function rowEra(view: SheetView, row: number, start: number, end: number): Era | null {
   for (let i = start; i < end; i++) {
-    const c = view.filledCol(i);
-    if (c < fromCol) continue;
-    if (c > toCol) break;
     const t = view.filledText(row, i);
     if (t.length > MAX_HEADER_LENGTH) continue;
     const fy = parseFiscalYear(t);
     if (fy && fy.explicitEra && fy.era !== "western") return fy.era;
   }
   return null;
-}
-
-/** Whether a row holds at least one plain fiscal-year header (not a baseline or target). */
-export function hasYearHeaders(view: SheetView, row: number): boolean {
-  return readYearHeaderRow(view, row).years.length > 0;
 }

@@ -417,6 +417,7 @@ function putTotal(
   const value = ind.cumulative ? null : role === "plan" ? cy.planTotal : cy.actualTotal;
   w.put(value, STYLE.count, value === null ? null : sumFormula(ind, fy, role, sheet, text));
 }
+
 /** "=SUM(F15,J15)": the role's cells of the years up to fy, live only when all are plain numbers. */
 function sumFormula(
   ind: Indicator,
