@@ -1,6 +1,5 @@
 import { CellRange, CellValue, SheetSnapshot, asExcelErrorLiteral, isCellError, rangeAt } from "./cell";
 import { isBlankText } from "../values/normalize";
-import { sortInPlace } from "../values/order";
 
 /**
  * Read access to one sheet in absolute sheet coordinates (0-based), whatever the used range's
@@ -30,20 +29,11 @@ export class Grid {
     this.values = snap.values;
     this.formats = snap.numberFormats ?? null;
     this.formulas = snap.formulas ?? null;
-    const width = snap.values.reduce((m, r) => Math.max(m, r.length), 0);
+    let width = 0;
+    for (const line of snap.values) if (line.length > width) width = line.length;
     this.rowCount = snap.originRow + snap.values.length;
     this.colCount = snap.originCol + width;
-    this.merges = sortInPlace([...(snap.merges ?? [])], byTopLeft);
-  }
-
-  /** The grid of a snapshot, built once: the reader and the fill plan look at the same sheets. */
-  static of(snap: SheetSnapshot): Grid {
-    let g = grids.get(snap);
-    if (!g) {
-      g = new Grid(snap);
-      grids.set(snap, g);
-    }
-    return g;
+    this.merges = sortByTopLeft(snap.merges ? snap.merges.slice() : []);
   }
 
   /** The merge whose top-left cell is (row, col), if any. */
@@ -120,8 +110,25 @@ export class Grid {
   }
 }
 
-const grids = new WeakMap<SheetSnapshot, Grid>();
-
 function byTopLeft(a: CellRange, b: CellRange): number {
   return a.top - b.top || a.left - b.left;
+}
+
+/**
+ * Merges in reading order. ExcelJS lists a sheet's merges nearly so (a fifth out of place on the
+ * form): sorted by insertion with the comparison written out, which took a third of the time the
+ * generic sort's comparator calls did, on every sheet of every run. Long lists go to Array.sort.
+ */
+function sortByTopLeft(ms: CellRange[]): CellRange[] {
+  if (ms.length > 256) return ms.sort(byTopLeft);
+  for (let i = 1; i < ms.length; i++) {
+    const x = ms[i];
+    let j = i - 1;
+    while (j >= 0 && (ms[j].top > x.top || (ms[j].top === x.top && ms[j].left > x.left))) {
+      ms[j + 1] = ms[j];
+      j--;
+    }
+    ms[j + 1] = x;
+  }
+  return ms;
 }

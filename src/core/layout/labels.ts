@@ -10,7 +10,53 @@ import { labelKey } from "../values/normalize";
 export type LabelField = keyof LabelConfig;
 
 /** Fields that open or describe a block's header. */
-export const HEADER_FIELDS: LabelField[] = ["pillar", "midItem", "smallItem", "no", "departments", "title"];
+const HEADER_CLASS = new Set<LabelField>([
+  "pillar",
+  "midItem",
+  "smallItem",
+  "no",
+  "departments",
+  "title",
+  "situation",
+  "goals",
+  "content",
+]);
+
+/** A part of a block's body, opened by its label. */
+export type SectionKind = "overview" | "status" | "grade" | "midterm" | "final";
+
+const SECTION_OF: Partial<Record<LabelField, SectionKind>> = {
+  overview: "overview",
+  statusSection: "status",
+  gradeSection: "grade",
+  midtermEvaluation: "midterm",
+  periodEvaluation: "final",
+};
+
+/**
+ * What a field is to the form's structure, worked out once per field and carried by every match:
+ * the segmenter asks it of every label of every sheet, where a set or a table looked up by the
+ * field's name was a tenth of its time.
+ */
+export interface FieldRole {
+  /** A small number per field (0, 1, 2 …), for the segmenter's stamps. */
+  index: number;
+  /** The field opens or describes a block's header. */
+  header: boolean;
+  /** The body section its label opens, if any. */
+  section: SectionKind | null;
+}
+
+const ROLES = new Map<LabelField, FieldRole>();
+
+export function roleOf(field: LabelField): FieldRole {
+  let role = ROLES.get(field);
+  if (role === undefined) {
+    role = { index: ROLES.size, header: HEADER_CLASS.has(field), section: SECTION_OF[field] ?? null };
+    ROLES.set(field, role);
+  }
+  return role;
+}
 
 /** Fields whose label may be followed by anything (the pillar line carries its own value). */
 const PREFIX_FIELDS = new Set<LabelField>(["pillar", "notePrefixes"]);
@@ -23,6 +69,7 @@ export interface LabelMatch {
   variant: string;
   /** The text after the variant ("Ⅱ 市民や民間…" for the pillar line, "(平成26年度)" for 現状). */
   rest: string;
+  role: FieldRole;
 }
 
 interface Variant {
@@ -56,10 +103,14 @@ export class LabelMatcher {
     for (const v of this.variants) {
       if (!key.startsWith(v.key)) continue;
       const rest = key.slice(v.key.length);
-      if (PREFIX_FIELDS.has(v.field)) return { field: v.field, variant: v.variant, rest };
+      if (PREFIX_FIELDS.has(v.field)) return matchOf(v, rest);
       if (key.length > MAX_LABEL_LENGTH) continue;
-      if (rest === "" || /^[(/:：,、]/.test(rest)) return { field: v.field, variant: v.variant, rest };
+      if (rest === "" || /^[(/:：,、]/.test(rest)) return matchOf(v, rest);
     }
     return null;
   }
+}
+
+function matchOf(v: Variant, rest: string): LabelMatch {
+  return { field: v.field, variant: v.variant, rest, role: roleOf(v.field) };
 }

@@ -34,6 +34,11 @@ export interface ReadResult {
   summarySheets: string[];
   /** Sheets with no form block (cover sheets, lists): not an error, reported as info. */
   otherSheets: string[];
+  /**
+   * The grid of every sheet read, by name: the fill plan looks at the same sheets (staff cells where
+   * its areas would go) without building them again.
+   */
+  grids: Map<string, Grid>;
 }
 
 export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): ReadResult {
@@ -45,11 +50,13 @@ export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): Rea
     ownedAreas: [],
     summarySheets: [],
     otherSheets: [],
+    grids: new Map(),
   };
   // One view for all the sheets, each read into it in turn (see SheetView).
   let view: SheetView | null = null;
   for (const snap of wb.sheets) {
-    const grid = Grid.of(snap);
+    const grid = new Grid(snap);
+    result.grids.set(snap.name, grid);
     if (isSummarySheet(grid, config)) {
       result.summarySheets.push(snap.name);
       continue;

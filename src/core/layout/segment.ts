@@ -4,31 +4,9 @@
  * period evaluations). Walking the labels in reading order, a header label after a body, or a header
  * field seen twice, starts the next block; so do stacked blocks, stamp rows and moved blocks.
  */
-import type { LabelField } from "./labels";
+import type { LabelField, SectionKind } from "./labels";
 import type { LabelCell, SheetView } from "./sheet-view";
 import { sortInPlace } from "../values/order";
-
-const HEADER_CLASS = new Set<LabelField>([
-  "pillar",
-  "midItem",
-  "smallItem",
-  "no",
-  "departments",
-  "title",
-  "situation",
-  "goals",
-  "content",
-]);
-
-export type SectionKind = "overview" | "status" | "grade" | "midterm" | "final";
-
-const SECTION_OF: Partial<Record<LabelField, SectionKind>> = {
-  overview: "overview",
-  statusSection: "status",
-  gradeSection: "grade",
-  midtermEvaluation: "midterm",
-  periodEvaluation: "final",
-};
 
 /** Labels that may sit on the row above a section's own label (its year header row). */
 const COMPANIONS: Record<SectionKind, LabelField[]> = {
@@ -38,6 +16,8 @@ const COMPANIONS: Record<SectionKind, LabelField[]> = {
   midterm: ["periodLabels"],
   final: ["periodLabels"],
 };
+
+export type { SectionKind };
 
 export interface Section {
   kind: SectionKind;
@@ -85,15 +65,16 @@ export function segmentBlocks(view: SheetView): BlockSpan[] {
       continue;
     }
     let block = cur as OpenSpan | null;
-    const k = fieldIndex(f);
-    if (HEADER_CLASS.has(f)) {
+    const role = l.match.role;
+    const k = role.index;
+    if (role.header) {
       if (!block || block.body || (seen[k] === serial && f !== "goals")) block = open(l.row, i);
     } else if (f === "overview") {
       if (!block || seen[k] === serial) block = open(l.row, i);
       block.body = true;
     } else {
       if (!block) block = open(l.row, i);
-      if (SECTION_OF[f]) block.body = true;
+      if (role.section) block.body = true;
     }
     seen[k] = serial;
     if (f === "overview" || f === "no" || f === "gradeSection") block.real = true;
@@ -121,18 +102,6 @@ function spanLabels(all: readonly LabelCell[], s: OpenSpan): LabelCell[] {
   return out;
 }
 
-/** A number per label field, for the stamps: fields are the configuration's keys, a fixed few. */
-const FIELD_INDEX = new Map<LabelField, number>();
-
-function fieldIndex(f: LabelField): number {
-  let k = FIELD_INDEX.get(f);
-  if (k === undefined) {
-    k = FIELD_INDEX.size;
-    FIELD_INDEX.set(f, k);
-  }
-  return k;
-}
-
 /**
  * Stamps for every field there can be, one list for all sheets: each span's serial is new, so a
  * stamp left by an earlier sheet never matches (0, the start, is no span's serial).
@@ -157,7 +126,7 @@ function lastNonBlankRow(view: SheetView, from: number): number {
 function findSections(view: SheetView, labels: LabelCell[], top: number, bottom: number): Section[] {
   const starts: Array<{ kind: SectionKind; top: number; anchor: LabelCell }> = [];
   for (const l of labels) {
-    const kind = SECTION_OF[l.field];
+    const kind = l.match.role.section;
     if (!kind) continue;
     // The final evaluation's label may appear twice (header row and label column): keep the first.
     if (startedJustAbove(starts, kind, l.row)) continue;
@@ -190,8 +159,8 @@ function rowBelongsAbove(view: SheetView, labels: LabelCell[], row: number, kind
   let companion = false;
   for (const l of labels) {
     if (l.row !== row) continue;
-    const section = SECTION_OF[l.field];
-    if ((section && section !== kind) || HEADER_CLASS.has(l.field)) return false;
+    const { section, header } = l.match.role;
+    if ((section && section !== kind) || header) return false;
     if (COMPANIONS[kind].includes(l.field)) companion = true;
   }
   if (!companion) return false;

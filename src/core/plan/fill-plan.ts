@@ -68,7 +68,7 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
       if (!snap) continue;
       const area = areaOf(block);
       const owned = ownedBySheet.get(block.sheet) ?? noOwned;
-      const problem = areaProblem(area, block, Grid.of(snap), owned, ci.item.no);
+      const problem = areaProblem(area, block, gridOf(a, snap), owned, ci.item.no);
       if (problem) {
         const sev = severityOf(problem.code, a.config);
         if (sev) findings.push({ ...problem, severity: sev });
@@ -78,6 +78,12 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
     }
   }
   return { plan: { edits: [...edits.values()] }, findings };
+}
+
+/** The reader's grid of the sheet when it read this very snapshot, else one built for it. */
+function gridOf(a: Analysis, snap: SheetSnapshot): Grid {
+  const g = a.read.grids.get(snap.name);
+  return g !== undefined && g.snapshot === snap ? g : new Grid(snap);
 }
 
 /** Where a block's area goes: rows and columns, 0-based and inclusive. */

@@ -227,7 +227,7 @@ export function chooseSheetName(config: ShinchokuConfig, wb: WorkbookSnapshot): 
     const name = candidateName(config.summarySheetName, i);
     const s = byName.get(name);
     if (!s) return name;
-    if (isSummarySheet(Grid.of(s), config)) return name;
+    if (isSummarySheet(new Grid(s), config)) return name;
   }
   return `${config.summarySheetName} ${Date.UTC(2000, 0, 1)}`;
 }

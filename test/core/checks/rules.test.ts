@@ -260,6 +260,20 @@ describe("rules raised by the write plans", () => {
     }
   });
 
+  it("fill/area-occupied: the plan looks at the workbook it is given, not at the one analysed", () => {
+    // The fill plan reuses the reader's grids; a workbook read again (the cell typed meanwhile) is
+    // another snapshot of the same sheet names and must be looked at itself.
+    const read = wbOf(miniForm());
+    const now = miniForm();
+    now.values[5][10] = "メモ";
+    const r = planFill(analysis(read), wbOf(now));
+    expect(r.findings).toEqual([
+      expect.objectContaining({ code: "fill/area-occupied", sheet: "No1", cell: "K6" }),
+    ]);
+    expect(r.plan.edits.flatMap((e) => e.writes)).toEqual([]);
+    expect(planFill(analysis(read), read).plan.edits.flatMap((e) => e.writes)).not.toEqual([]);
+  });
+
   it("fill/no-room: a table with one header row has no room for the area", () => {
     const s = miniForm();
     s.values.splice(4, 1); // drop the 計画/実績 row: the indicator sits right under the years
