@@ -6,11 +6,13 @@ import type { Finding } from "../model/finding";
 import type { Indicator, ProcessRow, SourceCell } from "../model/item";
 import type { ShinchokuConfig } from "../config/config";
 import { nfkc } from "../values/normalize";
+import type { Era } from "../values/fiscal-year";
 import { ContentCache, MemoTable } from "../values/memo";
 import { alignRows, type AlignRow } from "./align";
 import { readYearHeaderRow, type YearHeaderRow } from "./year-header";
 import type { Section } from "./segment";
-import type { SheetView } from "./sheet-view";
+import type { LabelCell, SheetView } from "./sheet-view";
+import type { LabelField } from "./labels";
 import { readerFinding } from "./reader-finding";
 
 export interface OverviewResult {
@@ -19,6 +21,8 @@ export interface OverviewResult {
   process: ProcessRow | null;
   table: { top: number; bottom: number; left: number; right: number } | null;
   targetKind: "midterm" | "final" | "target" | null;
+  /** The era the table's year header row names, for era-less years below it (null without a table). */
+  era: Era | null;
   findings: Finding[];
 }
 
@@ -30,14 +34,6 @@ interface Slots {
 
 export function readOverview(view: SheetView, section: Section, config: ShinchokuConfig): OverviewResult {
   const findings: Finding[] = [];
-  const empty: OverviewResult = {
-    fiscalYears: [],
-    indicators: [],
-    process: null,
-    table: null,
-    targetKind: null,
-    findings,
-  };
   const header = findHeaderRow(view, section);
   if (!header || header.years.length === 0) {
     const texts = header?.unreadable.map((u) => u.text) ?? [];
@@ -47,7 +43,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
         text: texts.join(" / ") || "",
       }),
     );
-    return empty;
+    return noTable(findings);
   }
   for (const u of header.unreadable)
     findings.push(
@@ -59,9 +55,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
   const firstDataRow = sub ? header.row + 2 : header.row + 1;
 
   // Indicator rows start at the 指標 label; rows between the headers and it are the 取組工程 text row.
-  const indicatorLabel = view.labels.find(
-    (l) => l.field === "indicator" && l.row >= firstDataRow && l.row <= section.bottom,
-  );
+  const indicatorLabel = firstLabelOf(view, "indicator", firstDataRow, section.bottom);
   const dataRows: number[] = [];
   for (let r = firstDataRow; r <= section.bottom; r++) {
     if (view.rowIsBlank(r)) {
@@ -71,8 +65,13 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     dataRows.push(r);
   }
   const slotCols = allSlots(slots);
-  const firstSlot = Math.min(...slotCols);
-  const lastDataCol = Math.max(...slotCols) + 2;
+  let firstSlot = slotCols[0];
+  let lastSlot = slotCols[0];
+  for (const c of slotCols) {
+    if (c < firstSlot) firstSlot = c;
+    if (c > lastSlot) lastSlot = c;
+  }
+  const lastDataCol = lastSlot + 2;
   const rows: Array<AlignRow & { kind: "process" | "indicator"; nameCol: number | null }> = [];
   for (const r of dataRows) {
     const isIndicator = indicatorLabel ? r >= indicatorLabel.row : true;
@@ -94,13 +93,14 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     findings.push(
       readerFinding("layout/year-header-unreadable", view.name, header.row, firstSlot, { text: "" }),
     );
-    return empty;
+    return noTable(findings);
   }
   const s = alignment.shift;
   const at = (r: number, c: number | null): SourceCell | null =>
     c === null ? null : view.sourceOrNull(r, c + s);
 
   const indicators: Indicator[] = [];
+  const nameFacts = nameFactsFor(config);
   let process: ProcessRow | null = null;
   for (const row of rows) {
     const years = slots.years.map((y) => ({
@@ -115,7 +115,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     }
     const nameCell = view.source(row.row, row.nameCol as number);
     const name = String(nameCell.raw).trim();
-    const facts = nameFactsFor(config).get(nfkc(name));
+    const facts = nameFacts.get(nfkc(name));
     indicators.push({
       name,
       nameCell,
@@ -145,8 +145,34 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
       right: Math.max(right, header.target ? view.rightEdge(header.row, header.target.col) : 0),
     },
     targetKind: header.target?.kind ?? null,
+    era: header.era,
     findings,
   };
+}
+
+/** What a section without a readable table gives: its findings only. */
+function noTable(findings: Finding[]): OverviewResult {
+  return {
+    fiscalYears: [],
+    indicators: [],
+    process: null,
+    table: null,
+    targetKind: null,
+    era: null,
+    findings,
+  };
+}
+
+/** The first label of that field on rows top to bottom (labels are in reading order). */
+function firstLabelOf(
+  view: SheetView,
+  field: LabelField,
+  top: number,
+  bottom: number,
+): LabelCell | undefined {
+  for (let i = view.labelStart(top), end = view.labelStart(bottom + 1); i < end; i++)
+    if (view.labels[i].field === field) return view.labels[i];
+  return undefined;
 }
 
 /** The year header row: on the section label's row or just below it. */

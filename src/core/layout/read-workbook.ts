@@ -8,7 +8,7 @@ import { parseA1 } from "../grid/address";
 import type { ShinchokuConfig } from "../config/config";
 import type { Block, Item, PeriodEvaluation } from "../model/item";
 import type { Finding } from "../model/finding";
-import { parseFiscalYear, type Era } from "../values/fiscal-year";
+import type { Era } from "../values/fiscal-year";
 import { textClassifierFor } from "./text-class";
 import { ascending, sortInPlace } from "../values/order";
 import { SheetView } from "./sheet-view";
@@ -105,7 +105,7 @@ function readBlock(view: SheetView, span: BlockSpan, config: ShinchokuConfig, fi
         block.indicators = o.indicators;
         block.process = o.process;
         block.table = o.table;
-        era = eraOfBlock(view, o.table?.top ?? null);
+        era = o.era;
         break;
       }
       case "status":
@@ -127,17 +127,6 @@ function readBlock(view: SheetView, span: BlockSpan, config: ShinchokuConfig, fi
     block.fiscalYears = sortInPlace([...new Set(ys)], ascending);
   }
   return block;
-}
-
-function eraOfBlock(view: SheetView, headerRow: number | null): Era | null {
-  if (headerRow === null) return null;
-  for (let i = view.filledStart(headerRow), end = view.filledEnd(headerRow); i < end; i++) {
-    const t = view.filledText(headerRow, i);
-    if (t.length > 24) continue;
-    const fy = parseFiscalYear(t);
-    if (fy?.explicitEra) return fy.era;
-  }
-  return null;
 }
 
 /** Reader findings on a block's rows belong to that block's item. */

@@ -14,6 +14,11 @@ export interface YearColumn {
 
 export interface YearHeaderRow {
   row: number;
+  /**
+   * The Japanese era the row names (its first header that names one), or null: era-less years here
+   * ("29年度以降") and in the sections below the table take it.
+   */
+  era: Era | null;
   years: YearColumn[];
   baseline: { col: number; fiscalYear: number | null } | null;
   target: { col: number; fiscalYear: number | null; kind: "midterm" | "final" | "target" } | null;
@@ -25,10 +30,10 @@ export interface YearHeaderRow {
 const MAX_HEADER_LENGTH = 24;
 
 export function readYearHeaderRow(view: SheetView, row: number): YearHeaderRow {
-  const out: YearHeaderRow = { row, years: [], baseline: null, target: null, unreadable: [] };
   const start = view.filledStart(row);
   const end = view.filledEnd(row);
   const era = rowEra(view, row, start, end);
+  const out: YearHeaderRow = { row, era, years: [], baseline: null, target: null, unreadable: [] };
   for (let i = start; i < end; i++) {
     const c = view.filledCol(i);
     const text = view.filledText(row, i);

@@ -51,7 +51,8 @@ describe("SheetView.load", () => {
   // The reader reads every sheet of a workbook into one view in turn: what it sees of a sheet must not
   // depend on the sheets read before it.
   const classifier = textClassifierFor(DEFAULT_CONFIG);
-  const grid = (name: string, values: CellValue[][]) => new Grid({ name, originRow: 0, originCol: 0, values });
+  const grid = (name: string, values: CellValue[][]) =>
+    new Grid({ name, originRow: 0, originCol: 0, values });
   const title = DEFAULT_CONFIG.ownedAreaTitle;
   const sheets: Array<[string, CellValue[][]]> = [
     [

@@ -95,6 +95,15 @@ describe("variants staff produce", () => {
     ]);
   });
 
+  it("takes the era for era-less years from the table's header row, past a Western baseline", () => {
+    // "現状 (2014年度)" comes first on the header row and names no Japanese era; the years do. The
+    // policy header below, "29年度以降", reads in that era, as the table's own "29年度以降" does.
+    const s = replaceText(replaceText(seed(), "平成26年度", "2014年度"), "平成29年度以降", "29年度以降");
+    const r = read(s);
+    expect(r.items[0].indicators[0].baseline.fiscalYear).toBe(2014);
+    expect(r.items[0].periodEvaluations[0].policyFromYear).toBe(2017);
+  });
+
   it("reads era years written in kanji and full-width digits", () => {
     const s = replaceText(replaceText(seed(), "平成27年度", "平成二十七年度"), "平成28年度", "平成２８年度");
     expect(read(s).items[0].indicators[0].years.map((y) => y.fiscalYear)).toEqual([2015, 2016, 2017, 2018]);
