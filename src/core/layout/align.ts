@@ -24,7 +24,8 @@ const SHIFTS = [0, 1, -1, 2, -2];
 
 export function alignRows(slots: number[], rows: AlignRow[]): Alignment | null {
   if (slots.length === 0) return null;
-  let best: { shift: number; score: number } | null = null;
+  let bestShift = 0;
+  let bestScore = -1;
   // A handful of slots and cells per row: plain scans beat building sets.
   let lowest = slots[0];
   for (const c of slots) if (c < lowest) lowest = c;
@@ -34,10 +35,13 @@ export function alignRows(slots: number[], rows: AlignRow[]): Alignment | null {
     if (anyLabelReaches(rows, first)) continue;
     let score = 0;
     for (const r of rows) for (const c of r.dataCols) if (slots.includes(c - s)) score++;
-    if (!best || score > best.score) best = { shift: s, score };
+    if (score > bestScore) {
+      bestShift = s;
+      bestScore = score;
+    }
   }
-  if (!best) return null;
-  const shift = best.shift;
+  if (bestScore < 0) return null;
+  const shift = bestShift;
   const stray: Alignment["stray"] = [];
   for (const r of rows)
     for (const c of r.dataCols) if (!slots.includes(c - shift)) stray.push({ row: r.row, col: c });

@@ -103,12 +103,12 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
   const nameFacts = nameFactsFor(config);
   let process: ProcessRow | null = null;
   for (const row of rows) {
-    const years = slots.years.map((y) => ({
-      fiscalYear: y.fiscalYear,
-      plan: at(row.row, y.plan),
-      actual: at(row.row, y.actual),
-      actualAt: { row: row.row, col: y.actual + s },
-    }));
+    const years = slots.years.map((y) => {
+      const actual = at(row.row, y.actual);
+      // Where a blank actual is to be typed; a filled one is its own place.
+      const actualAt = actual === null ? { row: row.row, col: y.actual + s } : null;
+      return { fiscalYear: y.fiscalYear, plan: at(row.row, y.plan), actual, actualAt };
+    });
     if (row.kind === "process") {
       process ??= { baseline: at(row.row, slots.baseline), years, target: at(row.row, slots.target) };
       continue;
@@ -202,13 +202,22 @@ function readPlanActualRow(
 function slotColumns(h: YearHeaderRow, sub: Array<{ col: number; kind: "plan" | "actual" }>): Slots {
   const years = h.years.map((y, i) => {
     const nextCol = h.years[i + 1]?.col ?? Infinity;
-    const plan = sub.find((s) => s.kind === "plan" && s.col >= y.col && s.col < nextCol)?.col;
-    const actual = sub.find((s) => s.kind === "actual" && s.col >= y.col && s.col < nextCol)?.col;
-    const p = plan ?? y.col;
-    const a = actual ?? (y.right > p ? y.right : p + 1);
+    const p = subColumn(sub, "plan", y.col, nextCol) ?? y.col;
+    const a = subColumn(sub, "actual", y.col, nextCol) ?? (y.right > p ? y.right : p + 1);
     return { fiscalYear: y.fiscalYear, plan: p, actual: a };
   });
   return { baseline: h.baseline?.col ?? null, years, target: h.target?.col ?? null };
+}
+
+/** The first 計画 or 実績 sub-header from column `from` up to (not including) `to`. */
+function subColumn(
+  sub: Array<{ col: number; kind: "plan" | "actual" }>,
+  kind: "plan" | "actual",
+  from: number,
+  to: number,
+): number | undefined {
+  for (const s of sub) if (s.kind === kind && s.col >= from && s.col < to) return s.col;
+  return undefined;
 }
 
 function allSlots(s: Slots): number[] {

@@ -109,10 +109,10 @@ function readBlock(view: SheetView, span: BlockSpan, config: ShinchokuConfig, fi
         break;
       }
       case "status":
-        block.statuses.push(...readStatuses(view, section, findings));
+        block.statuses = appended(block.statuses, readStatuses(view, section, findings));
         break;
       case "grade":
-        block.grades.push(...readGrades(view, section, findings));
+        block.grades = appended(block.grades, readGrades(view, section, findings));
         break;
       case "midterm":
       case "final": {
@@ -127,6 +127,13 @@ function readBlock(view: SheetView, span: BlockSpan, config: ShinchokuConfig, fi
     block.fiscalYears = sortInPlace([...new Set(ys)], ascending);
   }
   return block;
+}
+
+/** `more` after `list`: `more` itself when `list` is empty (a block's one status or grade section). */
+function appended<T>(list: T[], more: T[]): T[] {
+  if (list.length === 0) return more;
+  for (const x of more) list.push(x);
+  return list;
 }
 
 /** Reader findings on a block's rows belong to that block's item. */

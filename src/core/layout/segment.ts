@@ -124,25 +124,24 @@ function lastNonBlankRow(view: SheetView, from: number): number {
 }
 
 function findSections(view: SheetView, labels: LabelCell[], top: number, bottom: number): Section[] {
-  const starts: Array<{ kind: SectionKind; top: number; anchor: LabelCell }> = [];
+  // Each section as it is found; its bottom, the row before the next one's top, once they are in order.
+  const sections: Section[] = [];
   for (const l of labels) {
     const kind = l.match.role.section;
     if (!kind) continue;
     // The final evaluation's label may appear twice (header row and label column): keep the first.
-    if (startedJustAbove(starts, kind, l.row)) continue;
+    if (startedJustAbove(sections, kind, l.row)) continue;
     let start = l.row;
     const above = l.row - 1;
     if (above > top && !view.rowIsBlank(above) && rowBelongsAbove(view, labels, above, kind)) start = above;
-    starts.push({ kind, top: start, anchor: l });
+    sections.push({ kind, top: start, bottom, anchor: l });
   }
-  sortInPlace(starts, (a, b) => a.top - b.top);
-  return starts.map((s, i) => ({
-    kind: s.kind,
-    top: s.top,
-    bottom: i + 1 < starts.length ? starts[i + 1].top - 1 : bottom,
-    anchor: s.anchor,
-  }));
+  sortInPlace(sections, byTop);
+  for (let i = 0; i + 1 < sections.length; i++) sections[i].bottom = sections[i + 1].top - 1;
+  return sections;
 }
+
+const byTop = (a: Section, b: Section) => a.top - b.top;
 
 function startedJustAbove(
   starts: Array<{ kind: SectionKind; top: number }>,

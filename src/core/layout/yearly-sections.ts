@@ -5,20 +5,13 @@
 import type { Finding } from "../model/finding";
 import type { GradeEntry, SourceCell, StatusEntry } from "../model/item";
 import { alignRows, type AlignRow } from "./align";
-import { readYearHeaderRow, type YearHeaderRow } from "./year-header";
+import { readYearHeaderRow, type YearColumn, type YearHeaderRow } from "./year-header";
 import type { Section } from "./segment";
 import type { SheetView } from "./sheet-view";
 import { readerFinding } from "./reader-finding";
 
-interface YearSlots {
-  fiscalYear: number;
-  first: number;
-  last: number;
-}
-
 interface SectionRows {
   header: YearHeaderRow;
-  years: YearSlots[];
   /** Data rows under the header; `issues` when the row is labelled 課題 (the grade section's second row). */
   rows: Array<{ row: number; issues: boolean }>;
   shift: number;
@@ -49,15 +42,15 @@ function readYearlyRows(view: SheetView, section: Section, findings: Finding[]):
     findings.push(
       readerFinding("layout/year-header-unreadable", view.name, header.row, u.col, { text: u.text }),
     );
-  const years = header.years.map((y) => ({
-    fiscalYear: y.fiscalYear,
-    first: y.col,
-    last: Math.max(y.right, y.col + 1),
-  }));
   const slots: number[] = [];
-  for (const y of years) slots.push(y.first, y.last);
+  let maxSlot = 0;
+  for (const y of header.years) {
+    const last = lastColumn(y);
+    slots.push(y.col, last);
+    if (last > maxSlot) maxSlot = last;
+  }
+  maxSlot += 2;
   const rows: Array<AlignRow & { issues: boolean }> = [];
-  const maxSlot = Math.max(...slots) + 2;
   for (let r = header.row + 1; r <= section.bottom; r++) {
     if (view.rowIsBlank(r)) continue;
     const labelEdge = view.labelEdge(r);
@@ -74,7 +67,12 @@ function readYearlyRows(view: SheetView, section: Section, findings: Finding[]):
         label: view.text(st.row, st.col).slice(0, 20),
       }),
     );
-  return { header, years, rows, shift: alignment.shift };
+  return { header, rows, shift: alignment.shift };
+}
+
+/** A year's last column, where its status or grade is: the merge's right edge, or the column after its first. */
+function lastColumn(y: YearColumn): number {
+  return y.right > y.col + 1 ? y.right : y.col + 1;
 }
 
 export function readStatuses(view: SheetView, section: Section, findings: Finding[]): StatusEntry[] {
@@ -82,10 +80,10 @@ export function readStatuses(view: SheetView, section: Section, findings: Findin
   if (!sr) return [];
   // The status row: the one whose last-column cells are filled; normally the only data row.
   const row = sr.rows[0];
-  return sr.years.map((y) => ({
+  return sr.header.years.map((y) => ({
     fiscalYear: y.fiscalYear,
-    text: row ? view.sourceOrNull(row.row, y.first + sr.shift) : null,
-    status: row ? view.sourceOrNull(row.row, y.last + sr.shift) : null,
+    text: row ? view.sourceOrNull(row.row, y.col + sr.shift) : null,
+    status: row ? view.sourceOrNull(row.row, lastColumn(y) + sr.shift) : null,
   }));
 }
 
@@ -96,10 +94,10 @@ export function readGrades(view: SheetView, section: Section, findings: Finding[
   const evalRow = sr.rows.find((r) => r !== issuesRow) ?? null;
   const at = (row: { row: number } | null | undefined, col: number): SourceCell | null =>
     row ? view.sourceOrNull(row.row, col + sr.shift) : null;
-  return sr.years.map((y) => ({
+  return sr.header.years.map((y) => ({
     fiscalYear: y.fiscalYear,
-    evaluationText: at(evalRow, y.first),
-    grade: at(evalRow, y.last),
-    issuesText: at(issuesRow, y.first),
+    evaluationText: at(evalRow, y.col),
+    grade: at(evalRow, lastColumn(y)),
+    issuesText: at(issuesRow, y.col),
   }));
 }
