@@ -9,16 +9,9 @@ import { Grid } from "../grid/grid";
 import type { ShinchokuConfig } from "../config/config";
 import type { Finding } from "../model/finding";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
-import {
-  emptySheetEdit,
-  RowWriter,
-  type CellFormat,
-  type EditPlan,
-  type PlanValue,
-  type SheetEdit,
-} from "./edit-plan";
+import { emptySheetEdit, RowWriter, type CellFormat, type EditPlan, type SheetEdit } from "./edit-plan";
 import { FLAG_FORMATS, STYLE, shortFiscalYear } from "./styles";
-import type { ItemRow, SummaryModel } from "../summary/summary-model";
+import type { GradeCount, IndicatorRow, ItemRow, SummaryModel } from "../summary/summary-model";
 import { isSummarySheet } from "../layout/owned-areas";
 import { severityOf } from "../checks/render";
 
@@ -40,46 +33,83 @@ export interface SummaryPlan {
 }
 
 export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
-  const { model, config, workbook } = input;
-  const findings: Finding[] = [];
-  const sheetName = chooseSheetName(config, workbook);
-  if (sheetName !== config.summarySheetName) {
-    const sev = severityOf("summary/name-taken", config);
-    if (sev)
-      findings.push({
-        code: "summary/name-taken",
-        severity: sev,
-        itemNo: null,
-        sheet: config.summarySheetName,
-        cell: null,
-        params: { name: config.summarySheetName, usedName: sheetName },
-      });
-  }
+  const { model, config } = input;
+  const sheetName = chooseSheetName(config, input.workbook);
   const e: SheetEdit = emptySheetEdit(sheetName, "owned");
   e.tabColor = "#0078D4";
   e.activate = true;
   // Cell by cell, left to right and top to bottom: the writer joins neighbours into rows.
   const w = new RowWriter(e.writes);
-  const put = (row: number, col: number, value: PlanValue, format: CellFormat) =>
-    w.start(row, col).put(value, format);
-  const header = (row: number, texts: string[]) => {
-    w.start(row, 0);
-    for (const h of texts) w.put(h, STYLE.header);
-  };
-  const years = model.fiscalYears;
-
-  put(0, 0, `${config.summaryMarker} 行政改革プラン 進捗集計`, STYLE.title);
-  put(
-    1,
-    0,
+  w.start(0, 0).put(`${config.summaryMarker} 行政改革プラン 進捗集計`, STYLE.title);
+  w.start(1, 0).put(
     `作成日 ${ymd(input.generatedAt)} ／ Shinchoku が作成したシートです。手入力しても再作成で上書きされます。`,
     STYLE.note,
   );
+  // Each table is a function of its own: a run calls each once, and only its row loop gets hot.
+  const items = itemTable(w, e, model, input.linkToSheets, 3);
+  const indicators = indicatorTable(w, e, model, items.next + 2);
+  const totalsTop = gradeTable(w, e, model, indicators.next + 2) + 2;
+  gradeTotalTable(w, e, model, totalsTop);
+  w.end();
 
-  // 1. Item table
-  let row = 3;
-  put(row++, 0, "改革項目一覧", STYLE.section);
-  const itemHeader = [
+  e.freeze = { rows: items.top + 1, cols: 1 };
+  e.columnWidths = columnWidths(Math.max(items.width, indicators.width));
+  return { plan: { edits: [e] }, sheetName, findings: nameFindings(config, sheetName) };
+}
+
+/** summary/name-taken when the sheet had to take another name than the configured one. */
+function nameFindings(config: ShinchokuConfig, sheetName: string): Finding[] {
+  if (sheetName === config.summarySheetName) return [];
+  const sev = severityOf("summary/name-taken", config);
+  if (!sev) return [];
+  return [
+    {
+      code: "summary/name-taken",
+      severity: sev,
+      itemNo: null,
+      sheet: config.summarySheetName,
+      cell: null,
+      params: { name: config.summarySheetName, usedName: sheetName },
+    },
+  ];
+}
+
+/** Where a table went: its header row (top), its last row, its width, and the row after it. */
+interface TablePlace {
+  top: number;
+  bottom: number;
+  width: number;
+  next: number;
+}
+
+/** The section title on `row` and the header row below it: returns the header's row. */
+function openTable(w: RowWriter, row: number, title: string, header: string[]): number {
+  w.start(row, 0).put(title, STYLE.section);
+  w.start(row + 1, 0);
+  for (const h of header) w.put(h, STYLE.header);
+  return row + 1;
+}
+
+/**
+ * The Excel table over the header (top) and `count` rows below it: an empty table still has a
+ * (blank) body row. Returns the row after the table.
+ */
+function closeTable(e: SheetEdit, name: string, top: number, count: number, width: number): TablePlace {
+  const bottom = top + Math.max(count, 1);
+  e.tables.push({ name, range: { top, left: 0, bottom, right: width - 1 }, style: "TableStyleLight9" });
+  return { top, bottom, width, next: bottom + 1 };
+}
+
+/** The item table from `row`, each year's 指標判定 coloured. */
+function itemTable(
+  w: RowWriter,
+  e: SheetEdit,
+  model: SummaryModel,
+  linkToSheets: boolean,
+  row: number,
+): TablePlace {
+  const years = model.fiscalYears;
+  const header = [
     "No.",
     "重点改革項目",
     "中項目",
@@ -96,11 +126,17 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
     "エラー",
     "警告",
   ];
-  const itemTop = row;
-  header(row, itemHeader);
-  row++;
-  for (const it of model.items) {
-    const link = input.linkToSheets ? it.link : null;
+  const top = openTable(w, row, "改革項目一覧", header);
+  putItemRows(w, e, model.items, linkToSheets, top + 1);
+  const table = closeTable(e, "Shinchoku_Items", top, model.items.length, header.length);
+  for (let yi = 0; yi < years.length; yi++) flagFormats(e, table, 6 + yi * 3 + 2);
+  return table;
+}
+
+/** One row per item; No. and title linked to the item's sheet when asked. */
+function putItemRows(w: RowWriter, e: SheetEdit, items: ItemRow[], linkToSheets: boolean, row: number): void {
+  for (const it of items) {
+    const link = linkToSheets ? it.link : null;
     putItemRow(w.start(row, 0), it, link ? STYLE.link : STYLE.cell);
     if (link) {
       e.hyperlinks.push({ row, col: 0, sheet: link.sheet, cell: link.cell, text: it.no || "—" });
@@ -108,21 +144,12 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
     }
     row++;
   }
-  const itemBottom = Math.max(row - 1, itemTop + 1);
-  if (model.items.length === 0) row++;
-  e.tables.push({
-    name: "Shinchoku_Items",
-    range: { top: itemTop, left: 0, bottom: itemBottom, right: itemHeader.length - 1 },
-    style: "TableStyleLight9",
-  });
-  years.forEach((_, yi) =>
-    flagFormats(e, { top: itemTop + 1, bottom: itemBottom, left: 6 + yi * 3 + 2, right: 6 + yi * 3 + 2 }),
-  );
+}
 
-  // 2. Indicator table
-  row += 2;
-  put(row++, 0, "指標一覧", STYLE.section);
-  const indHeader = [
+/** The indicator table from `row`, each year's 判定 coloured. */
+function indicatorTable(w: RowWriter, e: SheetEdit, model: SummaryModel, row: number): TablePlace {
+  const years = model.fiscalYears;
+  const header = [
     "No.",
     "指標",
     "累計",
@@ -130,10 +157,16 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
     ...years.flatMap((fy) => ["計画", "実績", "達成率", "判定"].map((h) => `${shortFiscalYear(fy)} ${h}`)),
     "期間達成率",
   ];
-  const indTop = row;
-  header(row, indHeader);
-  row++;
-  for (const ind of model.indicators) {
+  const top = openTable(w, row, "指標一覧", header);
+  putIndicatorRows(w, model.indicators, top + 1, header.length - 1);
+  const table = closeTable(e, "Shinchoku_Indicators", top, model.indicators.length, header.length);
+  for (let yi = 0; yi < years.length; yi++) flagFormats(e, table, 4 + yi * 4 + 3);
+  return table;
+}
+
+/** One row per indicator; the period rate in the last column (`rateCol`) even where years are missing. */
+function putIndicatorRows(w: RowWriter, indicators: IndicatorRow[], row: number, rateCol: number): void {
+  for (const ind of indicators) {
     w.start(row, 0)
       .put(ind.no, STYLE.cell)
       .put(ind.name, STYLE.cell)
@@ -144,79 +177,57 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
         .put(y.actual, numberish(y.actual))
         .put(y.rate, STYLE.rate)
         .put(y.flag === "対象外" && y.plan === null ? "" : y.flag, STYLE.flag);
-    w.start(row, indHeader.length - 1).put(ind.periodRate, STYLE.rate);
+    w.start(row, rateCol).put(ind.periodRate, STYLE.rate);
     row++;
   }
-  const indBottom = Math.max(row - 1, indTop + 1);
-  if (model.indicators.length === 0) row++;
-  e.tables.push({
-    name: "Shinchoku_Indicators",
-    range: { top: indTop, left: 0, bottom: indBottom, right: indHeader.length - 1 },
-    style: "TableStyleLight9",
-  });
-  years.forEach((_, yi) =>
-    flagFormats(e, { top: indTop + 1, bottom: indBottom, left: 4 + yi * 4 + 3, right: 4 + yi * 4 + 3 }),
-  );
+}
 
-  // 3. Grade counts, by pillar and in total, with a chart of the totals
-  row += 2;
-  put(row++, 0, "年度評価の件数（重点改革項目別）", STYLE.section);
-  const gradeHeader = ["重点改革項目", "評価", ...years.map((fy) => `${shortFiscalYear(fy)}`)];
-  const gTop = row;
-  header(row, gradeHeader);
-  row++;
-  for (const g of model.gradeCounts) {
-    w.start(row, 0).put(g.pillar, STYLE.cell).put(g.grade, STYLE.flag);
-    for (const n of g.counts) w.put(n, STYLE.count);
-    row++;
-  }
-  const gBottom = Math.max(row - 1, gTop + 1);
-  if (model.gradeCounts.length === 0) row++;
-  e.tables.push({
-    name: "Shinchoku_Grades",
-    range: { top: gTop, left: 0, bottom: gBottom, right: gradeHeader.length - 1 },
-    style: "TableStyleLight9",
-  });
+/** Grade counts by pillar: returns the row after the table. */
+function gradeTable(w: RowWriter, e: SheetEdit, model: SummaryModel, row: number): number {
+  const header = ["重点改革項目", "評価", ...model.fiscalYears.map(shortFiscalYear)];
+  const top = openTable(w, row, "年度評価の件数（重点改革項目別）", header);
+  putGradeRows(w, model.gradeCounts, top + 1, true);
+  return closeTable(e, "Shinchoku_Grades", top, model.gradeCounts.length, header.length).next;
+}
 
-  row += 2;
-  put(row++, 0, "年度評価の件数（全体）", STYLE.section);
-  const tTop = row;
-  header(row, ["評価", ...years.map((fy) => `${shortFiscalYear(fy)}`)]);
-  row++;
-  for (const g of model.gradeTotals) {
-    w.start(row, 0).put(g.grade, STYLE.flag);
-    for (const n of g.counts) w.put(n, STYLE.count);
-    row++;
-  }
-  w.end();
-  const tBottom = Math.max(row - 1, tTop + 1);
-  e.tables.push({
-    name: "Shinchoku_GradeTotals",
-    range: { top: tTop, left: 0, bottom: tBottom, right: years.length },
-    style: "TableStyleLight9",
-  });
+/** Grade counts of all pillars together, with a chart of them beside the table. */
+function gradeTotalTable(w: RowWriter, e: SheetEdit, model: SummaryModel, row: number): void {
+  const years = model.fiscalYears;
+  const header = ["評価", ...years.map(shortFiscalYear)];
+  const top = openTable(w, row, "年度評価の件数（全体）", header);
+  putGradeRows(w, model.gradeTotals, top + 1, false);
+  const { bottom } = closeTable(e, "Shinchoku_GradeTotals", top, model.gradeTotals.length, header.length);
   if (years.length && model.gradeTotals.length)
     e.charts.push({
       kind: "columnStacked",
       title: "年度評価の件数",
-      source: { top: tTop, left: 0, bottom: tBottom, right: years.length },
-      anchor: { row: tTop, col: years.length + 2, widthCols: 8, heightRows: 16 },
+      source: { top, left: 0, bottom, right: years.length },
+      anchor: { row: top, col: years.length + 2, widthCols: 8, heightRows: 16 },
     });
+}
 
-  e.freeze = { rows: itemTop + 1, cols: 1 };
-  e.columnWidths = [
+/** One row per grade: the pillar first (by pillar), then the grade and its count per year. */
+function putGradeRows(w: RowWriter, rows: GradeCount[], row: number, withPillar: boolean): void {
+  for (const g of rows) {
+    w.start(row, 0);
+    if (withPillar) w.put(g.pillar, STYLE.cell);
+    w.put(g.grade, STYLE.flag);
+    for (const n of g.counts) w.put(n, STYLE.count);
+    row++;
+  }
+}
+
+/** Narrow No., wide titles, then one width for every year column of the widest table. */
+function columnWidths(width: number): SheetEdit["columnWidths"] {
+  return [
     { col: 0, width: 8 },
     { col: 1, width: 28 },
     { col: 2, width: 28 },
     { col: 3, width: 28 },
     { col: 4, width: 40 },
     { col: 5, width: 14 },
-    ...Array.from({ length: Math.max(itemHeader.length, indHeader.length) - 6 }, (_, i) => ({
-      col: 6 + i,
-      width: 13,
-    })),
+    ...Array.from({ length: width - 6 }, (_, i) => ({ col: 6 + i, width: 13 })),
   ];
-  return { plan: { edits: [e] }, sheetName, findings };
 }
 
 /** Ours if it carries the marker, else the first free name: "集計 (Shinchoku)", "集計 (Shinchoku 2)", … */
@@ -260,7 +271,9 @@ function numberish(v: unknown): CellFormat {
   return typeof v === "number" ? STYLE.count : STYLE.cell;
 }
 
-function flagFormats(e: SheetEdit, range: CellRange): void {
+/** The flags of one column of the table's body coloured by conditional formats. */
+function flagFormats(e: SheetEdit, table: TablePlace, col: number): void {
+  const range: CellRange = { top: table.top + 1, bottom: table.bottom, left: col, right: col };
   for (const f of FLAG_FORMATS) e.conditionalFormats.push({ range, equals: f.flag, format: f.format });
 }
 
