@@ -92,6 +92,17 @@ export function buildSummary(
 
 const NO_FINDINGS: Finding[] = [];
 
+/**
+ * One entry per fiscal year, by a loop. Array.map gives holey lists once its caller is optimised
+ * and packed ones before: the model's lists would change kind between runs, and the code that lays
+ * them out would deoptimise and be compiled again. (Lists here are built by push for that reason.)
+ */
+function perYear<T>(fiscalYears: number[], entry: (fy: number) => T): T[] {
+  const out: T[] = [];
+  for (const fy of fiscalYears) out.push(entry(fy));
+  return out;
+}
+
 /** Every fiscal year of the items' figures, grades and statuses, in order. */
 function fiscalYearsOf(items: ComputedItem[]): number[] {
   const seen = new Set<number>();
@@ -115,7 +126,7 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
   );
   const first = item.blocks[0];
   const anchor = item.noCell ?? first?.header.title ?? first?.header.pillar ?? null;
-  const rowYears = fiscalYears.map((fy) => ({
+  const rowYears = perYear(fiscalYears, (fy) => ({
     fiscalYear: fy,
     status: text(ofYear(item.statuses, fy)?.status ?? null),
     grade: text(ofYear(item.grades, fy)?.grade ?? null),
@@ -138,7 +149,7 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
 }
 
 function indicatorRow(no: string, ci: ComputedIndicator, fiscalYears: number[]): IndicatorRow {
-  const rowYears = fiscalYears.map((fy): IndicatorRow["years"][number] => {
+  const rowYears = perYear(fiscalYears, (fy): IndicatorRow["years"][number] => {
     const y = ofYear(ci.indicator.years, fy);
     const c = ofYear(ci.years, fy);
     return {
@@ -165,7 +176,8 @@ function gradeTables(
   fiscalYears: number[],
   config: ShinchokuConfig,
 ): Pick<SummaryModel, "gradeCounts" | "gradeTotals"> {
-  const scale = config.grades.map((g) => g.code);
+  const scale: string[] = [];
+  for (const g of config.grades) scale.push(g.code);
   const grades = [...scale, OTHER];
   // A grade's row by the text typed, the normalisation done once per distinct text.
   const rowOfText = new Map<string, number>();
@@ -178,8 +190,11 @@ function gradeTables(
     }
     return gi;
   };
-  const emptyRows = (pillar: string): GradeCount[] =>
-    grades.map((grade) => ({ pillar, grade, counts: fiscalYears.map(() => 0) }));
+  const emptyRows = (pillar: string): GradeCount[] => {
+    const rows: GradeCount[] = [];
+    for (const grade of grades) rows.push({ pillar, grade, counts: perYear(fiscalYears, () => 0) });
+    return rows;
+  };
 
   const byPillar = new Map<string, ComputedItem[]>();
   for (const c of sorted) pushTo(byPillar, c.item.pillar || "（未設定）", c);
