@@ -17,7 +17,7 @@ import { indexOfYear } from "../values/order";
 import { Grid } from "../grid/grid";
 import { a1Of, quoteSheetName, toA1 } from "../grid/address";
 import type { Finding } from "../model/finding";
-import type { ComputedIndicator, ComputedYear } from "../model/computed";
+import type { ComputedIndicator, ComputedItem, ComputedYear } from "../model/computed";
 import { actualPlace, type Block, type Indicator, type IndicatorYear, type SourceCell } from "../model/item";
 import type { ShinchokuConfig } from "../config/config";
 import {
@@ -40,44 +40,61 @@ export interface FillResult {
 }
 
 export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
-  const sheets = new Map<string, SheetSnapshot>();
-  for (const s of wb.sheets) sheets.set(s.name, s);
-  // Our areas from an earlier run, by sheet: looked up per sheet and per block.
-  const ownedBySheet = new Map<string, CellRange[]>();
-  for (const o of a.read.ownedAreas) pushTo(ownedBySheet, o.sheet, o.range);
-  const edits = new Map<string, SheetEdit>();
-  const findings: Finding[] = [];
-  const edit = (sheet: string) => {
-    let e = edits.get(sheet);
-    if (!e) {
-      e = emptySheetEdit(sheet, "item");
-      // Our areas from an earlier run are cleared and written again: a re-run gives the same sheet.
-      e.clear = [...(ownedBySheet.get(sheet) ?? [])];
-      edits.set(sheet, e);
-    }
-    return e;
+  const run: FillRun = {
+    a,
+    sheets: new Map(),
+    ownedBySheet: new Map(),
+    edits: new Map(),
+    findings: [],
+    text: new FillText(a.config),
   };
-  for (const o of a.read.ownedAreas) edit(o.sheet);
+  for (const s of wb.sheets) run.sheets.set(s.name, s);
+  for (const o of a.read.ownedAreas) pushTo(run.ownedBySheet, o.sheet, o.range);
+  for (const o of a.read.ownedAreas) editOf(run, o.sheet);
+  // Block by block in a function of its own: this one runs once per run, and only that gets hot.
+  for (const ci of a.computed) for (const block of ci.item.blocks) fillBlock(run, ci, block);
+  return { plan: { edits: [...run.edits.values()] }, findings: run.findings };
+}
 
-  const text = new FillText(a.config);
-  const noOwned: CellRange[] = [];
-  for (const ci of a.computed) {
-    for (const block of ci.item.blocks) {
-      if (!block.table || block.indicators.length === 0) continue;
-      const snap = sheets.get(block.sheet);
-      if (!snap) continue;
-      const area = areaOf(block);
-      const owned = ownedBySheet.get(block.sheet) ?? noOwned;
-      const problem = areaProblem(area, block, gridOf(a, snap), owned, ci.item.no);
-      if (problem) {
-        const sev = severityOf(problem.code, a.config);
-        if (sev) findings.push({ ...problem, severity: sev });
-        continue;
-      }
-      writeArea(edit(block.sheet), area, block, ci.indicators, text);
-    }
+/** One run of planFill: what its blocks share. */
+interface FillRun {
+  a: Analysis;
+  sheets: Map<string, SheetSnapshot>;
+  /** Our areas from an earlier run, by sheet: looked up per sheet and per block. */
+  ownedBySheet: Map<string, CellRange[]>;
+  edits: Map<string, SheetEdit>;
+  findings: Finding[];
+  text: FillText;
+}
+
+const NO_OWNED: readonly CellRange[] = [];
+
+/** The block's area into its sheet's edit, or a finding for why it cannot be written. */
+function fillBlock(run: FillRun, ci: ComputedItem, block: Block): void {
+  if (!block.table || block.indicators.length === 0) return;
+  const snap = run.sheets.get(block.sheet);
+  if (!snap) return;
+  const area = areaOf(block);
+  const owned = run.ownedBySheet.get(block.sheet) ?? NO_OWNED;
+  const problem = areaProblem(area, block, gridOf(run.a, snap), owned, ci.item.no);
+  if (problem) {
+    const sev = severityOf(problem.code, run.a.config);
+    if (sev) run.findings.push({ ...problem, severity: sev });
+    return;
   }
-  return { plan: { edits: [...edits.values()] }, findings };
+  writeArea(editOf(run, block.sheet), area, block, ci.indicators, run.text);
+}
+
+/** The sheet's edit, made on first use. */
+function editOf(run: FillRun, sheet: string): SheetEdit {
+  let e = run.edits.get(sheet);
+  if (!e) {
+    e = emptySheetEdit(sheet, "item");
+    // Our areas from an earlier run are cleared and written again: a re-run gives the same sheet.
+    e.clear = [...(run.ownedBySheet.get(sheet) ?? NO_OWNED)];
+    run.edits.set(sheet, e);
+  }
+  return e;
 }
 
 /** The reader's grid of the sheet when it read this very snapshot, else one built for it. */
@@ -121,7 +138,7 @@ function areaProblem(
   area: Area,
   block: Block,
   grid: Grid,
-  owned: CellRange[],
+  owned: readonly CellRange[],
   itemNo: string,
 ): Finding | null {
   if (area.firstRow < area.headerRow + 1)

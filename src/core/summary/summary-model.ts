@@ -82,12 +82,31 @@ export function buildSummary(
   // Findings by item No. once, not a scan of all findings per item.
   const byNo = new Map<string | null, Finding[]>();
   for (const f of findings) pushTo(byNo, f.itemNo, f);
+  // The rows are built by functions of their own: this one runs once per run and stays small.
+  return {
+    fiscalYears,
+    items: itemRows(sorted, fiscalYears, byNo),
+    indicators: indicatorRows(sorted, fiscalYears),
+    ...gradeTables(sorted, fiscalYears, config),
+  };
+}
+
+function itemRows(
+  sorted: ComputedItem[],
+  fiscalYears: number[],
+  findingsByNo: Map<string | null, Finding[]>,
+): ItemRow[] {
   const items: ItemRow[] = [];
-  for (const c of sorted) items.push(itemRow(c, fiscalYears, byNo.get(c.item.no || null) ?? NO_FINDINGS));
+  for (const c of sorted)
+    items.push(itemRow(c, fiscalYears, findingsByNo.get(c.item.no || null) ?? NO_FINDINGS));
+  return items;
+}
+
+function indicatorRows(sorted: ComputedItem[], fiscalYears: number[]): IndicatorRow[] {
   const indicators: IndicatorRow[] = [];
   for (const { item, indicators: inds } of sorted)
     for (const ci of inds) indicators.push(indicatorRow(item.no, ci, fiscalYears));
-  return { fiscalYears, items, indicators, ...gradeTables(sorted, fiscalYears, config) };
+  return indicators;
 }
 
 const NO_FINDINGS: Finding[] = [];
@@ -202,18 +221,29 @@ function gradeTables(
   const gradeTotals = emptyRows("合計");
   for (const [pillar, items] of byPillar) {
     const rows = emptyRows(pillar);
-    for (const { item } of items)
-      for (const g of item.grades) {
-        const t = text(g.grade);
-        if (!t) continue;
-        const yi = fiscalYears.indexOf(g.fiscalYear);
-        const gi = rowOf(t);
-        rows[gi].counts[yi]++;
-        gradeTotals[gi].counts[yi]++;
-      }
+    countGrades(items, fiscalYears, rowOf, rows, gradeTotals);
     for (const r of rows) if (used(r)) gradeCounts.push(r);
   }
   return { gradeCounts, gradeTotals: gradeTotals.filter(used) };
+}
+
+/** Adds the items' grades, per year, to their pillar's rows and to the totals (rows by rowOf). */
+function countGrades(
+  items: ComputedItem[],
+  fiscalYears: number[],
+  rowOf: (gradeText: string) => number,
+  rows: GradeCount[],
+  totals: GradeCount[],
+): void {
+  for (const { item } of items)
+    for (const g of item.grades) {
+      const t = text(g.grade);
+      if (!t) continue;
+      const yi = fiscalYears.indexOf(g.fiscalYear);
+      const gi = rowOf(t);
+      rows[gi].counts[yi]++;
+      totals[gi].counts[yi]++;
+    }
 }
 
 /** Keep "その他" only where something fell into it. */
