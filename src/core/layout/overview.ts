@@ -8,6 +8,7 @@ import type { ShinchokuConfig } from "../config/config";
 import { nfkc } from "../values/normalize";
 import type { Era } from "../values/fiscal-year";
 import { ContentCache, MemoTable } from "../values/memo";
+import { mapList } from "../values/lists";
 import { alignRows, type AlignRow } from "./align";
 import { readYearHeaderRow, type YearHeaderRow } from "./year-header";
 import type { Section } from "./segment";
@@ -103,7 +104,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
   const nameFacts = nameFactsFor(config);
   let process: ProcessRow | null = null;
   for (const row of rows) {
-    const years = slots.years.map((y) => {
+    const years = mapList(slots.years, (y) => {
       const actual = at(row.row, y.actual);
       // Where a blank actual is to be typed; a filled one is its own place.
       const actualAt = actual === null ? { row: row.row, col: y.actual + s } : null;
@@ -135,7 +136,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
   const lastRow = rows.length ? rows[rows.length - 1].row : header.row;
   const right = lastDataCol - 2 + s;
   return {
-    fiscalYears: slots.years.map((y) => y.fiscalYear),
+    fiscalYears: mapList(slots.years, (y) => y.fiscalYear),
     indicators,
     process,
     table: {
@@ -200,7 +201,7 @@ function readPlanActualRow(
 
 /** Plan and actual columns per year: from the 計画/実績 sub-header where it is, else the year's first and last column. */
 function slotColumns(h: YearHeaderRow, sub: Array<{ col: number; kind: "plan" | "actual" }>): Slots {
-  const years = h.years.map((y, i) => {
+  const years = mapList(h.years, (y, i) => {
     const nextCol = h.years[i + 1]?.col ?? Infinity;
     const p = subColumn(sub, "plan", y.col, nextCol) ?? y.col;
     const a = subColumn(sub, "actual", y.col, nextCol) ?? (y.right > p ? y.right : p + 1);

@@ -9,6 +9,7 @@ import { readYearHeaderRow, type YearColumn, type YearHeaderRow } from "./year-h
 import type { Section } from "./segment";
 import type { SheetView } from "./sheet-view";
 import { readerFinding } from "./reader-finding";
+import { mapList } from "../values/lists";
 
 interface SectionRows {
   header: YearHeaderRow;
@@ -80,7 +81,7 @@ export function readStatuses(view: SheetView, section: Section, findings: Findin
   if (!sr) return [];
   // The status row: the one whose last-column cells are filled; normally the only data row.
   const row = sr.rows[0];
-  return sr.header.years.map((y) => ({
+  return mapList(sr.header.years, (y) => ({
     fiscalYear: y.fiscalYear,
     text: row ? view.sourceOrNull(row.row, y.col + sr.shift) : null,
     status: row ? view.sourceOrNull(row.row, lastColumn(y) + sr.shift) : null,
@@ -94,7 +95,7 @@ export function readGrades(view: SheetView, section: Section, findings: Finding[
   const evalRow = sr.rows.find((r) => r !== issuesRow) ?? null;
   const at = (row: { row: number } | null | undefined, col: number): SourceCell | null =>
     row ? view.sourceOrNull(row.row, col + sr.shift) : null;
-  return sr.header.years.map((y) => ({
+  return mapList(sr.header.years, (y) => ({
     fiscalYear: y.fiscalYear,
     evaluationText: at(evalRow, y.col),
     grade: at(evalRow, lastColumn(y)),

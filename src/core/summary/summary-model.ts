@@ -9,6 +9,7 @@ import { refOf, type Item, type PeriodEvaluation, type SourceCell } from "../mod
 import { nfkc } from "../values/normalize";
 import { compareItemNo, ofYear } from "../values/order";
 import { pushTo } from "../values/group";
+import { mapList } from "../values/lists";
 
 export interface ItemRow {
   no: string;
@@ -111,17 +112,6 @@ function indicatorRows(sorted: ComputedItem[], fiscalYears: number[]): Indicator
 
 const NO_FINDINGS: Finding[] = [];
 
-/**
- * One entry per fiscal year, by a loop. Array.map gives holey lists once its caller is optimised
- * and packed ones before: the model's lists would change kind between runs, and the code that lays
- * them out would deoptimise and be compiled again. (Lists here are built by push for that reason.)
- */
-function perYear<T>(fiscalYears: number[], entry: (fy: number) => T): T[] {
-  const out: T[] = [];
-  for (const fy of fiscalYears) out.push(entry(fy));
-  return out;
-}
-
 /** Every fiscal year of the items' figures, grades and statuses, in order. */
 function fiscalYearsOf(items: ComputedItem[]): number[] {
   const seen = new Set<number>();
@@ -145,7 +135,7 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
   );
   const first = item.blocks[0];
   const anchor = item.noCell ?? first?.header.title ?? first?.header.pillar ?? null;
-  const rowYears = perYear(fiscalYears, (fy) => ({
+  const rowYears = mapList(fiscalYears, (fy) => ({
     fiscalYear: fy,
     status: text(ofYear(item.statuses, fy)?.status ?? null),
     grade: text(ofYear(item.grades, fy)?.grade ?? null),
@@ -168,7 +158,7 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
 }
 
 function indicatorRow(no: string, ci: ComputedIndicator, fiscalYears: number[]): IndicatorRow {
-  const rowYears = perYear(fiscalYears, (fy): IndicatorRow["years"][number] => {
+  const rowYears = mapList(fiscalYears, (fy): IndicatorRow["years"][number] => {
     const y = ofYear(ci.indicator.years, fy);
     const c = ofYear(ci.years, fy);
     return {
@@ -211,7 +201,7 @@ function gradeTables(
   };
   const emptyRows = (pillar: string): GradeCount[] => {
     const rows: GradeCount[] = [];
-    for (const grade of grades) rows.push({ pillar, grade, counts: perYear(fiscalYears, () => 0) });
+    for (const grade of grades) rows.push({ pillar, grade, counts: mapList(fiscalYears, () => 0) });
     return rows;
   };
 
