@@ -185,7 +185,7 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
           lowerIsBetter: ind.lowerIsBetter,
           unit: ind.unit,
           baseline: ind.baseline,
-          years: [...ind.years],
+          years: packedCopy(ind.years),
           target: ind.target,
         };
         byName.set(key, copy);
@@ -223,6 +223,17 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
       if (ind.target.cell) have.target = ind.target;
     }
   }
+  return out;
+}
+
+/**
+ * A copy whose elements kind is always the same. The reader's lists are packed or holey depending on
+ * whether its code ran optimised (a spread or slice keeps the kind), and every later reader of an
+ * item's years (compute, checks, plans) sees both and is compiled again after a "wrong map" deopt.
+ */
+function packedCopy<T>(xs: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const x of xs) out.push(x);
   return out;
 }
 
