@@ -3,7 +3,7 @@
  * for agreement across the item's sheets.
  */
 import type { Finding } from "../model/finding";
-import { byFiscalYear, sortInPlace } from "../values/order";
+import { byFiscalYear, ofYear, sortInPlace } from "../values/order";
 import type { Block, Indicator, Item, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
 import { MemoTable } from "../values/memo";
@@ -33,13 +33,11 @@ function text(cell: SourceCell | null): string {
 
 /** "市民協働課● 中央公民館": names split on spaces and commas; "●" next to a name marks the lead. */
 export function parseDepartments(s: string): { departments: string[]; lead: string | null } {
-  const tokens = nfkc(s)
-    .split(/[\s,、，/／]+/)
-    .map((t) => t.trim())
-    .filter(Boolean);
   let lead: string | null = null;
   const departments: string[] = [];
-  for (const t of tokens) {
+  for (const token of nfkc(s).split(/[\s,、，/／]+/)) {
+    const t = token.trim();
+    if (!t) continue;
     const name = t.replace(/[●◎○]/g, "").trim();
     if (!name) continue;
     if (/[●◎]/.test(t) && lead === null) lead = name;
@@ -48,14 +46,15 @@ export function parseDepartments(s: string): { departments: string[]; lead: stri
   return { departments, lead: lead ?? (departments.length === 1 ? departments[0] : null) };
 }
 
-const COMPARED: Array<{ field: "pillar" | "midItem" | "smallItem" | "title" | "departments"; name: string }> =
-  [
-    { field: "pillar", name: "重点改革項目" },
-    { field: "midItem", name: "中項目" },
-    { field: "smallItem", name: "小項目" },
-    { field: "title", name: "改革実施項目名称" },
-    { field: "departments", name: "担当課" },
-  ];
+type HeaderField = "pillar" | "midItem" | "smallItem" | "title" | "departments" | "situation" | "content";
+
+const COMPARED: Array<{ field: HeaderField; name: string }> = [
+  { field: "pillar", name: "重点改革項目" },
+  { field: "midItem", name: "中項目" },
+  { field: "smallItem", name: "小項目" },
+  { field: "title", name: "改革実施項目名称" },
+  { field: "departments", name: "担当課" },
+];
 
 export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[] } {
   const findings: Finding[] = [];
@@ -68,7 +67,7 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
   }
   const items: Item[] = [];
   for (const [key, group] of groups) {
-    const bs = sortInPlace(group, (a, b) => (a.fiscalYears[0] ?? 0) - (b.fiscalYears[0] ?? 0));
+    const bs = sortInPlace(group, byFirstYear);
     const first = bs[0];
     const no = key.startsWith("?") ? "" : key;
     if (!no) {
@@ -80,7 +79,7 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
       );
     }
     for (const { field, name } of COMPARED) {
-      const base = bs.find((b) => b.header[field]);
+      const base = firstWith(bs, field);
       if (!base) continue;
       for (const b of bs) {
         const cell = b.header[field];
@@ -106,8 +105,7 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
         }
       }
     }
-    const pick = (f: "pillar" | "midItem" | "smallItem" | "title" | "departments") =>
-      text(bs.find((b) => b.header[f])?.header[f] ?? null);
+    const pick = (f: HeaderField) => text(firstWith(bs, f)?.header[f] ?? null);
     const deps = parseDepartments(pick("departments"));
     items.push({
       no,
@@ -117,12 +115,8 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
       smallItem: pick("smallItem"),
       departments: deps.departments,
       leadDepartment: deps.lead,
-      sheets: distinct(bs.map((b) => b.sheet)),
-      texts: {
-        situation: text(bs.find((b) => b.header.situation)?.header.situation ?? null),
-        goals: dedupe(gather(bs, (b) => b.header.goals).map(text)),
-        content: text(bs.find((b) => b.header.content)?.header.content ?? null),
-      },
+      sheets: sheetsOf(bs),
+      texts: { situation: pick("situation"), goals: goalsOf(bs), content: pick("content") },
       indicators: joinIndicators(bs, no, findings),
       process: gather(bs, (b) => (b.process ? [b.process] : [])),
       statuses: sortInPlace(
@@ -148,14 +142,34 @@ function normalizeForCompare(s: string): string {
   return compareKeys.get(s);
 }
 
-function dedupe(xs: string[]): string[] {
-  return distinct(xs.filter(Boolean));
+const byFirstYear = (a: Block, b: Block): number => (a.fiscalYears[0] ?? 0) - (b.fiscalYears[0] ?? 0);
+
+/** The first block that has the header field. */
+function firstWith(blocks: Block[], field: HeaderField): Block | undefined {
+  for (const b of blocks) if (b.header[field]) return b;
+  return undefined;
 }
 
-/** In first-seen order; the lists are short (an item's few sheets and goals), so no Set is built. */
-function distinct(xs: string[]): string[] {
+/**
+ * The item's sheets, once each in first-seen order (the lists are short: no Set is built). Its lists are
+ * built by push rather than by map() and filter(): what those return is packed or holey depending on
+ * whether the calling code ran optimised, and code that later meets the other kind is deoptimised
+ * ("wrong map") and compiled again.
+ */
+function sheetsOf(blocks: Block[]): string[] {
   const out: string[] = [];
-  for (const x of xs) if (!out.includes(x)) out.push(x);
+  for (const b of blocks) if (!out.includes(b.sheet)) out.push(b.sheet);
+  return out;
+}
+
+/** The goals' texts, once each, blanks left out. */
+function goalsOf(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks)
+    for (const c of b.header.goals) {
+      const t = text(c);
+      if (t && !out.includes(t)) out.push(t);
+    }
   return out;
 }
 
@@ -193,7 +207,7 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
         continue;
       }
       for (const y of ind.years) {
-        const prev = have.years.find((p) => p.fiscalYear === y.fiscalYear);
+        const prev = ofYear(have.years, y.fiscalYear);
         if (!prev) {
           have.years.push(y);
           continue;

@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { at, cellDisplay, draft, fyEn, fyJa } from "../helpers";
+import { at, cellDisplay, draft, fyEn, fyJa, mapList } from "../helpers";
 import { nfkc } from "../../values/normalize";
 
 /** Year-end and period grades must be on the configured scale (A–D by default; "Ｂ" reads as B). */
@@ -14,7 +14,7 @@ export const gradeOffScale: Rule = {
       `${at(p)}: grade "${p.value}" (${p.what === "period" ? p.period : fyEn(p)}) is not on the scale (${p.scale}).`,
   },
   check: ({ items, config }) => {
-    const codes = config.grades.map((g) => g.code);
+    const codes = mapList(config.grades, (g) => g.code);
     const scale = codes.join("/");
     const ok = (v: string) => codes.includes(nfkc(v).toUpperCase());
     const out = [];

@@ -1,5 +1,5 @@
 import type { Rule } from "../rule";
-import { at, cellDisplay, draft, fyEn, fyJa } from "../helpers";
+import { at, cellDisplay, draft, fyEn, fyJa, mapList } from "../helpers";
 import { nfkc } from "../../values/normalize";
 
 export const statusUnknown: Rule = {
@@ -11,7 +11,7 @@ export const statusUnknown: Rule = {
     en: (p) => `${at(p)}: the ${fyEn(p)} status "${p.value}" is not one of: ${p.vocabulary}.`,
   },
   check: ({ items, config }) => {
-    const labels = config.statuses.map((s) => nfkc(s.label));
+    const labels = mapList(config.statuses, (s) => nfkc(s.label));
     const out = [];
     for (const item of items)
       for (const s of item.statuses) {
