@@ -31,16 +31,21 @@ function text(cell: SourceCell | null): string {
   return cell.raw === null ? "" : nfkc(String(cell.raw));
 }
 
+// Module-level: a regular expression literal in a loop is a new object on every pass.
+const DEPARTMENT_SEPARATORS = /[\s,、，/／]+/;
+const MARKS = /[●◎○]/g;
+const LEAD_MARK = /[●◎]/;
+
 /** "市民協働課● 中央公民館": names split on spaces and commas; "●" next to a name marks the lead. */
 export function parseDepartments(s: string): { departments: string[]; lead: string | null } {
   let lead: string | null = null;
   const departments: string[] = [];
-  for (const token of nfkc(s).split(/[\s,、，/／]+/)) {
+  for (const token of nfkc(s).split(DEPARTMENT_SEPARATORS)) {
     const t = token.trim();
     if (!t) continue;
-    const name = t.replace(/[●◎○]/g, "").trim();
+    const name = t.replace(MARKS, "").trim();
     if (!name) continue;
-    if (/[●◎]/.test(t) && lead === null) lead = name;
+    if (lead === null && LEAD_MARK.test(t)) lead = name;
     departments.push(name);
   }
   return { departments, lead: lead ?? (departments.length === 1 ? departments[0] : null) };
@@ -81,10 +86,13 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
     for (const { field, name } of COMPARED) {
       const base = firstWith(bs, field);
       if (!base) continue;
+      const baseText = text(base.header[field]);
       for (const b of bs) {
         const cell = b.header[field];
         if (!cell || b === base) continue;
-        if (normalizeForCompare(text(cell)) !== normalizeForCompare(text(base.header[field]))) {
+        // The same text needs no normalising: sheets of one item mostly repeat their headers.
+        const t = text(cell);
+        if (t !== baseText && normalizeForCompare(t) !== normalizeForCompare(baseText)) {
           const a = parseA1(cell.cell);
           findings.push(
             readerFinding(
@@ -94,8 +102,8 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
               a.col,
               {
                 field: name,
-                value: text(cell),
-                otherValue: text(base.header[field]),
+                value: t,
+                otherValue: baseText,
                 otherSheet: base.sheet,
                 otherCell: base.header[field]!.cell,
               },
