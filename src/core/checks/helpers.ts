@@ -44,17 +44,6 @@ export function forEachCell(items: Item[], visit: (item: Item, cell: SourceCell)
   }
 }
 
-/**
- * xs.map(f), built by push: the same elements kind every run. What map() returns is packed or holey
- * depending on whether the calling code ran optimised, and code that meets both is deoptimised ("wrong
- * map") and compiled again.
- */
-export function mapList<T, U>(xs: readonly T[], f: (x: T) => U): U[] {
-  const out: U[] = [];
-  for (const x of xs) out.push(f(x));
-  return out;
-}
-
 export function draft(item: Item, cell: SourceCell, params: Params): FindingDraft {
   return { itemNo: item.no || null, sheet: cell.sheet, cell: cell.cell, params };
 }

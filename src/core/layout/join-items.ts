@@ -249,9 +249,9 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
 }
 
 /**
- * A copy whose elements kind is always the same. The reader's lists are packed or holey depending on
- * whether its code ran optimised (a spread or slice keeps the kind), and every later reader of an
- * item's years (compute, checks, plans) sees both and is compiled again after a "wrong map" deopt.
+ * A copy that is always packed, whatever list it is given (a spread or slice keeps the kind it gets):
+ * every later reader of an item's years (compute, checks, plans) then sees one kind, rather than being
+ * compiled again after a "wrong map" deopt if a years list ever came holey (Array.map in optimised code).
  */
 function packedCopy<T>(xs: readonly T[]): T[] {
   const out: T[] = [];

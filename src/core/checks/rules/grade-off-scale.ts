@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
-import { at, cellDisplay, draft, fyEn, fyJa, mapList } from "../helpers";
+import { at, cellDisplay, draft, fyEn, fyJa } from "../helpers";
+import { mapList } from "../../values/lists";
 import { nfkc } from "../../values/normalize";
 
 /** Year-end and period grades must be on the configured scale (A–D by default; "Ｂ" reads as B). */

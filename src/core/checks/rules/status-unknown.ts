@@ -1,5 +1,6 @@
 import type { Rule } from "../rule";
-import { at, cellDisplay, draft, fyEn, fyJa, mapList } from "../helpers";
+import { at, cellDisplay, draft, fyEn, fyJa } from "../helpers";
+import { mapList } from "../../values/lists";
 import { nfkc } from "../../values/normalize";
 
 export const statusUnknown: Rule = {
