@@ -4,7 +4,7 @@
  */
 import type { Finding } from "../model/finding";
 import { byFiscalYear, ofYear, sortInPlace } from "../values/order";
-import type { Block, Indicator, Item, SourceCell } from "../model/item";
+import type { Block, BlockHeader, Indicator, Item, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
 import { MemoTable } from "../values/memo";
 import { readerFinding } from "./reader-finding";
@@ -51,7 +51,8 @@ export function parseDepartments(s: string): { departments: string[]; lead: stri
   return { departments, lead: lead ?? (departments.length === 1 ? departments[0] : null) };
 }
 
-type HeaderField = "pillar" | "midItem" | "smallItem" | "title" | "departments" | "situation" | "content";
+/** The header fields that hold one text (the No. joins the blocks; goals are a list). */
+type HeaderField = Exclude<keyof BlockHeader, "no" | "goals">;
 
 const COMPARED: Array<{ field: HeaderField; name: string }> = [
   { field: "pillar", name: "重点改革項目" },
@@ -159,10 +160,8 @@ function firstWith(blocks: Block[], field: HeaderField): Block | undefined {
 }
 
 /**
- * The item's sheets, once each in first-seen order (the lists are short: no Set is built). Its lists are
- * built by push rather than by map() and filter(): what those return is packed or holey depending on
- * whether the calling code ran optimised, and code that later meets the other kind is deoptimised
- * ("wrong map") and compiled again.
+ * The item's sheets, once each in first-seen order (the lists are short: no Set is built). The item's
+ * lists are built by push, packed every run, for the reason mapList gives (values/lists.ts).
  */
 function sheetsOf(blocks: Block[]): string[] {
   const out: string[] = [];
@@ -207,7 +206,8 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
           lowerIsBetter: ind.lowerIsBetter,
           unit: ind.unit,
           baseline: ind.baseline,
-          years: packedCopy(ind.years),
+          // The reader builds the years packed (mapList), and a slice keeps them so.
+          years: ind.years.slice(),
           target: ind.target,
         };
         byName.set(key, copy);
@@ -245,17 +245,6 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
       if (ind.target.cell) have.target = ind.target;
     }
   }
-  return out;
-}
-
-/**
- * A copy that is always packed, whatever list it is given (a spread or slice keeps the kind it gets):
- * every later reader of an item's years (compute, checks, plans) then sees one kind, rather than being
- * compiled again after a "wrong map" deopt if a years list ever came holey (Array.map in optimised code).
- */
-function packedCopy<T>(xs: readonly T[]): T[] {
-  const out: T[] = [];
-  for (const x of xs) out.push(x);
   return out;
 }
 

@@ -35,8 +35,8 @@ const SECTION_OF: Partial<Record<LabelField, SectionKind>> = {
 
 /**
  * What a field is to the form's structure, worked out once per field and carried by every match:
- * the segmenter asks it of every label of every sheet, where a set or a table looked up by the
- * field's name was a tenth of its time.
+ * the segmenter asks it of every label of every sheet, and reads it off the match rather than looking
+ * the field's name up in a set and two tables.
  */
 export interface FieldRole {
   /** A small number per field (0, 1, 2 …), for the segmenter's stamps. */

@@ -17,8 +17,6 @@ const COMPANIONS: Record<SectionKind, LabelField[]> = {
   final: ["periodLabels"],
 };
 
-export type { SectionKind };
-
 export interface Section {
   kind: SectionKind;
   /** First and last row, inclusive. */

@@ -28,7 +28,7 @@ import {
   type PlanValue,
   type SheetEdit,
 } from "./edit-plan";
-import { FLAG_FORMATS, STYLE, shortFiscalYear } from "./styles";
+import { STYLE, colourFlags, shortFiscalYear } from "./styles";
 import { severityOf } from "../checks/render";
 import { pushTo } from "../values/group";
 
@@ -191,8 +191,7 @@ function writeArea(
   // The flags are coloured by conditional formats, one range per year's 判定 column.
   for (let yi = 0; yi < years.length; yi++) {
     const col = left + yi * PER_YEAR.length + 1;
-    const range = { top: area.firstRow, bottom: area.bottom, left: col, right: col };
-    for (const f of FLAG_FORMATS) e.conditionalFormats.push({ range, equals: f.flag, format: f.format });
+    colourFlags(e, { top: area.firstRow, bottom: area.bottom, left: col, right: col });
   }
 }
 

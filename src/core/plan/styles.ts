@@ -1,6 +1,7 @@
 /** The look of what we write: Fluent colours, kept apart from the staff's own form colours. */
 import type { Flag } from "../config/config";
-import type { CellFormat } from "./edit-plan";
+import type { CellRange } from "../grid/cell";
+import type { CellFormat, SheetEdit } from "./edit-plan";
 
 export const STYLE = {
   title: { bold: true, fontSize: 14, fontColor: "#004578" } as CellFormat,
@@ -30,6 +31,11 @@ export const FLAG_FORMATS: Array<{ flag: Flag; format: CellFormat }> = [
   { flag: "未達成", format: { fill: "#FDE7E9", fontColor: "#A80000" } },
   { flag: "未入力", format: { fill: "#F3F2F1", fontColor: "#605E5C" } },
 ];
+
+/** The flags in `range` coloured by conditional formats, one per flag. */
+export function colourFlags(e: SheetEdit, range: CellRange): void {
+  for (const f of FLAG_FORMATS) e.conditionalFormats.push({ range, equals: f.flag, format: f.format });
+}
 
 /** "H27" / "R1" / "2015": short fiscal-year labels for column headers. */
 export function shortFiscalYear(fy: number): string {

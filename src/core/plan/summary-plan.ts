@@ -4,13 +4,12 @@
  * as %, flags coloured, No. and titles linked to the item's sheet, a chart of the grade counts.
  * A sheet of that name without our marker is a user's: we never touch it and use another name.
  */
-import type { CellRange } from "../grid/cell";
 import { Grid } from "../grid/grid";
 import type { ShinchokuConfig } from "../config/config";
 import type { Finding } from "../model/finding";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
 import { emptySheetEdit, RowWriter, type CellFormat, type EditPlan, type SheetEdit } from "./edit-plan";
-import { FLAG_FORMATS, STYLE, shortFiscalYear } from "./styles";
+import { STYLE, colourFlags, shortFiscalYear } from "./styles";
 import type { GradeCount, IndicatorRow, ItemRow, SummaryModel } from "../summary/summary-model";
 import { isSummarySheet } from "../layout/owned-areas";
 import { severityOf } from "../checks/render";
@@ -273,8 +272,7 @@ function numberish(v: unknown): CellFormat {
 
 /** The flags of one column of the table's body coloured by conditional formats. */
 function flagFormats(e: SheetEdit, table: TablePlace, col: number): void {
-  const range: CellRange = { top: table.top + 1, bottom: table.bottom, left: col, right: col };
-  for (const f of FLAG_FORMATS) e.conditionalFormats.push({ range, equals: f.flag, format: f.format });
+  colourFlags(e, { top: table.top + 1, bottom: table.bottom, left: col, right: col });
 }
 
 function ymd(d: Date): string {

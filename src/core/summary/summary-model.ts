@@ -185,8 +185,7 @@ function gradeTables(
   fiscalYears: number[],
   config: ShinchokuConfig,
 ): Pick<SummaryModel, "gradeCounts" | "gradeTotals"> {
-  const scale: string[] = [];
-  for (const g of config.grades) scale.push(g.code);
+  const scale = mapList(config.grades, (g) => g.code);
   const grades = [...scale, OTHER];
   // A grade's row by the text typed, the normalisation done once per distinct text.
   const rowOfText = new Map<string, number>();
@@ -199,11 +198,8 @@ function gradeTables(
     }
     return gi;
   };
-  const emptyRows = (pillar: string): GradeCount[] => {
-    const rows: GradeCount[] = [];
-    for (const grade of grades) rows.push({ pillar, grade, counts: mapList(fiscalYears, () => 0) });
-    return rows;
-  };
+  const emptyRows = (pillar: string): GradeCount[] =>
+    mapList(grades, (grade) => ({ pillar, grade, counts: mapList(fiscalYears, () => 0) }));
 
   const byPillar = new Map<string, ComputedItem[]>();
   for (const c of sorted) pushTo(byPillar, c.item.pillar || "（未設定）", c);
