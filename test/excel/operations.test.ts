@@ -177,7 +177,7 @@ describe("summary", () => {
       }),
     );
     expect(links.length).toBeGreaterThan(0);
-    expect(links.every((l) => l.startsWith(`#${SEED_SHEET}!`))).toBe(true);
+    expect(links.every((l) => l.startsWith(`#'${SEED_SHEET}'!`))).toBe(true);
 
     const once = cellDump(await reload(await host.exportXlsx()));
     const host2 = installSimulatedOffice(await loadSimWorkbook(await host.exportXlsx()));

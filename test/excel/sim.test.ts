@@ -18,7 +18,7 @@ describe("simulated Excel", () => {
       expect(range.values).toEqual([
         ["1 区自治協議会、地域コミュニティ協議会、NPOなどとのさらなる協働の推進", "No."],
       ]);
-      expect(range.address).toBe("No28!B5:C5");
+      expect(range.address).toBe("'No28'!B5:C5");
       // eslint-disable-next-line office-addins/load-object-before-read -- reading too early is what this test checks
       expect(() => range.formulas).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     });
@@ -165,7 +165,7 @@ describe("simulated Excel", () => {
       areas.load("address");
       await context.sync();
       expect(areas.isNullObject).toBe(false);
-      expect(areas.address).toBe("No28!B2:E2");
+      expect(areas.address).toBe("'No28'!B2:E2");
     });
     Office.context.document.settings.set("k", { a: 1 });
     Office.context.document.settings.set("unsaved", 1);

@@ -1,10 +1,29 @@
 /** Rectangles and addresses shared by the sim's range objects. */
 import type * as ExcelJS from "exceljs";
-import { parseRangeA1, quoteSheetName, rangeToA1 } from "../../src/core/grid/address";
+import { columnIndex, parseRangeA1, rangeToA1 } from "../../src/core/grid/address";
 import type { CellRange } from "../../src/core/grid/cell";
 
+/**
+ * `Range.address` as Excel gives it: the sheet name bare when Excel reads it as a name, quoted
+ * otherwise: names with spaces or punctuation, and names Excel would read as a cell (H27, No28),
+ * an R1C1 reference (R1C1, RC) or a boolean.
+ */
 export function sheetAddress(sheetName: string, r: CellRange): string {
-  return `${quoteSheetName(sheetName)}!${rangeToA1(r)}`;
+  return `${displaySheetName(sheetName)}!${rangeToA1(r)}`;
+}
+
+function displaySheetName(name: string): string {
+  return excelReadsBare(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const XFD = columnIndex("XFD");
+
+export function excelReadsBare(name: string): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) return false;
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 && columnIndex(a1[1]) <= XFD && Number(a1[2]) >= 1 && Number(a1[2]) <= 1048576) return false;
+  if (/^[Rr](\d*)([Cc](\d*))?$/.test(name) || /^[Cc]\d*$/.test(name)) return false;
+  return !/^(TRUE|FALSE)$/i.test(name);
 }
 
 export function cellsOf(r: CellRange): number {

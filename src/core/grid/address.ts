@@ -98,7 +98,11 @@ export function parseRangeA1(a1: string): { top: number; left: number; bottom: n
   };
 }
 
-/** A sheet name as it must appear in a formula or hyperlink: quoted when it is not a plain word. */
+/**
+ * A sheet name as it must appear in a formula, a defined name or a hyperlink: always quoted, an
+ * apostrophe doubled. Excel reads a bare H27, FY2016, R1C1 or TRUE as a cell or a value, not a sheet;
+ * a quoted name is always valid, so no case is left to guess.
+ */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return `'${name.replace(/'/g, "''")}'`;
 }

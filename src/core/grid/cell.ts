@@ -48,8 +48,23 @@ export interface SheetSnapshot {
   merges?: CellRange[];
 }
 
+/**
+ * A defined name as the host holds it (Office.js `workbook.names` / a sheet's `names`; the file's
+ * `<definedName>`). Ownership of what we wrote is recorded in names (see docs), so adapters hand
+ * every name over and the engine picks its own.
+ */
+export interface DefinedNameSnapshot {
+  name: string;
+  /** The sheet a sheet-scoped name belongs to; absent for a workbook-scoped name. */
+  scope?: string;
+  /** What it refers to, without "=": "'H27-28'!$J$10:$T$13", "0.8", "#REF!" once its cells are gone. */
+  refersTo: string;
+}
+
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** Defined names; absent when the host read none. */
+  names?: DefinedNameSnapshot[];
 }
 
 export const EXCEL_ERRORS = [

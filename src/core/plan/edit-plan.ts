@@ -83,6 +83,22 @@ export interface ChartSpec {
   anchor: { row: number; col: number; widthCols: number; heightRows: number };
 }
 
+/**
+ * Page setup of a sheet we own (the summary, the findings sheet). Item sheets' page setup is the
+ * staff's and is never in a plan.
+ */
+export interface PageSetupSpec {
+  paperSize: "A4" | "A3";
+  orientation: "portrait" | "landscape";
+  /** Fit to this many pages wide (1), and as many pages high as needed. */
+  fitToWidth: number;
+  /** Rows repeated at the top of every printed page (0-based, inclusive). */
+  printTitleRows: { first: number; last: number } | null;
+  printArea: CellRange | null;
+  /** Excel header/footer codes: "&P / &N", "&D". */
+  footer: { left?: string; center?: string; right?: string } | null;
+}
+
 export interface SheetEdit {
   sheet: string;
   /**
@@ -104,10 +120,31 @@ export interface SheetEdit {
   tabColor: string | null;
   /** Put this sheet first/activate it after writing (the summary). */
   activate: boolean;
+  /** For sheets we own only; null: leave the page setup as it is. */
+  pageSetup: PageSetupSpec | null;
+}
+
+/** A workbook-scoped defined name to create or replace. */
+export interface NameWrite {
+  name: string;
+  /** Without "=": a reference with its sheet quoted ("'H27-28'!$J$10:$T$13") or a constant ("0.8"). */
+  refersTo: string;
+  /** Shown in Excel's Name Manager: why the name is there. */
+  comment: string;
 }
 
 export interface EditPlan {
   edits: SheetEdit[];
+  /** Defined names to create or replace (ownership records, settings the formulas read). */
+  names: NameWrite[];
+  /** Defined names (workbook scope) to delete. */
+  removeNames: string[];
+  /** Sheets we own to delete entirely (undo); never a staff sheet. */
+  removeSheets: string[];
+}
+
+export function emptyPlan(): EditPlan {
+  return { edits: [], names: [], removeNames: [], removeSheets: [] };
 }
 
 export function emptySheetEdit(sheet: string, kind: SheetEdit["kind"]): SheetEdit {
@@ -125,6 +162,7 @@ export function emptySheetEdit(sheet: string, kind: SheetEdit["kind"]): SheetEdi
     charts: [],
     tabColor: null,
     activate: false,
+    pageSetup: null,
   };
 }
 

@@ -21,6 +21,7 @@ import type { ComputedIndicator, ComputedItem, ComputedYear } from "../model/com
 import { actualPlace, type Block, type Indicator, type IndicatorYear, type SourceCell } from "../model/item";
 import type { ShinchokuConfig } from "../config/config";
 import {
+  emptyPlan,
   emptySheetEdit,
   RowWriter,
   type CellFormat,
@@ -53,7 +54,7 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
   for (const o of a.read.ownedAreas) editOf(run, o.sheet);
   // Block by block in a function of its own: this one runs once per run, and only that gets hot.
   for (const ci of a.computed) for (const block of ci.item.blocks) fillBlock(run, ci, block);
-  return { plan: { edits: [...run.edits.values()] }, findings: run.findings };
+  return { plan: { ...emptyPlan(), edits: [...run.edits.values()] }, findings: run.findings };
 }
 
 /** One run of planFill: what its blocks share. */

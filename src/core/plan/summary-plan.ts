@@ -8,7 +8,14 @@ import { Grid } from "../grid/grid";
 import type { ShinchokuConfig } from "../config/config";
 import type { Finding } from "../model/finding";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
-import { emptySheetEdit, RowWriter, type CellFormat, type EditPlan, type SheetEdit } from "./edit-plan";
+import {
+  emptyPlan,
+  emptySheetEdit,
+  RowWriter,
+  type CellFormat,
+  type EditPlan,
+  type SheetEdit,
+} from "./edit-plan";
 import { STYLE, colourFlags, shortFiscalYear } from "./styles";
 import type { GradeCount, IndicatorRow, ItemRow, SummaryModel } from "../summary/summary-model";
 import { isSummarySheet } from "../layout/owned-areas";
@@ -53,7 +60,7 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
 
   e.freeze = { rows: items.top + 1, cols: 1 };
   e.columnWidths = columnWidths(Math.max(items.width, indicators.width));
-  return { plan: { edits: [e] }, sheetName, findings: nameFindings(config, sheetName) };
+  return { plan: { ...emptyPlan(), edits: [e] }, sheetName, findings: nameFindings(config, sheetName) };
 }
 
 /** summary/name-taken when the sheet had to take another name than the configured one. */
