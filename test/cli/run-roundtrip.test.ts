@@ -36,7 +36,7 @@ describe("run IN -o OUT on a real .xlsx (six items, two sheets each)", () => {
     expect(fs.existsSync(out1)).toBe(true);
   });
 
-  it("keeps every input sheet, cell, style and merge, and adds the summary last", async () => {
+  it("keeps every input sheet, cell, style and merge, and adds the summary and the findings sheet last", async () => {
     const [inp, out] = [await load(s.plan), await load(out1)];
     // The sample is merged and styled like the form, so this comparison has something to keep.
     expect(mergesOf(inp.worksheets[0]).length).toBeGreaterThan(3);
@@ -48,6 +48,7 @@ describe("run IN -o OUT on a real .xlsx (six items, two sheets each)", () => {
     expect(out.worksheets.map((w) => w.name)).toEqual([
       ...inp.worksheets.map((w) => w.name),
       DEFAULT_CONFIG.summarySheetName,
+      DEFAULT_CONFIG.findingsSheetName,
     ]);
     for (const wi of inp.worksheets) {
       const wo = out.getWorksheet(wi.name)!;
@@ -115,7 +116,7 @@ describe("the input is never overwritten by accident", () => {
     const r = await cli("run", s.pasted, "--in-place", "--as-of", AS_OF);
     expect(r.code).toBe(0);
     const once = await load(s.pasted);
-    expect(once.worksheets.map((w) => w.name)).toEqual(["貼り付け", "集計"]);
+    expect(once.worksheets.map((w) => w.name)).toEqual(["貼り付け", "集計", "指摘一覧"]);
     await cli("run", s.pasted, "--in-place", "--as-of", AS_OF);
     expectSameWorkbook(once, await load(s.pasted));
   });

@@ -14,6 +14,10 @@ export interface TextReportInput {
   source: string;
   items: Item[];
   findings: Finding[];
+  /** Findings staff reviewed on the findings sheet (not listed, not counted): how many. */
+  reviewed?: number;
+  /** Items lacking entries now due (the checklist): how many item-years. */
+  missing?: number;
 }
 
 export function formatTextReport(input: TextReportInput, lang: Lang): string {
@@ -47,6 +51,18 @@ export function formatTextReport(input: TextReportInput, lang: Lang): string {
       ? `  合計: 改革項目 ${items.length} 件 — ${counts(findings, lang)}`
       : `  Total: ${items.length} reform item(s) — ${counts(findings, lang)}`,
   );
+  if (input.reviewed)
+    lines.push(
+      lang === "ja"
+        ? `  指摘一覧で確認済み・対応不要: ${input.reviewed} 件（件数に含めていません）`
+        : `  Reviewed on the findings sheet: ${input.reviewed} (not counted)`,
+    );
+  if (input.missing)
+    lines.push(
+      lang === "ja"
+        ? `  未入力の項目（期限を過ぎた取組の状況・実績・年度評価）: ${input.missing} 件`
+        : `  Entries now due but missing (status, actual, grade): ${input.missing} item-year(s)`,
+    );
   return lines.join("\n");
 }
 
