@@ -38,6 +38,9 @@ const JA = {
   "done.fillNothing": "計算欄は変更されませんでした。",
   "done.summary": "集計シート「{sheet}」を作成しました。",
   "done.summaryNothing": "集計シートは作成されませんでした。",
+  "btn.findings": "指摘一覧を作成",
+  "done.findings": "指摘一覧「{sheet}」を作成しました。「対応」欄と「備考」欄に記入すると、次の検証で読み取ります。",
+  "done.findingsNothing": "指摘一覧は作成されませんでした。",
   blocked: "書き込めませんでした: {reason}",
   "summarySheet.taken":
     "「{configured}」という名前のシートは Shinchoku が作ったものではないため上書きせず、「{actual}」に作成しました。",
@@ -124,6 +127,9 @@ const EN: Record<MessageKey, string> = {
   "done.fillNothing": "No computed field was changed.",
   "done.summary": "Summary sheet “{sheet}” created.",
   "done.summaryNothing": "No summary sheet was created.",
+  "btn.findings": "Write findings sheet",
+  "done.findings": "Findings sheet “{sheet}” written. What you enter under 対応 and 備考 is read back on the next validation.",
+  "done.findingsNothing": "No findings sheet was written.",
   blocked: "Nothing could be written: {reason}",
   "summarySheet.taken":
     "A sheet named “{configured}” exists and was not made by Shinchoku, so it was left alone and the summary went to “{actual}”.",
