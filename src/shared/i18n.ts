@@ -39,7 +39,8 @@ const JA = {
   "done.summary": "集計シート「{sheet}」を作成しました。",
   "done.summaryNothing": "集計シートは作成されませんでした。",
   "btn.findings": "指摘一覧を作成",
-  "done.findings": "指摘一覧「{sheet}」を作成しました。「対応」欄と「備考」欄に記入すると、次の検証で読み取ります。",
+  "done.findings":
+    "指摘一覧「{sheet}」を作成しました。「対応」欄と「備考」欄に記入すると、次の検証で読み取ります。",
   "done.findingsNothing": "指摘一覧は作成されませんでした。",
   blocked: "書き込めませんでした: {reason}",
   "summarySheet.taken":
@@ -128,7 +129,8 @@ const EN: Record<MessageKey, string> = {
   "done.summary": "Summary sheet “{sheet}” created.",
   "done.summaryNothing": "No summary sheet was created.",
   "btn.findings": "Write findings sheet",
-  "done.findings": "Findings sheet “{sheet}” written. What you enter under 対応 and 備考 is read back on the next validation.",
+  "done.findings":
+    "Findings sheet “{sheet}” written. What you enter under 対応 and 備考 is read back on the next validation.",
   "done.findingsNothing": "No findings sheet was written.",
   blocked: "Nothing could be written: {reason}",
   "summarySheet.taken":

@@ -150,12 +150,12 @@ describe("the simulated Excel's data validation and hidden columns", () => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.getRange("Z1:Z3").dataValidation.rule = { list: { inCellDropDown: true, source: "A,B" } };
       ws.getRange("Y:Y").columnHidden = true;
-      const dv = ws.getRange("Z2").dataValidation;
-      dv.load("type,rule");
+      const z2 = ws.getRange("Z2");
+      z2.load("dataValidation/type,dataValidation/rule");
       const hidden = ws.getRange("Y1");
       hidden.load("columnHidden");
       await context.sync();
-      return { type: dv.type, rule: dv.rule, hidden: hidden.columnHidden };
+      return { type: z2.dataValidation.type, rule: z2.dataValidation.rule, hidden: hidden.columnHidden };
     });
     expect(read).toEqual({
       type: "List",

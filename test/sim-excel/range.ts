@@ -377,6 +377,7 @@ export class SimRange extends SimProxy {
   protected override child(prop: string): SimProxy | undefined {
     if (prop === "format") return this.format;
     if (prop === "conditionalFormats") return this.conditionalFormats;
+    if (prop === "dataValidation") return this.dataValidation;
     return undefined;
   }
 }
