@@ -130,5 +130,6 @@ export function planSummary(
     generatedAt: analysis.asOf,
     workbook: wb,
     linkToSheets: opts.linkToSheets ?? true,
+    checklist: analysis.checklist,
   });
 }

@@ -1,5 +1,5 @@
 /** The review loop, the checklist and the findings' CSV in the engine alone (no host). */
-import { analyse, planFindings } from "../../src/core/engine";
+import { analyse, planFindings, planSummary } from "../../src/core/engine";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/grid/cell";
 import { parseA1 } from "../../src/core/grid/address";
@@ -216,6 +216,30 @@ describe("checklist of entries now due", () => {
       [2015, ["grade"], "E12"],
       [2016, ["actual", "grade"], "G6"],
     ]);
+  });
+
+  it("the summary sheet lists them in a table of its own below everything else, linked to the cells", () => {
+    const wb = { sheets: [miniForm(blank)] };
+    const a = analyse(wb, DEFAULT_CONFIG, { asOf: new Date(2017, 3, 1, 12) });
+    const e = planSummary(a, wb).plan.edits[0];
+    const t = e.tables.find((x) => x.name === "Shinchoku_Checklist")!;
+    const others = e.tables.filter((x) => x !== t);
+    expect(t.range.top).toBeGreaterThan(Math.max(...others.map((x) => x.range.bottom)));
+    for (const c of e.charts) expect(t.range.top).toBeGreaterThan(c.anchor.row + c.anchor.heightRows - 1);
+    const cells = cellWrites(e.writes).filter((w) => w.row > t.range.top && w.row <= t.range.bottom);
+    const rows = [t.range.top + 1, t.range.top + 2].map((r) =>
+      cells.filter((w) => w.row === r).map((w) => w.value),
+    );
+    expect(rows).toEqual([
+      ["", "1", "テストの改革項目", "平成27年度", "取組の状況・年度評価", "No1!E9"],
+      ["", "1", "テストの改革項目", "平成28年度", "取組の状況・実績・年度評価", "No1!G9"],
+    ]);
+    expect(e.hyperlinks.filter((h) => h.row > t.range.top).map((h) => h.cell)).toEqual(["E9", "G9"]);
+    // Nothing due: a line that says so, no table.
+    const done = analyse({ sheets: [miniForm({})] }, DEFAULT_CONFIG, { asOf: new Date(2017, 3, 1, 12) });
+    const e2 = planSummary(done, { sheets: [miniForm({})] }).plan.edits[0];
+    expect(e2.tables.some((x) => x.name === "Shinchoku_Checklist")).toBe(false);
+    expect(cellWrites(e2.writes).some((w) => w.value === "期限を過ぎた未入力はありません。")).toBe(true);
   });
 
   it("a complete form has nothing missing, and the JSON report lists the checklist", () => {
