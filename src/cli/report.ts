@@ -20,7 +20,7 @@ export function textReport(a: Analysed, lang: Lang, source = a.file): string {
       items: a.analysis.read.items,
       findings: findingsOf(a),
       reviewed: a.analysis.reviewed.length,
-      missing: a.analysis.checklist.length,
+      checklist: a.analysis.checklist,
     },
     lang,
   );

@@ -151,6 +151,9 @@ describe("指摘一覧: run writes it, validate reads staff's marks back (CLI, r
     it("the text report says how many were reviewed", async () => {
       const r = await cli("validate", marked, "--as-of", AS_OF, "--no-progress");
       expect(r.stdout).toContain("指摘一覧で確認済み・対応不要: 2 件");
+      // And what is missing, by department, with the cell to fill.
+      expect(r.stdout).toContain("未入力の確認（期限を過ぎた取組の状況・実績・年度評価）: 1 件");
+      expect(r.stdout).toContain("市民協働課  No.31 平成29年度: 実績  (No.31 H29-30!H15)");
     });
 
     it("errors marked 確認済み no longer count in the exit status", async () => {

@@ -78,7 +78,7 @@ describe("run IN -o OUT on a real .xlsx (six items, two sheets each)", () => {
     expect(String(ws.getCell("A1").value)).toContain(DEFAULT_CONFIG.summaryMarker);
     expect(String(ws.getCell("A2").value)).toContain("作成日 2019-06-30");
     const links = [...cellsOf(ws).values()].filter((v) => v.includes("HYPERLINK"));
-    // No. and title of six items, and the checklist's one row (No.31's FY2018 actual).
+    // No. and title of six items, and the checklist's one row (No.31's FY2017 actual).
     expect(links.length).toBe(13);
     expect(Object.keys((ws as unknown as { tables: object }).tables)).toEqual([
       "Shinchoku_Items",
