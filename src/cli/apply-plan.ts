@@ -11,6 +11,7 @@ import {
   forEachCellWrite,
   type CellFormat,
   type EditPlan,
+  type ListValidationSpec,
   type PlanValue,
   type SheetEdit,
 } from "../core/plan/edit-plan";
@@ -73,7 +74,9 @@ function applyOwned(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyState): void {
   if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
   if (e.tabColor) ws.properties.tabColor = { argb: argb(e.tabColor) };
   for (const w of e.columnWidths) ws.getColumn(w.col + 1).width = w.width;
+  for (const c of e.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
   writeCommon(ws, e, res);
+  for (const v of e.validations ?? []) addListValidation(ws, v);
   for (const t of e.tables) addTable(ws, t.name, t.range, t.style, res);
   const view =
     e.freeze && (e.freeze.rows > 0 || e.freeze.cols > 0)
@@ -113,6 +116,18 @@ function writeCommon(ws: ExcelJS.Worksheet, e: SheetEdit, res: ApplyState): void
   }
   for (const h of e.hyperlinks) cellAt(ws, h.row, h.col).value = hyperlinkFormula(h.sheet, h.cell, h.text);
   res.chartsSkipped += e.charts.length;
+}
+
+/** A dropdown on every cell of the range: ExcelJS keeps data validations per cell. */
+function addListValidation(ws: ExcelJS.Worksheet, v: ListValidationSpec): void {
+  const dv: ExcelJS.DataValidation = {
+    type: "list",
+    allowBlank: true,
+    formulae: [`"${v.list.join(",")}"`],
+    showErrorMessage: true,
+  };
+  for (let row = v.range.top; row <= v.range.bottom; row++)
+    for (let col = v.range.left; col <= v.range.right; col++) cellAt(ws, row, col).dataValidation = dv;
 }
 
 /**

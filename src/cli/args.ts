@@ -18,6 +18,8 @@ export interface CliArgs {
   printDefault: boolean;
   /** Progress bar allowed (off with --no-progress). */
   progress: boolean;
+  /** validate: write the findings as CSV (UTF-8 with BOM) to this file. */
+  findingsCsv: string | null;
 }
 
 export class UsageError extends Error {}
@@ -38,6 +40,7 @@ export function parseCliArgs(argv: string[], now: () => Date = () => new Date())
         config: { type: "string" },
         "print-default": { type: "boolean" },
         "no-progress": { type: "boolean" },
+        "findings-csv": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -61,6 +64,7 @@ export function parseCliArgs(argv: string[], now: () => Date = () => new Date())
     config: v.config ?? null,
     printDefault: !!v["print-default"],
     progress: !v["no-progress"],
+    findingsCsv: v["findings-csv"] ?? null,
   };
 }
 

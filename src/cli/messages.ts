@@ -16,6 +16,7 @@ export const MSG = {
     notApplied: (what: string) => `書き込めなかった箇所: ${what}`,
     badConfig: (file: string, reason: string) => `設定ファイルを読み込めません: ${file} — ${reason}`,
     writeFailed: (file: string, reason: string) => `書き込めません: ${file} — ${reason}`,
+    csvWritten: (file: string, n: number) => `指摘一覧 (CSV, ${n} 件): ${file}`,
     wouldDrop: (out: string, what: string) =>
       `注意: 入力ブックの ${what} はコマンドラインでは保持できないため、${out} には含まれません（入力ファイルはそのままです）`,
     wouldDropInPlace: (file: string, what: string) =>
@@ -35,6 +36,7 @@ export const MSG = {
     notApplied: (what: string) => `not applied: ${what}`,
     badConfig: (file: string, reason: string) => `cannot load the configuration ${file} — ${reason}`,
     writeFailed: (file: string, reason: string) => `cannot write ${file} — ${reason}`,
+    csvWritten: (file: string, n: number) => `findings (CSV, ${n}): ${file}`,
     wouldDrop: (out: string, what: string) =>
       `note: the input's ${what} cannot be kept from the command line and are not in ${out} (the input is unchanged)`,
     wouldDropInPlace: (file: string, what: string) =>
@@ -61,10 +63,10 @@ export function partNames(kinds: string[], lang: Lang): string {
 export const USAGE = `shinchoku — 進捗管理シートの検証・計算・集計 (validate, compute and summarise progress sheets)
 
 Usage:
-  shinchoku validate FILE_OR_FOLDER... [--json] [--lang ja|en]
+  shinchoku validate FILE_OR_FOLDER... [--json] [--lang ja|en] [--findings-csv FILE]
   shinchoku fill IN -o OUT | --in-place
   shinchoku summary IN... -o OUT | --in-place
-  shinchoku run IN -o OUT | --in-place          (fill, then summary)
+  shinchoku run IN -o OUT | --in-place          (fill, summary, then the findings sheet 指摘一覧)
   shinchoku config --print-default
 
 Options:
@@ -75,6 +77,7 @@ Options:
   --as-of YYYY-MM-DD   "today" for the checks (default: the clock)
   --config FILE        configuration (JSON; see config --print-default)
   --no-progress        no progress bar
+  --findings-csv FILE  validate: the findings as CSV (UTF-8 with BOM, as Excel opens it), marks of 指摘一覧 included
 
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read or wrong arguments.
 JSON: one readable input file gives the report object itself ({items, findings, summary});

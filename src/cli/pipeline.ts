@@ -3,7 +3,15 @@ import type ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../core/grid/cell";
 import type { ShinchokuConfig } from "../core/config/config";
 import type { Finding } from "../core/model/finding";
-import { analyse, planFill, planSummary, type Analysis } from "../core/engine";
+import {
+  analyse,
+  planFill,
+  planFindings,
+  planSummary,
+  reviewPlanFindings,
+  type Analysis,
+} from "../core/engine";
+import type { Lang } from "../core/model/finding";
 import type { EditPlan } from "../core/plan/edit-plan";
 import { loadWorkbookChecked } from "./workbook-io";
 import { snapshotWorkbook } from "./read-xlsx";
@@ -44,18 +52,23 @@ export async function analyseFile(
 
 export type WriteKind = "fill" | "summary" | "run";
 
-/** The plans of a writing command, in the order they are applied (fill before the summary). */
-export function planWrites(a: Analysed, kind: WriteKind, linkToSheets = true): EditPlan[] {
+/**
+ * The plans of a writing command, in the order they are applied: fill, the summary, and for run the
+ * findings sheet (指摘一覧) last, so that it lists what planning found too. Planning's findings go
+ * through staff's marks like the others.
+ */
+export function planWrites(a: Analysed, kind: WriteKind, linkToSheets = true, lang: Lang = "ja"): EditPlan[] {
   const plans: EditPlan[] = [];
   if (kind === "fill" || kind === "run") {
     const r = planFill(a.analysis, a.snapshot);
-    a.planFindings.push(...r.findings);
+    a.planFindings.push(...reviewPlanFindings(a.analysis, r.findings));
     plans.push(r.plan);
   }
   if (kind === "summary" || kind === "run") {
     const r = planSummary(a.analysis, a.snapshot, { linkToSheets });
-    a.planFindings.push(...r.findings);
+    a.planFindings.push(...reviewPlanFindings(a.analysis, r.findings));
     plans.push(r.plan);
   }
+  if (kind === "run") plans.push(planFindings(a.analysis, a.snapshot, { lang }).plan);
   return plans;
 }

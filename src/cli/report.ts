@@ -14,7 +14,16 @@ export function findingsOf(a: Analysed): Finding[] {
 }
 
 export function textReport(a: Analysed, lang: Lang, source = a.file): string {
-  return formatTextReport({ source, items: a.analysis.read.items, findings: findingsOf(a) }, lang);
+  return formatTextReport(
+    {
+      source,
+      items: a.analysis.read.items,
+      findings: findingsOf(a),
+      reviewed: a.analysis.reviewed.length,
+      checklist: a.analysis.checklist,
+    },
+    lang,
+  );
 }
 
 /** buildReport, with the planning findings in its list and counts. */

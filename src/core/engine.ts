@@ -14,6 +14,11 @@ import { runChecks } from "./checks/run-checks";
 import { planFill as planFillAreas } from "./plan/fill-plan";
 import { planSummarySheet } from "./plan/summary-plan";
 import { buildSummary } from "./summary/summary-model";
+import { findingsGrid, readMarks, type ReviewMark } from "./review/findings-sheet";
+import { applyReview, keyFindings, type KeyedFinding } from "./review/review";
+import { planFindingsSheet } from "./plan/findings-plan";
+import type { Lang } from "./model/finding";
+import { buildChecklist, type ChecklistEntry } from "./checklist/checklist";
 
 export interface AnalyseOptions {
   /** "Today", to tell which fiscal years are over; the CLI passes the clock, tests pass a fixed date. */
@@ -25,16 +30,75 @@ export interface Analysis {
   asOf: Date;
   read: ReadResult;
   computed: ComputedItem[];
-  /** Reader diagnostics and rule findings, severities resolved from configuration, "off" rules dropped. */
+  /**
+   * Reader diagnostics and rule findings, severities resolved from configuration, "off" rules
+   * dropped; without the ones staff reviewed (those are in `reviewed`).
+   */
   findings: Finding[];
+  /** Findings staff marked 確認済み or 対応不要 on the findings sheet, unchanged since: not counted. */
+  reviewed: Finding[];
+  /** Every finding (open and reviewed, planning's too once reviewed), with its key and fingerprint. */
+  keyed: KeyedFinding[];
+  /** What staff left on the findings sheet, by key (empty when there is none). */
+  marks: Map<string, ReviewMark>;
+  /** Entries due by `asOf` that items lack (status, actual, grade), by lead department. */
+  checklist: ChecklistEntry[];
 }
 
 export function analyse(wb: WorkbookSnapshot, config: ShinchokuConfig, opts: AnalyseOptions): Analysis {
   startMemoRun();
   const read = readWorkbook(wb, config);
   const computed = computeItems(read.items, config, opts.asOf);
-  const findings = runChecks({ config, asOf: opts.asOf, items: read.items, computed }, read.diagnostics);
-  return { config, asOf: opts.asOf, read, computed, findings };
+  const all = runChecks({ config, asOf: opts.asOf, items: read.items, computed }, read.diagnostics);
+  const marks = readMarks(findingsGrid(read.findingsSheets, read.grids, config), config);
+  const keyed = keyFindings(all, read.grids);
+  const { open, reviewed } = applyReview(keyed, marks);
+  return {
+    config,
+    asOf: opts.asOf,
+    read,
+    computed,
+    findings: open,
+    reviewed,
+    keyed,
+    marks,
+    checklist: buildChecklist(read.items, opts.asOf),
+  };
+}
+
+/**
+ * Findings raised while planning (fill/area-occupied, summary/name-taken) through the same review:
+ * returns the open ones; the reviewed ones join `analysis.reviewed`, and all of them the keyed list.
+ */
+export function reviewPlanFindings(analysis: Analysis, findings: readonly Finding[]): Finding[] {
+  if (findings.length === 0) return [];
+  const keyed = keyFindings(findings, analysis.read.grids);
+  const { open, reviewed } = applyReview(keyed, analysis.marks);
+  analysis.keyed.push(...keyed);
+  analysis.reviewed.push(...reviewed);
+  return open;
+}
+
+export interface FindingsSheetOptions {
+  /** The language of the messages (the sheet's headings stay Japanese). Default ja. */
+  lang?: Lang;
+}
+
+/** The findings sheet (default 指摘一覧): every finding so far, staff's marks carried over. */
+export function planFindings(
+  analysis: Analysis,
+  wb: WorkbookSnapshot,
+  opts: FindingsSheetOptions = {},
+): { plan: EditPlan; sheetName: string } {
+  return planFindingsSheet({
+    keyed: analysis.keyed,
+    marks: analysis.marks,
+    items: analysis.read.items,
+    config: analysis.config,
+    lang: opts.lang ?? "ja",
+    generatedAt: analysis.asOf,
+    workbook: wb,
+  });
 }
 
 export interface PlanResult {
@@ -66,5 +130,6 @@ export function planSummary(
     generatedAt: analysis.asOf,
     workbook: wb,
     linkToSheets: opts.linkToSheets ?? true,
+    checklist: analysis.checklist,
   });
 }

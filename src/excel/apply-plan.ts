@@ -98,6 +98,8 @@ function prepareEdit(e: SheetEdit): PreparedEdit {
     e.hyperlinks.length +
     clears.length * 3 +
     (e.tables.length + e.charts.length) * 3 +
+    (e.validations?.length ?? 0) +
+    (e.hiddenColumns?.length ?? 0) +
     10;
   const cellBytes = blockBytes.reduce((n, b) => n + b, 0);
   return { edit: e, blocks, blockBytes, formats, clears, bytes: cellBytes + ops * 160 };
@@ -283,6 +285,17 @@ function queueEdit(
     chart.setPosition(toA1(a.row, a.col), toA1(a.row + a.heightRows - 1, a.col + a.widthCols - 1));
     meter.send(c);
   }
+  for (const c of e.hiddenColumns ?? []) {
+    ws.getRange(`${columnLetters(c)}:${columnLetters(c)}`).columnHidden = true;
+    meter.send();
+  }
+  // Data validation is ExcelApi 1.8: below it the column takes any text (the words still read back).
+  if (supports("1.8"))
+    for (const v of e.validations ?? []) {
+      const rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
+      ws.getRange(rangeToA1(v.range)).dataValidation.rule = rule;
+      meter.send(rule);
+    }
   if (e.tabColor) {
     ws.tabColor = e.tabColor;
     meter.send(e.tabColor);

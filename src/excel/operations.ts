@@ -5,7 +5,8 @@
  * in the reader's language with the round trips and payload it took. A read or write too large for
  * one request takes more (read-workbook.ts, apply-plan.ts).
  */
-import { analyse, planFill, planSummary, type Analysis } from "../core/engine";
+import { analyse, planFill, planFindings, planSummary, type Analysis } from "../core/engine";
+import type { Lang } from "../core/model/finding";
 import { mergeConfig } from "../core/config/config";
 import { renderFinding, renderMessage, severityOf } from "../core/checks/render";
 import { countBySeverity, type Finding } from "../core/model/finding";
@@ -31,6 +32,7 @@ export function createOperations(): ShinchokuOperations {
     validate: (opts) => runOperation("validate", opts),
     fill: (opts) => runOperation("fill", opts),
     summary: (opts) => runOperation("summary", opts),
+    findings: (opts) => runOperation("findings", opts),
     selectCell: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
     clearHighlight: async () => {
       const meter = new SyncMeter();
@@ -59,12 +61,14 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
   const findings: Finding[] = [...analysis.findings];
   let outcome: ApplyOutcome = { wrote: false, blocked: null, cellsWritten: 0 };
   let summarySheet: string | null = null;
+  let findingsSheet: string | null = null;
   let blocked: Finding | null = null;
 
   if (kind !== "validate") {
-    const planned = plan(kind, analysis, read.snapshot);
+    const planned = plan(kind, analysis, read.snapshot, opts.lang);
     findings.push(...planned.findings);
-    summarySheet = planned.sheetName;
+    if (kind === "findings") findingsSheet = planned.sheetName;
+    else summarySheet = planned.sheetName;
     progress({ phase: "writing", fraction: 0 });
     outcome = await Excel.run((context) => applyPlan(context, planned.plan, meter));
     if (outcome.blocked) {
@@ -73,7 +77,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
       const sev = severityOf(blocked.code, config);
       if (sev) findings.push({ ...blocked, severity: sev });
     }
-    if (!outcome.wrote) summarySheet = null;
+    if (!outcome.wrote) summarySheet = findingsSheet = null;
   } else if (settings.highlightErrors) {
     progress({ phase: "writing", fraction: 0 });
     const errorCells = findings
@@ -104,6 +108,9 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
     })),
     findings: rendered,
     counts: countBySeverity(rendered),
+    reviewed: analysis.reviewed.map((f) => renderFinding(f, opts.lang)),
+    checklist: analysis.checklist,
+    findingsSheet,
     wrote: outcome.wrote,
     blockedReason: blocked ? renderMessage(blocked, opts.lang) : null,
     summarySheet,
@@ -113,11 +120,13 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
 }
 
 function plan(
-  kind: "fill" | "summary",
+  kind: "fill" | "summary" | "findings",
   analysis: Analysis,
   wb: WorkbookSnapshot,
+  lang: Lang,
 ): { plan: EditPlan; findings: Finding[]; sheetName: string | null } {
   if (kind === "fill") return { ...planFill(analysis, wb), sheetName: null };
+  if (kind === "findings") return { ...planFindings(analysis, wb, { lang }), findings: [] };
   return planSummary(analysis, wb);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Lang, RenderedFinding } from "../core/model/finding";
 import type { ConfigOverrides } from "../core/config/config";
+import type { ChecklistEntry } from "../core/checklist/checklist";
 
 /** Round trips and payload of one command, for the pane's footer, the preview page and the bench. */
 export interface SyncStats {
@@ -32,7 +33,7 @@ export interface OperationOptions {
   onProgress?: (e: ProgressEvent) => void;
 }
 
-export type OperationKind = "validate" | "fill" | "summary";
+export type OperationKind = "validate" | "fill" | "summary" | "findings";
 
 export interface OperationResult {
   kind: OperationKind;
@@ -40,6 +41,12 @@ export interface OperationResult {
   items: Array<{ no: string; title: string; sheet: string | null; cell: string | null }>;
   findings: RenderedFinding[];
   counts: { error: number; warning: number; info: number };
+  /** Findings staff marked 確認済み / 対応不要 on the findings sheet, unchanged since: not counted. */
+  reviewed?: RenderedFinding[];
+  /** Entries due today that items lack (mid-year status, actuals, grade), by lead department. */
+  checklist?: ChecklistEntry[];
+  /** The findings sheet's name when the command wrote it (指摘一覧 unless a user's sheet has that name). */
+  findingsSheet?: string | null;
   /** Whether the command wrote anything (false for validate, or when a target could not be written). */
   wrote: boolean;
   /** Why nothing was written (protected sheet, read-only workbook, …), in the requested language. */
@@ -73,6 +80,8 @@ export interface ShinchokuOperations {
   fill(opts: OperationOptions): Promise<OperationResult>;
   /** 集計シート作成: the summary sheet. */
   summary(opts: OperationOptions): Promise<OperationResult>;
+  /** 指摘一覧を作成: the findings sheet, staff's marks carried over. */
+  findings(opts: OperationOptions): Promise<OperationResult>;
   /** Activate the sheet and select the cell (a finding clicked in the pane). */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Remove our error highlight, restoring each cell's own fill. */

@@ -39,6 +39,11 @@ export function resultText(r: OperationResult, lang: Lang): ResultText {
   let headline: string;
   if (r.kind === "validate") headline = t(lang, "done.validate");
   else if (r.kind === "fill") headline = t(lang, r.wrote ? "done.fill" : "done.fillNothing");
+  else if (r.kind === "findings")
+    headline =
+      r.findingsSheet && r.wrote
+        ? t(lang, "done.findings", { sheet: r.findingsSheet })
+        : t(lang, "done.findingsNothing");
   else
     headline =
       r.summarySheet && r.wrote

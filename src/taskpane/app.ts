@@ -1,6 +1,8 @@
 /**
- * The task pane: three commands, progress, findings grouped by item, settings, and the last
- * command's statistics. It only calls ShinchokuOperations and shows what comes back.
+ * The task pane as a worklist: four commands, progress, findings grouped by item or by check (errors
+ * first), the findings staff reviewed on 指摘一覧 apart, the entries now due that items lack, settings,
+ * and the last command's statistics behind a toggle. It only calls ShinchokuOperations and shows
+ * what comes back.
  */
 import type { RenderedFinding, Severity } from "../core/model/finding";
 import { messageWithoutPlace } from "../core/checks/render";
@@ -16,7 +18,18 @@ import { t, type Lang, type MessageKey } from "../shared/i18n";
 import { reportError } from "../shared/notify";
 import { resultText, statsText } from "../shared/result-text";
 import { append, clear, el } from "../shared/dom";
-import { groupFindings, locationText, SEVERITIES, type FindingGroup } from "./findings-model";
+import {
+  checklistByDepartment,
+  groupByRule,
+  groupFindings,
+  locationText,
+  SEVERITIES,
+  type FindingGroup,
+  type RuleGroup,
+} from "./findings-model";
+import { ruleByCode } from "../core/checks/index";
+import { MISSING_WORDS, type ChecklistEntry } from "../core/checklist/checklist";
+import { formatFiscalYearEn, formatFiscalYearJa } from "../core/values/fiscal-year";
 import { buildSettingsPanel } from "./settings-panel";
 
 export interface TaskpaneOptions {
@@ -37,6 +50,9 @@ const SEV_KEY: Record<Severity, MessageKey> = {
   info: "sev.info",
 };
 const SEV_MARK: Record<Severity, string> = { error: "✕", warning: "!", info: "i" };
+const COMMANDS = ["validate", "fill", "summary", "findings"] as const;
+/** Shown for a count before the first run: nothing has been counted yet. */
+const NOT_COUNTED = "–";
 
 export function startTaskpane(
   ops: ShinchokuOperations,
@@ -49,10 +65,11 @@ export function startTaskpane(
   let last: OperationResult | null = null;
   let busy = false;
   const show = new Set<Severity>(SEVERITIES);
+  let view: "item" | "rule" = "item";
 
   // ---- layout ------------------------------------------------------------------------------
   const message = el("div", { class: "sk-message", testid: "message", attrs: { role: "alert", hidden: "" } });
-  const commandButtons = (["validate", "fill", "summary"] as const).map((kind) =>
+  const commandButtons = COMMANDS.map((kind) =>
     el("button", {
       class: kind === "validate" ? "sk-btn sk-primary" : "sk-btn",
       testid: `btn-${kind}`,
@@ -85,7 +102,7 @@ export function startTaskpane(
   const filterButtons = new Map<Severity, HTMLButtonElement>();
   const countEls = new Map<Severity, HTMLElement>();
   for (const sev of SEVERITIES) {
-    const count = el("span", { class: "sk-count", testid: `count-${sev}`, text: "0" });
+    const count = el("span", { class: "sk-count", testid: `count-${sev}`, text: NOT_COUNTED });
     countEls.set(sev, count);
     const b = el(
       "button",
@@ -133,7 +150,30 @@ export function startTaskpane(
     clearHighlight,
   ]);
 
+  const viewButtons = (["item", "rule"] as const).map((v) => {
+    const b = el("button", {
+      class: "sk-seg",
+      testid: `view-${v}`,
+      text: tr(v === "item" ? "view.byItem" : "view.byRule"),
+      attrs: { type: "button", "aria-pressed": String(v === view) },
+    });
+    b.addEventListener("click", () => {
+      view = v;
+      for (const [i, other] of viewButtons.entries())
+        other.setAttribute("aria-pressed", String((["item", "rule"] as const)[i] === view));
+      renderFindings();
+    });
+    return b;
+  });
+  const viewSwitch = el(
+    "div",
+    { class: "sk-view", attrs: { role: "group", "aria-label": tr("view.label") } },
+    viewButtons,
+  );
+
   const findings = el("div", { class: "sk-findings", testid: "findings" });
+  const reviewed = el("div", { class: "sk-worklist", testid: "reviewed-area" });
+  const checklist = el("div", { class: "sk-worklist", testid: "checklist-area" });
   const results = el(
     "section",
     {
@@ -141,7 +181,7 @@ export function startTaskpane(
       testid: "results",
       attrs: { "aria-label": tr("results.label"), "aria-busy": "false" },
     },
-    [filters, findings],
+    [filters, viewSwitch, findings, reviewed, checklist],
   );
 
   const settingsPanel = buildSettingsPanel(lang, highlightToggle, {
@@ -152,11 +192,12 @@ export function startTaskpane(
     onError: (e) => showError(e),
     isBusy: () => busy,
   });
-  const stats = el("footer", {
-    class: "sk-stats",
-    testid: "stats",
-    attrs: { "aria-label": tr("stats.label") },
-  });
+  const stats = el("p", { class: "sk-stats-line", testid: "stats" });
+  const statsBox = el(
+    "details",
+    { class: "sk-stats", testid: "stats-details", attrs: { "aria-label": tr("stats.label"), hidden: "" } },
+    [el("summary", { text: tr("stats.toggle") }), stats],
+  );
 
   clear(root);
   root.classList.add("sk-app");
@@ -170,7 +211,7 @@ export function startTaskpane(
     highlightRow,
     results,
     settingsPanel.root,
-    stats,
+    el("footer", { class: "sk-footer" }, [statsBox]),
   ]);
 
   // ---- behaviour ---------------------------------------------------------------------------
@@ -234,7 +275,103 @@ export function startTaskpane(
     else delete notes.dataset.summarySheet;
     for (const sev of SEVERITIES) countEls.get(sev)!.textContent = String(r.counts[sev]);
     stats.textContent = statsText(r.stats, lang);
+    statsBox.removeAttribute("hidden");
     renderFindings();
+    renderReviewed(r.reviewed ?? []);
+    renderChecklist(r.checklist ?? null);
+  }
+
+  function ruleTitle(code: string): string {
+    return ruleByCode(code)?.description[lang] ?? code;
+  }
+
+  function renderRuleGroup(g: RuleGroup): HTMLElement {
+    const summary = el("summary", { class: "sk-group-title" }, [
+      el("span", { class: "sk-sev-mark", text: SEV_MARK[g.severity], attrs: { "aria-hidden": "true" } }),
+      el("span", { class: "sk-group-name", text: tr("group.rule", { count: g.count, title: g.title }) }),
+    ]);
+    const list = el(
+      "ul",
+      { class: "sk-list" },
+      g.findings.map((f) => el("li", {}, [renderFinding(f)])),
+    );
+    // Closed: the line says what and how many; it opens to the cells.
+    const d = el("details", { class: `sk-group sk-sev-${g.severity}`, testid: "rule-group" }, [
+      summary,
+      list,
+    ]);
+    d.dataset.code = g.code;
+    return d;
+  }
+
+  function renderReviewed(list: RenderedFinding[]): void {
+    clear(reviewed);
+    if (list.length === 0) return;
+    const items = list.map((f) => {
+      const node = renderFinding(f);
+      const note = f.review?.note
+        ? `${tr(`reviewed.${f.review.state}`)}: ${f.review.note}`
+        : tr(`reviewed.${f.review?.state ?? "confirmed"}`);
+      node.appendChild(el("span", { class: "sk-review-note", text: note }));
+      node.dataset.testid = "reviewed-finding";
+      return el("li", {}, [node]);
+    });
+    reviewed.appendChild(
+      el("details", { class: "sk-group sk-reviewed", testid: "reviewed" }, [
+        el("summary", { class: "sk-group-title" }, [
+          el("span", { class: "sk-group-name", text: tr("reviewed.title", { count: list.length }) }),
+        ]),
+        el("ul", { class: "sk-list" }, items),
+      ]),
+    );
+  }
+
+  function renderChecklist(entries: ChecklistEntry[] | null): void {
+    clear(checklist);
+    if (entries === null) return;
+    const year = (fy: number) => (lang === "ja" ? formatFiscalYearJa(fy) : formatFiscalYearEn(fy));
+    const sep = lang === "ja" ? "・" : ", ";
+    const body: HTMLElement[] = [el("p", { class: "sk-help", text: tr("checklist.help") })];
+    if (entries.length === 0) body.push(el("p", { class: "sk-empty", text: tr("checklist.none") }));
+    for (const dep of checklistByDepartment(entries)) {
+      body.push(el("h3", { class: "sk-dept", text: dep.department || tr("checklist.noDepartment") }));
+      const rows = dep.entries.map((c) => {
+        const text = tr("checklist.entry", {
+          no: c.itemNo,
+          year: year(c.fiscalYear),
+          missing: c.missing.map((m) => MISSING_WORDS[lang][m]).join(sep),
+        });
+        const loc = locationText(c.sheet, c.cell);
+        const parts = [
+          el("span", { class: "sk-sev-mark", text: "○", attrs: { "aria-hidden": "true" } }),
+          el("span", { class: "sk-loc", text: loc ?? tr("finding.noCell") }),
+          el("span", { class: "sk-msg", text: c.title ? `${text} ${c.title}` : text }),
+        ];
+        if (c.sheet === null || c.cell === null)
+          return el("li", {}, [el("div", { class: "sk-finding", testid: "checklist-entry" }, parts)]);
+        const b = el(
+          "button",
+          { class: "sk-finding", testid: "checklist-entry", attrs: { type: "button" } },
+          parts,
+        );
+        const [sheet, cell] = [c.sheet, c.cell];
+        b.addEventListener("click", () => void ops.selectCell(sheet, cell).catch(showError));
+        return el("li", {}, [b]);
+      });
+      body.push(el("ul", { class: "sk-list" }, rows));
+    }
+    checklist.appendChild(
+      el(
+        "details",
+        { class: "sk-group sk-checklist", testid: "checklist", attrs: entries.length ? { open: "" } : {} },
+        [
+          el("summary", { class: "sk-group-title" }, [
+            el("span", { class: "sk-group-name", text: tr("checklist.title", { count: entries.length }) }),
+          ]),
+          ...body,
+        ],
+      ),
+    );
   }
 
   function renderFindings(): void {
@@ -252,6 +389,10 @@ export function startTaskpane(
       findings.appendChild(
         el("p", { class: "sk-empty", testid: "findings-empty", text: tr("results.filteredOut") }),
       );
+      return;
+    }
+    if (view === "rule") {
+      for (const g of groupByRule(last.findings, ruleTitle, show)) findings.appendChild(renderRuleGroup(g));
       return;
     }
     for (const g of visible) findings.appendChild(renderGroup(g));
@@ -325,9 +466,7 @@ export function startTaskpane(
     return node;
   }
 
-  commandButtons.forEach((b, i) =>
-    b.addEventListener("click", () => void run((["validate", "fill", "summary"] as const)[i])),
-  );
+  commandButtons.forEach((b, i) => b.addEventListener("click", () => void run(COMMANDS[i])));
 
   clearHighlight.addEventListener("click", async () => {
     clearHighlight.disabled = true;

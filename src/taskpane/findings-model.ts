@@ -100,3 +100,59 @@ export function locationText(sheet: string | null, cell: string | null): string 
     /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return cell ? `${quoted}!${cell}` : quoted;
 }
+
+/** Findings of one rule: the pane's "12 件: 現状値が見込みのまま" line that opens to the list. */
+export interface RuleGroup {
+  code: string;
+  /** The most severe of its findings (a rule's findings share one severity unless configured apart). */
+  severity: Severity;
+  /** All its findings, counted before the filter. */
+  count: number;
+  /** What the rule checks, in the pane's language; the code when the rule is unknown. */
+  title: string;
+  /** Findings that pass the filter, in the engine's order. */
+  findings: RenderedFinding[];
+}
+
+/**
+ * Findings grouped by rule: errors before warnings before info, then the larger group first, then
+ * by code. Groups whose findings are all filtered out are left out.
+ */
+export function groupByRule(
+  findings: readonly RenderedFinding[],
+  title: (code: string) => string,
+  show: ReadonlySet<Severity> = new Set(SEVERITIES),
+): RuleGroup[] {
+  const byCode = new Map<string, RuleGroup>();
+  for (const f of findings) {
+    let g = byCode.get(f.code);
+    if (!g) {
+      g = { code: f.code, severity: f.severity, count: 0, title: title(f.code), findings: [] };
+      byCode.set(f.code, g);
+    }
+    g.count++;
+    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[g.severity]) g.severity = f.severity;
+    if (show.has(f.severity)) g.findings.push(f);
+  }
+  return [...byCode.values()]
+    .filter((g) => g.findings.length > 0)
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        b.count - a.count ||
+        compareText(a.code, b.code),
+    );
+}
+
+/** The checklist by lead department (in the engine's order), for the pane's list of what is missing. */
+export function checklistByDepartment<T extends { department: string }>(
+  entries: readonly T[],
+): Array<{ department: string; entries: T[] }> {
+  const out: Array<{ department: string; entries: T[] }> = [];
+  for (const e of entries) {
+    const last = out[out.length - 1];
+    if (last && last.department === e.department) last.entries.push(e);
+    else out.push({ department: e.department, entries: [e] });
+  }
+  return out;
+}

@@ -114,7 +114,7 @@ describe("a user's own sheet named 集計", () => {
     await cli("run", out1, "-o", out2, "--as-of", AS_OF);
     for (const file of [out1, out2]) {
       const o = await load(file);
-      expect(o.worksheets.map((w) => w.name)).toEqual(["貼り付け", "集計", "集計 (Shinchoku)"]);
+      expect(o.worksheets.map((w) => w.name)).toEqual(["貼り付け", "集計", "集計 (Shinchoku)", "指摘一覧"]);
       expect(o.getWorksheet("集計")!.getCell("A1").value).toBe("課内の集計メモ");
       expect(o.getWorksheet("集計")!.getCell("B2").value).toBe(42);
       expect(String(o.getWorksheet("集計 (Shinchoku)")!.getCell("A1").value)).toContain(

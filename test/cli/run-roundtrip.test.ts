@@ -36,7 +36,7 @@ describe("run IN -o OUT on a real .xlsx (six items, two sheets each)", () => {
     expect(fs.existsSync(out1)).toBe(true);
   });
 
-  it("keeps every input sheet, cell, style and merge, and adds the summary last", async () => {
+  it("keeps every input sheet, cell, style and merge, and adds the summary and the findings sheet last", async () => {
     const [inp, out] = [await load(s.plan), await load(out1)];
     // The sample is merged and styled like the form, so this comparison has something to keep.
     expect(mergesOf(inp.worksheets[0]).length).toBeGreaterThan(3);
@@ -48,6 +48,7 @@ describe("run IN -o OUT on a real .xlsx (six items, two sheets each)", () => {
     expect(out.worksheets.map((w) => w.name)).toEqual([
       ...inp.worksheets.map((w) => w.name),
       DEFAULT_CONFIG.summarySheetName,
+      DEFAULT_CONFIG.findingsSheetName,
     ]);
     for (const wi of inp.worksheets) {
       const wo = out.getWorksheet(wi.name)!;
@@ -77,12 +78,14 @@ describe("run IN -o OUT on a real .xlsx (six items, two sheets each)", () => {
     expect(String(ws.getCell("A1").value)).toContain(DEFAULT_CONFIG.summaryMarker);
     expect(String(ws.getCell("A2").value)).toContain("作成日 2019-06-30");
     const links = [...cellsOf(ws).values()].filter((v) => v.includes("HYPERLINK"));
-    expect(links.length).toBe(12); // No. and title of six items
+    // No. and title of six items, and the checklist's one row (No.31's FY2017 actual).
+    expect(links.length).toBe(13);
     expect(Object.keys((ws as unknown as { tables: object }).tables)).toEqual([
       "Shinchoku_Items",
       "Shinchoku_Indicators",
       "Shinchoku_Grades",
       "Shinchoku_GradeTotals",
+      "Shinchoku_Checklist",
     ]);
     expect(wb.views[0].activeTab).toBe(wb.worksheets.indexOf(ws));
   });
@@ -115,7 +118,7 @@ describe("the input is never overwritten by accident", () => {
     const r = await cli("run", s.pasted, "--in-place", "--as-of", AS_OF);
     expect(r.code).toBe(0);
     const once = await load(s.pasted);
-    expect(once.worksheets.map((w) => w.name)).toEqual(["貼り付け", "集計"]);
+    expect(once.worksheets.map((w) => w.name)).toEqual(["貼り付け", "集計", "指摘一覧"]);
     await cli("run", s.pasted, "--in-place", "--as-of", AS_OF);
     expectSameWorkbook(once, await load(s.pasted));
   });

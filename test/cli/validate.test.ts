@@ -56,7 +56,7 @@ describe("validate --json", () => {
     const r = await cli("validate", s.pasted, "--json", "--as-of", AS_OF);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.stdout) as JsonReport;
-    expect(Object.keys(rep).sort()).toEqual(["findings", "items", "summary"]);
+    expect(Object.keys(rep).sort()).toEqual(["checklist", "findings", "items", "summary"]);
     expect(rep.items).toHaveLength(1);
     const item = rep.items[0];
     expect(item.no).toBe("28");

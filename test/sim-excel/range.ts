@@ -11,6 +11,7 @@ import { officeFormula, officeNumberFormat, officeValue, restyle, writeInput } f
 import { SimConditionalFormatCollection } from "./conditional-formats";
 import { cellsOf, contains, intersects, mergedAreas, sheetAddress, usedRect } from "./geometry";
 import { SimRangeFormat } from "./range-format";
+import { SimDataValidation } from "./data-validation";
 import {
   SIMULATED_TYPES,
   SpecialCellType,
@@ -27,6 +28,7 @@ export class SimRange extends SimProxy {
   private rect: CellRange | null | undefined;
   readonly format: SimRangeFormat;
   readonly conditionalFormats: SimConditionalFormatCollection;
+  private validation: SimDataValidation | null = null;
 
   constructor(
     context: SimContext,
@@ -37,6 +39,12 @@ export class SimRange extends SimProxy {
     super(context, path);
     this.format = new SimRangeFormat(context, this);
     this.conditionalFormats = new SimConditionalFormatCollection(context, this);
+  }
+
+  /** ExcelApi 1.8; made when first asked for, so that older hosts fail only when it is used. */
+  get dataValidation(): SimDataValidation {
+    this.validation ??= new SimDataValidation(this.context, this);
+    return this.validation;
   }
 
   /** The rectangle, fixed the first time the batch reaches this range (null for a null object). */
@@ -105,6 +113,7 @@ export class SimRange extends SimProxy {
       "values",
       "formulas",
       "numberFormat",
+      "columnHidden",
     ];
   }
 
@@ -145,6 +154,12 @@ export class SimRange extends SimProxy {
         return this.grid(officeFormula);
       case "numberFormat":
         return this.grid(officeNumberFormat);
+      case "columnHidden": {
+        // Office.js: true when every column of the range is hidden.
+        const ws = this.ws();
+        for (let c = r.left; c <= r.right; c++) if (!ws.getColumn(c + 1).hidden) return false;
+        return true;
+      }
       case "text":
         return this.grid((c) => c?.text ?? "");
       case "hyperlink": {
@@ -208,6 +223,21 @@ export class SimRange extends SimProxy {
         // "" resets to General, as in Excel.
         s.numFmt = String(x) === "General" || String(x) === "" ? undefined : String(x);
       });
+    });
+  }
+
+  /**
+   * Range.columnHidden (ExcelApi 1.2): setting it hides or shows the entire columns of the range
+   * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.range#excel-excel-range-columnhidden-member).
+   */
+  get columnHidden(): boolean {
+    return this.value("columnHidden");
+  }
+  set columnHidden(hidden: boolean) {
+    this.forget("columnHidden");
+    this.write({ set: this.path, columnHidden: hidden }, () => {
+      const r = this.box();
+      for (let c = r.left; c <= r.right; c++) this.ws().getColumn(c + 1).hidden = hidden;
     });
   }
 
@@ -347,6 +377,7 @@ export class SimRange extends SimProxy {
   protected override child(prop: string): SimProxy | undefined {
     if (prop === "format") return this.format;
     if (prop === "conditionalFormats") return this.conditionalFormats;
+    if (prop === "dataValidation") return this.dataValidation;
     return undefined;
   }
 }

@@ -1,6 +1,11 @@
 import type { RenderedFinding, Severity } from "../../src/core/model/finding";
 import { countBySeverity } from "../../src/core/model/finding";
-import { groupFindings, locationText } from "../../src/taskpane/findings-model";
+import {
+  checklistByDepartment,
+  groupByRule,
+  groupFindings,
+  locationText,
+} from "../../src/taskpane/findings-model";
 
 const f = (
   severity: Severity,
@@ -102,5 +107,36 @@ describe("locationText", () => {
     expect(locationText(null, "A1")).toBe("A1");
     expect(locationText("No28", null)).toBe("No28");
     expect(locationText(null, null)).toBeNull();
+  });
+});
+
+describe("groupByRule and checklistByDepartment", () => {
+  test("one group per check: errors first, then the larger group, counted before the filter", () => {
+    const fs = [
+      f("warning", "28", "No28", "D14", "baseline/stale-estimate"),
+      f("info", "28", "No28", "A1", "layout/no-form"),
+      f("warning", "3", "No3", "D14", "baseline/stale-estimate"),
+      f("warning", "3", "No3", "E9", "status/unknown"),
+      f("error", "3", "No3", "H15", "value/actual-missing"),
+    ];
+    const groups = groupByRule(fs, (c) => `title of ${c}`);
+    expect(groups.map((g) => [g.code, g.severity, g.count])).toEqual([
+      ["value/actual-missing", "error", 1],
+      ["baseline/stale-estimate", "warning", 2],
+      ["status/unknown", "warning", 1],
+      ["layout/no-form", "info", 1],
+    ]);
+    expect(groups[1].title).toBe("title of baseline/stale-estimate");
+    expect(groups[1].findings.map((x) => x.cell)).toEqual(["D14", "D14"]);
+    const warningsOnly = groupByRule(fs, (c) => c, new Set(["warning"] as const));
+    expect(warningsOnly.map((g) => g.code)).toEqual(["baseline/stale-estimate", "status/unknown"]);
+  });
+
+  test("the checklist keeps the engine's order, one heading per department run", () => {
+    const e = (department: string, itemNo: string) => ({ department, itemNo });
+    expect(checklistByDepartment([e("A課", "1"), e("A課", "2"), e("B課", "3")])).toEqual([
+      { department: "A課", entries: [e("A課", "1"), e("A課", "2")] },
+      { department: "B課", entries: [e("B課", "3")] },
+    ]);
   });
 });

@@ -345,3 +345,129 @@ test("the ribbon commands' dialog shows the report as text and focuses its close
   expect(await byTestId("dialog-close").textContent()).toBe("Close");
   expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("dialog-close");
 });
+
+const worklistResult: OperationResult = {
+  ...validateResult,
+  items: [
+    { no: "28", title: "地域活動の担い手を育む仕組みづくり", sheet: "No.28 H27-28", cell: "C3" },
+    { no: "31", title: "窓口業務の見直し", sheet: "No.31 H29-30", cell: "C3" },
+  ],
+  findings: [
+    {
+      ...finding(
+        "warning",
+        "28",
+        "No.28 H27-28",
+        "D15",
+        "まちづくりセンター数の現状値 37 が「見込み」のままです。",
+      ),
+      code: "baseline/stale-estimate",
+    },
+    {
+      ...finding("warning", "31", "No.31 H27-28", "D14", "受講者数の現状値 930 が「見込み」のままです。"),
+      code: "baseline/stale-estimate",
+    },
+    {
+      ...finding("error", "31", "No.31 H29-30", "H15", "平成30年度の実績が未入力です。"),
+      code: "value/actual-missing",
+    },
+  ],
+  counts: { error: 1, warning: 2, info: 0 },
+  reviewed: [
+    {
+      ...finding("warning", "28", "No.28 H27-28", "D14", "受講者数の現状値 930 が「見込み」のままです。"),
+      code: "baseline/stale-estimate",
+      review: { state: "confirmed", note: "公表済みの値のため変更しない" },
+    },
+  ],
+  checklist: [
+    {
+      itemNo: "31",
+      title: "窓口業務の見直し",
+      department: "市民協働課",
+      fiscalYear: 2018,
+      missing: ["actual"],
+      sheet: "No.31 H29-30",
+      cell: "H15",
+    },
+    {
+      itemNo: "33",
+      title: "公民館の運営見直し",
+      department: "中央公民館",
+      fiscalYear: 2018,
+      missing: ["status", "grade"],
+      sheet: "No.33 H29-30",
+      cell: "M19",
+    },
+  ],
+};
+
+test("as a worklist: – before the first run, by check with errors first, reviewed apart, the checklist, stats behind a toggle", async () => {
+  await start("ja", null, { results: { validate: worklistResult } });
+  for (const sev of ["error", "warning", "info"])
+    expect(await byTestId(`count-${sev}`).textContent()).toBe("–");
+  expect(await byTestId("stats-details").isVisible()).toBe(false);
+  expect(await byTestId("btn-findings").textContent()).toBe("指摘一覧を作成");
+
+  await byTestId("btn-validate").click();
+  await page.waitForSelector('[data-testid="finding-group"]');
+  // Reviewed findings are not in the counts.
+  expect(await byTestId("count-warning").textContent()).toBe("2");
+  await byTestId("view-rule").click();
+  const rules = page.locator('[data-testid="rule-group"] .sk-group-name');
+  expect(await rules.allTextContents()).toEqual([
+    "1 件: 評価済み・終了済みの年度の実績が未入力",
+    "2 件: 現状値が見込みのまま",
+  ]);
+  // A line per check, closed; it opens to its cells.
+  expect(await page.locator('[data-testid="rule-group"][open]').count()).toBe(0);
+  await page.locator('[data-testid="rule-group"][data-code="baseline/stale-estimate"] summary').click();
+  const cells = page.locator(
+    '[data-testid="rule-group"][data-code="baseline/stale-estimate"] [data-testid="finding"] .sk-loc',
+  );
+  expect(await cells.allTextContents()).toEqual(["'No.28 H27-28'!D15", "'No.31 H27-28'!D14"]);
+
+  const reviewedBox = byTestId("reviewed");
+  expect(await reviewedBox.locator("summary").textContent()).toBe(
+    "確認済み・対応不要 1 件（件数に含めません）",
+  );
+  await reviewedBox.locator("summary").click();
+  expect(await reviewedBox.locator(".sk-review-note").textContent()).toBe(
+    "確認済み: 公表済みの値のため変更しない",
+  );
+
+  const list = byTestId("checklist");
+  expect(await list.getAttribute("open")).toBe("");
+  expect(await list.locator(".sk-dept").allTextContents()).toEqual(["市民協働課", "中央公民館"]);
+  expect(await list.locator('[data-testid="checklist-entry"] .sk-msg').allTextContents()).toEqual([
+    "No.31 平成30年度: 実績 窓口業務の見直し",
+    "No.33 平成30年度: 取組の状況・年度評価 公民館の運営見直し",
+  ]);
+  await list.locator('[data-testid="checklist-entry"]').nth(1).click();
+  expect((await calls()).at(-1)).toBe("select:No.33 H29-30!M19");
+
+  // The round trips sit behind the toggle.
+  const statsBox = byTestId("stats-details");
+  expect(await statsBox.isVisible()).toBe(true);
+  expect(await byTestId("stats").isVisible()).toBe(false);
+  await statsBox.locator("summary").click();
+  expect(await byTestId("stats").isVisible()).toBe(true);
+
+  // Fits 320 px: nothing wider than the pane.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  // The picture for the README: by check, one check opened, the reviewed group and the checklist.
+  const shot = path.join(root, "docs", "screenshot-worklist.png");
+  await page.screenshot({ path: path.join(out, "worklist.png"), fullPage: true });
+  if (process.env.UPDATE_SCREENSHOT === "1" || !fs.existsSync(shot))
+    fs.copyFileSync(path.join(out, "worklist.png"), shot);
+});
+
+test("指摘一覧を作成 runs the findings operation and says where the sheet went", async () => {
+  await start("ja", null, {
+    results: { findings: { ...worklistResult, kind: "findings", wrote: true, findingsSheet: "指摘一覧" } },
+  });
+  await byTestId("btn-findings").click();
+  await page.waitForSelector('[data-testid="finding-group"]');
+  expect((await calls()).at(-1)).toBe("findings:ja");
+  expect(await byTestId("status-headline").textContent()).toContain("指摘一覧「指摘一覧」を作成しました。");
+});

@@ -1,5 +1,12 @@
-/** validate FILE_OR_FOLDER...: read and check, print the report; nothing is written. */
+/**
+ * validate FILE_OR_FOLDER...: read and check, print the report; no workbook is written
+ * (--findings-csv writes the findings, with staff's marks from 指摘一覧, as CSV).
+ */
+import * as fs from "node:fs";
 import { UsageError } from "../args";
+import { findingRows } from "../../core/plan/findings-plan";
+import { findingsCsv } from "../../core/report/findings-csv";
+import { reasonOf } from "./each-file";
 import { expandInputs, type InputFiles } from "../files";
 import { analyseFile, type Analysed } from "../pipeline";
 import { exitCode, jsonOutput, textReport, type Failure } from "../report";
@@ -12,7 +19,35 @@ export async function validateCommand(ctx: CommandContext): Promise<number> {
   const { results, failures, order } = await analyseAll(ctx, expandInputs(args.inputs));
   if (args.json) io.out(JSON.stringify(jsonOutput(results, failures, args.lang, order), null, 2));
   else for (const r of results) io.out(textReport(r, args.lang) + "\n");
+  if (args.findingsCsv !== null && !writeCsv(ctx, results, args.findingsCsv)) return 2;
   return exitCode(results, failures);
+}
+
+/** The CSV of every file's findings (a ファイル column when there are several); false when it cannot be written. */
+function writeCsv(ctx: CommandContext, results: Analysed[], out: string): boolean {
+  const { args, io } = ctx;
+  const rows = [];
+  const files: string[] = [];
+  for (const r of results) {
+    const a = r.analysis;
+    const fr = findingRows({
+      keyed: a.keyed,
+      marks: a.marks,
+      items: a.read.items,
+      config: a.config,
+      lang: args.lang,
+    });
+    rows.push(...fr);
+    for (let i = 0; i < fr.length; i++) files.push(r.file.replace(/^.*[\\/]/, ""));
+  }
+  try {
+    fs.writeFileSync(out, findingsCsv(rows, results.length > 1 ? files : undefined), "utf8");
+  } catch (err) {
+    io.err(msg(ctx).writeFailed(out, reasonOf(err)));
+    return false;
+  }
+  (args.json ? io.err : io.out)(msg(ctx).csvWritten(out, rows.length));
+  return true;
 }
 
 /** Every file of the inputs (folders walked), analysed; unreadable ones reported on stderr and skipped. */

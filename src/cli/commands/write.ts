@@ -46,7 +46,7 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
     }
     ctx.io.err(m.wouldDrop(out, partNames(a.wouldDrop, args.lang)));
   }
-  const applied: ApplyResult[] = planWrites(a, kind).map((p) => applyPlan(a.wb, p));
+  const applied: ApplyResult[] = planWrites(a, kind, true, args.lang).map((p) => applyPlan(a.wb, p));
   return finish(ctx, a.wb, out, [a], [], applied, [input]);
 }
 

@@ -85,7 +85,20 @@ export interface ShinchokuConfig {
   ownedAreaTitle: string;
   /** Marker text in A1 of the summary sheet: how we tell our sheet from a user's sheet of the same name. */
   summaryMarker: string;
+  /** The findings sheet (指摘一覧) staff mark as reviewed; ours by findingsMarker in A1. */
+  findingsSheetName: string;
+  /** Start of A1 on the findings sheet: how we tell ours from a user's sheet of the same name. */
+  findingsMarker: string;
+  /** The words of the findings sheet's 対応 dropdown, by state; the sheet is read back by them. */
+  reviewStates: Record<ReviewState, string>;
 }
+
+/**
+ * What staff answered to a finding on the findings sheet: open (未対応), fixed (修正済み: it comes
+ * back open while the finding is still there), confirmed (確認済み) and notNeeded (対応不要): both
+ * of the last mean "reviewed" while the cell and its value stay as they were.
+ */
+export type ReviewState = "open" | "fixed" | "confirmed" | "notNeeded";
 
 export const DEFAULT_CONFIG: ShinchokuConfig = {
   labels: {
@@ -143,6 +156,9 @@ export const DEFAULT_CONFIG: ShinchokuConfig = {
   summarySheetName: "集計",
   ownedAreaTitle: "【進捗 自動計算欄】この欄は Shinchoku が作成します（手入力しないでください）",
   summaryMarker: "【Shinchoku 集計】",
+  findingsSheetName: "指摘一覧",
+  findingsMarker: "【進捗 指摘一覧】",
+  reviewStates: { open: "未対応", fixed: "修正済み", confirmed: "確認済み", notNeeded: "対応不要" },
 };
 
 type DeepPartial<T> = {

@@ -18,6 +18,7 @@ import { readOverview } from "./overview";
 import { readGrades, readStatuses } from "./yearly-sections";
 import { readPeriodEvaluation } from "./period-evaluation";
 import { isSummarySheet } from "./owned-areas";
+import { isFindingsSheet } from "../review/findings-sheet";
 import { joinItems } from "./join-items";
 import { readerFinding } from "./reader-finding";
 import { pushTo } from "../values/group";
@@ -32,6 +33,8 @@ export interface ReadResult {
   ownedAreas: Array<{ sheet: string; range: CellRange }>;
   /** Sheets recognised as our summary (by the marker in A1). */
   summarySheets: string[];
+  /** Sheets recognised as our findings sheet (by its marker in A1): read for staff's marks only. */
+  findingsSheets: string[];
   /** Sheets with no form block (cover sheets, lists): not an error, reported as info. */
   otherSheets: string[];
   /**
@@ -49,6 +52,7 @@ export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): Rea
     diagnostics: [],
     ownedAreas: [],
     summarySheets: [],
+    findingsSheets: [],
     otherSheets: [],
     grids: new Map(),
   };
@@ -59,6 +63,10 @@ export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): Rea
     result.grids.set(snap.name, grid);
     if (isSummarySheet(grid, config)) {
       result.summarySheets.push(snap.name);
+      continue;
+    }
+    if (isFindingsSheet(grid, config)) {
+      result.findingsSheets.push(snap.name);
       continue;
     }
     view = view ? view.load(grid) : new SheetView(grid, classifier, config);

@@ -10,6 +10,7 @@ import type { Section } from "./segment";
 import type { SheetView } from "./sheet-view";
 import { readerFinding } from "./reader-finding";
 import { mapList } from "../values/lists";
+import { a1Of } from "../grid/address";
 
 interface SectionRows {
   header: YearHeaderRow;
@@ -81,10 +82,13 @@ export function readStatuses(view: SheetView, section: Section, findings: Findin
   if (!sr) return [];
   // The status row: the one whose last-column cells are filled; normally the only data row.
   const row = sr.rows[0];
+  // Where a status goes while it is blank: its row, or the row under the year headers when none has data.
+  const at = row ? row.row : sr.header.row + 1;
   return mapList(sr.header.years, (y) => ({
     fiscalYear: y.fiscalYear,
     text: row ? view.sourceOrNull(row.row, y.col + sr.shift) : null,
     status: row ? view.sourceOrNull(row.row, lastColumn(y) + sr.shift) : null,
+    statusAt: { sheet: view.name, cell: a1Of(at, lastColumn(y) + sr.shift) },
   }));
 }
 
@@ -95,8 +99,10 @@ export function readGrades(view: SheetView, section: Section, findings: Finding[
   const evalRow = sr.rows.find((r) => r !== issuesRow) ?? null;
   const at = (row: { row: number } | null | undefined, col: number): SourceCell | null =>
     row ? view.sourceOrNull(row.row, col + sr.shift) : null;
+  const gradeRow = evalRow ? evalRow.row : sr.header.row + 1;
   return mapList(sr.header.years, (y) => ({
     fiscalYear: y.fiscalYear,
+    gradeAt: { sheet: view.name, cell: a1Of(gradeRow, lastColumn(y) + sr.shift) },
     evaluationText: at(evalRow, y.col),
     grade: at(evalRow, lastColumn(y)),
     issuesText: at(issuesRow, y.col),

@@ -12,6 +12,17 @@ export interface Finding {
   cell: string | null;
   /** Values the message is built from: the cell text, the year, what was expected. */
   params: Record<string, string | number | null>;
+  /**
+   * Set on a finding staff marked 確認済み or 対応不要 on the findings sheet while its cell and value
+   * stayed the same: it is listed as reviewed, not counted. Absent on every other finding.
+   */
+  review?: FindingReview;
+}
+
+export interface FindingReview {
+  state: "confirmed" | "notNeeded";
+  /** Staff's 備考, "" when none. */
+  note: string;
 }
 
 export type SeverityCounts = Record<Severity, number>;

@@ -67,11 +67,15 @@ export interface StatusEntry {
   /** The status word ("進捗に遅れあり"). */
   status: SourceCell | null;
   text: SourceCell | null;
+  /** Where the status goes, even while it is blank (the checklist names it). */
+  statusAt?: CellRef | null;
 }
 
 export interface GradeEntry {
   fiscalYear: number;
   grade: SourceCell | null;
+  /** Where the grade goes, even while it is blank (the checklist names it). */
+  gradeAt?: CellRef | null;
   evaluationText: SourceCell | null;
   issuesText: SourceCell | null;
 }

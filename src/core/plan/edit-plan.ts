@@ -99,6 +99,15 @@ export interface PageSetupSpec {
   footer: { left?: string; center?: string; right?: string } | null;
 }
 
+/**
+ * A list data validation: every cell of the range offers the words as a dropdown (Excel's
+ * "List" validation, Office.js DataValidation.rule.list; ExcelJS cell.dataValidation type "list").
+ */
+export interface ListValidationSpec {
+  range: CellRange;
+  list: string[];
+}
+
 export interface SheetEdit {
   sheet: string;
   /**
@@ -122,6 +131,10 @@ export interface SheetEdit {
   activate: boolean;
   /** For sheets we own only; null: leave the page setup as it is. */
   pageSetup: PageSetupSpec | null;
+  /** Dropdowns (sheets we own only; absent: none). */
+  validations?: ListValidationSpec[];
+  /** 0-based columns to hide (sheets we own only; absent: none). */
+  hiddenColumns?: number[];
 }
 
 /** A workbook-scoped defined name to create or replace. */

@@ -20,6 +20,9 @@ import { STYLE, colourFlags, shortFiscalYear } from "./styles";
 import type { GradeCount, IndicatorRow, ItemRow, SummaryModel } from "../summary/summary-model";
 import { isSummarySheet } from "../layout/owned-areas";
 import { severityOf } from "../checks/render";
+import type { ChecklistEntry } from "../checklist/checklist";
+import { planChecklistSection } from "./checklist-plan";
+import { japaneseDate } from "./findings-plan";
 
 export interface SummaryPlanInput {
   model: SummaryModel;
@@ -30,6 +33,8 @@ export interface SummaryPlanInput {
   workbook: WorkbookSnapshot;
   /** Link No. and titles to the item sheets (off when the summary goes to another workbook). */
   linkToSheets: boolean;
+  /** Entries now due that items lack (core/checklist), listed in a table of their own at the end. */
+  checklist?: readonly ChecklistEntry[];
 }
 
 export interface SummaryPlan {
@@ -57,6 +62,10 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   const totalsTop = gradeTable(w, e, model, indicators.next + 2) + 2;
   gradeTotalTable(w, e, model, totalsTop);
   w.end();
+  planChecklistSection(e, input.checklist ?? [], {
+    asOfText: japaneseDate(input.generatedAt),
+    linkToSheets: input.linkToSheets,
+  });
 
   e.freeze = { rows: items.top + 1, cols: 1 };
   e.columnWidths = columnWidths(Math.max(items.width, indicators.width));

@@ -8,6 +8,7 @@ import { countBySeverity, type Finding, type Lang, type Severity } from "../mode
 import type { SourceCell } from "../model/item";
 import type { Flag } from "../config/config";
 import { renderMessage } from "../checks/render";
+import type { ChecklistEntry } from "../checklist/checklist";
 
 export interface JsonReport {
   items: JsonItem[];
@@ -18,8 +19,21 @@ export interface JsonReport {
     sheet: string | null;
     cell: string | null;
     message: string;
+    /** Only on findings staff reviewed on the findings sheet (listed after the open ones, not counted). */
+    review?: { state: "confirmed" | "notNeeded"; note: string };
   }>;
-  summary: { items: number; sheets: number; errors: number; warnings: number; infos: number; asOf: string };
+  summary: {
+    items: number;
+    sheets: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+    asOf: string;
+    /** Findings staff reviewed (not in errors, warnings or infos). */
+    reviewed: number;
+  };
+  /** Entries due by asOf that items lack, by lead department (see core/checklist). */
+  checklist: Array<Omit<ChecklistEntry, "title">>;
 }
 
 export interface JsonItem {
@@ -155,14 +169,18 @@ export function buildReport(a: Analysis, lang: Lang, planFindings: readonly Find
       statusAgrees: y.statusAgrees,
     })),
   }));
-  const findings = all.map((f) => ({
-    severity: f.severity,
-    code: f.code,
-    itemNo: f.itemNo,
-    sheet: f.sheet,
-    cell: f.cell,
-    message: renderMessage(f, lang),
-  }));
+  const findings: JsonReport["findings"] = [...all, ...a.reviewed].map((f) => {
+    const out: JsonReport["findings"][number] = {
+      severity: f.severity,
+      code: f.code,
+      itemNo: f.itemNo,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: renderMessage(f, lang),
+    };
+    if (f.review) out.review = { state: f.review.state, note: f.review.note };
+    return out;
+  });
   const count = countBySeverity(all);
   return {
     items,
@@ -174,6 +192,15 @@ export function buildReport(a: Analysis, lang: Lang, planFindings: readonly Find
       warnings: count.warning,
       infos: count.info,
       asOf: a.asOf.toISOString().slice(0, 10),
+      reviewed: a.reviewed.length,
     },
+    checklist: a.checklist.map((c) => ({
+      itemNo: c.itemNo,
+      department: c.department,
+      fiscalYear: c.fiscalYear,
+      missing: c.missing,
+      sheet: c.sheet,
+      cell: c.cell,
+    })),
   };
 }

@@ -3,6 +3,8 @@ import { countBySeverity, type Finding, type Lang, type Severity } from "../mode
 import { messageWithoutPlace, renderFinding } from "../checks/render";
 import { placeOf } from "../checks/place";
 import type { Item } from "../model/item";
+import { MISSING_WORDS, type ChecklistEntry } from "../checklist/checklist";
+import { formatFiscalYearEn, formatFiscalYearJa } from "../values/fiscal-year";
 
 const SEV: Record<Lang, Record<Severity, string>> = {
   ja: { error: "エラー", warning: "警告", info: "情報" },
@@ -14,6 +16,10 @@ export interface TextReportInput {
   source: string;
   items: Item[];
   findings: Finding[];
+  /** Findings staff reviewed on the findings sheet (not listed, not counted): how many. */
+  reviewed?: number;
+  /** Entries now due that items lack (the checklist), listed by department after the totals. */
+  checklist?: readonly ChecklistEntry[];
 }
 
 export function formatTextReport(input: TextReportInput, lang: Lang): string {
@@ -47,6 +53,26 @@ export function formatTextReport(input: TextReportInput, lang: Lang): string {
       ? `  合計: 改革項目 ${items.length} 件 — ${counts(findings, lang)}`
       : `  Total: ${items.length} reform item(s) — ${counts(findings, lang)}`,
   );
+  if (input.reviewed)
+    lines.push(
+      lang === "ja"
+        ? `  指摘一覧で確認済み・対応不要: ${input.reviewed} 件（件数に含めていません）`
+        : `  Reviewed on the findings sheet: ${input.reviewed} (not counted)`,
+    );
+  const due = input.checklist ?? [];
+  if (due.length) {
+    lines.push(
+      lang === "ja"
+        ? `  未入力の確認（期限を過ぎた取組の状況・実績・年度評価）: ${due.length} 件`
+        : `  Entries now due but missing (status, actual, grade): ${due.length}`,
+    );
+    for (const c of due) {
+      const year = lang === "ja" ? formatFiscalYearJa(c.fiscalYear) : formatFiscalYearEn(c.fiscalYear);
+      const what = c.missing.map((m) => MISSING_WORDS[lang][m]).join(lang === "ja" ? "・" : ", ");
+      const where = placeOf({ sheet: c.sheet, cell: c.cell });
+      lines.push(`    ${c.department || "—"}  No.${c.itemNo} ${year}: ${what}${where ? `  (${where})` : ""}`);
+    }
+  }
   return lines.join("\n");
 }
 
