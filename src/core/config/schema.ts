@@ -166,13 +166,19 @@ const nonBlankText = v.pipe(
 );
 
 /** Excel's rules for a sheet name (the names Excel's rename box refuses). */
+export const SHEET_NAME_PATTERNS = {
+  "sheet.empty": /\S/,
+  "sheet.chars": /^[^[\]:*?/\\]*$/,
+  "sheet.apostrophe": /^(?!')[\s\S]*(?<!')$/,
+  "sheet.reserved": /^(?![Hh][Ii][Ss][Tt][Oo][Rr][Yy]$)/,
+} as const;
 export const sheetNameSchema = v.pipe(
   v.string(code("type.string")),
-  v.regex(/\S/, code("sheet.empty")),
+  v.regex(SHEET_NAME_PATTERNS["sheet.empty"], code("sheet.empty")),
   v.maxLength(31, code("sheet.long")),
-  v.regex(/^[^[\]:*?/\\]*$/, code("sheet.chars")),
-  v.regex(/^(?!')[\s\S]*(?<!')$/, code("sheet.apostrophe")),
-  v.regex(/^(?![Hh][Ii][Ss][Tt][Oo][Rr][Yy]$)/, code("sheet.reserved")),
+  v.regex(SHEET_NAME_PATTERNS["sheet.chars"], code("sheet.chars")),
+  v.regex(SHEET_NAME_PATTERNS["sheet.apostrophe"], code("sheet.apostrophe")),
+  v.regex(SHEET_NAME_PATTERNS["sheet.reserved"], code("sheet.reserved")),
 );
 
 const textList = (min: number, description: string) =>
