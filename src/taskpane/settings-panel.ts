@@ -105,7 +105,7 @@ function rowList<T>(
   };
 
   const addRow = (value: T, after?: HTMLElement): HTMLElement => {
-    const li = el("li", { class: "sk-row" });
+    const li = el("li", { class: "sk-entry" });
     const { fields, read } = opts.render(value);
     const remove = el("button", {
       class: "sk-btn sk-remove",
