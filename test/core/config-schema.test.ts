@@ -181,3 +181,82 @@ describe("the configuration schema", () => {
     expect(mergeConfig({ thresholds: { mostly: 0.5 } }).thresholds).toEqual({ achieved: 1, mostly: 0.5 });
   });
 });
+
+describe("the schema on arbitrary input", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require("fast-check") as typeof import("fast-check");
+  const keys = fc.constantFrom(
+    ...Object.keys(DEFAULT_CONFIG),
+    "$schema",
+    "colour",
+    "achieved",
+    "mostly",
+    "no",
+    "code",
+    "ja",
+    "en",
+    "expectedFlags",
+    "label",
+    "onTrack",
+  );
+  const leaf = fc.oneof(
+    fc.string(),
+    fc.constantFrom("集計", "", " ", "History", "達成", "off", "fatal", "'x", "a/b"),
+    fc.double(),
+    fc.integer({ min: -2, max: 12 }),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small" },
+      leaf,
+      fc.array(tie("node"), { maxLength: 3 }),
+      fc.dictionary(keys, tie("node"), { maxKeys: 4 }),
+    ),
+  })).node;
+  // Shapes close to valid ones, so that acceptance is reached too.
+  const nearValid = fc.record(
+    {
+      thresholds: fc.record(
+        { achieved: fc.double({ min: -1, max: 11, noNaN: true }), mostly: fc.double({ min: -1, max: 11 }) },
+        { requiredKeys: [] },
+      ),
+      summarySheetName: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("集計", "進捗集計")),
+      summaryMarker: fc.string({ maxLength: 5 }),
+      lowerIsBetter: fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }),
+      severity: fc.dictionary(
+        fc.constantFrom(...ALL_RULES.map((r) => r.code), "no/such"),
+        fc.constantFrom("error", "warning", "info", "off", "fatal"),
+      ),
+      labels: fc.record(
+        { no: fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }) },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+  test("never throws; what it accepts merges, and the merged whole is accepted again", () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.oneof(value, nearValid), (input) => {
+        const r = checkConfig(input);
+        if (!r.ok) {
+          expect(r.errors.length).toBeGreaterThan(0);
+          for (const e of r.errors) expect(formatConfigProblem("ja", e).length).toBeGreaterThan(0);
+          // null is "no overrides" to mergeConfig (the defaults), as before the schema.
+          if (input !== null) expect(() => mergeConfig(input as ConfigOverrides)).toThrow(ConfigInvalidError);
+          return;
+        }
+        accepted++;
+        const merged = mergeConfig(r.overrides);
+        expect(checkConfig(merged)).toEqual({ ok: true, overrides: merged, warnings: r.warnings });
+        expect(merged.thresholds.mostly).toBeLessThanOrEqual(merged.thresholds.achieved);
+      }),
+      { numRuns: 400 },
+    );
+    // Both sides were exercised, not only refusals.
+    expect(accepted).toBeGreaterThan(20);
+  });
+});
