@@ -111,7 +111,17 @@ describe("the configuration schema", () => {
     ]);
     expect(refused({ grades: [] })).toEqual([["grades", "list.empty"]]);
     const a = { code: "A", ja: "優", en: "good", expectedFlags: ["達成"] };
-    expect(refused({ grades: [a, a] })).toEqual([["grades", "list.duplicate"]]);
+    expect(refused({ grades: [a, { ...a, ja: "良" }, a] })).toEqual([
+      ["grades[1].code", "list.duplicate"],
+      ["grades[2].code", "list.duplicate"],
+    ]);
+    const st = { label: "順調", en: "ok", onTrack: true };
+    expect(refused({ statuses: [st, { ...st, en: "fine" }] })).toEqual([
+      ["statuses[1].label", "list.duplicate"],
+    ]);
+    expect(
+      formatConfigProblem("en", { path: "statuses[1].label", code: "list.duplicate", detail: "順調" }),
+    ).toBe("statuses[1].label: an earlier entry has the same value (順調)");
     expect(refused({ statuses: [{ label: "順調", en: "ok", onTrack: "yes" }] })).toEqual([
       ["statuses[0].onTrack", "type.boolean"],
     ]);

@@ -131,7 +131,7 @@ describe("settings form ⇄ overrides", () => {
     expect(pathsAndCodes(edit({ grades: [g[0], { ...g[1], code: " " }] }))).toEqual([
       ["grades[1].code", "text.blank"],
     ]);
-    expect(pathsAndCodes(edit({ grades: [g[0], g[0]] }))).toEqual([["grades", "list.duplicate"]]);
+    expect(pathsAndCodes(edit({ grades: [g[0], g[0]] }))).toEqual([["grades[1].code", "list.duplicate"]]);
     expect(pathsAndCodes(edit({ grades: [] }))).toEqual([["grades", "list.empty"]]);
     expect(pathsAndCodes(edit({ statuses: [] }))).toEqual([["statuses", "list.empty"]]);
     expect(pathsAndCodes(edit({ staleEstimateYears: "1.5" }))).toEqual([

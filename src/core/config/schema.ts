@@ -77,7 +77,7 @@ const WORDS: Record<ProblemCode, Record<Lang, string>> = {
     en: `expected at most ${CELL_TEXT_MAX} characters`,
   },
   "list.empty": { ja: "少なくとも 1 つ指定してください", en: "expected at least one entry" },
-  "list.duplicate": { ja: "同じ値が重複しています", en: "the same value appears twice" },
+  "list.duplicate": { ja: "前の行と同じ値です", en: "an earlier entry has the same value" },
   "sheet.empty": { ja: "シート名が空です", en: "a sheet name cannot be empty" },
   "sheet.long": {
     ja: "シート名は 31 文字以下にしてください",
@@ -124,7 +124,7 @@ const WORDS: Record<ProblemCode, Record<Lang, string>> = {
 /** One problem in one line: path, then what is expected. */
 export function formatConfigProblem(lang: Lang, p: ConfigProblem): string {
   const words = WORDS[p.code][lang];
-  const detail = p.detail ? (lang === "ja" ? ` (${p.detail})` : ` (${p.detail})`) : "";
+  const detail = p.detail ? ` (${p.detail})` : "";
   if (p.path === "") return `${words}${detail}`;
   return lang === "ja" ? `「${p.path}」: ${words}${detail}` : `${p.path}: ${words}${detail}`;
 }
@@ -187,11 +187,6 @@ const textList = (min: number, description: string) =>
     v.minLength(min, code("list.empty")),
     v.description(description),
   );
-
-const uniqueBy =
-  <T>(key: (x: T) => string) =>
-  (list: T[]): boolean =>
-    new Set(list.map(key)).size === list.length;
 
 const LABEL_KEYS = [
   "pillar",
@@ -264,10 +259,6 @@ export const overridesSchema = v.pipe(
         v.pipe(
           v.array(gradeSchema, code("type.array")),
           v.minLength(1, code("list.empty")),
-          v.check(
-            uniqueBy((g) => g.code),
-            code("list.duplicate"),
-          ),
           v.description("Year-end grades / 年度評価の区分"),
         ),
       ),
@@ -275,10 +266,6 @@ export const overridesSchema = v.pipe(
         v.pipe(
           v.array(statusSchema, code("type.array")),
           v.minLength(1, code("list.empty")),
-          v.check(
-            uniqueBy((s) => s.label),
-            code("list.duplicate"),
-          ),
           v.description("Mid-year statuses / 取組の状況の区分"),
         ),
       ),
@@ -358,6 +345,22 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
   return out;
 }
 
+/** A problem at each entry whose `key` an earlier entry already has. */
+function duplicates<K extends string, T extends Record<K, string>>(
+  list: T[] | undefined,
+  path: string,
+  key: K,
+): ConfigProblem[] {
+  const seen = new Set<string>();
+  const out: ConfigProblem[] = [];
+  (list ?? []).forEach((entry, i) => {
+    if (seen.has(entry[key]))
+      out.push({ path: `${path}[${i}].${key}`, code: "list.duplicate", detail: entry[key] });
+    seen.add(entry[key]);
+  });
+  return out;
+}
+
 /** Checks overrides; `defaults` gives the values a partial `thresholds` is completed with for the order check. */
 export function checkOverrides(input: unknown, defaults: { achieved: number; mostly: number }): ConfigCheck {
   const result = v.safeParse(overridesSchema, input);
@@ -373,10 +376,15 @@ export function checkOverrides(input: unknown, defaults: { achieved: number; mos
   const warnings: ConfigProblem[] = Object.keys(overrides.severity ?? {})
     .filter((c) => !KNOWN_RULES.has(c))
     .map((c) => ({ path: `severity[${JSON.stringify(c)}]`, code: "rule.unknown" }));
+  // What JSON Schema cannot say: each grade code and status label once, mostly ≤ achieved (merged).
+  const errors = [
+    ...duplicates(overrides.grades, "grades", "code"),
+    ...duplicates(overrides.statuses, "statuses", "label"),
+  ];
   const achieved = overrides.thresholds?.achieved ?? defaults.achieved;
   const mostly = overrides.thresholds?.mostly ?? defaults.mostly;
-  if (mostly > achieved)
-    return { ok: false, errors: [{ path: "thresholds.mostly", code: "threshold.order" }], warnings };
+  if (mostly > achieved) errors.push({ path: "thresholds.mostly", code: "threshold.order" });
+  if (errors.length) return { ok: false, errors, warnings };
   return { ok: true, overrides: overrides as ConfigOverrides, warnings };
 }
 
