@@ -5,9 +5,9 @@
  * through deps. On an invalid save nothing is saved: the settings in force stay as they were and
  * the problems are listed, each field marked.
  *
- * Keyboard: every control is a native input, checkbox, select or button. Enter in a list's row
- * adds a row after it (as in a list editor) instead of submitting; removing a row moves the focus
- * to the row that takes its place, or to the add button.
+ * Keyboard: every control is a native input, checkbox, select or button. Enter in a row of a list
+ * of words adds a row after it (as in a list editor) instead of submitting; removing a row moves
+ * the focus to the row that takes its place, or to the add button.
  */
 import { ALL_RULES } from "../core/checks/index";
 import type { Flag } from "../core/config/config";
@@ -62,6 +62,8 @@ function rowList<T>(
     title: string;
     help?: string;
     blank: () => T;
+    /** Enter in a row adds a row below it (string lists); elsewhere Enter saves, as in any form. */
+    enterAdds?: boolean;
     /** Builds the row's fields; `path` is the row's own JSON path ("grades[1]"). */
     render: (value: T) => { fields: HTMLElement; read: () => T };
   },
@@ -124,7 +126,8 @@ function rowList<T>(
     });
     // Enter in a text field of a string list: a new row below, as a list editor does.
     li.addEventListener("keydown", (ev) => {
-      if (ev.key !== "Enter" || ev.isComposing || !(ev.target instanceof HTMLInputElement)) return;
+      if (!opts.enterAdds || ev.key !== "Enter" || ev.isComposing) return;
+      if (!(ev.target instanceof HTMLInputElement)) return;
       if (ev.target.type !== "text") return;
       ev.preventDefault();
       const row = addRow(opts.blank(), li);
@@ -167,6 +170,7 @@ function stringList(lang: Lang, path: string, testid: string, title: string, hel
     title,
     help,
     blank: () => "",
+    enterAdds: true,
     render: (value) => {
       const input = textInput(value, "", "", "sk-grow");
       return { fields: input, read: () => input.value };
