@@ -56,7 +56,31 @@ export interface SettingsForm {
   highlightErrors: boolean;
   /** Severities saved for codes this version has no rule for: kept as they are, not shown. */
   otherSeverity: Record<string, Severity | "off">;
+  /** Saved overrides of settings the panel has no field for: kept through a save. */
+  otherOverrides: Record<string, unknown>;
 }
+
+/** The top-level settings the panel has fields for. */
+const FORM_KEYS = [
+  "thresholds",
+  "summarySheetName",
+  "lowerIsBetter",
+  "cumulativeMarkers",
+  "estimateMarkers",
+  "staleEstimateYears",
+  "grades",
+  "statuses",
+  "severity",
+  "labels",
+  "summaryMarker",
+  "ownedAreaTitle",
+] as const satisfies readonly (keyof ConfigOverrides)[];
+// Compile-time: a setting added to ShinchokuConfig without a field here fails this line (its
+// saved value is still kept through a save, by otherOverrides).
+const formCoversConfig: Exclude<keyof ConfigOverrides, (typeof FORM_KEYS)[number]> extends never
+  ? true
+  : { settingWithoutField: Exclude<keyof ConfigOverrides, (typeof FORM_KEYS)[number]> } = true;
+void formCoversConfig;
 
 /** The string lists the panel edits, with their field's words. */
 export const STRING_LISTS = ["lowerIsBetter", "cumulativeMarkers", "estimateMarkers"] as const;
@@ -89,6 +113,9 @@ export function formFromSettings(settings: ShinchokuSettings): SettingsForm {
   const severity: Record<string, SeverityChoice> = {};
   for (const r of ALL_RULES) severity[r.code] = saved[r.code] ?? "default";
   const otherSeverity = Object.fromEntries(Object.entries(saved).filter(([c]) => !(c in severity)));
+  const otherOverrides = Object.fromEntries(
+    Object.entries(o).filter(([k]) => !(FORM_KEYS as readonly string[]).includes(k)),
+  );
   const labels = {} as Record<LabelKey, string[]>;
   for (const k of LABEL_KEYS) labels[k] = [...((o.labels?.[k] as string[] | undefined) ?? d.labels[k])];
   return {
@@ -112,6 +139,7 @@ export function formFromSettings(settings: ShinchokuSettings): SettingsForm {
     ownedAreaTitle: o.ownedAreaTitle ?? d.ownedAreaTitle,
     highlightErrors: settings.highlightErrors,
     otherSeverity,
+    otherOverrides,
   };
 }
 
@@ -138,7 +166,7 @@ export function settingsFromForm(form: SettingsForm): FormResult {
   const years = parseNumber(form.staleEstimateYears, false);
   if (years === null) errors.push({ path: "staleEstimateYears", problem: { code: "form.years" } });
 
-  const overrides: ConfigOverrides = {};
+  const overrides: ConfigOverrides = { ...(form.otherOverrides as ConfigOverrides) };
   if (achievedPct !== null && mostlyPct !== null) {
     const thresholds = {
       achieved: Number((achievedPct / 100).toFixed(8)),

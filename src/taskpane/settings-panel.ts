@@ -342,8 +342,9 @@ export function buildSettingsPanel(
     form,
   ]);
 
-  // Saved severities for codes this version does not know: kept through a save, never shown.
+  // Saved severities for codes this version does not know, and settings without a field: kept through a save.
   let otherSeverity: SettingsForm["otherSeverity"] = {};
+  let otherOverrides: SettingsForm["otherOverrides"] = {};
   const fill = (s: ShinchokuSettings) => {
     const f = formFromSettings(s);
     scalar.get("achievedPct")!.value = f.achievedPct;
@@ -358,6 +359,7 @@ export function buildSettingsPanel(
     statuses.set(f.statuses);
     for (const [code, select] of severitySelects) select.value = f.severity[code] ?? "default";
     otherSeverity = f.otherSeverity;
+    otherOverrides = f.otherOverrides;
     highlightToggle.checked = f.highlightErrors;
   };
   const read = (): SettingsForm => {
@@ -380,6 +382,7 @@ export function buildSettingsPanel(
       ownedAreaTitle: v("ownedAreaTitle"),
       highlightErrors: highlightToggle.checked,
       otherSeverity,
+      otherOverrides,
     };
   };
 
