@@ -1,6 +1,6 @@
 /** The command line's entry (bin/shinchoku.js calls it): parse, load the configuration, dispatch; returns the exit status. */
 import { parseCliArgs, UsageError, type CliArgs } from "./args";
-import { ConfigError, loadConfig } from "./config-file";
+import { ConfigError, configWarningLine, loadConfig } from "./config-file";
 import { processIO, type CliIO } from "./io";
 import { MSG, USAGE } from "./messages";
 import { configCommand } from "./commands/config";
@@ -19,7 +19,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return argv.length === 0 ? 2 : 0;
   }
   try {
-    const config = args.command === "config" ? loadConfig(null) : loadConfig(args.config);
+    const config =
+      args.command === "config"
+        ? loadConfig(null)
+        : loadConfig(args.config, (w) => io.err(configWarningLine(args.lang, args.config ?? "", w)));
     const ctx: CommandContext = { args, config, io };
     switch (args.command) {
       case "config":
@@ -38,7 +41,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       return 2;
     }
     if (err instanceof ConfigError) {
-      io.err(MSG[args.lang].badConfig(args.config ?? "", err.message));
+      io.err(MSG[args.lang].badConfig(args.config ?? "", err.reason(args.lang)));
       return 2;
     }
     throw err;

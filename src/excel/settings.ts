@@ -2,23 +2,26 @@
  * Settings in the workbook's document settings (Office.context.document.settings), under one key,
  * so a city's vocabularies, thresholds and the highlight switch travel with the file.
  */
-import type { ConfigOverrides } from "../core/config/config";
+import { checkConfig } from "../core/config/config";
+import { ConfigInvalidError } from "../core/config/schema";
 import { DEFAULT_SETTINGS, type ShinchokuSettings } from "./types";
 
 export const SETTINGS_KEY = "shinchoku.settings";
 
-/** What is stored, checked: anything malformed falls back to the defaults rather than failing. */
+/**
+ * What is stored, checked. Nothing stored, or what is not our JSON object at all, gives the
+ * defaults; overrides the configuration schema refuses throw ConfigInvalidError (naming each JSON
+ * path), so no command runs on settings other than those the workbook holds.
+ */
 export function readSettings(): ShinchokuSettings {
   const raw = documentSettings()?.get(SETTINGS_KEY) as unknown;
   const parsed = typeof raw === "string" ? safeParse(raw) : raw;
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
     return { ...DEFAULT_SETTINGS, overrides: {} };
   const o = parsed as { overrides?: unknown; highlightErrors?: unknown };
-  const overrides =
-    o.overrides && typeof o.overrides === "object" && !Array.isArray(o.overrides)
-      ? (o.overrides as ConfigOverrides)
-      : {};
-  return { overrides, highlightErrors: o.highlightErrors === true };
+  const checked = checkConfig(o.overrides ?? {});
+  if (!checked.ok) throw new ConfigInvalidError(checked.errors);
+  return { overrides: checked.overrides, highlightErrors: o.highlightErrors === true };
 }
 
 export async function writeSettings(s: ShinchokuSettings): Promise<void> {

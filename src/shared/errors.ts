@@ -2,6 +2,7 @@
  * What a user is told about an error. Excel's errors (OfficeExtension.Error) carry a code; the
  * ones a user can act on get their own words, the rest show Excel's own message with the code.
  */
+import { ConfigInvalidError, formatConfigProblems } from "../core/config/schema";
 import { t, type Lang } from "./i18n";
 
 export interface ErrorReport {
@@ -42,6 +43,12 @@ export function describeError(e: unknown, lang: Lang): ErrorReport {
       code: e.code,
     };
   }
+  if (e instanceof ConfigInvalidError)
+    return {
+      title,
+      message: t(lang, "error.settingsInvalid", { detail: formatConfigProblems(lang, e.problems) }),
+      code: null,
+    };
   if (e instanceof Error && e.message) return { title, message: e.message, code: null };
   if (typeof e === "string" && e) return { title, message: e, code: null };
   return { title, message: t(lang, "error.unknown"), code: null };

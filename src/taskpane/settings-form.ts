@@ -1,248 +1,271 @@
 /**
- * The settings panel's fields ⇄ the settings saved in the workbook. The common settings get their
- * own fields (thresholds in %, one entry per line); everything else is an advanced JSON override,
- * checked against the shape of the defaults. Only what differs from the defaults is saved, so a
- * workbook keeps following future defaults for everything it did not change.
+ * The settings panel's fields ⇄ the settings saved in the workbook. Every setting has a field:
+ * lists are lists (one entry per row), grades and statuses are rows of fields, severities are one
+ * choice per rule. What the fields give is checked by the one configuration schema
+ * (src/core/config/schema.ts), and each problem is shown at its field. Only what differs from the
+ * defaults is saved, so a workbook keeps following future defaults for everything it did not change.
  */
 import {
+  checkConfig,
   DEFAULT_CONFIG,
   type ConfigOverrides,
   type Flag,
   type GradeDef,
+  type LabelConfig,
   type StatusDef,
 } from "../core/config/config";
+import { formatConfigProblem, type ConfigProblem } from "../core/config/schema";
+import { ALL_RULES } from "../core/checks/index";
+import type { Severity } from "../core/model/finding";
 import type { ShinchokuSettings } from "../excel/types";
-import { t, type Lang, type MessageKey, type Params } from "../shared/i18n";
+import { t, type Lang, type MessageKey } from "../shared/i18n";
+
+export interface GradeRow {
+  code: string;
+  ja: string;
+  /** Blank: the Japanese name is used in English too. */
+  en: string;
+  flags: Flag[];
+}
+
+export interface StatusRow {
+  label: string;
+  /** Blank: the label is used in English too. */
+  en: string;
+  behind: boolean;
+}
+
+export type LabelKey = keyof LabelConfig;
+export type SeverityChoice = Severity | "off" | "default";
 
 export interface SettingsForm {
   achievedPct: string;
   mostlyPct: string;
-  /** One name (part) per line. */
-  lowerIsBetter: string;
   summarySheetName: string;
-  /** "A | 計画以上に進捗 | 達成" per line. */
-  grades: string;
-  /** "順調" or "進捗に遅れあり | 遅れ" per line. */
-  statuses: string;
-  advancedJson: string;
+  lowerIsBetter: string[];
+  cumulativeMarkers: string[];
+  estimateMarkers: string[];
+  staleEstimateYears: string;
+  grades: GradeRow[];
+  statuses: StatusRow[];
+  /** One choice per rule of the registry. */
+  severity: Record<string, SeverityChoice>;
+  labels: Record<LabelKey, string[]>;
+  summaryMarker: string;
+  ownedAreaTitle: string;
   highlightErrors: boolean;
+  /** Severities saved for codes this version has no rule for: kept as they are, not shown. */
+  otherSeverity: Record<string, Severity | "off">;
+  /** Saved overrides of settings the panel has no field for: kept through a save. */
+  otherOverrides: Record<string, unknown>;
 }
 
-export type FieldId = keyof SettingsForm;
+/** The top-level settings the panel has fields for. */
+const FORM_KEYS = [
+  "thresholds",
+  "summarySheetName",
+  "lowerIsBetter",
+  "cumulativeMarkers",
+  "estimateMarkers",
+  "staleEstimateYears",
+  "grades",
+  "statuses",
+  "severity",
+  "labels",
+  "summaryMarker",
+  "ownedAreaTitle",
+] as const satisfies readonly (keyof ConfigOverrides)[];
+// Compile-time: a setting added to ShinchokuConfig without a field here fails this line (its
+// saved value is still kept through a save, by otherOverrides).
+const formCoversConfig: Exclude<keyof ConfigOverrides, (typeof FORM_KEYS)[number]> extends never
+  ? true
+  : { settingWithoutField: Exclude<keyof ConfigOverrides, (typeof FORM_KEYS)[number]> } = true;
+void formCoversConfig;
 
+/** The string lists the panel edits, with their field's words. */
+export const STRING_LISTS = ["lowerIsBetter", "cumulativeMarkers", "estimateMarkers"] as const;
+export type StringListKey = (typeof STRING_LISTS)[number];
+export const LABEL_KEYS = Object.keys(DEFAULT_CONFIG.labels) as LabelKey[];
+/** The flags a grade can be compared with (未入力 and 対象外 never match a grade). */
+export const COMPARABLE_FLAGS: readonly Flag[] = ["達成", "概ね達成", "未達成"];
+
+/**
+ * A problem at one field: `path` is the configuration's JSON path ("grades[1].code"), which is
+ * also how the panel finds the input to mark.
+ */
 export interface FormError {
-  field: FieldId;
-  key: MessageKey;
-  params: Params;
+  path: string;
+  problem: ConfigProblem | { code: "form.percent" | "form.order" | "form.years" };
 }
 
 export type FormResult = { ok: true; settings: ShinchokuSettings } | { ok: false; errors: FormError[] };
 
-/** Keys the form's own fields set; the JSON box holds the rest. */
-const FORM_KEYS = ["thresholds", "lowerIsBetter", "summarySheetName", "grades", "statuses"] as const;
-const COMPARABLE_FLAGS: readonly Flag[] = ["達成", "概ね達成", "未達成"];
-const BEHIND = ["遅れ", "behind"];
-const SEP = /\s*[|｜]\s*/;
-
 const pct = (x: number): string => String(Number((x * 100).toFixed(6)));
-const lines = (s: string): string[] =>
-  s
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-export function gradesToText(grades: readonly GradeDef[]): string {
-  return grades.map((g) => `${g.code} | ${g.ja} | ${g.expectedFlags.join("、")}`).join("\n");
-}
-
-export function statusesToText(statuses: readonly StatusDef[]): string {
-  return statuses.map((s) => (s.onTrack ? s.label : `${s.label} | 遅れ`)).join("\n");
-}
 
 /** The form as it shows saved settings: defaults where nothing was overridden. */
 export function formFromSettings(settings: ShinchokuSettings): SettingsForm {
   const o = settings.overrides ?? {};
-  const rest: Record<string, unknown> = { ...(o as Record<string, unknown>) };
-  for (const k of FORM_KEYS) delete rest[k];
-  const grades = (o.grades as GradeDef[] | undefined) ?? DEFAULT_CONFIG.grades;
-  const statuses = (o.statuses as StatusDef[] | undefined) ?? DEFAULT_CONFIG.statuses;
+  const d = DEFAULT_CONFIG;
+  const grades = (o.grades as GradeDef[] | undefined) ?? d.grades;
+  const statuses = (o.statuses as StatusDef[] | undefined) ?? d.statuses;
+  const saved = (o.severity ?? {}) as Record<string, Severity | "off">;
+  const severity: Record<string, SeverityChoice> = {};
+  for (const r of ALL_RULES) severity[r.code] = saved[r.code] ?? "default";
+  const otherSeverity = Object.fromEntries(Object.entries(saved).filter(([c]) => !(c in severity)));
+  const otherOverrides = Object.fromEntries(
+    Object.entries(o).filter(([k]) => !(FORM_KEYS as readonly string[]).includes(k)),
+  );
+  const labels = {} as Record<LabelKey, string[]>;
+  for (const k of LABEL_KEYS) labels[k] = [...((o.labels?.[k] as string[] | undefined) ?? d.labels[k])];
   return {
-    achievedPct: pct(o.thresholds?.achieved ?? DEFAULT_CONFIG.thresholds.achieved),
-    mostlyPct: pct(o.thresholds?.mostly ?? DEFAULT_CONFIG.thresholds.mostly),
-    lowerIsBetter: (o.lowerIsBetter ?? DEFAULT_CONFIG.lowerIsBetter).join("\n"),
-    summarySheetName: o.summarySheetName ?? DEFAULT_CONFIG.summarySheetName,
-    grades: gradesToText(grades),
-    statuses: statusesToText(statuses),
-    advancedJson: Object.keys(rest).length ? JSON.stringify(rest, null, 2) : "",
+    achievedPct: pct(o.thresholds?.achieved ?? d.thresholds.achieved),
+    mostlyPct: pct(o.thresholds?.mostly ?? d.thresholds.mostly),
+    summarySheetName: o.summarySheetName ?? d.summarySheetName,
+    lowerIsBetter: [...(o.lowerIsBetter ?? d.lowerIsBetter)],
+    cumulativeMarkers: [...(o.cumulativeMarkers ?? d.cumulativeMarkers)],
+    estimateMarkers: [...(o.estimateMarkers ?? d.estimateMarkers)],
+    staleEstimateYears: String(o.staleEstimateYears ?? d.staleEstimateYears),
+    grades: grades.map((g) => ({
+      code: g.code,
+      ja: g.ja,
+      en: g.en === g.ja ? "" : g.en,
+      flags: [...g.expectedFlags],
+    })),
+    statuses: statuses.map((s) => ({ label: s.label, en: s.en === s.label ? "" : s.en, behind: !s.onTrack })),
+    severity,
+    labels,
+    summaryMarker: o.summaryMarker ?? d.summaryMarker,
+    ownedAreaTitle: o.ownedAreaTitle ?? d.ownedAreaTitle,
     highlightErrors: settings.highlightErrors,
+    otherSeverity,
+    otherOverrides,
   };
 }
 
-function parsePercent(field: FieldId, text: string, errors: FormError[]): number | null {
-  const n = Number(text.normalize("NFKC").replace(/[%\s]/g, ""));
-  if (text.trim() === "" || !Number.isFinite(n) || n <= 0) {
-    errors.push({ field, key: "err.percent", params: {} });
-    return null;
-  }
-  return Number((n / 100).toFixed(8));
+/** A number typed in the form: full-width digits and a % sign allowed. */
+function parseNumber(text: string, percent: boolean): number | null {
+  const s = text.normalize("NFKC").replace(percent ? /[%\s]/g : /\s/g, "");
+  const n = Number(s);
+  return s === "" || !Number.isFinite(n) ? null : n;
 }
 
-function parseGrades(text: string, errors: FormError[]): GradeDef[] {
-  const field = "grades";
-  const out: GradeDef[] = [];
-  const rows = text.split(/\r?\n/);
-  rows.forEach((raw, i) => {
-    if (raw.trim() === "") return;
-    const line = i + 1;
-    const [code = "", label = "", flagText] = raw.trim().split(SEP);
-    if (code === "") return void errors.push({ field, key: "err.gradeLine", params: { line } });
-    if (out.some((g) => g.code === code))
-      return void errors.push({ field, key: "err.duplicate", params: { line, value: code } });
-    const known = DEFAULT_CONFIG.grades.find((g) => g.code === code);
-    let flags: Flag[] = known ? [...known.expectedFlags] : [...COMPARABLE_FLAGS];
-    if (flagText !== undefined && flagText !== "") {
-      flags = [];
-      for (const f of flagText.split(/[、,，・\s]+/).filter(Boolean)) {
-        if (!COMPARABLE_FLAGS.includes(f as Flag)) {
-          errors.push({ field, key: "err.flag", params: { line, value: f } });
-        } else if (!flags.includes(f as Flag)) flags.push(f as Flag);
-      }
-    }
-    const ja = label || known?.ja || code;
-    out.push({ code, ja, en: known && known.ja === ja ? known.en : ja, expectedFlags: flags });
-  });
-  if (out.length === 0 && !errors.some((e) => e.field === field))
-    errors.push({ field, key: "err.emptyList", params: {} });
-  return out;
-}
-
-function parseStatuses(text: string, errors: FormError[]): StatusDef[] {
-  const field = "statuses";
-  const out: StatusDef[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === "") return;
-    const line = i + 1;
-    const [label = "", mark] = raw.trim().split(SEP);
-    if (mark !== undefined && mark !== "" && !BEHIND.includes(mark.toLowerCase()))
-      return void errors.push({ field, key: "err.statusMark", params: { line, value: mark } });
-    if (out.some((s) => s.label === label))
-      return void errors.push({ field, key: "err.duplicate", params: { line, value: label } });
-    const known = DEFAULT_CONFIG.statuses.find((s) => s.label === label);
-    out.push({ label, en: known?.en ?? label, onTrack: mark === undefined || mark === "" });
-  });
-  if (out.length === 0 && !errors.some((e) => e.field === field))
-    errors.push({ field, key: "err.emptyList", params: {} });
-  return out;
-}
-
-/** Excel's rules for sheet names. */
-export function isValidSheetName(name: string): boolean {
-  return name.length >= 1 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name);
-}
-
-const SEVERITY_VALUES = ["error", "warning", "info", "off"];
-
-function typeName(v: unknown): "array" | "object" | "number" | "string" | "boolean" | "null" {
-  if (Array.isArray(v)) return "array";
-  if (v === null) return "null";
-  return typeof v as "object" | "number" | "string" | "boolean";
-}
-
-/** Checks a JSON override against the shape of the default it overrides. */
-function checkShape(value: unknown, template: unknown, path: string, errors: FormError[]): void {
-  const err = (key: MessageKey, expected?: string) =>
-    errors.push({ field: "advancedJson", key, params: expected ? { key: path, expected } : { key: path } });
-  if (path === "severity") {
-    if (typeName(value) !== "object") return void err("err.jsonType", "type.object");
-    for (const [code, sev] of Object.entries(value as object))
-      if (!SEVERITY_VALUES.includes(sev as string))
-        errors.push({
-          field: "advancedJson",
-          key: "err.jsonType",
-          params: { key: `severity.${code}`, expected: SEVERITY_VALUES.join(" / ") },
-        });
-    return;
-  }
-  const want = typeName(template);
-  if (typeName(value) !== want) return void err("err.jsonType", `type.${want}`);
-  if (want === "array") {
-    const elem = (template as unknown[])[0];
-    if (typeof elem === "string" && !(value as unknown[]).every((v) => typeof v === "string"))
-      err("err.jsonType", "type.string");
-    return;
-  }
-  if (want === "object") {
-    for (const [k, v] of Object.entries(value as object)) {
-      const sub = path ? `${path}.${k}` : k;
-      if (!(k in (template as object))) {
-        errors.push({ field: "advancedJson", key: "err.jsonKey", params: { key: sub } });
-        continue;
-      }
-      checkShape(v, (template as Record<string, unknown>)[k], sub, errors);
-    }
-  }
-}
-
-function parseAdvanced(text: string, errors: FormError[]): Record<string, unknown> {
-  if (text.trim() === "") return {};
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    errors.push({ field: "advancedJson", key: "err.json", params: { detail: (e as Error).message } });
-    return {};
-  }
-  if (typeName(v) !== "object") {
-    errors.push({ field: "advancedJson", key: "err.jsonObject", params: {} });
-    return {};
-  }
-  const obj = v as Record<string, unknown>;
-  for (const k of FORM_KEYS)
-    if (k in obj) errors.push({ field: "advancedJson", key: "err.jsonFormKey", params: { key: k } });
-  checkShape(obj, DEFAULT_CONFIG, "", errors);
-  return obj;
-}
-
-/** Settings from the form, or every problem found. */
+/** Settings from the form, or every problem found, each at its field. */
 export function settingsFromForm(form: SettingsForm): FormResult {
   const errors: FormError[] = [];
-  const achieved = parsePercent("achievedPct", form.achievedPct, errors);
-  const mostly = parsePercent("mostlyPct", form.mostlyPct, errors);
-  if (achieved !== null && mostly !== null && mostly > achieved)
-    errors.push({ field: "mostlyPct", key: "err.order", params: {} });
-  const sheetName = form.summarySheetName.trim();
-  if (!isValidSheetName(sheetName))
-    errors.push({ field: "summarySheetName", key: "err.sheetName", params: {} });
-  const grades = parseGrades(form.grades, errors);
-  const statuses = parseStatuses(form.statuses, errors);
-  const advanced = parseAdvanced(form.advancedJson, errors);
-  if (errors.length) return { ok: false, errors };
+  const d = DEFAULT_CONFIG;
+  const achievedPct = parseNumber(form.achievedPct, true);
+  const mostlyPct = parseNumber(form.mostlyPct, true);
+  for (const [path, v] of [
+    ["thresholds.achieved", achievedPct],
+    ["thresholds.mostly", mostlyPct],
+  ] as const)
+    if (v === null || v < 0 || v > 1000) errors.push({ path, problem: { code: "form.percent" } });
+  if (achievedPct !== null && mostlyPct !== null && mostlyPct > achievedPct && !errors.length)
+    errors.push({ path: "thresholds.mostly", problem: { code: "form.order" } });
+  const years = parseNumber(form.staleEstimateYears, false);
+  if (years === null) errors.push({ path: "staleEstimateYears", problem: { code: "form.years" } });
 
-  const overrides: ConfigOverrides = { ...(advanced as ConfigOverrides) };
-  const thresholds = { achieved: achieved as number, mostly: mostly as number };
-  if (!same(thresholds, DEFAULT_CONFIG.thresholds)) overrides.thresholds = thresholds;
-  const lower = lines(form.lowerIsBetter);
-  if (!same(lower, DEFAULT_CONFIG.lowerIsBetter)) overrides.lowerIsBetter = lower;
-  if (sheetName !== DEFAULT_CONFIG.summarySheetName) overrides.summarySheetName = sheetName;
-  if (!same(grades, DEFAULT_CONFIG.grades)) overrides.grades = grades;
-  if (!same(statuses, DEFAULT_CONFIG.statuses)) overrides.statuses = statuses;
+  const overrides: ConfigOverrides = { ...(form.otherOverrides as ConfigOverrides) };
+  if (achievedPct !== null && mostlyPct !== null) {
+    const thresholds = {
+      achieved: Number((achievedPct / 100).toFixed(8)),
+      mostly: Number((mostlyPct / 100).toFixed(8)),
+    };
+    if (!same(thresholds, d.thresholds)) overrides.thresholds = thresholds;
+  }
+  const sheetName = form.summarySheetName.trim();
+  if (sheetName !== d.summarySheetName) overrides.summarySheetName = sheetName;
+  for (const k of STRING_LISTS) {
+    const list = form[k].map((s) => s.trim());
+    if (!same(list, d[k])) overrides[k] = list;
+  }
+  if (years !== null && years !== d.staleEstimateYears) overrides.staleEstimateYears = years;
+  const grades: GradeDef[] = form.grades.map((g) => ({
+    code: g.code.trim(),
+    ja: g.ja.trim(),
+    en: g.en.trim() || g.ja.trim(),
+    expectedFlags: COMPARABLE_FLAGS.filter((f) => g.flags.includes(f)),
+  }));
+  if (!same(grades, d.grades)) overrides.grades = grades;
+  const statuses: StatusDef[] = form.statuses.map((s) => ({
+    label: s.label.trim(),
+    en: s.en.trim() || s.label.trim(),
+    onTrack: !s.behind,
+  }));
+  if (!same(statuses, d.statuses)) overrides.statuses = statuses;
+  const severity: Record<string, Severity | "off"> = { ...form.otherSeverity };
+  for (const [code, choice] of Object.entries(form.severity))
+    if (choice !== "default") severity[code] = choice;
+  if (Object.keys(severity).length) overrides.severity = severity;
+  const labels: Partial<LabelConfig> = {};
+  for (const k of LABEL_KEYS) {
+    const list = form.labels[k].map((s) => s.trim());
+    if (!same(list, d.labels[k])) labels[k] = list;
+  }
+  if (Object.keys(labels).length) overrides.labels = labels;
+  if (form.summaryMarker !== d.summaryMarker) overrides.summaryMarker = form.summaryMarker;
+  if (form.ownedAreaTitle !== d.ownedAreaTitle) overrides.ownedAreaTitle = form.ownedAreaTitle;
+
+  // The one schema decides the rest; the form's own checks only cover what it parses itself.
+  const checked = checkConfig(overrides);
+  if (!checked.ok)
+    for (const p of checked.errors)
+      if (!errors.some((e) => e.path === p.path)) errors.push({ path: p.path, problem: p });
+  if (errors.length) return { ok: false, errors };
   return { ok: true, settings: { overrides, highlightErrors: form.highlightErrors } };
 }
 
-const FIELD_NAMES: Partial<Record<FieldId, MessageKey>> = {
-  achievedPct: "field.achieved",
-  mostlyPct: "field.mostly",
-  grades: "field.grades",
-  statuses: "field.statuses",
+const TOP_NAMES: Record<string, MessageKey> = {
+  "thresholds.achieved": "field.achieved",
+  "thresholds.mostly": "field.mostly",
+  summarySheetName: "settings.summarySheetName",
+  lowerIsBetter: "settings.lowerIsBetter",
+  cumulativeMarkers: "settings.cumulativeMarkers",
+  estimateMarkers: "settings.estimateMarkers",
+  staleEstimateYears: "settings.staleEstimateYears",
+  grades: "settings.grades",
+  statuses: "settings.statuses",
+  severity: "settings.severity",
+  summaryMarker: "settings.summaryMarker",
+  ownedAreaTitle: "settings.ownedAreaTitle",
+};
+const SUB_NAMES: Record<string, MessageKey> = {
+  code: "grade.code",
+  ja: "grade.ja",
+  en: "grade.en",
+  expectedFlags: "grade.flags",
+  label: "status.label",
+  onTrack: "status.behind",
 };
 
-/** An error's message: the field's name and, for a JSON type error, the expected type in words. */
+/** A label list's name as staff know it: the form's own wording (its first default variant). */
+export function labelName(key: LabelKey): string {
+  return DEFAULT_CONFIG.labels[key][0] ?? key;
+}
+
+/** The field a JSON path points at, in words: "年度評価の区分 2 件目・記号". */
+export function fieldName(lang: Lang, path: string): string {
+  const m = /^(labels\.(\w+)|thresholds\.\w+|\w+)(?:\[(\d+)\])?(?:\.(\w+))?/.exec(path);
+  if (!m) return path;
+  const [, top, labelKey, index, sub] = m;
+  const base = labelKey
+    ? t(lang, "settings.labelList", { label: labelName(labelKey as LabelKey) })
+    : TOP_NAMES[top]
+      ? t(lang, TOP_NAMES[top])
+      : top;
+  const parts = [base];
+  if (index !== undefined) parts.push(t(lang, "list.row", { n: Number(index) + 1 }));
+  if (sub && SUB_NAMES[sub]) parts.push(t(lang, SUB_NAMES[sub]));
+  return parts.join(lang === "ja" ? "・" : ", ");
+}
+
+/** An error's message: the field in words, then what is expected (with the JSON path for reference). */
 export function formatFormError(lang: Lang, e: FormError): string {
-  const params: Params = { ...e.params };
-  const fieldName = FIELD_NAMES[e.field];
-  if (fieldName) params.field = t(lang, fieldName);
-  if (typeof params.expected === "string" && params.expected.startsWith("type."))
-    params.expected = t(lang, params.expected as MessageKey);
-  return t(lang, e.key, params);
+  const where = fieldName(lang, e.path);
+  const p = e.problem;
+  if (p.code === "form.percent" || p.code === "form.order" || p.code === "form.years")
+    return `${where}: ${t(lang, `err.${p.code.slice(5)}` as MessageKey)}`;
+  const what = formatConfigProblem(lang, { ...(p as ConfigProblem), path: "" });
+  return `${where}: ${what} (${e.path})`;
 }

@@ -1,16 +1,32 @@
 /**
- * The settings panel: the common settings as fields, the rest as JSON, errors listed per field.
- * Conversion and checks live in settings-form.ts; this builds the DOM and saves through deps.
+ * The settings panel: every setting as a field. Lists are lists (one row per entry, with a remove
+ * button per row and an add button), grades and statuses are rows of fields, severities are one
+ * choice per rule. Conversion and checks live in settings-form.ts; this builds the DOM and saves
+ * through deps. On an invalid save nothing is saved: the settings in force stay as they were and
+ * the problems are listed, each field marked.
+ *
+ * Keyboard: every control is a native input, checkbox, select or button. Enter in a row of a list
+ * of words adds a row after it (as in a list editor) instead of submitting; removing a row moves
+ * the focus to the row that takes its place, or to the add button.
  */
+import { ALL_RULES } from "../core/checks/index";
+import type { Flag } from "../core/config/config";
 import type { ShinchokuSettings } from "../excel/types";
-import { clear, el } from "../shared/dom";
+import { append, clear, el } from "../shared/dom";
 import { t, type Lang, type MessageKey } from "../shared/i18n";
 import {
+  COMPARABLE_FLAGS,
   formatFormError,
   formFromSettings,
+  LABEL_KEYS,
+  labelName,
   settingsFromForm,
-  type FieldId,
+  STRING_LISTS,
+  type GradeRow,
+  type LabelKey,
   type SettingsForm,
+  type SeverityChoice,
+  type StatusRow,
 } from "./settings-form";
 
 export interface PanelDeps {
@@ -27,44 +43,260 @@ export interface SettingsPanel {
   fill(settings: ShinchokuSettings): void;
 }
 
+/** A list of rows: each row's fields come from `render`, its value back from `read`. */
+interface RowList<T> {
+  root: HTMLElement;
+  set(values: T[]): void;
+  get(): T[];
+}
+
+let uid = 0;
+const nextId = (prefix: string) => `${prefix}-${++uid}`;
+
+function rowList<T>(
+  lang: Lang,
+  opts: {
+    /** The configuration's JSON path of the list: "lowerIsBetter", "labels.no", "grades". */
+    path: string;
+    testid: string;
+    title: string;
+    help?: string;
+    blank: () => T;
+    /** Enter in a row adds a row below it (string lists); elsewhere Enter saves, as in any form. */
+    enterAdds?: boolean;
+    /** Builds the row's fields; `path` is the row's own JSON path ("grades[1]"). */
+    render: (value: T) => { fields: HTMLElement; read: () => T };
+  },
+): RowList<T> {
+  const tr = (k: MessageKey, p?: Record<string, string | number>) => t(lang, k, p);
+  const legendId = nextId("sk-list");
+  const rows = el("ul", { class: "sk-rows", attrs: { "aria-labelledby": legendId } });
+  const empty = el("p", { class: "sk-empty", text: tr("list.none") });
+  const rowReaders = new WeakMap<Element, () => T>();
+  const add = el("button", {
+    class: "sk-btn sk-add",
+    testid: `${opts.testid}-add`,
+    text: `＋ ${tr("list.add")}`,
+    attrs: { type: "button", "aria-label": tr("list.addTo", { list: opts.title }) },
+  });
+  const helpEl = opts.help ? el("p", { class: "sk-help", text: opts.help }) : null;
+  const root = el("fieldset", { class: "sk-list", testid: opts.testid, attrs: { "data-path": opts.path } }, [
+    el("legend", { text: opts.title, attrs: { id: legendId } }),
+    helpEl,
+    rows,
+    empty,
+    add,
+  ]);
+
+  const renumber = () => {
+    [...rows.children].forEach((li, i) => {
+      const n = i + 1;
+      const path = `${opts.path}[${i}]`;
+      (li as HTMLElement).dataset.path = path;
+      for (const input of li.querySelectorAll<HTMLElement>("[data-sub]"))
+        input.dataset.path = input.dataset.sub ? `${path}.${input.dataset.sub}` : path;
+      const remove = li.querySelector<HTMLButtonElement>(".sk-remove");
+      remove?.setAttribute("aria-label", tr("list.removeRow", { list: opts.title, n }));
+      for (const labelled of li.querySelectorAll<HTMLElement>("[data-row-label]"))
+        labelled.setAttribute(
+          "aria-label",
+          `${tr("list.rowOf", { list: opts.title, n })}${labelled.dataset.rowLabel ? ` ${labelled.dataset.rowLabel}` : ""}`,
+        );
+    });
+    empty.hidden = rows.children.length > 0;
+  };
+
+  const addRow = (value: T, after?: HTMLElement): HTMLElement => {
+    const li = el("li", { class: "sk-entry" });
+    const { fields, read } = opts.render(value);
+    const remove = el("button", {
+      class: "sk-btn sk-remove",
+      text: "×",
+      attrs: { type: "button", title: tr("list.remove") },
+    });
+    append(li, [fields, remove]);
+    rows.insertBefore(li, after?.nextSibling ?? null);
+    rowReaders.set(li, read);
+    remove.addEventListener("click", () => {
+      const next = (li.nextElementSibling ?? li.previousElementSibling) as HTMLElement | null;
+      li.remove();
+      renumber();
+      const target = next?.querySelector<HTMLElement>("input, select") ?? add;
+      target.focus();
+    });
+    // Enter in a text field of a string list: a new row below, as a list editor does.
+    li.addEventListener("keydown", (ev) => {
+      if (!opts.enterAdds || ev.key !== "Enter" || ev.isComposing) return;
+      if (!(ev.target instanceof HTMLInputElement)) return;
+      if (ev.target.type !== "text") return;
+      ev.preventDefault();
+      const row = addRow(opts.blank(), li);
+      renumber();
+      row.querySelector<HTMLElement>("input")?.focus();
+    });
+    return li;
+  };
+
+  add.addEventListener("click", () => {
+    const li = addRow(opts.blank());
+    renumber();
+    li.querySelector<HTMLElement>("input, select")?.focus();
+  });
+
+  return {
+    root,
+    set(values) {
+      clear(rows);
+      for (const v of values) addRow(v);
+      renumber();
+    },
+    get: () => [...rows.children].map((li) => rowReaders.get(li)!()),
+  };
+}
+
+function textInput(value: string, sub: string, rowLabel: string, cls = ""): HTMLInputElement {
+  const input = el("input", {
+    class: cls,
+    attrs: { type: "text", spellcheck: "false", "data-sub": sub, "data-row-label": rowLabel },
+  });
+  input.value = value;
+  return input;
+}
+
+function stringList(lang: Lang, path: string, testid: string, title: string, help?: string): RowList<string> {
+  return rowList<string>(lang, {
+    path,
+    testid,
+    title,
+    help,
+    blank: () => "",
+    enterAdds: true,
+    render: (value) => {
+      const input = textInput(value, "", "", "sk-grow");
+      return { fields: input, read: () => input.value };
+    },
+  });
+}
+
 export function buildSettingsPanel(
   lang: Lang,
   highlightToggle: HTMLInputElement,
   deps: PanelDeps,
 ): SettingsPanel {
-  const tr = (k: MessageKey) => t(lang, k);
-  const inputs = new Map<FieldId, HTMLInputElement | HTMLTextAreaElement>();
-  const field = (
-    id: Exclude<FieldId, "highlightErrors">,
-    label: MessageKey,
-    kind: "text" | "number" | "area",
-    help?: MessageKey,
-  ) => {
-    const domId = `sk-set-${id}`;
-    const input =
-      kind === "area"
-        ? el("textarea", {
-            attrs: { id: domId, rows: id === "advancedJson" ? "5" : "4", spellcheck: "false" },
-          })
-        : el("input", {
-            attrs: {
-              id: domId,
-              type: kind === "number" ? "number" : "text",
-              ...(kind === "number" ? { min: "0", step: "1", inputmode: "decimal" } : {}),
-            },
-          });
-    input.dataset.testid = `setting-${id}`;
-    inputs.set(id, input);
-    const helpEl = help
-      ? el("span", { class: "sk-help", text: tr(help), attrs: { id: `${domId}-help` } })
-      : null;
-    if (helpEl) input.setAttribute("aria-describedby", helpEl.id);
-    return el("div", { class: "sk-field" }, [
-      el("label", { text: tr(label), attrs: { for: domId } }),
-      input,
-      helpEl,
-    ]);
+  const tr = (k: MessageKey, p?: Record<string, string | number>) => t(lang, k, p);
+  const scalar = new Map<string, HTMLInputElement>();
+  const field = (path: string, testid: string, label: MessageKey, kind: "text" | "number") => {
+    const domId = `sk-set-${testid}`;
+    const input = el("input", {
+      attrs: {
+        id: domId,
+        type: kind === "number" ? "number" : "text",
+        "data-path": path,
+        ...(kind === "number" ? { min: "0", step: "1", inputmode: "decimal" } : { spellcheck: "false" }),
+      },
+    });
+    input.dataset.testid = `setting-${testid}`;
+    scalar.set(testid, input);
+    return el("div", { class: "sk-field" }, [el("label", { text: tr(label), attrs: { for: domId } }), input]);
   };
+
+  const lists = Object.fromEntries(
+    STRING_LISTS.map((k) => [k, stringList(lang, k, `setting-${k}`, tr(`settings.${k}` as MessageKey))]),
+  ) as Record<(typeof STRING_LISTS)[number], RowList<string>>;
+  const labelLists = Object.fromEntries(
+    LABEL_KEYS.map((k) => [
+      k,
+      stringList(
+        lang,
+        `labels.${k}`,
+        `setting-labels-${k}`,
+        tr("settings.labelList", { label: labelName(k) }),
+      ),
+    ]),
+  ) as Record<LabelKey, RowList<string>>;
+
+  const grades = rowList<GradeRow>(lang, {
+    path: "grades",
+    testid: "setting-grades",
+    title: tr("settings.grades"),
+    blank: () => ({ code: "", ja: "", en: "", flags: [] }),
+    render: (g) => {
+      const code = textInput(g.code, "code", tr("grade.code"), "sk-code");
+      const ja = textInput(g.ja, "ja", tr("grade.ja"), "sk-grow");
+      const en = textInput(g.en, "en", tr("grade.en"), "sk-grow");
+      code.placeholder = tr("grade.code");
+      ja.placeholder = tr("grade.ja");
+      en.placeholder = tr("grade.en");
+      const boxes = COMPARABLE_FLAGS.map((f) => {
+        const box = el("input", { attrs: { type: "checkbox", "data-sub": "expectedFlags", value: f } });
+        box.checked = g.flags.includes(f);
+        return { f, box, label: el("label", { class: "sk-check" }, [box, f]) };
+      });
+      const flags = el(
+        "div",
+        { class: "sk-flags", attrs: { role: "group", "aria-label": tr("grade.flags") } },
+        [el("span", { class: "sk-help", text: tr("grade.flags") }), ...boxes.map((b) => b.label)],
+      );
+      const fields = el("div", { class: "sk-row-fields" }, [
+        el("div", { class: "sk-row-line" }, [code, ja]),
+        en,
+        flags,
+      ]);
+      return {
+        fields,
+        read: () => ({
+          code: code.value,
+          ja: ja.value,
+          en: en.value,
+          flags: boxes.filter((b) => b.box.checked).map((b) => b.f as Flag),
+        }),
+      };
+    },
+  });
+
+  const statuses = rowList<StatusRow>(lang, {
+    path: "statuses",
+    testid: "setting-statuses",
+    title: tr("settings.statuses"),
+    blank: () => ({ label: "", en: "", behind: false }),
+    render: (s) => {
+      const label = textInput(s.label, "label", tr("status.label"), "sk-grow");
+      const en = textInput(s.en, "en", tr("status.en"), "sk-grow");
+      label.placeholder = tr("status.label");
+      en.placeholder = tr("status.en");
+      const behind = el("input", { attrs: { type: "checkbox", "data-sub": "onTrack" } });
+      behind.checked = s.behind;
+      const fields = el("div", { class: "sk-row-fields" }, [
+        label,
+        en,
+        el("label", { class: "sk-check" }, [behind, tr("status.behind")]),
+      ]);
+      return { fields, read: () => ({ label: label.value, en: en.value, behind: behind.checked }) };
+    },
+  });
+
+  const severitySelects = new Map<string, HTMLSelectElement>();
+  const severityRows = ALL_RULES.map((rule) => {
+    const id = nextId("sk-sev");
+    const select = el("select", {
+      attrs: { id, "data-path": `severity[${JSON.stringify(rule.code)}]` },
+    });
+    select.dataset.testid = `setting-severity-${rule.code}`;
+    const choices: [SeverityChoice, string][] = [
+      ["default", tr("settings.severityDefault", { sev: tr(`sev.${rule.defaultSeverity}` as MessageKey) })],
+      ["error", tr("sev.error")],
+      ["warning", tr("sev.warning")],
+      ["info", tr("sev.info")],
+      ["off", tr("sev.off")],
+    ];
+    for (const [value, text] of choices) select.appendChild(el("option", { text, attrs: { value } }));
+    severitySelects.set(rule.code, select);
+    return el("div", { class: "sk-sev-row" }, [
+      el("label", { text: rule.description[lang], attrs: { for: id, title: rule.code } }),
+      select,
+    ]);
+  });
+
   const errors = el("div", {
     class: "sk-form-errors",
     testid: "settings-errors",
@@ -77,16 +309,30 @@ export function buildSettingsPanel(
     text: tr("settings.save"),
     attrs: { type: "submit" },
   });
+  const section = (testid: string, title: string, children: (HTMLElement | null)[]) =>
+    el("details", { class: "sk-subsection", testid }, [el("summary", { text: title }), ...children]);
+
   const form = el("form", { class: "sk-form", attrs: { novalidate: "" } }, [
     el("div", { class: "sk-two" }, [
-      field("achievedPct", "settings.achieved", "number"),
-      field("mostlyPct", "settings.mostly", "number"),
+      field("thresholds.achieved", "achievedPct", "settings.achieved", "number"),
+      field("thresholds.mostly", "mostlyPct", "settings.mostly", "number"),
     ]),
-    field("summarySheetName", "settings.summarySheetName", "text"),
-    field("lowerIsBetter", "settings.lowerIsBetter", "area"),
-    field("grades", "settings.grades", "area", "settings.gradesHelp"),
-    field("statuses", "settings.statuses", "area"),
-    field("advancedJson", "settings.advanced", "area", "settings.advancedHelp"),
+    field("summarySheetName", "summarySheetName", "settings.summarySheetName", "text"),
+    lists.lowerIsBetter.root,
+    grades.root,
+    statuses.root,
+    section("settings-severity", tr("settings.severity"), severityRows),
+    section("settings-labels", tr("settings.labels"), [
+      el("p", { class: "sk-help", text: tr("settings.labelsHelp") }),
+      ...LABEL_KEYS.map((k) => labelLists[k].root),
+    ]),
+    section("settings-more", tr("settings.more"), [
+      lists.cumulativeMarkers.root,
+      lists.estimateMarkers.root,
+      field("staleEstimateYears", "staleEstimateYears", "settings.staleEstimateYears", "number"),
+      field("summaryMarker", "summaryMarker", "settings.summaryMarker", "text"),
+      field("ownedAreaTitle", "ownedAreaTitle", "settings.ownedAreaTitle", "text"),
+    ]),
     errors,
     save,
     status,
@@ -96,29 +342,68 @@ export function buildSettingsPanel(
     form,
   ]);
 
+  // Saved severities for codes this version does not know, and settings without a field: kept through a save.
+  let otherSeverity: SettingsForm["otherSeverity"] = {};
+  let otherOverrides: SettingsForm["otherOverrides"] = {};
   const fill = (s: ShinchokuSettings) => {
     const f = formFromSettings(s);
-    for (const [id, input] of inputs) input.value = f[id] as string;
+    scalar.get("achievedPct")!.value = f.achievedPct;
+    scalar.get("mostlyPct")!.value = f.mostlyPct;
+    scalar.get("summarySheetName")!.value = f.summarySheetName;
+    scalar.get("staleEstimateYears")!.value = f.staleEstimateYears;
+    scalar.get("summaryMarker")!.value = f.summaryMarker;
+    scalar.get("ownedAreaTitle")!.value = f.ownedAreaTitle;
+    for (const k of STRING_LISTS) lists[k].set(f[k]);
+    for (const k of LABEL_KEYS) labelLists[k].set(f.labels[k]);
+    grades.set(f.grades);
+    statuses.set(f.statuses);
+    for (const [code, select] of severitySelects) select.value = f.severity[code] ?? "default";
+    otherSeverity = f.otherSeverity;
+    otherOverrides = f.otherOverrides;
     highlightToggle.checked = f.highlightErrors;
   };
   const read = (): SettingsForm => {
-    const v = (id: FieldId) => inputs.get(id)!.value;
+    const v = (id: string) => scalar.get(id)!.value;
+    const labels = {} as SettingsForm["labels"];
+    for (const k of LABEL_KEYS) labels[k] = labelLists[k].get();
     return {
       achievedPct: v("achievedPct"),
       mostlyPct: v("mostlyPct"),
-      lowerIsBetter: v("lowerIsBetter"),
       summarySheetName: v("summarySheetName"),
-      grades: v("grades"),
-      statuses: v("statuses"),
-      advancedJson: v("advancedJson"),
+      lowerIsBetter: lists.lowerIsBetter.get(),
+      cumulativeMarkers: lists.cumulativeMarkers.get(),
+      estimateMarkers: lists.estimateMarkers.get(),
+      staleEstimateYears: v("staleEstimateYears"),
+      grades: grades.get(),
+      statuses: statuses.get(),
+      severity: Object.fromEntries([...severitySelects].map(([c, s]) => [c, s.value as SeverityChoice])),
+      labels,
+      summaryMarker: v("summaryMarker"),
+      ownedAreaTitle: v("ownedAreaTitle"),
       highlightErrors: highlightToggle.checked,
+      otherSeverity,
+      otherOverrides,
     };
   };
+
+  /** The element a JSON path points at: the field itself, else the nearest list or row holding it. */
+  const target = (path: string): HTMLElement | null => {
+    for (let p = path; p; p = p.replace(/(\.[^.[]+|\[[^\]]*\])$/, "")) {
+      const sel = `[data-path="${CSS.escape(p)}"]`;
+      // The control itself rather than the row around it, which carries the same path.
+      const found =
+        form.querySelector<HTMLElement>(`input${sel}, select${sel}`) ?? form.querySelector<HTMLElement>(sel);
+      if (found) return found;
+      if (!/(\.[^.[]+|\[[^\]]*\])$/.test(p)) break;
+    }
+    return null;
+  };
+
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     clear(errors);
     status.textContent = "";
-    for (const input of inputs.values()) input.removeAttribute("aria-invalid");
+    for (const marked of form.querySelectorAll("[aria-invalid]")) marked.removeAttribute("aria-invalid");
     const parsed = settingsFromForm(read());
     if (!parsed.ok) {
       errors.appendChild(el("p", { text: tr("settings.invalid") }));
@@ -129,8 +414,18 @@ export function buildSettingsPanel(
           parsed.errors.map((e) => el("li", { text: formatFormError(lang, e) })),
         ),
       );
-      for (const e of parsed.errors) inputs.get(e.field)?.setAttribute("aria-invalid", "true");
-      inputs.get(parsed.errors[0].field)?.focus();
+      const marked = parsed.errors.map((e) => target(e.path)).filter((x): x is HTMLElement => !!x);
+      for (const m of marked) {
+        m.setAttribute("aria-invalid", "true");
+        // A closed section would hide the field it marks.
+        const details = m.closest("details.sk-subsection") as HTMLDetailsElement | null;
+        if (details) details.open = true;
+      }
+      const first = marked[0];
+      (first?.matches("input, select")
+        ? first
+        : first?.querySelector<HTMLElement>("input, select, button")
+      )?.focus();
       return;
     }
     save.disabled = true;

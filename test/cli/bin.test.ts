@@ -27,5 +27,8 @@ describe("bin/shinchoku.js", () => {
     const r = run("config", "--print-default");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).summarySheetName).toBe("集計");
+    // The built CLI finds the installed schema too (dist/node has no package.json of its own).
+    const schema = path.resolve(process.cwd(), JSON.parse(r.stdout).$schema as string);
+    expect(schema).toBe(path.resolve(__dirname, "../../schema/shinchoku.schema.json"));
   });
 });

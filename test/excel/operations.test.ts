@@ -16,6 +16,8 @@ import {
   writeSnapshot,
 } from "./fixtures";
 import * as ExcelJS from "exceljs";
+import { ConfigInvalidError } from "../../src/core/config/schema";
+import { describeError } from "../../src/shared/errors";
 
 const ja = { lang: "ja" as const };
 
@@ -245,6 +247,28 @@ describe("selectCell, settings, highlight", () => {
     installSimulatedOffice(seedWorkbook());
     Office.context.document.settings.set("shinchoku.settings", "not json {");
     expect(await createOperations().loadSettings()).toEqual({ overrides: {}, highlightErrors: false });
+  });
+
+  it("refuses stored overrides the schema refuses: the path is named and nothing is written", async () => {
+    const host = installSimulatedOffice(seedWorkbook());
+    const before = cellDump(await reload(await host.exportXlsx()));
+    Office.context.document.settings.set("shinchoku.settings", {
+      overrides: { summaryMarker: "", thresholds: { mostly: 2 } },
+      highlightErrors: true,
+    });
+    const ops = createOperations();
+    await expect(ops.loadSettings()).rejects.toThrow(ConfigInvalidError);
+    await expect(ops.loadSettings()).rejects.toMatchObject({
+      problems: [{ path: "summaryMarker", code: "text.blank" }],
+    });
+    const syncs = host.syncLog.length;
+    for (const run of [() => ops.fill(ja), () => ops.summary(ja), () => ops.validate(ja)])
+      await expect(run()).rejects.toThrow(ConfigInvalidError);
+    expect(host.syncLog.length).toBe(syncs);
+    expect(diffDumps(before, cellDump(await reload(await host.exportXlsx())))).toEqual([]);
+    const told = describeError(await ops.fill(ja).catch((e: unknown) => e), "ja").message;
+    expect(told).toContain("このブックに保存された設定に誤りがあるため実行しませんでした");
+    expect(told).toContain("「summaryMarker」: 空白以外の文字を含めてください");
   });
 
   it("highlights error cells and clearing restores each cell's own formatting", async () => {

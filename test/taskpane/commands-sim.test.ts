@@ -55,3 +55,19 @@ test("集計シート作成 next to a user's own 集計 explains the other name"
     `「集計」という名前のシートは Shinchoku が作ったものではないため上書きせず、「${made}」に作成しました。`,
   );
 });
+
+test("集計シート作成 with invalid settings saved in the workbook: nothing written, the setting named", async () => {
+  const host = installSimulatedOffice(seedWorkbook());
+  const sheetsBefore = host.book.sheets().map((s) => s.name);
+  Office.context.document.settings.set("shinchoku.settings", {
+    overrides: { summarySheetName: "a/b:c" },
+    highlightErrors: false,
+  });
+  const r = await press("createSummarySheet", "en");
+  expect(r.tone).toBe("error");
+  expect(r.lines.join(" ")).toContain(
+    "the settings saved in this workbook are invalid. Save them again in the settings panel: " +
+      "summarySheetName: a sheet name cannot contain [ ] : * ? / \\",
+  );
+  expect(host.book.sheets().map((s) => s.name)).toEqual(sheetsBefore);
+});

@@ -44,7 +44,7 @@ describe("message tables", () => {
     expect(t("ja", "group.item", { no: "28", title: "窓口" })).toBe("No.28 窓口");
     expect(t("en", "done.summary", { sheet: "集計 (2)" })).toBe("Summary sheet “集計 (2)” created.");
     expect(t("en", "done.summary")).toBe("Summary sheet “{sheet}” created.");
-    // JSON braces in a help text are not placeholders.
-    expect(t("ja", "settings.advancedHelp")).toContain('{"staleEstimateYears": 2}');
+    // A value that looks like a placeholder is not filled again.
+    expect(t("en", "list.removeRow", { list: "{x}", n: 2 })).toBe("Remove entry 2 of {x}");
   });
 });

@@ -267,35 +267,133 @@ test("highlight toggle saves at once; clear highlight calls the adapter", async 
   ]);
 });
 
-test("settings: loaded into the form, errors shown per field, valid input saved as overrides", async () => {
+test("settings: lists as rows, errors shown per field, the old settings kept, valid input saved", async () => {
   await start("ja", null, {
     settings: {
-      overrides: { thresholds: { achieved: 1, mostly: 0.6 }, staleEstimateYears: 2 },
+      overrides: {
+        thresholds: { achieved: 1, mostly: 0.6 },
+        staleEstimateYears: 2,
+        lowerIsBetter: ["待ち時間"],
+      },
       highlightErrors: true,
     },
   });
   await page.locator('[data-testid="settings"] > summary').click();
+  // No pipe syntax or JSON anywhere: no text areas, every list a list of rows.
+  expect(await page.locator('[data-testid="settings"] textarea').count()).toBe(0);
   expect(await byTestId("setting-mostlyPct").inputValue()).toBe("60");
-  expect(JSON.parse(await byTestId("setting-advancedJson").inputValue())).toEqual({ staleEstimateYears: 2 });
+  const lower = page.locator('[data-testid="setting-lowerIsBetter"] li input');
+  expect(await lower.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual(["待ち時間"]);
+  expect(await lower.first().getAttribute("aria-label")).toBe("小さいほど良い指標 (名称の一部) の 1 件目");
+  const gradeCodes = page.locator('[data-testid="setting-grades"] li input[data-sub="code"]');
+  expect(await gradeCodes.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual([
+    "A",
+    "B",
+    "C",
+    "D",
+  ]);
+  const statusBehind = page.locator('[data-testid="setting-statuses"] li input[type="checkbox"]');
+  expect(await statusBehind.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).checked))).toEqual([
+    false,
+    false,
+    true,
+    true,
+    false,
+  ]);
+  expect(await page.locator('[data-testid="settings"]').textContent()).not.toContain("|");
+
+  // Keyboard: Enter in a row adds one below and focuses it; the add button works with Enter too.
+  await lower.first().focus();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("処理日数");
+  await byTestId("setting-lowerIsBetter-add").focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("待機件数");
+  expect(await lower.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual([
+    "待ち時間",
+    "処理日数",
+    "待機件数",
+  ]);
+  // Removing a row by keyboard moves the focus to the row that takes its place.
+  await page.locator('[data-testid="setting-lowerIsBetter"] li .sk-remove').nth(1).focus();
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+    "小さいほど良い指標 (名称の一部) の 2 件目を削除",
+  );
+  await page.keyboard.press("Enter");
+  expect(await lower.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual([
+    "待ち時間",
+    "待機件数",
+  ]);
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe("待機件数");
+
+  // Invalid: nothing saved, each problem at its field.
   await byTestId("setting-achievedPct").fill("50");
-  await byTestId("setting-advancedJson").fill('{"colour": 1}');
+  await gradeCodes.nth(1).fill("");
+  await byTestId("setting-summarySheetName").fill("a/b");
   await byTestId("btn-save-settings").click();
   expect(await page.locator('[data-testid="settings-errors"] li').allTextContents()).toEqual([
-    "「概ね達成」の値は「達成」の値以下にしてください。",
-    "詳細設定: 「colour」という設定項目はありません。",
+    "「概ね達成」の達成率: 「概ね達成」の値は「達成」の値以下にしてください。",
+    "年度評価の区分・2 件目・記号: 空白以外の文字を含めてください (grades[1].code)",
+    "集計シート名: シート名に [ ] : * ? / \\ は使えません (summarySheetName)",
   ]);
-  expect(await byTestId("setting-advancedJson").getAttribute("aria-invalid")).toBe("true");
+  expect(await byTestId("setting-mostlyPct").getAttribute("aria-invalid")).toBe("true");
+  expect(await byTestId("setting-summarySheetName").getAttribute("aria-invalid")).toBe("true");
+  expect(await gradeCodes.nth(1).getAttribute("aria-invalid")).toBe("true");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+    "setting-mostlyPct",
+  );
   expect((await calls()).some((c) => c.startsWith("saveSettings"))).toBe(false);
+  // The settings in force are still the old ones: the highlight switch saves them unchanged.
+  await byTestId("highlight-toggle").click();
+  expect((await calls()).at(-1)).toBe(
+    'saveSettings:{"overrides":{"thresholds":{"achieved":1,"mostly":0.6},"staleEstimateYears":2,"lowerIsBetter":["待ち時間"]},"highlightErrors":false}',
+  );
 
+  // Fixed: saved as overrides, only what differs from the defaults.
   await byTestId("setting-achievedPct").fill("100");
-  await byTestId("setting-advancedJson").fill("");
-  await byTestId("setting-lowerIsBetter").fill("待ち時間");
+  await gradeCodes.nth(1).fill("B");
+  await byTestId("setting-summarySheetName").fill("集計");
+  await page.locator('[data-testid="settings-severity"] > summary').click();
+  await byTestId("setting-severity-value/actual-missing").selectOption("off");
   await byTestId("btn-save-settings").click();
   await byTestId("settings-status").filter({ hasText: "保存しました" }).waitFor();
   expect((await calls()).at(-1)).toBe(
-    'saveSettings:{"overrides":{"thresholds":{"achieved":1,"mostly":0.6},"lowerIsBetter":["待ち時間"]},"highlightErrors":true}',
+    'saveSettings:{"overrides":{"thresholds":{"achieved":1,"mostly":0.6},"lowerIsBetter":["待ち時間","待機件数"],' +
+      '"staleEstimateYears":2,"severity":{"value/actual-missing":"off"}},"highlightErrors":false}',
   );
   expect(await page.locator('[data-testid="settings-errors"] li').count()).toBe(0);
+});
+
+test("settings in English; an error inside a closed section opens it; invalid stored settings are named", async () => {
+  await start("en", null, {
+    settings: { overrides: { summaryMarker: "" }, highlightErrors: false },
+  });
+  expect(await byTestId("message").textContent()).toContain("summaryMarker");
+  await page.locator('[data-testid="settings"] > summary').click();
+  expect(await byTestId("setting-lowerIsBetter-add").getAttribute("aria-label")).toBe(
+    "Add to Indicators where lower is better (part of the name)",
+  );
+  expect(await page.locator('[data-testid="setting-statuses"] legend').textContent()).toBe(
+    "Mid-year statuses",
+  );
+  // The panel shows the defaults; a blank label row inside the closed labels section is refused.
+  await page.locator('[data-testid="settings-labels"] > summary').click();
+  await byTestId("setting-labels-no-add").click();
+  await page.locator('[data-testid="settings-labels"] > summary').click();
+  expect(await page.locator('[data-testid="settings-labels"]').getAttribute("open")).toBeNull();
+  await byTestId("btn-save-settings").click();
+  expect(await page.locator('[data-testid="settings-errors"] li').allTextContents()).toEqual([
+    "Label “No.”, entry 6: expected a text that is not empty or blank (labels.no[5])",
+  ]);
+  expect(await page.locator('[data-testid="settings-labels"]').getAttribute("open")).toBe("");
+  expect(
+    await page.locator('[data-testid="setting-labels-no"] li input').nth(5).getAttribute("aria-invalid"),
+  ).toBe("true");
+  await page.locator('[data-testid="setting-labels-no"] li .sk-remove').nth(5).click();
+  await byTestId("btn-save-settings").click();
+  await byTestId("settings-status").filter({ hasText: "Settings saved" }).waitFor();
+  expect((await calls()).at(-1)).toBe('saveSettings:{"overrides":{},"highlightErrors":false}');
 });
 
 test("English when asked, and every control reachable by keyboard with a visible focus ring", async () => {

@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG, mergeConfig } from "../../src/core/config/config";
 import {
+  fieldName,
   formatFormError,
   formFromSettings,
   settingsFromForm,
@@ -13,23 +14,31 @@ const errorsOf = (form: SettingsForm) => {
   if (r.ok) throw new Error("expected errors");
   return r.errors;
 };
+const pathsAndCodes = (form: SettingsForm) => errorsOf(form).map((e) => [e.path, e.problem.code]);
 
 describe("settings form ⇄ overrides", () => {
-  test("the defaults show as 100 / 80, 集計, the default vocabularies, and an empty JSON box", () => {
+  test("the defaults show as 100 / 80, 集計, lists as lists, one severity choice per rule", () => {
     const form = defaults();
     expect(form.achievedPct).toBe("100");
     expect(form.mostlyPct).toBe("80");
     expect(form.summarySheetName).toBe("集計");
-    expect(form.grades.split("\n")[0]).toBe("A | 計画以上に進捗 | 達成");
-    expect(form.grades.split("\n")[1]).toBe("B | 概ね計画どおり | 達成、概ね達成");
-    expect(form.statuses.split("\n")).toEqual([
-      "順調",
-      "概ね順調",
-      "進捗に遅れあり | 遅れ",
-      "未着手 | 遅れ",
-      "完了",
+    expect(form.grades[1]).toEqual({
+      code: "B",
+      ja: "概ね計画どおり",
+      en: "broadly on plan",
+      flags: ["達成", "概ね達成"],
+    });
+    expect(form.statuses.map((s) => [s.label, s.behind])).toEqual([
+      ["順調", false],
+      ["概ね順調", false],
+      ["進捗に遅れあり", true],
+      ["未着手", true],
+      ["完了", false],
     ]);
-    expect(form.advancedJson).toBe("");
+    expect(form.labels.no).toEqual(DEFAULT_CONFIG.labels.no);
+    expect(form.estimateMarkers).toEqual(DEFAULT_CONFIG.estimateMarkers);
+    expect(Object.values(form.severity).every((c) => c === "default")).toBe(true);
+    expect(form.summaryMarker).toBe(DEFAULT_CONFIG.summaryMarker);
   });
 
   test("an untouched form saves no overrides at all", () => {
@@ -40,15 +49,22 @@ describe("settings form ⇄ overrides", () => {
   });
 
   test("changed fields become overrides, and the merged config has them", () => {
+    const base = defaults();
     const r = settingsFromForm(
       edit({
         achievedPct: "95",
         mostlyPct: "７０%",
-        lowerIsBetter: "待ち時間\n\n 処理日数 \n",
+        lowerIsBetter: ["待ち時間", " 処理日数 "],
         summarySheetName: "進捗集計",
-        grades: "S | 特に優れている | 達成\nA | 計画以上に進捗\nB",
-        statuses: "順調\n遅延 | 遅れ",
-        advancedJson: '{"staleEstimateYears": 2, "severity": {"grade-mismatch": "off"}}',
+        grades: [
+          { code: "S", ja: "特に優れている", en: "", flags: ["達成"] },
+          ...base.grades.slice(0, 1),
+          { code: "B", ja: "概ね計画どおり", en: "broadly on plan", flags: ["概ね達成", "達成"] },
+        ],
+        statuses: [base.statuses[0], { label: "遅延", en: "", behind: true }],
+        staleEstimateYears: "2",
+        severity: { ...base.severity, "grade/flag-mismatch": "off" },
+        labels: { ...base.labels, departments: ["所属"] },
         highlightErrors: false,
       }),
     );
@@ -68,97 +84,85 @@ describe("settings form ⇄ overrides", () => {
       { label: "順調", en: "on track", onTrack: true },
       { label: "遅延", en: "遅延", onTrack: false },
     ]);
+    expect(o.severity).toEqual({ "grade/flag-mismatch": "off" });
+    expect(o.labels).toEqual({ departments: ["所属"] });
     const config = mergeConfig(o);
     expect(config.staleEstimateYears).toBe(2);
-    expect(config.severity).toEqual({ "grade-mismatch": "off" });
-    expect(config.labels).toEqual(DEFAULT_CONFIG.labels);
+    expect(config.labels.no).toEqual(DEFAULT_CONFIG.labels.no);
+    expect(config.labels.departments).toEqual(["所属"]);
   });
 
   test("round trip: saved settings shown again give the same settings", () => {
     const first = settingsFromForm(
       edit({
         achievedPct: "110",
-        grades: "A | 優 | 達成\nB | 良 | 概ね達成、未達成",
-        advancedJson: '{"cumulativeMarkers": ["累計", "累積"]}',
+        cumulativeMarkers: ["累計", "累積"],
+        summaryMarker: "【集計】",
+        otherSeverity: { "future/rule": "off" },
       }),
     );
     if (!first.ok) throw new Error("unexpected errors");
+    expect(first.settings.overrides.severity).toEqual({ "future/rule": "off" });
     const again = settingsFromForm(formFromSettings(first.settings));
     expect(again).toEqual(first);
-    expect(formFromSettings(first.settings).advancedJson).toBe(
-      JSON.stringify({ cumulativeMarkers: ["累計", "累積"] }, null, 2),
-    );
   });
 
-  test("thresholds: numbers above 0, mostly ≤ achieved", () => {
-    expect(errorsOf(edit({ achievedPct: "" })).map((e) => [e.field, e.key])).toEqual([
-      ["achievedPct", "err.percent"],
+  test("thresholds: numbers from 0 to 1000 %, mostly ≤ achieved", () => {
+    expect(pathsAndCodes(edit({ achievedPct: "" }))).toEqual([["thresholds.achieved", "form.percent"]]);
+    expect(pathsAndCodes(edit({ mostlyPct: "-5" }))).toEqual([["thresholds.mostly", "form.percent"]]);
+    expect(pathsAndCodes(edit({ mostlyPct: "abc" }))).toEqual([["thresholds.mostly", "form.percent"]]);
+    expect(pathsAndCodes(edit({ achievedPct: "80", mostlyPct: "90" }))).toEqual([
+      ["thresholds.mostly", "form.order"],
     ]);
-    expect(errorsOf(edit({ mostlyPct: "-5" })).map((e) => e.field)).toEqual(["mostlyPct"]);
-    expect(errorsOf(edit({ mostlyPct: "abc" })).map((e) => e.key)).toEqual(["err.percent"]);
-    expect(errorsOf(edit({ achievedPct: "80", mostlyPct: "90" })).map((e) => e.key)).toEqual(["err.order"]);
   });
 
-  test("summary sheet names follow Excel's rules", () => {
-    for (const bad of ["", "集計/2024", "a[1]", "x".repeat(32), "'集計"])
-      expect(errorsOf(edit({ summarySheetName: bad })).map((e) => e.key)).toEqual(["err.sheetName"]);
-  });
-
-  test("vocabulary lines: codes, flags, duplicates, emptiness, status marks", () => {
-    expect(errorsOf(edit({ grades: "A | 優 | 優秀" })).map((e) => [e.key, e.params])).toEqual([
-      ["err.flag", { line: 1, value: "優秀" }],
+  test("the schema's refusals come back at their fields", () => {
+    for (const bad of ["", "集計/2024", "a[1]", "x".repeat(32), "'集計", "History"])
+      expect(errorsOf(edit({ summarySheetName: bad })).map((e) => e.path)).toEqual(["summarySheetName"]);
+    expect(pathsAndCodes(edit({ summaryMarker: " " }))).toEqual([["summaryMarker", "text.blank"]]);
+    expect(pathsAndCodes(edit({ ownedAreaTitle: "" }))).toEqual([["ownedAreaTitle", "text.blank"]]);
+    expect(pathsAndCodes(edit({ lowerIsBetter: ["待ち時間", ""] }))).toEqual([
+      ["lowerIsBetter[1]", "text.blank"],
     ]);
-    expect(errorsOf(edit({ grades: "A\n\nA | 再" })).map((e) => [e.key, e.params])).toEqual([
-      ["err.duplicate", { line: 3, value: "A" }],
+    expect(pathsAndCodes(edit({ labels: { ...defaults().labels, no: [] } }))).toEqual([
+      ["labels.no", "list.empty"],
     ]);
-    expect(errorsOf(edit({ grades: " | 名前だけ" })).map((e) => e.key)).toEqual(["err.gradeLine"]);
-    expect(errorsOf(edit({ grades: "\n  \n" })).map((e) => e.key)).toEqual(["err.emptyList"]);
-    expect(errorsOf(edit({ statuses: "順調 | たぶん" })).map((e) => e.key)).toEqual(["err.statusMark"]);
-    expect(errorsOf(edit({ statuses: "" })).map((e) => e.key)).toEqual(["err.emptyList"]);
-  });
-
-  test("advanced JSON: syntax, object, known keys, shapes, and no keys the form owns", () => {
-    expect(errorsOf(edit({ advancedJson: "{oops" })).map((e) => e.key)).toEqual(["err.json"]);
-    expect(errorsOf(edit({ advancedJson: "[1]" })).map((e) => e.key)).toEqual(["err.jsonObject"]);
-    expect(errorsOf(edit({ advancedJson: '{"colour": "red"}' })).map((e) => [e.key, e.params])).toEqual([
-      ["err.jsonKey", { key: "colour" }],
+    const g = defaults().grades;
+    expect(pathsAndCodes(edit({ grades: [g[0], { ...g[1], code: " " }] }))).toEqual([
+      ["grades[1].code", "text.blank"],
     ]);
-    expect(errorsOf(edit({ advancedJson: '{"labels": {"nope": []}}' })).map((e) => e.params)).toEqual([
-      { key: "labels.nope" },
+    expect(pathsAndCodes(edit({ grades: [g[0], g[0]] }))).toEqual([["grades[1].code", "list.duplicate"]]);
+    expect(pathsAndCodes(edit({ grades: [] }))).toEqual([["grades", "list.empty"]]);
+    expect(pathsAndCodes(edit({ statuses: [] }))).toEqual([["statuses", "list.empty"]]);
+    expect(pathsAndCodes(edit({ staleEstimateYears: "1.5" }))).toEqual([
+      ["staleEstimateYears", "years.range"],
     ]);
-    expect(
-      errorsOf(edit({ advancedJson: '{"labels": {"no": "No."}}' })).map((e) => [e.key, e.params]),
-    ).toEqual([["err.jsonType", { key: "labels.no", expected: "type.array" }]]);
-    expect(
-      errorsOf(edit({ advancedJson: '{"staleEstimateYears": "2"}' })).map((e) => e.params.expected),
-    ).toEqual(["type.number"]);
-    expect(errorsOf(edit({ advancedJson: '{"estimateMarkers": ["見込", 3]}' })).map((e) => e.key)).toEqual([
-      "err.jsonType",
-    ]);
-    expect(errorsOf(edit({ advancedJson: '{"severity": {"x": "fatal"}}' })).map((e) => e.params.key)).toEqual(
-      ["severity.x"],
-    );
-    expect(
-      errorsOf(edit({ advancedJson: '{"thresholds": {"achieved": 1}}' })).map((e) => [e.key, e.params]),
-    ).toEqual([["err.jsonFormKey", { key: "thresholds" }]]);
+    expect(pathsAndCodes(edit({ staleEstimateYears: "x" }))).toEqual([["staleEstimateYears", "form.years"]]);
   });
 
   test("several problems are reported together", () => {
-    const errors = errorsOf(edit({ achievedPct: "x", summarySheetName: "", advancedJson: "1" }));
-    expect(errors.map((e) => e.field)).toEqual(["achievedPct", "summarySheetName", "advancedJson"]);
+    const errors = errorsOf(edit({ achievedPct: "x", summarySheetName: "", summaryMarker: "" }));
+    expect(errors.map((e) => e.path)).toEqual(["thresholds.achieved", "summarySheetName", "summaryMarker"]);
   });
 
-  test("error messages name the field and the expected type in the user's language", () => {
+  test("messages name the field in words, what is expected, and the JSON path, in ja and en", () => {
     const [pct] = errorsOf(edit({ achievedPct: "" }));
-    expect(formatFormError("ja", pct)).toBe("「達成」の達成率: 0 より大きい数値を入力してください。");
-    expect(formatFormError("en", pct)).toBe("“Achieved” rate: enter a number greater than 0.");
-    const [type] = errorsOf(edit({ advancedJson: '{"staleEstimateYears": "2"}' }));
-    expect(formatFormError("ja", type)).toBe(
-      "詳細設定: 「staleEstimateYears」の形式が違います (数値 を指定してください)。",
+    expect(formatFormError("ja", pct)).toBe(
+      "「達成」の達成率: 0 以上 1000 以下の数値 (%) を入力してください。",
     );
-    const [line] = errorsOf(edit({ grades: "A | 優 | 優秀" }));
-    expect(formatFormError("en", line)).toBe(
-      "Grades, line 1: flag “優秀” must be one of 達成, 概ね達成, 未達成.",
+    expect(formatFormError("en", pct)).toBe("“Achieved” rate: enter a number (%) from 0 to 1000.");
+    const g = defaults().grades;
+    const [code] = errorsOf(edit({ grades: [g[0], { ...g[1], code: "" }] }));
+    expect(formatFormError("ja", code)).toBe(
+      "年度評価の区分・2 件目・記号: 空白以外の文字を含めてください (grades[1].code)",
     );
+    expect(formatFormError("en", code)).toBe(
+      "Year-end grades, entry 2, Code: expected a text that is not empty or blank (grades[1].code)",
+    );
+    const [sheet] = errorsOf(edit({ summarySheetName: "a/b" }));
+    expect(formatFormError("en", sheet)).toBe(
+      "Summary sheet name: a sheet name cannot contain [ ] : * ? / \\ (summarySheetName)",
+    );
+    expect(fieldName("ja", "labels.no[0]")).toBe("ラベル「No.」・1 件目");
   });
 });

@@ -5,6 +5,7 @@
  * `mergeConfig` fills the rest from the defaults.
  */
 import type { Severity } from "../model/finding";
+import { checkConfigText, checkOverrides, ConfigInvalidError, type ConfigCheck } from "./schema";
 
 export interface LabelConfig {
   /** Block title line: "重点改革項目Ⅱ …". Matched at the start of the cell. */
@@ -166,9 +167,24 @@ type DeepPartial<T> = {
 };
 export type ConfigOverrides = DeepPartial<ShinchokuConfig>;
 
-/** Defaults overridden by a partial configuration (arrays replace, objects merge). */
+/** Overrides checked against the one schema (src/core/config/schema.ts), over these defaults. */
+export function checkConfig(overrides: unknown): ConfigCheck {
+  return checkOverrides(overrides, DEFAULT_CONFIG.thresholds);
+}
+
+/** A configuration file's JSON text checked the same way. */
+export function checkConfigJson(text: string): ConfigCheck {
+  return checkConfigText(text, DEFAULT_CONFIG.thresholds);
+}
+
+/**
+ * Defaults overridden by a partial configuration (arrays replace, objects merge). Overrides the
+ * schema refuses throw ConfigInvalidError: no run goes on with settings it cannot honour.
+ */
 export function mergeConfig(overrides: ConfigOverrides | undefined | null): ShinchokuConfig {
-  return deepMerge(DEFAULT_CONFIG, (overrides ?? {}) as Record<string, unknown>) as ShinchokuConfig;
+  const checked = checkConfig(overrides ?? {});
+  if (!checked.ok) throw new ConfigInvalidError(checked.errors);
+  return deepMerge(DEFAULT_CONFIG, checked.overrides as Record<string, unknown>) as ShinchokuConfig;
 }
 
 function deepMerge(base: unknown, over: unknown): unknown {

@@ -4,6 +4,8 @@
  */
 import { startTaskpane, type TaskpaneHandle } from "../../../src/taskpane/app";
 import type { OperationResult, ShinchokuOperations, ShinchokuSettings } from "../../../src/excel/types";
+import { checkConfig } from "../../../src/core/config/config";
+import { ConfigInvalidError } from "../../../src/core/config/schema";
 
 interface Harness {
   calls: string[];
@@ -68,6 +70,9 @@ const ops: ShinchokuOperations = {
   },
   async loadSettings() {
     h.calls.push("loadSettings");
+    // As the adapter's readSettings: stored overrides the schema refuses are an error.
+    const checked = checkConfig(h.settings.overrides);
+    if (!checked.ok) throw new ConfigInvalidError(checked.errors);
     return h.settings;
   },
   async saveSettings(s) {
