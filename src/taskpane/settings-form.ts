@@ -17,6 +17,7 @@ import {
 import { formatConfigProblem, type ConfigProblem } from "../core/config/schema";
 import { ALL_RULES } from "../core/checks/index";
 import type { Severity } from "../core/model/finding";
+import type { ReviewState } from "../core/config/config";
 import type { ShinchokuSettings } from "../excel/types";
 import { t, type Lang, type MessageKey } from "../shared/i18n";
 
@@ -53,6 +54,10 @@ export interface SettingsForm {
   labels: Record<LabelKey, string[]>;
   summaryMarker: string;
   ownedAreaTitle: string;
+  findingsSheetName: string;
+  findingsMarker: string;
+  /** The words of the findings sheet's 対応 column, by state. */
+  reviewStates: Record<ReviewState, string>;
   highlightErrors: boolean;
   /** Severities saved for codes this version has no rule for: kept as they are, not shown. */
   otherSeverity: Record<string, Severity | "off">;
@@ -74,6 +79,9 @@ const FORM_KEYS = [
   "labels",
   "summaryMarker",
   "ownedAreaTitle",
+  "findingsSheetName",
+  "findingsMarker",
+  "reviewStates",
 ] as const satisfies readonly (keyof ConfigOverrides)[];
 // Compile-time: a setting added to ShinchokuConfig without a field here fails this line (its
 // saved value is still kept through a save, by otherOverrides).
@@ -81,6 +89,9 @@ const formCoversConfig: Exclude<keyof ConfigOverrides, (typeof FORM_KEYS)[number
   ? true
   : { settingWithoutField: Exclude<keyof ConfigOverrides, (typeof FORM_KEYS)[number]> } = true;
 void formCoversConfig;
+
+/** The findings sheet's 対応 words, in the order the panel shows them. */
+export const REVIEW_STATES: readonly ReviewState[] = ["open", "fixed", "confirmed", "notNeeded"];
 
 /** The string lists the panel edits, with their field's words. */
 export const STRING_LISTS = ["lowerIsBetter", "cumulativeMarkers", "estimateMarkers"] as const;
@@ -136,6 +147,9 @@ export function formFromSettings(settings: ShinchokuSettings): SettingsForm {
     severity,
     labels,
     summaryMarker: o.summaryMarker ?? d.summaryMarker,
+    findingsSheetName: o.findingsSheetName ?? d.findingsSheetName,
+    findingsMarker: o.findingsMarker ?? d.findingsMarker,
+    reviewStates: { ...d.reviewStates, ...(o.reviewStates ?? {}) },
     ownedAreaTitle: o.ownedAreaTitle ?? d.ownedAreaTitle,
     highlightErrors: settings.highlightErrors,
     otherSeverity,
@@ -206,6 +220,15 @@ export function settingsFromForm(form: SettingsForm): FormResult {
   if (Object.keys(labels).length) overrides.labels = labels;
   if (form.summaryMarker !== d.summaryMarker) overrides.summaryMarker = form.summaryMarker;
   if (form.ownedAreaTitle !== d.ownedAreaTitle) overrides.ownedAreaTitle = form.ownedAreaTitle;
+  const findingsName = form.findingsSheetName.trim();
+  if (findingsName !== d.findingsSheetName) overrides.findingsSheetName = findingsName;
+  if (form.findingsMarker !== d.findingsMarker) overrides.findingsMarker = form.findingsMarker;
+  const states: Partial<Record<ReviewState, string>> = {};
+  for (const k of REVIEW_STATES) {
+    const word = form.reviewStates[k].trim();
+    if (word !== d.reviewStates[k]) states[k] = word;
+  }
+  if (Object.keys(states).length) overrides.reviewStates = states;
 
   // The one schema decides the rest; the form's own checks only cover what it parses itself.
   const checked = checkConfig(overrides);
@@ -229,6 +252,12 @@ const TOP_NAMES: Record<string, MessageKey> = {
   severity: "settings.severity",
   summaryMarker: "settings.summaryMarker",
   ownedAreaTitle: "settings.ownedAreaTitle",
+  findingsSheetName: "settings.findingsSheetName",
+  findingsMarker: "settings.findingsMarker",
+  "reviewStates.open": "settings.reviewState.open",
+  "reviewStates.fixed": "settings.reviewState.fixed",
+  "reviewStates.confirmed": "settings.reviewState.confirmed",
+  "reviewStates.notNeeded": "settings.reviewState.notNeeded",
 };
 const SUB_NAMES: Record<string, MessageKey> = {
   code: "grade.code",

@@ -19,6 +19,7 @@ import {
   formatFormError,
   formFromSettings,
   LABEL_KEYS,
+  REVIEW_STATES,
   labelName,
   settingsFromForm,
   STRING_LISTS,
@@ -332,6 +333,11 @@ export function buildSettingsPanel(
       field("staleEstimateYears", "staleEstimateYears", "settings.staleEstimateYears", "number"),
       field("summaryMarker", "summaryMarker", "settings.summaryMarker", "text"),
       field("ownedAreaTitle", "ownedAreaTitle", "settings.ownedAreaTitle", "text"),
+      field("findingsSheetName", "findingsSheetName", "settings.findingsSheetName", "text"),
+      field("findingsMarker", "findingsMarker", "settings.findingsMarker", "text"),
+      ...REVIEW_STATES.map((k) =>
+        field(`reviewStates.${k}`, `reviewState.${k}`, `settings.reviewState.${k}` as MessageKey, "text"),
+      ),
     ]),
     errors,
     save,
@@ -353,6 +359,9 @@ export function buildSettingsPanel(
     scalar.get("staleEstimateYears")!.value = f.staleEstimateYears;
     scalar.get("summaryMarker")!.value = f.summaryMarker;
     scalar.get("ownedAreaTitle")!.value = f.ownedAreaTitle;
+    scalar.get("findingsSheetName")!.value = f.findingsSheetName;
+    scalar.get("findingsMarker")!.value = f.findingsMarker;
+    for (const k of REVIEW_STATES) scalar.get(`reviewState.${k}`)!.value = f.reviewStates[k];
     for (const k of STRING_LISTS) lists[k].set(f[k]);
     for (const k of LABEL_KEYS) labelLists[k].set(f.labels[k]);
     grades.set(f.grades);
@@ -380,6 +389,14 @@ export function buildSettingsPanel(
       labels,
       summaryMarker: v("summaryMarker"),
       ownedAreaTitle: v("ownedAreaTitle"),
+      findingsSheetName: v("findingsSheetName"),
+      findingsMarker: v("findingsMarker"),
+      reviewStates: {
+        open: v("reviewState.open"),
+        fixed: v("reviewState.fixed"),
+        confirmed: v("reviewState.confirmed"),
+        notNeeded: v("reviewState.notNeeded"),
+      },
       highlightErrors: highlightToggle.checked,
       otherSeverity,
       otherOverrides,

@@ -310,6 +310,23 @@ export const overridesSchema = v.pipe(
       summaryMarker: v.optional(
         v.pipe(nonBlankText, v.description("Marker in A1 of the summary sheet / 集計シート A1 の目印")),
       ),
+      findingsSheetName: v.optional(
+        v.pipe(sheetNameSchema, v.description("Findings sheet name / 指摘一覧シート名")),
+      ),
+      findingsMarker: v.optional(
+        v.pipe(nonBlankText, v.description("Marker in A1 of the findings sheet / 指摘一覧シート A1 の目印")),
+      ),
+      reviewStates: v.optional(
+        v.pipe(
+          objectOf({
+            open: v.optional(nonBlankText),
+            fixed: v.optional(nonBlankText),
+            confirmed: v.optional(nonBlankText),
+            notNeeded: v.optional(nonBlankText),
+          }),
+          v.description("Words of the 対応 column / 指摘一覧の対応欄の語"),
+        ),
+      ),
     },
     objectMessage,
   ),
