@@ -75,14 +75,17 @@ describe("run IN -o OUT on a real .xlsx (six items, two sheets each)", () => {
     const wb = await load(out1);
     const ws = wb.getWorksheet(DEFAULT_CONFIG.summarySheetName)!;
     expect(String(ws.getCell("A1").value)).toContain(DEFAULT_CONFIG.summaryMarker);
-    expect(String(ws.getCell("A2").value)).toContain("作成日 2019-06-30");
+    expect(String(ws.getCell("A2").value)).toBe(DEFAULT_CONFIG.summaryTitle);
+    expect(String(ws.getCell("A3").value)).toContain("作成日 令和元年6月30日");
     const links = [...cellsOf(ws).values()].filter((v) => v.includes("HYPERLINK"));
-    expect(links.length).toBe(12); // No. and title of six items
+    expect(links.length).toBe(24); // No. and title of six items, in the item table and by department
     expect(Object.keys((ws as unknown as { tables: object }).tables)).toEqual([
       "Shinchoku_Items",
       "Shinchoku_Indicators",
       "Shinchoku_Grades",
       "Shinchoku_GradeTotals",
+      "Shinchoku_Flags",
+      "Shinchoku_Departments",
     ]);
     expect(wb.views[0].activeTab).toBe(wb.worksheets.indexOf(ws));
   });
