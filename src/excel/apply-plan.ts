@@ -257,7 +257,9 @@ function queueEdit(
     meter.send();
   }
   for (const c of widthRuns(e.columnWidths)) {
-    ws.getRange(`${columnLetters(c.left)}:${columnLetters(c.right)}`).format.columnWidth = widthPoints(c.width);
+    ws.getRange(`${columnLetters(c.left)}:${columnLetters(c.right)}`).format.columnWidth = widthPoints(
+      c.width,
+    );
     meter.send(c.width);
   }
   for (const h of e.rowHeights ?? []) {
