@@ -107,7 +107,8 @@ function applyPageSetup(ws: ExcelJS.Worksheet, p: PageSetupSpec): void {
   };
   if (p.margins) ps.margins = p.margins;
   if (p.centerHorizontally !== undefined) ps.horizontalCentered = p.centerHorizontally;
-  if (p.printArea) ps.printArea = rangeToA1(p.printArea);
+  // ExcelJS puts "$" before each end's column only: the rows' "$" given here make it $A$2:$V$76.
+  if (p.printArea) ps.printArea = rangeToA1(p.printArea).replace(/([A-Z]+)(\d+)/g, "$1$$$2");
   if (p.printTitleRows) ps.printTitlesRow = `${p.printTitleRows.first + 1}:${p.printTitleRows.last + 1}`;
   Object.assign(ws.pageSetup, ps);
   if (p.footer) {

@@ -152,8 +152,12 @@ function rowHeights(
     let lines = 1;
     if (format?.wrap && value !== null && value !== "") {
       const width = widths.get(col) ?? 8.43;
-      const units = (textWidth(String(value)) / 2) * FULL_WIDTH_UNITS;
-      lines = Math.max(1, Math.ceil(units / Math.max(1, width - 0.5)));
+      // Each line of the text (departments are one a line) wraps on its own.
+      lines = 0;
+      for (const line of String(value).split("\n")) {
+        const units = (textWidth(line) / 2) * FULL_WIDTH_UNITS;
+        lines += Math.max(1, Math.ceil(units / Math.max(1, width - 0.5)));
+      }
     }
     const h = Math.round((lines * lineHeight(size) + ROW_PADDING) * 4) / 4;
     if ((byRow.get(row) ?? 0) < h) byRow.set(row, h);
@@ -176,7 +180,7 @@ interface Layout {
 }
 
 /** Column width limits, in characters (a full-width character is two). */
-const WIDTH = { min: 5, text: 13, title: 18 } as const;
+const WIDTH = { min: 5, text: 13, title: 18, pillar: 16 } as const;
 
 /** Asks column `col` to be at least `width` wide (capped at `max`). */
 function need(s: Layout, col: number, width: number, max: number = WIDTH.title): void {
@@ -192,7 +196,7 @@ function needHeader(s: Layout, col: number, header: string): void {
 /** A column of wrapping text as wide as its longest value, up to `max`. */
 function needText(s: Layout, col: number, texts: Iterable<string>, max: number): void {
   let longest = 0;
-  for (const t of texts) longest = Math.max(longest, textWidth(t));
+  for (const t of texts) for (const line of t.split("\n")) longest = Math.max(longest, textWidth(line));
   need(s, col, longest + 1, max);
 }
 
@@ -275,7 +279,8 @@ function itemTable(s: Layout, linkToSheets: boolean, row: number): TablePlace {
     s,
     1,
     items.map((it) => it.pillar),
-    WIDTH.text,
+    // "重点改革項目Ⅱ" whole on the first line: the numeral is what tells the pillars apart.
+    WIDTH.pillar,
   );
   needText(
     s,
@@ -301,12 +306,13 @@ function itemTable(s: Layout, linkToSheets: boolean, row: number): TablePlace {
     items.map((it) => it.departments),
     WIDTH.text,
   );
+  // A status word on one line: cut, "進捗に遅れあり" would read "進捗に遅れあ" / "り".
   years.forEach((_, yi) =>
     needText(
       s,
       6 + yi * 3,
       items.map((it) => it.years[yi].status),
-      10,
+      15,
     ),
   );
   const table = closeTable(s.e, "Shinchoku_Items", top, 0, items.length, header.length);

@@ -19,7 +19,7 @@ export interface ItemRow {
   smallItem: string;
   title: string;
   leadDepartment: string;
-  /** Every department in charge, the lead marked as on the form: "市民協働課●、中央公民館". */
+  /** Every department in charge, one a line, the lead marked as on the form: "市民協働課●\n中央公民館". */
   departments: string;
   years: Array<{ fiscalYear: number; status: string; grade: string; flag: Flag | null }>;
   midtermGrade: string;
@@ -162,10 +162,10 @@ function departmentRows(sorted: ComputedItem[], rows: ItemRow[]): DepartmentRow[
   });
 }
 
-/** All departments in the form's order, the lead marked with ●. */
+/** All departments in the form's order, the lead marked with ●, one a line (a name is never cut). */
 function departmentsText(item: Item): string {
   if (item.departments.length === 0) return item.leadDepartment ?? "";
-  return item.departments.map((d) => (d === item.leadDepartment ? `${d}●` : d)).join("、");
+  return item.departments.map((d) => (d === item.leadDepartment ? `${d}●` : d)).join("\n");
 }
 
 function itemRows(
