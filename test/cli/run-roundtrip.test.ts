@@ -90,6 +90,22 @@ describe("run IN -o OUT on a real .xlsx (six items, two sheets each)", () => {
     expect(wb.views[0].activeTab).toBe(wb.worksheets.indexOf(ws));
   });
 
+  it("writes the summary's page setup into the file: A4 landscape, one page wide, titles, footer", async () => {
+    const ws = (await load(out1)).getWorksheet(DEFAULT_CONFIG.summarySheetName)!;
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "2:3",
+    });
+    // From the title row (A2): the marker's row stays off the paper. ExcelJS reads it back without "$".
+    expect(ws.pageSetup.printArea).toMatch(/^A2:[A-Z]+\d+$/);
+    expect(ws.headerFooter.oddFooter).toBe("&L&A&C&P / &N ページ&R印刷日 &D");
+    expect(ws.getCell("A2").font).toMatchObject({ name: "游ゴシック", bold: true, size: 16 });
+  });
+
   it("changes nothing when run again on its own output", async () => {
     expectSameWorkbook(await load(out1), await load(out2));
   });
