@@ -95,11 +95,10 @@ describe("the sample's outputs printed by LibreOffice", () => {
       path.join(dir, "summary"),
     ]);
     if (process.env.UPDATE_SCREENSHOT) {
-      const png = fs
-        .readdirSync(dir)
-        .filter((f) => /^summary-\d+\.png$/.test(f))
-        .sort()[0];
-      fs.copyFileSync(path.join(dir, png), path.resolve(__dirname, "../../docs/summary-print.png"));
+      // The README's picture: the summary's first page, large enough to read.
+      const docs = path.resolve(__dirname, "../../docs/summary-print");
+      const args = ["-png", "-r", "110", "-f", String(first), "-l", String(first), "-singlefile"];
+      execFileSync("pdftoppm", [...args, path.join(dir, "run.pdf"), docs]);
     }
   }, 600_000);
 
