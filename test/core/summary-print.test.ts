@@ -154,6 +154,8 @@ describe("summary plan for print", () => {
     expect(flags).toContain("達成率 100% 以上");
     expect(flags).toContain("80% 以上");
     for (const f of SUMMARY_FLAGS) expect(flags).toContain(f);
+    // The headers' short years in the form's era names.
+    expect(texts.some((t) => t.includes("H27 ＝ 平成27年度 … H30 ＝ 平成30年度"))).toBe(true);
   });
 
   it("writes each table, its headers on one line within their columns", () => {

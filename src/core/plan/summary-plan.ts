@@ -35,7 +35,7 @@ import {
   type ItemRow,
   type SummaryModel,
 } from "../summary/summary-model";
-import { japaneseDate } from "../values/japanese-date";
+import { japaneseDate, japaneseFiscalYear } from "../values/japanese-date";
 import { isSummarySheet } from "../layout/owned-areas";
 import { severityOf } from "../checks/render";
 
@@ -93,7 +93,9 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
     .sort((a, b) => a[0] - b[0])
     .map(([col, width]) => ({ col, width }));
   e.rowHeights = rowHeights(e.writes, s.widths);
-  const right = Math.max(0, ...s.widths.keys());
+  // The widest table, or the chart where it reaches further right.
+  let right = Math.max(0, ...s.widths.keys());
+  for (const c of e.charts) right = Math.max(right, c.anchor.col + c.anchor.widthCols - 1);
   e.pageSetup = {
     paperSize: "A4",
     orientation: "landscape",
@@ -210,12 +212,21 @@ function legend(s: Layout, config: ShinchokuConfig, row: number): number {
     `指標判定\u3000達成：達成率 ${pct(achieved)} 以上\u3000概ね達成：${pct(mostly)} 以上\u3000未達成：${pct(mostly)} 未満\u3000` +
       "未入力：実績が未記入（年度終了後・評価済み）\u3000要確認：数値として読めない値",
     "状況 ＝ 取組の状況（上半期・10月）\u3000評価 ＝ 年度評価（年度終了後）\u3000判定 ＝ 指標判定（指標の達成率から）\u3000" +
-      "H27 ＝ 平成27年度、R1 ＝ 令和元年度",
+      yearLegend(s.model.fiscalYears),
     "担当課の ● は主担当課\u3000エラー・警告 ＝ 検証で見つかった指摘の件数\u3000達成率 ＝ 実績 ÷ 計画（低いほど良い指標は 計画 ÷ 実績）",
   ];
   w.start(row, 0).put("凡例", st.section);
   for (const [i, line] of lines.entries()) w.start(row + 1 + i, 0).put(line, st.legend);
   return row + 1 + lines.length;
+}
+
+/** "H27 ＝ 平成27年度 … H30 ＝ 平成30年度": the headers' short years in the form's own era names. */
+function yearLegend(years: number[]): string {
+  if (years.length === 0) return "";
+  const first = years[0];
+  const last = years[years.length - 1];
+  const one = (fy: number) => `${shortFiscalYear(fy)} ＝ ${japaneseFiscalYear(fy)}`;
+  return first === last ? one(first) : `${one(first)} … ${one(last)}`;
 }
 
 /** Where a table went: its header row (top), its last row, its width, and the row after it. */
