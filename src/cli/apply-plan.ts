@@ -12,6 +12,7 @@ import {
   type CellFormat,
   type EditPlan,
   type ListValidationSpec,
+  type PageSetupSpec,
   type PlanValue,
   type SheetEdit,
 } from "../core/plan/edit-plan";
@@ -63,6 +64,8 @@ function applyItem(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyState): void {
   for (const r of e.clear) clearRange(ws, r);
   // Our conditional formats from an earlier run sit inside the cleared ranges: drop them too.
   ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !insideAny(cf.ref, e.clear));
+  // The computed area's columns sized to their headers, as the add-in does.
+  for (const w of e.columnWidths) ws.getColumn(w.col + 1).width = w.width;
   writeCommon(ws, e, res);
 }
 
@@ -75,6 +78,7 @@ function applyOwned(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyState): void {
   if (e.tabColor) ws.properties.tabColor = { argb: argb(e.tabColor) };
   for (const w of e.columnWidths) ws.getColumn(w.col + 1).width = w.width;
   for (const c of e.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
+  for (const h of e.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   writeCommon(ws, e, res);
   for (const v of e.validations ?? []) addListValidation(ws, v);
   for (const t of e.tables) addTable(ws, t.name, t.range, t.style, res);
@@ -84,7 +88,37 @@ function applyOwned(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyState): void {
       : { state: "normal" };
   // tabSelected is written by ExcelJS but missing from its typings.
   ws.views = [{ ...view, tabSelected: e.activate } as unknown as Partial<ExcelJS.WorksheetView>];
+  if (e.pageSetup) applyPageSetup(ws, e.pageSetup);
   if (e.activate) activate(wb, ws);
+}
+
+/** OOXML's paper size codes (ECMA-376 Part 1, §18.3.1.64 pageSetup@paperSize): 9 = A4, 8 = A3. */
+const PAPER_SIZE: Record<PageSetupSpec["paperSize"], number> = { A4: 9, A3: 8 };
+
+/**
+ * Page setup of a sheet we own, in the file's terms: fitToPage with fitToHeight 0 is "one page wide,
+ * as many pages high as needed" (§18.3.1.63: 0 = automatic); print titles and the print area are
+ * the defined names _xlnm.Print_Titles / _xlnm.Print_Area, which ExcelJS writes from these fields.
+ */
+function applyPageSetup(ws: ExcelJS.Worksheet, p: PageSetupSpec): void {
+  const ps: Partial<ExcelJS.PageSetup> = {
+    paperSize: PAPER_SIZE[p.paperSize] as ExcelJS.PaperSize,
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: 0,
+  };
+  if (p.margins) ps.margins = p.margins;
+  if (p.centerHorizontally !== undefined) ps.horizontalCentered = p.centerHorizontally;
+  // ExcelJS puts "$" before each end's column only: the rows' "$" given here make it $A$2:$V$76.
+  if (p.printArea) ps.printArea = rangeToA1(p.printArea).replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+  if (p.printTitleRows) ps.printTitlesRow = `${p.printTitleRows.first + 1}:${p.printTitleRows.last + 1}`;
+  Object.assign(ws.pageSetup, ps);
+  if (p.footer) {
+    const f = p.footer;
+    ws.headerFooter.oddFooter =
+      (f.left ? `&L${f.left}` : "") + (f.center ? `&C${f.center}` : "") + (f.right ? `&R${f.right}` : "");
+  }
 }
 
 function writeCommon(ws: ExcelJS.Worksheet, e: SheetEdit, res: ApplyState): void {
@@ -246,7 +280,9 @@ export function cellStyle(f: CellFormat, fontName?: string): Partial<ExcelJS.Sty
   const s: Partial<ExcelJS.Style> = {};
   if (f.numberFormat) s.numFmt = f.numberFormat;
   const font: Partial<ExcelJS.Font> = {};
-  if (fontName) font.name = fontName;
+  // The plan's font first; else the cell's own, so that an item sheet keeps its staff's font.
+  const name = f.fontName ?? fontName;
+  if (name) font.name = name;
   if (f.bold) font.bold = true;
   if (f.italic) font.italic = true;
   if (f.fontSize) font.size = f.fontSize;

@@ -15,6 +15,7 @@ import {
   cellWrites,
   type CellFormat,
   type EditPlan,
+  type PageSetupSpec,
   type SheetEdit,
 } from "../core/plan/edit-plan";
 import { errorCode, supports } from "./office-errors";
@@ -62,6 +63,19 @@ export async function applyPlan(
   }
 }
 
+/** Neighbouring columns of one width as one range: one call for them, not one a column. */
+export function widthRuns(
+  widths: SheetEdit["columnWidths"],
+): Array<{ left: number; right: number; width: number }> {
+  const runs: Array<{ left: number; right: number; width: number }> = [];
+  for (const w of [...widths].sort((a, b) => a.col - b.col)) {
+    const last = runs[runs.length - 1];
+    if (last && last.right + 1 === w.col && last.width === w.width) last.right = w.col;
+    else runs.push({ left: w.col, right: w.col, width: w.width });
+  }
+  return runs;
+}
+
 /** Request bytes a write batch aims to stay under (Excel refuses requests over 5 MB). */
 export const WRITE_BUDGET_BYTES = 4 * 1024 * 1024;
 
@@ -93,13 +107,15 @@ function prepareEdit(e: SheetEdit): PreparedEdit {
     blocks.length +
     formats.length * 3 +
     e.merges.length +
-    e.columnWidths.length +
+    widthRuns(e.columnWidths).length +
     e.conditionalFormats.length * 4 +
     e.hyperlinks.length +
     clears.length * 3 +
     (e.tables.length + e.charts.length) * 3 +
     (e.validations?.length ?? 0) +
     (e.hiddenColumns?.length ?? 0) +
+    (e.rowHeights?.length ?? 0) +
+    (e.pageSetup ? 14 : 0) +
     10;
   const cellBytes = blockBytes.reduce((n, b) => n + b, 0);
   return { edit: e, blocks, blockBytes, formats, clears, bytes: cellBytes + ops * 160 };
@@ -242,9 +258,15 @@ function queueEdit(
     ws.getRange(rangeToA1(m)).merge(false);
     meter.send();
   }
-  for (const c of e.columnWidths) {
-    ws.getRange(`${columnLetters(c.col)}:${columnLetters(c.col)}`).format.columnWidth = widthPoints(c.width);
+  for (const c of widthRuns(e.columnWidths)) {
+    ws.getRange(`${columnLetters(c.left)}:${columnLetters(c.right)}`).format.columnWidth = widthPoints(
+      c.width,
+    );
     meter.send(c.width);
+  }
+  for (const h of e.rowHeights ?? []) {
+    ws.getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height;
+    meter.send(h.height);
   }
   if (e.freeze && (e.freeze.rows > 0 || e.freeze.cols > 0)) {
     if (e.freeze.cols === 0) ws.freezePanes.freezeRows(e.freeze.rows);
@@ -300,12 +322,49 @@ function queueEdit(
     ws.tabColor = e.tabColor;
     meter.send(e.tabColor);
   }
+  if (e.pageSetup) queuePageSetup(ws, e.pageSetup, meter);
   if (e.activate) {
     ws.position = 0;
     ws.activate();
     meter.send();
   }
   return cellCount(e.writes);
+}
+
+/**
+ * Page setup of a sheet we own through Worksheet.pageLayout (ExcelApi 1.9). Below 1.9 there is no
+ * way to set it from an add-in: the sheet keeps Excel's defaults (the printer's paper, portrait,
+ * 100%), everything else is written the same.
+ */
+function queuePageSetup(ws: Excel.Worksheet, p: PageSetupSpec, meter: SyncMeter): void {
+  if (!supports("1.9")) return;
+  const layout = ws.pageLayout;
+  layout.paperSize = p.paperSize;
+  layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  // Fit to pages wide, as many pages high as needed (0: automatic, as OOXML's fitToHeight).
+  layout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 };
+  if (p.centerHorizontally !== undefined) layout.centerHorizontally = p.centerHorizontally;
+  if (p.margins) {
+    // The plan's margins are inches, Office.js's points.
+    const pt = (inches: number) => Math.round(inches * 72 * 100) / 100;
+    layout.leftMargin = pt(p.margins.left);
+    layout.rightMargin = pt(p.margins.right);
+    layout.topMargin = pt(p.margins.top);
+    layout.bottomMargin = pt(p.margins.bottom);
+    layout.headerMargin = pt(p.margins.header);
+    layout.footerMargin = pt(p.margins.footer);
+  }
+  if (p.printArea) layout.setPrintArea(rangeToA1(p.printArea));
+  if (p.printTitleRows)
+    layout.setPrintTitleRows(`$${p.printTitleRows.first + 1}:$${p.printTitleRows.last + 1}`);
+  if (p.footer) {
+    const f = layout.headersFooters.defaultForAllPages;
+    if (p.footer.left !== undefined) f.leftFooter = p.footer.left;
+    if (p.footer.center !== undefined) f.centerFooter = p.footer.center;
+    if (p.footer.right !== undefined) f.rightFooter = p.footer.right;
+  }
+  meter.send(p);
+  meter.actions(12);
 }
 
 function setCfFormat(target: Excel.ConditionalRangeFormat, f: CellFormat): void {
@@ -330,6 +389,7 @@ function applyFormat(range: Excel.Range, box: CellRange, f: CellFormat, meter: S
   if (f.italic !== undefined) fmt.font.italic = f.italic;
   if (f.fontColor) fmt.font.color = f.fontColor;
   if (f.fontSize) fmt.font.size = f.fontSize;
+  if (f.fontName) fmt.font.name = f.fontName;
   if (f.wrap !== undefined) fmt.wrapText = f.wrap;
   if (f.hAlign)
     fmt.horizontalAlignment = f.hAlign === "left" ? "Left" : f.hAlign === "right" ? "Right" : "Center";

@@ -54,6 +54,8 @@ export interface SettingsForm {
   labels: Record<LabelKey, string[]>;
   summaryMarker: string;
   ownedAreaTitle: string;
+  summaryTitle: string;
+  summaryFont: string;
   findingsSheetName: string;
   findingsMarker: string;
   /** The words of the findings sheet's 対応 column, by state. */
@@ -79,6 +81,8 @@ const FORM_KEYS = [
   "labels",
   "summaryMarker",
   "ownedAreaTitle",
+  "summaryTitle",
+  "summaryFont",
   "findingsSheetName",
   "findingsMarker",
   "reviewStates",
@@ -147,6 +151,8 @@ export function formFromSettings(settings: ShinchokuSettings): SettingsForm {
     severity,
     labels,
     summaryMarker: o.summaryMarker ?? d.summaryMarker,
+    summaryTitle: o.summaryTitle ?? d.summaryTitle,
+    summaryFont: o.summaryFont ?? d.summaryFont,
     findingsSheetName: o.findingsSheetName ?? d.findingsSheetName,
     findingsMarker: o.findingsMarker ?? d.findingsMarker,
     reviewStates: { ...d.reviewStates, ...(o.reviewStates ?? {}) },
@@ -220,6 +226,8 @@ export function settingsFromForm(form: SettingsForm): FormResult {
   if (Object.keys(labels).length) overrides.labels = labels;
   if (form.summaryMarker !== d.summaryMarker) overrides.summaryMarker = form.summaryMarker;
   if (form.ownedAreaTitle !== d.ownedAreaTitle) overrides.ownedAreaTitle = form.ownedAreaTitle;
+  if (form.summaryTitle.trim() !== d.summaryTitle) overrides.summaryTitle = form.summaryTitle.trim();
+  if (form.summaryFont.trim() !== d.summaryFont) overrides.summaryFont = form.summaryFont.trim();
   const findingsName = form.findingsSheetName.trim();
   if (findingsName !== d.findingsSheetName) overrides.findingsSheetName = findingsName;
   if (form.findingsMarker !== d.findingsMarker) overrides.findingsMarker = form.findingsMarker;
@@ -252,6 +260,8 @@ const TOP_NAMES: Record<string, MessageKey> = {
   severity: "settings.severity",
   summaryMarker: "settings.summaryMarker",
   ownedAreaTitle: "settings.ownedAreaTitle",
+  summaryTitle: "settings.summaryTitle",
+  summaryFont: "settings.summaryFont",
   findingsSheetName: "settings.findingsSheetName",
   findingsMarker: "settings.findingsMarker",
   "reviewStates.open": "settings.reviewState.open",

@@ -319,6 +319,7 @@ export function buildSettingsPanel(
       field("thresholds.mostly", "mostlyPct", "settings.mostly", "number"),
     ]),
     field("summarySheetName", "summarySheetName", "settings.summarySheetName", "text"),
+    field("summaryTitle", "summaryTitle", "settings.summaryTitle", "text"),
     lists.lowerIsBetter.root,
     grades.root,
     statuses.root,
@@ -333,6 +334,7 @@ export function buildSettingsPanel(
       field("staleEstimateYears", "staleEstimateYears", "settings.staleEstimateYears", "number"),
       field("summaryMarker", "summaryMarker", "settings.summaryMarker", "text"),
       field("ownedAreaTitle", "ownedAreaTitle", "settings.ownedAreaTitle", "text"),
+      field("summaryFont", "summaryFont", "settings.summaryFont", "text"),
       field("findingsSheetName", "findingsSheetName", "settings.findingsSheetName", "text"),
       field("findingsMarker", "findingsMarker", "settings.findingsMarker", "text"),
       ...REVIEW_STATES.map((k) =>
@@ -359,6 +361,8 @@ export function buildSettingsPanel(
     scalar.get("staleEstimateYears")!.value = f.staleEstimateYears;
     scalar.get("summaryMarker")!.value = f.summaryMarker;
     scalar.get("ownedAreaTitle")!.value = f.ownedAreaTitle;
+    scalar.get("summaryTitle")!.value = f.summaryTitle;
+    scalar.get("summaryFont")!.value = f.summaryFont;
     scalar.get("findingsSheetName")!.value = f.findingsSheetName;
     scalar.get("findingsMarker")!.value = f.findingsMarker;
     for (const k of REVIEW_STATES) scalar.get(`reviewState.${k}`)!.value = f.reviewStates[k];
@@ -389,6 +393,8 @@ export function buildSettingsPanel(
       labels,
       summaryMarker: v("summaryMarker"),
       ownedAreaTitle: v("ownedAreaTitle"),
+      summaryTitle: v("summaryTitle"),
+      summaryFont: v("summaryFont"),
       findingsSheetName: v("findingsSheetName"),
       findingsMarker: v("findingsMarker"),
       reviewStates: {

@@ -76,18 +76,38 @@ describe("run IN -o OUT on a real .xlsx (six items, two sheets each)", () => {
     const wb = await load(out1);
     const ws = wb.getWorksheet(DEFAULT_CONFIG.summarySheetName)!;
     expect(String(ws.getCell("A1").value)).toContain(DEFAULT_CONFIG.summaryMarker);
-    expect(String(ws.getCell("A2").value)).toContain("作成日 2019-06-30");
+    expect(String(ws.getCell("A2").value)).toBe(DEFAULT_CONFIG.summaryTitle);
+    expect(String(ws.getCell("A3").value)).toContain("作成日 令和元年6月30日");
     const links = [...cellsOf(ws).values()].filter((v) => v.includes("HYPERLINK"));
-    // No. and title of six items, and the checklist's one row (No.31's FY2017 actual).
-    expect(links.length).toBe(13);
+    // No. and title of six items, in the item table and by department, and the checklist's one row
+    // (No.31's FY2017 actual).
+    expect(links.length).toBe(25);
     expect(Object.keys((ws as unknown as { tables: object }).tables)).toEqual([
       "Shinchoku_Items",
       "Shinchoku_Indicators",
       "Shinchoku_Grades",
       "Shinchoku_GradeTotals",
+      "Shinchoku_Flags",
+      "Shinchoku_Departments",
       "Shinchoku_Checklist",
     ]);
     expect(wb.views[0].activeTab).toBe(wb.worksheets.indexOf(ws));
+  });
+
+  it("writes the summary's page setup into the file: A4 landscape, one page wide, titles, footer", async () => {
+    const ws = (await load(out1)).getWorksheet(DEFAULT_CONFIG.summarySheetName)!;
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "2:3",
+    });
+    // From the title row (A2): the marker's row stays off the paper. ExcelJS reads it back without "$".
+    expect(ws.pageSetup.printArea).toMatch(/^A2:[A-Z]+\d+$/);
+    expect(ws.headerFooter.oddFooter).toBe("&L&A&C&P / &N ページ&R印刷日 &D");
+    expect(ws.getCell("A2").font).toMatchObject({ name: "游ゴシック", bold: true, size: 16 });
   });
 
   it("changes nothing when run again on its own output", async () => {

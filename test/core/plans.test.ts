@@ -232,6 +232,8 @@ describe("summary plan", () => {
       "Shinchoku_Indicators",
       "Shinchoku_Grades",
       "Shinchoku_GradeTotals",
+      "Shinchoku_Flags",
+      "Shinchoku_Departments",
     ]);
     expect(e.charts).toHaveLength(1);
   });

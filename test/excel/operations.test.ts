@@ -210,6 +210,62 @@ describe("summary", () => {
   });
 });
 
+describe("summary for print, through Worksheet.pageLayout", () => {
+  // https://learn.microsoft.com/javascript/api/excel/excel.pagelayout (ExcelApi 1.9): paperSize,
+  // orientation, zoom {horizontalFitToPages, verticalFitToPages}, margins in points, setPrintArea,
+  // setPrintTitleRows, headersFooters.defaultForAllPages.*Footer.
+  it("sets A4 landscape, one page wide, print area, title rows and footer; fonts and row heights as planned", async () => {
+    const host = installSimulatedOffice(seedWorkbook());
+    const res = await createOperations().summary(ja);
+    expect(res.stats.writeSyncs).toBe(2);
+    const wb = await reload(await host.exportXlsx());
+    const ws = wb.getWorksheet("集計")!;
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: "2:3",
+    });
+    expect(ws.pageSetup.printArea).toMatch(/^\$?A\$?2:\$?[A-Z]+\$?\d+$/);
+    expect(ws.pageSetup.margins?.left).toBeCloseTo(0.3, 5);
+    expect(ws.headerFooter.oddFooter).toBe("&L&A&C&P / &N ページ&R印刷日 &D");
+    expect(ws.getCell("A2").value).toBe(DEFAULT_CONFIG.summaryTitle);
+    expect(ws.getCell("A2").font?.name).toBe("游ゴシック");
+    expect(ws.getRow(2).height).toBeGreaterThan(15);
+  });
+
+  it("below ExcelApi 1.9 writes the same sheet without a page setup, and does not fail", async () => {
+    const host = installSimulatedOffice(seedWorkbook(), { excelApi: "1.8" });
+    const res = await createOperations().summary(ja);
+    expect(res.wrote).toBe(true);
+    expect(host.syncLog.every((s) => s.error === null)).toBe(true);
+    const ws = (await reload(await host.exportXlsx())).getWorksheet("集計")!;
+    expect(ws.getCell("A2").value).toBe(DEFAULT_CONFIG.summaryTitle);
+    expect(ws.pageSetup.orientation).not.toBe("landscape");
+    expect(ws.pageSetup.printArea).toBeUndefined();
+  });
+
+  it("leaves the item sheets' page setup alone and sizes the computed area's columns", async () => {
+    const host = installSimulatedOffice(seedWorkbook());
+    // Both read back from a saved file, so that ExcelJS's defaults are the same on both sides.
+    const before = (await reload(await host.exportXlsx())).getWorksheet(SEED_SHEET)!;
+    await createOperations().fill(ja);
+    const ws = (await reload(await host.exportXlsx())).getWorksheet(SEED_SHEET)!;
+    expect([ws.pageSetup, ws.headerFooter]).toEqual([before.pageSetup, before.headerFooter]);
+    let header: number | null = null;
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.value === "H27 計画累計") header = Number(c.col);
+      }),
+    );
+    expect(header).not.toBeNull();
+    expect(ws.getColumn(header!).width).toBeGreaterThanOrEqual(14);
+  });
+});
+
 describe("selectCell, settings, highlight", () => {
   it("activates the sheet and selects the cell in one sync", async () => {
     const wb = seedWorkbook();

@@ -52,9 +52,11 @@ export function mergedAreas(ws: ExcelJS.Worksheet): CellRange[] {
     .map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
 }
 
-/** "A1:B2", "Sheet!A1", "C:C" → rectangle. */
+/** "A1:B2", "Sheet!A1", "C:C", "2:3" (whole rows, as Excel's getRange takes them) → rectangle. */
 export function parseRangeLike(address: string): CellRange {
   const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(bare);
+  if (rows) return { top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: 16383 };
   const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(bare);
   if (cols) {
     const r = parseRangeA1(`${cols[1]}1:${cols[2]}1`);

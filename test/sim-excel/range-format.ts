@@ -73,6 +73,17 @@ export class SimRangeFormat extends SimProxy {
   set verticalAlignment(v: string) {
     this.setAlign("vertical", v === "Center" ? "middle" : v, "verticalAlignment");
   }
+  get rowHeight(): number {
+    return this.value("rowHeight");
+  }
+  /** Points, as Excel's RangeFormat.rowHeight; a custom height on every row of the range. */
+  set rowHeight(points: number) {
+    this.forget("rowHeight");
+    this.range.write({ set: this.path, rowHeight: points }, () => {
+      const r = this.range.box();
+      for (let i = r.top; i <= r.bottom; i++) this.range.ws().getRow(i + 1).height = points;
+    });
+  }
   get columnWidth(): number {
     return this.value("columnWidth");
   }

@@ -6,6 +6,7 @@ import { argbOf, hexOf } from "./cells";
 import { SimRange } from "./range";
 import { parseRangeLike, usedRect } from "./geometry";
 import { SimChartCollection, SimFreezePanes, SimTableCollection } from "./sheet-objects";
+import { SimPageLayout } from "./page-layout";
 import type { SimBook } from "./state";
 import type { SimRequirements } from "./requirements";
 
@@ -17,6 +18,7 @@ export class SimWorksheet extends SimProxy {
   readonly freezePanes: SimFreezePanes;
   readonly tables: SimTableCollection;
   readonly charts: SimChartCollection;
+  readonly pageLayout: SimPageLayout;
 
   constructor(
     context: SimContext,
@@ -31,6 +33,7 @@ export class SimWorksheet extends SimProxy {
     this.freezePanes = new SimFreezePanes(context, this);
     this.tables = new SimTableCollection(context, this);
     this.charts = new SimChartCollection(context, this);
+    this.pageLayout = new SimPageLayout(context, this);
   }
 
   /** The sheet, bound by id the first time the batch reaches it (renames do not lose it). */
@@ -79,6 +82,7 @@ export class SimWorksheet extends SimProxy {
 
   protected override child(prop: string): SimProxy | undefined {
     if (prop === "protection") return this.protection;
+    if (prop === "pageLayout") return this.pageLayout;
     return undefined;
   }
 

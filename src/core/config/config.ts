@@ -82,6 +82,13 @@ export interface ShinchokuConfig {
   /** Severity per finding code; "off" silences a rule. */
   severity: Record<string, Severity | "off">;
   summarySheetName: string;
+  /** The summary sheet's printed title: the plan's own name, as the committee knows it. */
+  summaryTitle: string;
+  /**
+   * The font of everything we write on the summary sheet (named explicitly: a style without a font
+   * name prints in whatever the reader's program falls back to, a serif face in LibreOffice).
+   */
+  summaryFont: string;
   /** Title cell of the computed area we own on each item sheet; also how we recognise it again. */
   ownedAreaTitle: string;
   /** Marker text in A1 of the summary sheet: how we tell our sheet from a user's sheet of the same name. */
@@ -155,6 +162,8 @@ export const DEFAULT_CONFIG: ShinchokuConfig = {
   staleEstimateYears: 1,
   severity: {},
   summarySheetName: "集計",
+  summaryTitle: "行政改革プラン 進捗状況一覧",
+  summaryFont: "游ゴシック",
   ownedAreaTitle: "【進捗 自動計算欄】この欄は Shinchoku が作成します（手入力しないでください）",
   summaryMarker: "【Shinchoku 集計】",
   findingsSheetName: "指摘一覧",

@@ -310,6 +310,12 @@ export const overridesSchema = v.pipe(
       summaryMarker: v.optional(
         v.pipe(nonBlankText, v.description("Marker in A1 of the summary sheet / 集計シート A1 の目印")),
       ),
+      summaryTitle: v.optional(
+        v.pipe(nonBlankText, v.description("Title printed on the summary sheet / 集計シートの表題")),
+      ),
+      summaryFont: v.optional(
+        v.pipe(nonBlankText, v.description("Font of the summary sheet / 集計シートのフォント")),
+      ),
       findingsSheetName: v.optional(
         v.pipe(sheetNameSchema, v.description("Findings sheet name / 指摘一覧シート名")),
       ),

@@ -15,6 +15,8 @@ export interface CellFormat {
   fill?: string;
   fontColor?: string;
   fontSize?: number;
+  /** The font's name ("游ゴシック"); absent: the cell's own font is kept (an item sheet's). */
+  fontName?: string;
   wrap?: boolean;
   hAlign?: "left" | "center" | "right";
   vAlign?: "top" | "middle" | "bottom";
@@ -97,6 +99,10 @@ export interface PageSetupSpec {
   printArea: CellRange | null;
   /** Excel header/footer codes: "&P / &N", "&D". */
   footer: { left?: string; center?: string; right?: string } | null;
+  /** Page margins in inches (Excel's unit in the file; the add-in converts to points). Absent: the host's. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Centre the printed area between the left and right margins. */
+  centerHorizontally?: boolean;
 }
 
 /**
@@ -120,6 +126,11 @@ export interface SheetEdit {
   writes: RowWrite[];
   merges: CellRange[];
   columnWidths: Array<{ col: number; width: number }>;
+  /**
+   * Row heights in points, for sheets we own: the rows of wrapped text, sized by the plan (neither
+   * LibreOffice nor a file reader fits a row to its wrapped text on opening). Absent: none set.
+   */
+  rowHeights?: Array<{ row: number; height: number }>;
   freeze: { rows: number; cols: number } | null;
   tables: TableSpec[];
   conditionalFormats: ConditionalFormatSpec[];

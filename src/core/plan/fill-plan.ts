@@ -2,7 +2,9 @@
  * Computed fields into an area we own beside each block's indicator table:
  *   - left = the table's right edge + 2 (one blank column between);
  *   - the title cell (config.ownedAreaTitle, merged across the area) on the table's first row;
- *   - column headers on the row below, every column headed (the reader measures the area by them);
+ *   - column headers on the row below, every column headed (the reader measures the area by them), on
+ *     one line in columns as wide as they are (the form's rows are one line high: a wrapped header
+ *     spills over the rows around it); the sheet's page setup is the staff's and is never in the plan;
  *   - one row per indicator, on the indicator's own row.
  * Live formulas reference the source cells where those hold plain numbers; otherwise values.
  * A cell staff typed where the area would go stops the block: nothing is written over it.
@@ -29,7 +31,7 @@ import {
   type PlanValue,
   type SheetEdit,
 } from "./edit-plan";
-import { STYLE, colourFlags, shortFiscalYear } from "./styles";
+import { STYLE, colourFlags, shortFiscalYear, textWidth } from "./styles";
 import { severityOf } from "../checks/render";
 import { pushTo } from "../values/group";
 
@@ -178,9 +180,10 @@ function writeArea(
     row: headerRow,
     col: left,
     values: text.headerRow(years),
-    formats: text.same(STYLE.header, width),
+    formats: text.same(STYLE.areaHeader, width),
     formulas: null,
   });
+  text.headerWidths(years).forEach((w, i) => widen(e, left + i, w));
   const w = text.rows.writeTo(e.writes);
   for (const ind of block.indicators) {
     const ci = computedNamed(computed, ind.name);
@@ -194,6 +197,16 @@ function writeArea(
     const col = left + yi * PER_YEAR.length + 1;
     colourFlags(e, { top: area.firstRow, bottom: area.bottom, left: col, right: col });
   }
+}
+
+/** Column `col` at least `width` wide (two blocks of a sheet may share columns: the wider need wins). */
+function widen(e: SheetEdit, col: number, width: number): void {
+  for (const c of e.columnWidths)
+    if (c.col === col) {
+      c.width = Math.max(c.width, width);
+      return;
+    }
+  e.columnWidths.push({ col, width });
 }
 
 /** The computed indicator of that name (the first, as names are how blocks and items are joined). */
@@ -260,6 +273,7 @@ const liveRate = (plan: SourceCell | null, actual: SourceCell | null) =>
 class FillText {
   private readonly headers = new Map<string, PlanValue[]>();
   private readonly titles = new Map<number, PlanValue[]>();
+  private readonly widths = new Map<string, number[]>();
   private readonly sameFormats = new Map<CellFormat, Map<number, Array<CellFormat | null>>>();
   private readonly prefixes = new Map<string, string>();
   readonly rows = new RowWriter([]);
@@ -299,6 +313,24 @@ class FillText {
       this.headers.set(key, row);
     }
     return row;
+  }
+
+  /**
+   * The area's column widths: one width for all, the widest header's on one line in the bold header
+   * font (two characters of margin), at least 9 (a rate "100.0%", a six-digit count with its comma).
+   * One width makes the columns one range for the add-in: one call per sheet, not one per column.
+   */
+  headerWidths(years: number[]): number[] {
+    const key = years.join(",");
+    let widths = this.widths.get(key);
+    if (!widths) {
+      const row = this.headerRow(years);
+      let widest = 9;
+      for (const h of row) widest = Math.max(widest, textWidth(String(h)) + 2);
+      widths = row.map(() => widest);
+      this.widths.set(key, widths);
+    }
+    return widths;
   }
 
   /** The title row: the title, then blanks across the merged area (its format reaches every cell). */

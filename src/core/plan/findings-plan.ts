@@ -28,6 +28,7 @@ import {
   type ReviewMark,
 } from "../review/findings-sheet";
 import { isReviewedState, type KeyedFinding } from "../review/review";
+import { japaneseDate } from "../values/japanese-date";
 
 export const SEVERITY_JA: Record<Severity, string> = { error: "エラー", warning: "警告", info: "情報" };
 
@@ -194,19 +195,4 @@ export function chooseFindingsSheetName(config: ShinchokuConfig, wb: WorkbookSna
     if (!s || isFindingsSheet(new Grid(s), config)) return name;
   }
   return `${base} (Shinchoku ${wb.sheets.length + 100})`;
-}
-
-/**
- * A date as Japanese documents write it: 令和元年6月30日. Reiwa began on 1 May 2019 and Heisei on
- * 8 January 1989 (the era changes on the day, not with the fiscal year).
- */
-export function japaneseDate(d: Date): string {
-  const y = d.getFullYear();
-  const m = d.getMonth() + 1;
-  const day = d.getDate();
-  const ymd = y * 10000 + m * 100 + day;
-  const era = (name: string, n: number) => `${name}${n === 1 ? "元" : n}年${m}月${day}日`;
-  if (ymd >= 20190501) return era("令和", y - 2018);
-  if (ymd >= 19890108) return era("平成", y - 1988);
-  return `${y}年${m}月${day}日`;
 }

@@ -1,8 +1,17 @@
 /**
- * The summary sheet (default 集計), laid out as a person expects: a title with our marker in A1,
- * the item table, the indicator table and the grade counts, each an Excel table with filters, rates
- * as %, flags coloured, No. and titles linked to the item's sheet, a chart of the grade counts.
- * A sheet of that name without our marker is a user's: we never touch it and use another name.
+ * The summary sheet (default 集計), laid out for the committee's handout and for reading on screen:
+ * the plan's title and the date in the Japanese form, legends, the item table, the indicator table,
+ * grade counts and shares by 重点改革項目 and in total (with a chart), indicator flags per year, and
+ * the items by lead department; each an Excel table with filters, rates as %, flags coloured, No. and
+ * titles linked to the item's sheet. Printed A4 landscape, one page wide, the title repeated on every
+ * page, page numbers and the print date in the footer.
+ *
+ * Our marker sits in A1 in white, outside the print area: a sheet of that name without it is a
+ * user's, never touched (another name is used).
+ *
+ * Tables share the sheet's columns, so each column's width is the widest need of the tables over it,
+ * long texts wrap, and tables whose first column would be narrow (grade, flag and department tables)
+ * start in column B.
  */
 import { Grid } from "../grid/grid";
 import type { ShinchokuConfig } from "../config/config";
@@ -11,18 +20,26 @@ import type { SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
 import {
   emptyPlan,
   emptySheetEdit,
+  forEachCellWrite,
   RowWriter,
-  type CellFormat,
   type EditPlan,
   type SheetEdit,
 } from "./edit-plan";
-import { STYLE, colourFlags, shortFiscalYear } from "./styles";
-import type { GradeCount, IndicatorRow, ItemRow, SummaryModel } from "../summary/summary-model";
+import { colourFlags, shortFiscalYear, summaryStyles, textWidth, type SummaryStyles } from "./styles";
+import {
+  SUMMARY_FLAGS,
+  type DepartmentRow,
+  type FlagCount,
+  type GradeCount,
+  type IndicatorRow,
+  type ItemRow,
+  type SummaryModel,
+} from "../summary/summary-model";
+import { japaneseDate, japaneseFiscalYear } from "../values/japanese-date";
 import { isSummarySheet } from "../layout/owned-areas";
 import { severityOf } from "../checks/render";
 import type { ChecklistEntry } from "../checklist/checklist";
 import { planChecklistSection } from "./checklist-plan";
-import { japaneseDate } from "./findings-plan";
 
 export interface SummaryPlanInput {
   model: SummaryModel;
@@ -49,26 +66,55 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   const e: SheetEdit = emptySheetEdit(sheetName, "owned");
   e.tabColor = "#0078D4";
   e.activate = true;
+  const s: Layout = {
+    w: new RowWriter(e.writes),
+    e,
+    st: summaryStyles(config.summaryFont),
+    widths: new Map(),
+    model,
+    config,
+  };
   // Cell by cell, left to right and top to bottom: the writer joins neighbours into rows.
-  const w = new RowWriter(e.writes);
-  w.start(0, 0).put(`${config.summaryMarker} 行政改革プラン 進捗集計`, STYLE.title);
-  w.start(1, 0).put(
-    `作成日 ${ymd(input.generatedAt)} ／ Shinchoku が作成したシートです。手入力しても再作成で上書きされます。`,
-    STYLE.note,
+  const { w, st } = s;
+  w.start(0, 0).put(config.summaryMarker, st.marker);
+  w.start(TITLE_ROW, 0).put(config.summaryTitle, st.title);
+  w.start(TITLE_ROW + 1, 0).put(
+    `作成日 ${japaneseDate(input.generatedAt)}\u3000改革項目 ${model.items.length} 件\u3000` +
+      "（このシートは再作成のたびに書き直されます。手入力した内容は残りません）",
+    st.note,
   );
   // Each table is a function of its own: a run calls each once, and only its row loop gets hot.
-  const items = itemTable(w, e, model, input.linkToSheets, 3);
-  const indicators = indicatorTable(w, e, model, items.next + 2);
-  const totalsTop = gradeTable(w, e, model, indicators.next + 2) + 2;
-  gradeTotalTable(w, e, model, totalsTop);
+  let row = legend(s, config, TITLE_ROW + 3);
+  row = itemTable(s, input.linkToSheets, row + 1).next + 2;
+  row = indicatorTable(s, row).next + 2;
+  row = gradeTable(s, row) + 2;
+  row = gradeTotalTable(s, row) + 2;
+  row = departmentTable(s, input.linkToSheets, row);
   w.end();
   planChecklistSection(e, input.checklist ?? [], {
     asOfText: japaneseDate(input.generatedAt),
     linkToSheets: input.linkToSheets,
   });
 
-  e.freeze = { rows: items.top + 1, cols: 1 };
-  e.columnWidths = columnWidths(Math.max(items.width, indicators.width));
+  e.freeze = { rows: TITLE_ROW + 2, cols: 0 };
+  e.columnWidths = [...s.widths.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([col, width]) => ({ col, width }));
+  e.rowHeights = rowHeights(e.writes, s.widths);
+  // The widest table, or the chart where it reaches further right.
+  let right = Math.max(0, ...s.widths.keys());
+  for (const c of e.charts) right = Math.max(right, c.anchor.col + c.anchor.widthCols - 1);
+  e.pageSetup = {
+    paperSize: "A4",
+    orientation: "landscape",
+    fitToWidth: 1,
+    printTitleRows: { first: TITLE_ROW, last: TITLE_ROW + 1 },
+    // From the title: the marker row stays off the paper.
+    printArea: { top: TITLE_ROW, left: 0, bottom: Math.max(TITLE_ROW, row - 1), right },
+    footer: { left: "&A", center: "&P / &N ページ", right: "印刷日 &D" },
+    margins: { left: 0.3, right: 0.3, top: 0.4, bottom: 0.5, header: 0.2, footer: 0.2 },
+    centerHorizontally: true,
+  };
   return { plan: { ...emptyPlan(), edits: [e] }, sheetName, findings: nameFindings(config, sheetName) };
 }
 
@@ -89,40 +135,148 @@ function nameFindings(config: ShinchokuConfig, sheetName: string): Finding[] {
   ];
 }
 
+/**
+ * Points a line of text takes at `size` points, and a row's padding: 游ゴシック's line spacing in
+ * Excel (LibreOffice's fallback font sets lines closer, leaving a little room).
+ */
+const lineHeight = (size: number) => size * 1.3;
+const ROW_PADDING = 4;
+/**
+ * Column-width units one full-width character of 10 pt text takes (textWidth counts it as 2): a
+ * little under, as 游ゴシック 10 pt is about 13 px against the 7 px of the width unit.
+ */
+const FULL_WIDTH_UNITS = 1.85;
+
+/**
+ * Each written row's height: its tallest cell, a wrapped text taking as many lines as its width
+ * needs in its column. The program that opens the file does not fit rows to wrapped text
+ * (LibreOffice keeps the default height, text cut off), so the plan says it.
+ */
+function rowHeights(
+  writes: SheetEdit["writes"],
+  widths: Map<number, number>,
+): Array<{ row: number; height: number }> {
+  const byRow = new Map<number, number>();
+  forEachCellWrite(writes, (row, col, value, _formula, format) => {
+    const size = format?.fontSize ?? 11;
+    let lines = 1;
+    if (format?.wrap && value !== null && value !== "") {
+      const width = widths.get(col) ?? 8.43;
+      // Each line of the text (departments are one a line) wraps on its own.
+      lines = 0;
+      for (const line of String(value).split("\n")) {
+        const units = (textWidth(line) / 2) * FULL_WIDTH_UNITS;
+        lines += Math.max(1, Math.ceil(units / Math.max(1, width - 0.5)));
+      }
+    }
+    const h = Math.round((lines * lineHeight(size) + ROW_PADDING) * 4) / 4;
+    if ((byRow.get(row) ?? 0) < h) byRow.set(row, h);
+  });
+  return [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
+}
+
+/** The sheet's title row (row 0 holds our marker only). */
+const TITLE_ROW = 1;
+
+/** What the table functions share while the sheet is laid out. */
+interface Layout {
+  w: RowWriter;
+  e: SheetEdit;
+  st: SummaryStyles;
+  /** Each column's width so far: the widest need of the tables over it. */
+  widths: Map<number, number>;
+  model: SummaryModel;
+  config: ShinchokuConfig;
+}
+
+/** Column width limits, in characters (a full-width character is two). */
+const WIDTH = { min: 5, text: 13, title: 18, pillar: 16 } as const;
+
+/** Asks column `col` to be at least `width` wide (capped at `max`). */
+function need(s: Layout, col: number, width: number, max: number = WIDTH.title): void {
+  const w = Math.min(Math.max(width, WIDTH.min), max);
+  if ((s.widths.get(col) ?? 0) < w) s.widths.set(col, w);
+}
+
+/** Headers fit on one line: table headers are column names, and one line keeps them aligned. */
+function needHeader(s: Layout, col: number, header: string): void {
+  need(s, col, textWidth(header) + 1, 40);
+}
+
+/** A column of wrapping text as wide as its longest value, up to `max`. */
+function needText(s: Layout, col: number, texts: Iterable<string>, max: number): void {
+  let longest = 0;
+  for (const t of texts) for (const line of t.split("\n")) longest = Math.max(longest, textWidth(line));
+  need(s, col, longest + 1, max);
+}
+
+/** The legends: grades, flags with their thresholds, departments, the counts; returns the next row. */
+function legend(s: Layout, config: ShinchokuConfig, row: number): number {
+  const { w, st } = s;
+  const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
+  const { achieved, mostly } = config.thresholds;
+  const lines = [
+    "年度評価\u3000" + config.grades.map((g) => `${g.code}：${g.ja}`).join("\u3000"),
+    `指標判定\u3000達成：達成率 ${pct(achieved)} 以上\u3000概ね達成：${pct(mostly)} 以上\u3000未達成：${pct(mostly)} 未満\u3000` +
+      "未入力：実績が未記入（年度終了後・評価済み）\u3000要確認：数値として読めない値",
+    "状況 ＝ 取組の状況（上半期・10月）\u3000評価 ＝ 年度評価（年度終了後）\u3000判定 ＝ 指標判定（指標の達成率から）\u3000" +
+      yearLegend(s.model.fiscalYears),
+    "担当課の ● は主担当課\u3000エラー・警告 ＝ 検証で見つかった指摘の件数\u3000達成率 ＝ 実績 ÷ 計画（低いほど良い指標は 計画 ÷ 実績）",
+  ];
+  w.start(row, 0).put("凡例", st.section);
+  for (const [i, line] of lines.entries()) w.start(row + 1 + i, 0).put(line, st.legend);
+  return row + 1 + lines.length;
+}
+
+/** "H27 ＝ 平成27年度 … H30 ＝ 平成30年度": the headers' short years in the form's own era names. */
+function yearLegend(years: number[]): string {
+  if (years.length === 0) return "";
+  const first = years[0];
+  const last = years[years.length - 1];
+  const one = (fy: number) => `${shortFiscalYear(fy)} ＝ ${japaneseFiscalYear(fy)}`;
+  return first === last ? one(first) : `${one(first)} … ${one(last)}`;
+}
+
 /** Where a table went: its header row (top), its last row, its width, and the row after it. */
 interface TablePlace {
   top: number;
   bottom: number;
+  left: number;
   width: number;
   next: number;
 }
 
-/** The section title on `row` and the header row below it: returns the header's row. */
-function openTable(w: RowWriter, row: number, title: string, header: string[]): number {
-  w.start(row, 0).put(title, STYLE.section);
-  w.start(row + 1, 0);
-  for (const h of header) w.put(h, STYLE.header);
+/** The section title on `row` and the header row below it from column `left`: returns the header's row. */
+function openTable(s: Layout, row: number, left: number, title: string, header: string[]): number {
+  s.w.start(row, left).put(title, s.st.section);
+  s.w.start(row + 1, left);
+  header.forEach((h, i) => {
+    s.w.put(h, s.st.header);
+    needHeader(s, left + i, h);
+  });
   return row + 1;
 }
 
 /**
  * The Excel table over the header (top) and `count` rows below it: an empty table still has a
- * (blank) body row. Returns the row after the table.
+ * (blank) body row. Returns where it went.
  */
-function closeTable(e: SheetEdit, name: string, top: number, count: number, width: number): TablePlace {
+function closeTable(
+  e: SheetEdit,
+  name: string,
+  top: number,
+  left: number,
+  count: number,
+  width: number,
+): TablePlace {
   const bottom = top + Math.max(count, 1);
-  e.tables.push({ name, range: { top, left: 0, bottom, right: width - 1 }, style: "TableStyleLight9" });
-  return { top, bottom, width, next: bottom + 1 };
+  e.tables.push({ name, range: { top, left, bottom, right: left + width - 1 }, style: "TableStyleLight9" });
+  return { top, bottom, left, width, next: bottom + 1 };
 }
 
-/** The item table from `row`, each year's 指標判定 coloured. */
-function itemTable(
-  w: RowWriter,
-  e: SheetEdit,
-  model: SummaryModel,
-  linkToSheets: boolean,
-  row: number,
-): TablePlace {
+/** The item table from `row`, each year's 判定 coloured. */
+function itemTable(s: Layout, linkToSheets: boolean, row: number): TablePlace {
+  const { model } = s;
   const years = model.fiscalYears;
   const header = [
     "No.",
@@ -131,118 +285,271 @@ function itemTable(
     "小項目",
     "改革実施項目",
     "担当課",
-    ...years.flatMap((fy) => [
-      `${shortFiscalYear(fy)} 取組の状況`,
-      `${shortFiscalYear(fy)} 年度評価`,
-      `${shortFiscalYear(fy)} 指標判定`,
-    ]),
+    ...years.flatMap((fy) => ["状況", "評価", "判定"].map((h) => `${shortFiscalYear(fy)}${h}`)),
     "中間評価",
-    "計画期間の評価",
+    "期間評価",
     "エラー",
     "警告",
   ];
-  const top = openTable(w, row, "改革項目一覧", header);
-  putItemRows(w, e, model.items, linkToSheets, top + 1);
-  const table = closeTable(e, "Shinchoku_Items", top, model.items.length, header.length);
-  for (let yi = 0; yi < years.length; yi++) flagFormats(e, table, 6 + yi * 3 + 2);
+  const top = openTable(s, row, 0, "改革項目一覧", header);
+  putItemRows(s, model.items, linkToSheets, top + 1);
+  const items = model.items;
+  needText(
+    s,
+    1,
+    items.map((it) => it.pillar),
+    // "重点改革項目Ⅱ" whole on the first line: the numeral is what tells the pillars apart.
+    WIDTH.pillar,
+  );
+  needText(
+    s,
+    2,
+    items.map((it) => it.midItem),
+    WIDTH.text,
+  );
+  needText(
+    s,
+    3,
+    items.map((it) => it.smallItem),
+    WIDTH.text,
+  );
+  needText(
+    s,
+    4,
+    items.map((it) => it.title),
+    WIDTH.title,
+  );
+  needText(
+    s,
+    5,
+    items.map((it) => it.departments),
+    WIDTH.text,
+  );
+  // A status word on one line: cut, "進捗に遅れあり" would read "進捗に遅れあ" / "り".
+  years.forEach((_, yi) =>
+    needText(
+      s,
+      6 + yi * 3,
+      items.map((it) => it.years[yi].status),
+      15,
+    ),
+  );
+  const table = closeTable(s.e, "Shinchoku_Items", top, 0, items.length, header.length);
+  for (let yi = 0; yi < years.length; yi++) flagFormats(s.e, table, 6 + yi * 3 + 2);
   return table;
 }
 
 /** One row per item; No. and title linked to the item's sheet when asked. */
-function putItemRows(w: RowWriter, e: SheetEdit, items: ItemRow[], linkToSheets: boolean, row: number): void {
+function putItemRows(s: Layout, items: ItemRow[], linkToSheets: boolean, row: number): void {
   for (const it of items) {
     const link = linkToSheets ? it.link : null;
-    putItemRow(w.start(row, 0), it, link ? STYLE.link : STYLE.cell);
+    putItemRow(s.w.start(row, 0), it, s.st, link !== null);
     if (link) {
-      e.hyperlinks.push({ row, col: 0, sheet: link.sheet, cell: link.cell, text: it.no || "—" });
-      e.hyperlinks.push({ row, col: 4, sheet: link.sheet, cell: link.cell, text: it.title || "—" });
+      s.e.hyperlinks.push({ row, col: 0, sheet: link.sheet, cell: link.cell, text: it.no || "—" });
+      s.e.hyperlinks.push({ row, col: 4, sheet: link.sheet, cell: link.cell, text: it.title || "—" });
     }
     row++;
   }
 }
 
+/** One row of the item table, column by column: No. and title (4) take the link style when linked. */
+function putItemRow(w: RowWriter, it: ItemRow, st: SummaryStyles, linked: boolean): void {
+  w.put(it.no, linked ? st.link : st.code)
+    .put(it.pillar, st.text)
+    .put(it.midItem, st.text)
+    .put(it.smallItem, st.text)
+    .put(it.title, linked ? st.link : st.text)
+    .put(it.departments, st.text);
+  for (const y of it.years)
+    w.put(y.status, st.text)
+      .put(y.grade, st.code)
+      .put(y.flag ?? "", st.code);
+  w.put(it.midtermGrade, st.code)
+    .put(it.finalGrade, st.code)
+    .put(it.errors, st.count)
+    .put(it.warnings, st.count);
+}
+
 /** The indicator table from `row`, each year's 判定 coloured. */
-function indicatorTable(w: RowWriter, e: SheetEdit, model: SummaryModel, row: number): TablePlace {
+function indicatorTable(s: Layout, row: number): TablePlace {
+  const { model } = s;
   const years = model.fiscalYears;
   const header = [
     "No.",
     "指標",
     "累計",
     "現状値",
-    ...years.flatMap((fy) => ["計画", "実績", "達成率", "判定"].map((h) => `${shortFiscalYear(fy)} ${h}`)),
+    ...years.flatMap((fy) => ["計画", "実績", "達成率", "判定"].map((h) => `${shortFiscalYear(fy)}${h}`)),
     "期間達成率",
   ];
-  const top = openTable(w, row, "指標一覧", header);
-  putIndicatorRows(w, model.indicators, top + 1, header.length - 1);
-  const table = closeTable(e, "Shinchoku_Indicators", top, model.indicators.length, header.length);
-  for (let yi = 0; yi < years.length; yi++) flagFormats(e, table, 4 + yi * 4 + 3);
+  const top = openTable(s, row, 0, "指標一覧", header);
+  putIndicatorRows(s, model.indicators, top + 1, header.length - 1);
+  needText(
+    s,
+    1,
+    model.indicators.map((i) => i.name),
+    WIDTH.text,
+  );
+  const table = closeTable(s.e, "Shinchoku_Indicators", top, 0, model.indicators.length, header.length);
+  for (let yi = 0; yi < years.length; yi++) flagFormats(s.e, table, 4 + yi * 4 + 3);
   return table;
 }
 
 /** One row per indicator; the period rate in the last column (`rateCol`) even where years are missing. */
-function putIndicatorRows(w: RowWriter, indicators: IndicatorRow[], row: number, rateCol: number): void {
+function putIndicatorRows(s: Layout, indicators: IndicatorRow[], row: number, rateCol: number): void {
+  const { w, st } = s;
+  const figure = (v: unknown) => (typeof v === "number" ? st.count : st.text);
   for (const ind of indicators) {
     w.start(row, 0)
-      .put(ind.no, STYLE.cell)
-      .put(ind.name, STYLE.cell)
-      .put(ind.cumulative ? "累計" : "", STYLE.flag)
-      .put(ind.baseline, numberish(ind.baseline));
+      .put(ind.no, st.code)
+      .put(ind.name, st.text)
+      .put(ind.cumulative ? "累計" : "", st.code)
+      .put(ind.baseline, figure(ind.baseline));
     for (const y of ind.years)
-      w.put(y.plan, numberish(y.plan))
-        .put(y.actual, numberish(y.actual))
-        .put(y.rate, STYLE.rate)
-        .put(y.flag === "対象外" && y.plan === null ? "" : y.flag, STYLE.flag);
-    w.start(row, rateCol).put(ind.periodRate, STYLE.rate);
+      w.put(y.plan, figure(y.plan))
+        .put(y.actual, figure(y.actual))
+        .put(y.rate, st.rate)
+        .put(y.flag === "対象外" && y.plan === null ? "" : y.flag, st.code);
+    w.start(row, rateCol).put(ind.periodRate, st.rate);
     row++;
   }
 }
 
-/** Grade counts by pillar: returns the row after the table. */
-function gradeTable(w: RowWriter, e: SheetEdit, model: SummaryModel, row: number): number {
-  const header = ["重点改革項目", "評価", ...model.fiscalYears.map(shortFiscalYear)];
-  const top = openTable(w, row, "年度評価の件数（重点改革項目別）", header);
-  putGradeRows(w, model.gradeCounts, top + 1, true);
-  return closeTable(e, "Shinchoku_Grades", top, model.gradeCounts.length, header.length).next;
-}
-
-/** Grade counts of all pillars together, with a chart of them beside the table. */
-function gradeTotalTable(w: RowWriter, e: SheetEdit, model: SummaryModel, row: number): void {
-  const years = model.fiscalYears;
-  const header = ["評価", ...years.map(shortFiscalYear)];
-  const top = openTable(w, row, "年度評価の件数（全体）", header);
-  putGradeRows(w, model.gradeTotals, top + 1, false);
-  const { bottom } = closeTable(e, "Shinchoku_GradeTotals", top, model.gradeTotals.length, header.length);
-  if (years.length && model.gradeTotals.length)
-    e.charts.push({
-      kind: "columnStacked",
-      title: "年度評価の件数",
-      source: { top, left: 0, bottom, right: years.length },
-      anchor: { row: top, col: years.length + 2, widthCols: 8, heightRows: 16 },
-    });
-}
-
-/** One row per grade: the pillar first (by pillar), then the grade and its count per year. */
-function putGradeRows(w: RowWriter, rows: GradeCount[], row: number, withPillar: boolean): void {
-  for (const g of rows) {
-    w.start(row, 0);
-    if (withPillar) w.put(g.pillar, STYLE.cell);
-    w.put(g.grade, STYLE.flag);
-    for (const n of g.counts) w.put(n, STYLE.count);
-    row++;
-  }
-}
-
-/** Narrow No., wide titles, then one width for every year column of the widest table. */
-function columnWidths(width: number): SheetEdit["columnWidths"] {
+/**
+ * Each year's count, then each year's share, as header texts: "H27件数", …, "H27割合", … The counts
+ * side by side are what the chart reads.
+ */
+function countHeaders(years: number[]): string[] {
   return [
-    { col: 0, width: 8 },
-    { col: 1, width: 28 },
-    { col: 2, width: 28 },
-    { col: 3, width: 28 },
-    { col: 4, width: 40 },
-    { col: 5, width: 14 },
-    ...Array.from({ length: width - 6 }, (_, i) => ({ col: 6 + i, width: 13 })),
+    ...years.map((fy) => `${shortFiscalYear(fy)}件数`),
+    ...years.map((fy) => `${shortFiscalYear(fy)}割合`),
   ];
+}
+
+/** The grade's name beside its code: "A 計画以上に進捗" (その他 as it is). */
+function gradeLabel(config: ShinchokuConfig, grade: string): string {
+  const g = config.grades.find((x) => x.code === grade);
+  return g ? `${g.code} ${g.ja}` : grade;
+}
+
+/** Grade counts and shares by pillar, from column B: returns the row after the table. */
+function gradeTable(s: Layout, row: number): number {
+  const header = ["重点改革項目", "年度評価", ...countHeaders(s.model.fiscalYears)];
+  const top = openTable(s, row, 1, "年度評価の件数と割合（重点改革項目別）", header);
+  putGradeRows(s, s.model.gradeCounts, top + 1, true);
+  needText(
+    s,
+    1,
+    s.model.gradeCounts.map((g) => g.pillar),
+    WIDTH.text,
+  );
+  return closeTable(s.e, "Shinchoku_Grades", top, 1, s.model.gradeCounts.length, header.length).next;
+}
+
+/**
+ * Grade counts and shares of all pillars, from column B, the indicator flags per year below it, and
+ * a chart of the grade counts beside both: returns the row after the last of them.
+ */
+function gradeTotalTable(s: Layout, row: number): number {
+  const { model, e } = s;
+  const years = model.fiscalYears;
+  const header = ["年度評価", ...countHeaders(years)];
+  const top = openTable(s, row, 1, "年度評価の件数と割合（全体）", header);
+  putGradeRows(s, model.gradeTotals, top + 1, false);
+  const totals = closeTable(e, "Shinchoku_GradeTotals", top, 1, model.gradeTotals.length, header.length);
+  const flags = flagTable(s, totals.next + 2);
+  if (!years.length || !model.gradeTotals.length) return flags;
+  const chartRows = 16;
+  e.charts.push({
+    kind: "columnStacked",
+    title: "年度評価の件数",
+    // The grade column and each year's count, side by side in the table.
+    source: { top, left: 1, bottom: totals.bottom, right: 1 + years.length },
+    anchor: { row: top, col: 1 + header.length + 1, widthCols: 6, heightRows: chartRows },
+  });
+  return Math.max(flags, top + chartRows + 1);
+}
+
+/** One row per grade: the pillar first (by pillar), then the grade and each year's count and share. */
+function putGradeRows(s: Layout, rows: GradeCount[], row: number, withPillar: boolean): void {
+  const { w, st } = s;
+  for (const g of rows) {
+    w.start(row, 1);
+    if (withPillar) w.put(g.pillar, st.text);
+    const label = gradeLabel(s.config, g.grade);
+    w.put(label, st.text);
+    need(s, withPillar ? 2 : 1, textWidth(label) + 1, WIDTH.text);
+    for (const n of g.counts) w.put(n, st.count);
+    for (const x of g.shares) w.put(x, st.share);
+    row++;
+  }
+}
+
+/** Indicator flags per year, from column B: returns the row after the table. */
+function flagTable(s: Layout, row: number): number {
+  const header = ["指標判定", ...countHeaders(s.model.fiscalYears)];
+  const top = openTable(s, row, 1, "指標判定の件数と割合（年度別）", header);
+  putFlagRows(s, s.model.flagCounts, top + 1);
+  const table = closeTable(s.e, "Shinchoku_Flags", top, 1, SUMMARY_FLAGS.length, header.length);
+  flagFormats(s.e, table, 1);
+  return table.next;
+}
+
+function putFlagRows(s: Layout, rows: FlagCount[], row: number): void {
+  const { w, st } = s;
+  const years = s.model.fiscalYears;
+  const totals = years.map((_, yi) => rows.reduce((n, r) => n + r.counts[yi], 0));
+  for (const f of rows) {
+    w.start(row++, 1).put(f.flag, st.code);
+    for (const n of f.counts) w.put(n, st.count);
+    f.counts.forEach((n, yi) => w.put(totals[yi] ? n / totals[yi] : null, st.share));
+  }
+}
+
+/** The items by lead department, from column B: each year's grade and the open findings. */
+function departmentTable(s: Layout, linkToSheets: boolean, row: number): number {
+  const { model, w, st, e } = s;
+  const years = model.fiscalYears;
+  const header = [
+    "主担当課",
+    "No.",
+    "改革実施項目",
+    ...years.map((fy) => `${shortFiscalYear(fy)}評価`),
+    "エラー",
+    "警告",
+  ];
+  const top = openTable(s, row, 1, "主担当課別の状況", header);
+  let r = top + 1;
+  for (const d of model.byDepartment) {
+    const link = linkToSheets ? d.link : null;
+    putDepartmentRow(w.start(r, 1), d, st, link !== null);
+    if (link) {
+      e.hyperlinks.push({ row: r, col: 2, sheet: link.sheet, cell: link.cell, text: d.no || "—" });
+      e.hyperlinks.push({ row: r, col: 3, sheet: link.sheet, cell: link.cell, text: d.title || "—" });
+    }
+    r++;
+  }
+  needText(
+    s,
+    1,
+    model.byDepartment.map((d) => d.department),
+    WIDTH.text,
+  );
+  needText(
+    s,
+    3,
+    model.byDepartment.map((d) => d.title),
+    WIDTH.title,
+  );
+  return closeTable(e, "Shinchoku_Departments", top, 1, model.byDepartment.length, header.length).next;
+}
+
+function putDepartmentRow(w: RowWriter, d: DepartmentRow, st: SummaryStyles, linked: boolean): void {
+  w.put(d.department, st.text)
+    .put(d.no, linked ? st.link : st.code)
+    .put(d.title, linked ? st.link : st.text);
+  for (const g of d.grades) w.put(g, st.code);
+  w.put(d.errors, st.count).put(d.warnings, st.count);
 }
 
 /** Ours if it carries the marker, else the first free name: "集計 (Shinchoku)", "集計 (Shinchoku 2)", … */
@@ -264,34 +571,7 @@ function candidateName(base: string, i: number): string {
   return i === 1 ? `${base} (Shinchoku)` : `${base} (Shinchoku ${i})`;
 }
 
-/** One row of the item table, column by column: No. and title (4) take the link style when linked. */
-function putItemRow(w: RowWriter, it: ItemRow, titleFormat: CellFormat): void {
-  w.put(it.no, titleFormat)
-    .put(it.pillar, STYLE.cell)
-    .put(it.midItem, STYLE.cell)
-    .put(it.smallItem, STYLE.cell)
-    .put(it.title, titleFormat)
-    .put(it.leadDepartment, STYLE.cell);
-  for (const y of it.years)
-    w.put(y.status, STYLE.cell)
-      .put(y.grade, STYLE.cell)
-      .put(y.flag ?? "", STYLE.cell);
-  w.put(it.midtermGrade, STYLE.cell)
-    .put(it.finalGrade, STYLE.cell)
-    .put(it.errors, STYLE.cell)
-    .put(it.warnings, STYLE.cell);
-}
-
-function numberish(v: unknown): CellFormat {
-  return typeof v === "number" ? STYLE.count : STYLE.cell;
-}
-
 /** The flags of one column of the table's body coloured by conditional formats. */
 function flagFormats(e: SheetEdit, table: TablePlace, col: number): void {
   colourFlags(e, { top: table.top + 1, bottom: table.bottom, left: col, right: col });
-}
-
-function ymd(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

@@ -1,6 +1,7 @@
 /**
- * The summary across all items: an item table, an indicator table, and the count of items per
- * grade and year, by 重点改革項目 and in total. Pure data; summary-plan.ts lays it out.
+ * The summary across all items: an item table, an indicator table, the count and share of items per
+ * grade and year (by 重点改革項目 and in total), the count of indicator flags per year, and the items
+ * by lead department. Pure data; summary-plan.ts lays it out.
  */
 import type { ShinchokuConfig, Flag } from "../config/config";
 import type { ComputedIndicator, ComputedItem } from "../model/computed";
@@ -18,6 +19,8 @@ export interface ItemRow {
   smallItem: string;
   title: string;
   leadDepartment: string;
+  /** Every department in charge, one a line, the lead marked as on the form: "市民協働課●\n中央公民館". */
+  departments: string;
   years: Array<{ fiscalYear: number; status: string; grade: string; flag: Flag | null }>;
   midtermGrade: string;
   finalGrade: string;
@@ -46,6 +49,26 @@ export interface GradeCount {
   pillar: string;
   grade: string;
   counts: number[];
+  /** Per year, counts ÷ the graded items of the pillar (or of all) that year; null when none was graded. */
+  shares: Array<number | null>;
+}
+
+/** How many indicator-years carry one flag, per fiscal year. */
+export interface FlagCount {
+  flag: string;
+  counts: number[];
+}
+
+/** One item in the view by lead department. */
+export interface DepartmentRow {
+  department: string;
+  no: string;
+  title: string;
+  /** Each fiscal year's grade as typed ("" when none). */
+  grades: string[];
+  errors: number;
+  warnings: number;
+  link: { sheet: string; cell: string } | null;
 }
 
 export interface SummaryModel {
@@ -56,7 +79,17 @@ export interface SummaryModel {
   gradeCounts: GradeCount[];
   /** All pillars together. */
   gradeTotals: GradeCount[];
+  /** Indicator flags per year, in SUMMARY_FLAGS order (every flag, counted or not). */
+  flagCounts: FlagCount[];
+  /** Items by lead department (in name order, departments without a lead last), then by No. */
+  byDepartment: DepartmentRow[];
 }
+
+/** The flags the committee counts, in the order they are shown (対象外 is no result and is left out). */
+export const SUMMARY_FLAGS: readonly string[] = ["達成", "概ね達成", "未達成", "未入力", "要確認"];
+
+/** The department heading items whose sheet names no lead. */
+export const NO_LEAD = "（主担当未設定）";
 
 const OTHER = "その他";
 
@@ -84,12 +117,55 @@ export function buildSummary(
   const byNo = new Map<string | null, Finding[]>();
   for (const f of findings) pushTo(byNo, f.itemNo, f);
   // The rows are built by functions of their own: this one runs once per run and stays small.
+  const items = itemRows(sorted, fiscalYears, byNo);
+  const indicators = indicatorRows(sorted, fiscalYears);
   return {
     fiscalYears,
-    items: itemRows(sorted, fiscalYears, byNo),
-    indicators: indicatorRows(sorted, fiscalYears),
+    items,
+    indicators,
     ...gradeTables(sorted, fiscalYears, config),
+    flagCounts: flagCounts(indicators, fiscalYears),
+    byDepartment: departmentRows(sorted, items),
   };
+}
+
+function flagCounts(indicators: IndicatorRow[], fiscalYears: number[]): FlagCount[] {
+  const rows = mapList(SUMMARY_FLAGS, (flag) => ({ flag, counts: mapList(fiscalYears, () => 0) }));
+  for (const ind of indicators)
+    ind.years.forEach((y, yi) => {
+      const fi = SUMMARY_FLAGS.indexOf(y.flag);
+      if (fi >= 0) rows[fi].counts[yi]++;
+    });
+  return rows;
+}
+
+/** The item rows again, by lead department: rows[i] is the row of sorted[i]. */
+function departmentRows(sorted: ComputedItem[], rows: ItemRow[]): DepartmentRow[] {
+  const out = sorted.map(({ item }, i): DepartmentRow => {
+    const r = rows[i];
+    return {
+      department: item.leadDepartment ?? NO_LEAD,
+      no: r.no,
+      title: r.title,
+      grades: mapList(r.years, (y) => y.grade),
+      errors: r.errors,
+      warnings: r.warnings,
+      link: r.link,
+    };
+  });
+  // Stable: within a department the items keep their No. order.
+  return out.sort((a, b) => {
+    if (a.department === b.department) return 0;
+    if (a.department === NO_LEAD) return 1;
+    if (b.department === NO_LEAD) return -1;
+    return a.department < b.department ? -1 : 1;
+  });
+}
+
+/** All departments in the form's order, the lead marked with ●, one a line (a name is never cut). */
+function departmentsText(item: Item): string {
+  if (item.departments.length === 0) return item.leadDepartment ?? "";
+  return item.departments.map((d) => (d === item.leadDepartment ? `${d}●` : d)).join("\n");
 }
 
 function itemRows(
@@ -148,6 +224,7 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
     smallItem: item.smallItem,
     title: item.title,
     leadDepartment: item.leadDepartment ?? item.departments.join("・"),
+    departments: departmentsText(item),
     years: rowYears,
     midtermGrade: text(periodGrade(item, "midterm")),
     finalGrade: text(periodGrade(item, "final")),
@@ -199,7 +276,7 @@ function gradeTables(
     return gi;
   };
   const emptyRows = (pillar: string): GradeCount[] =>
-    mapList(grades, (grade) => ({ pillar, grade, counts: mapList(fiscalYears, () => 0) }));
+    mapList(grades, (grade) => ({ pillar, grade, counts: mapList(fiscalYears, () => 0), shares: [] }));
 
   const byPillar = new Map<string, ComputedItem[]>();
   for (const c of sorted) pushTo(byPillar, c.item.pillar || "（未設定）", c);
@@ -208,9 +285,21 @@ function gradeTables(
   for (const [pillar, items] of byPillar) {
     const rows = emptyRows(pillar);
     countGrades(items, fiscalYears, rowOf, rows, gradeTotals);
+    addShares(rows);
     for (const r of rows) if (used(r)) gradeCounts.push(r);
   }
+  addShares(gradeTotals);
   return { gradeCounts, gradeTotals: gradeTotals.filter(used) };
+}
+
+/** Each row's share of the year's graded items among `rows` (one pillar's, or the totals). */
+function addShares(rows: GradeCount[]): void {
+  const years = rows.length ? rows[0].counts.length : 0;
+  for (let yi = 0; yi < years; yi++) {
+    let graded = 0;
+    for (const r of rows) graded += r.counts[yi];
+    for (const r of rows) r.shares[yi] = graded ? r.counts[yi] / graded : null;
+  }
 }
 
 /** Adds the items' grades, per year, to their pillar's rows and to the totals (rows by rowOf). */
