@@ -295,6 +295,6 @@ describe("findings as CSV and dates on our sheets", () => {
     expect(japaneseDate(new Date(2019, 4, 1))).toBe("令和元年5月1日");
     expect(japaneseDate(new Date(2019, 5, 30))).toBe("令和元年6月30日");
     expect(japaneseDate(new Date(2026, 11, 3))).toBe("令和8年12月3日");
-    expect(japaneseDate(new Date(1989, 0, 7))).toBe("1989年1月7日");
+    expect(japaneseDate(new Date(1989, 0, 7))).toBe("昭和64年1月7日");
   });
 });

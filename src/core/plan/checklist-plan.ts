@@ -6,8 +6,8 @@
 import type { ChecklistEntry } from "../checklist/checklist";
 import { MISSING_WORDS } from "../checklist/checklist";
 import { formatFiscalYearJa } from "../values/fiscal-year";
-import { RowWriter, type CellFormat, type SheetEdit } from "./edit-plan";
-import { STYLE } from "./styles";
+import { RowWriter, type SheetEdit } from "./edit-plan";
+import type { SummaryStyles } from "./styles";
 
 const HEADER = ["担当課", "No.", "改革実施項目", "年度", "未入力", "入力するセル"];
 
@@ -16,6 +16,8 @@ export interface ChecklistSectionOptions {
   asOfText: string;
   /** Link each row to the cell (off when the summary goes to another workbook). */
   linkToSheets: boolean;
+  /** The summary's styles, so that the table has the sheet's font. */
+  styles: SummaryStyles;
 }
 
 /** The checklist's title, note and table under the last row or chart of `e`; returns the row after it. */
@@ -26,30 +28,31 @@ export function planChecklistSection(
 ): number {
   const top = nextFreeRow(e) + 1;
   const w = new RowWriter(e.writes);
-  w.start(top, 0).put("未入力の確認（期限を過ぎた取組の状況・実績・年度評価）", STYLE.section);
+  const st = opts.styles;
+  w.start(top, 0).put("未入力の確認（期限を過ぎた取組の状況・実績・年度評価）", st.section);
   w.start(top + 1, 0).put(
     `${opts.asOfText}時点。取組の状況は各年度10月から、実績と年度評価は年度終了後（翌年4月）から入力が必要です。`,
-    STYLE.note,
+    st.note,
   );
   if (entries.length === 0) {
-    w.start(top + 2, 0).put("期限を過ぎた未入力はありません。", STYLE.cell);
+    w.start(top + 2, 0).put("期限を過ぎた未入力はありません。", st.legend);
     w.end();
     return top + 3;
   }
   const header = top + 2;
   w.start(header, 0);
-  for (const h of HEADER) w.put(h, STYLE.header);
+  for (const h of HEADER) w.put(h, st.header);
   let r = header + 1;
   for (const c of entries) {
     const link = opts.linkToSheets && c.sheet !== null && c.cell !== null;
     const place = c.sheet !== null && c.cell !== null ? `${c.sheet}!${c.cell}` : (c.sheet ?? "");
     w.start(r, 0)
-      .put(c.department, STYLE.cell)
-      .put(c.itemNo, STYLE.flag)
-      .put(c.title, WRAP)
-      .put(formatFiscalYearJa(c.fiscalYear), STYLE.flag)
-      .put(c.missing.map((m) => MISSING_WORDS.ja[m]).join("・"), STYLE.cell)
-      .put(place, link ? STYLE.link : STYLE.cell);
+      .put(c.department, st.text)
+      .put(c.itemNo, st.code)
+      .put(c.title, st.text)
+      .put(formatFiscalYearJa(c.fiscalYear), st.code)
+      .put(c.missing.map((m) => MISSING_WORDS.ja[m]).join("・"), st.text)
+      .put(place, link ? st.link : st.text);
     if (link) e.hyperlinks.push({ row: r, col: 5, sheet: c.sheet!, cell: c.cell!, text: place });
     r++;
   }
@@ -61,8 +64,6 @@ export function planChecklistSection(
   });
   return r;
 }
-
-const WRAP: CellFormat = { border: "thin", wrap: true };
 
 /** The first row below every cell written and every chart placed on the sheet so far. */
 function nextFreeRow(e: SheetEdit): number {

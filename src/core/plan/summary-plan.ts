@@ -91,9 +91,10 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   row = gradeTotalTable(s, row) + 2;
   row = departmentTable(s, input.linkToSheets, row);
   w.end();
-  planChecklistSection(e, input.checklist ?? [], {
+  row = planChecklistSection(e, input.checklist ?? [], {
     asOfText: japaneseDate(input.generatedAt),
     linkToSheets: input.linkToSheets,
+    styles: st,
   });
 
   e.freeze = { rows: TITLE_ROW + 2, cols: 0 };
