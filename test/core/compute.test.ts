@@ -35,14 +35,24 @@ describe("achievement rate and flag on the seed's numbers", () => {
     expect(count.periodRate).toBeCloseTo(1671 / 1570, 12);
   });
 
-  it("gives other indicators running totals of plan and actual, and the period rate on them", () => {
+  it("reads まちづくりセンター数 as a level: the change per year, no totals, the last year's rate 55/66", () => {
+    expect(centres.kind).toBe("level");
+    expect(centres.indicator.kind).toBe("level");
+    // Centres standing at each year's end: 42 + 50 centres is not 92 centres.
     expect(centres.years.map((y) => [y.planTotal, y.actualTotal, y.increment])).toEqual([
-      [42, 43, null],
-      [92, 91, null],
-      [150, 145, null],
-      [216, 200, null],
+      [null, null, 43 - 37],
+      [null, null, 48 - 43],
+      [null, null, 54 - 48],
+      [null, null, 55 - 54],
     ]);
-    expect(centres.periodRate).toBeCloseTo(200 / 216, 12);
+    expect(centres.periodRate).toBeCloseTo(55 / 66, 12);
+    expect(centres.periodBasis).toBe("last-year");
+  });
+
+  it("reads 受講者数(累計) as cumulative: the period rate is the last year's 1671/1570", () => {
+    expect(count.kind).toBe("cumulative");
+    expect(count.periodBasis).toBe("last-year");
+    expect(count.periodRate).toBeCloseTo(1671 / 1570, 12);
   });
 
   it("takes each year's worst flag across the item's indicators", () => {
@@ -139,9 +149,52 @@ describe("未入力 and 対象外", () => {
   });
 });
 
+describe("indicator kinds: markers, configuration, totals and the period rate", () => {
+  const kindOf = (indicator: string, config = DEFAULT_CONFIG) =>
+    mini({ indicator, plan: [100, 120], actual: [90, 130] }, config).indicators[0];
+
+  it.each([
+    ["受講者数(累計)", "cumulative"],
+    ["まちづくりセンター数", "level"],
+    ["職員数(年度末時点)", "level"],
+    ["単年度削減額(千円)", "annual"],
+    ["年間相談件数", "annual"],
+    ["各年度の研修回数", "annual"],
+    ["削減額(累計)", "cumulative"],
+  ])("%s is %s", (name, kind) => {
+    expect(kindOf(name).kind).toBe(kind);
+  });
+
+  it("sums annual figures: running totals, and the period rate over the totals (220/220)", () => {
+    const ci = kindOf("単年度削減額");
+    expect(ci.years.map((y) => [y.planTotal, y.actualTotal, y.increment])).toEqual([
+      [100, 90, null],
+      [220, 220, null],
+    ]);
+    expect(ci.periodRate).toBeCloseTo(220 / 220, 12);
+    expect(ci.periodBasis).toBe("period-total");
+  });
+
+  it("takes a level's period rate from the last year (130/120), never from sums", () => {
+    const ci = kindOf("設置数");
+    expect(ci.periodRate).toBeCloseTo(130 / 120, 12);
+    expect(ci.years.map((y) => y.planTotal)).toEqual([null, null]);
+  });
+
+  it("lets the configuration name an indicator's kind, before its markers, and change the default", () => {
+    const named = mergeConfig({ indicatorKinds: [{ name: "設置数", kind: "annual" }] });
+    expect(kindOf("センター設置数", named).kind).toBe("annual");
+    expect(kindOf("センター設置数(累計)", named).kind).toBe("annual");
+    const annualDefault = mergeConfig({ defaultIndicatorKind: "annual" });
+    expect(kindOf("相談件数", annualDefault).kind).toBe("annual");
+    const marked = mergeConfig({ annualMarkers: ["件数"] });
+    expect(kindOf("相談件数", marked).kind).toBe("annual");
+  });
+});
+
 describe("running totals stop at a gap; increments skip one", () => {
   it("stops the totals after a year with no figure", () => {
-    const ci = mini({ plan: [100, 120], actual: ["-", 125] });
+    const ci = mini({ indicator: "単年度件数", plan: [100, 120], actual: ["-", 125] });
     expect(ci.indicators[0].years.map((y) => [y.planTotal, y.actualTotal])).toEqual([
       [100, null],
       [null, null],

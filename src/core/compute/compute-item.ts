@@ -1,6 +1,7 @@
 /**
  * Computed fields, as the domain defines them: per indicator and year the achievement rate and
- * flag; increments of (累計) series; running totals and the period achievement of the others; and
+ * flag; the change from the year before of cumulative and level series, running totals of annual
+ * ones, and the period achievement by kind (domain.md, Computed fields); and
  * per item and year the worst flag and whether grade and status agree with it.
  *
  * This runs for every indicator-year of every sheet on each analysis, so it walks the model with
@@ -8,12 +9,19 @@
  * vocabularies once per run, not once per item-year.
  */
 import type { ShinchokuConfig, Flag, GradeDef, StatusDef } from "../config/config";
-import type { ComputedIndicator, ComputedItem, ComputedItemYear, ComputedYear } from "../model/computed";
-import type { Indicator, Item, SourceCell } from "../model/item";
+import {
+  periodBasisOf,
+  type ComputedIndicator,
+  type ComputedItem,
+  type ComputedItemYear,
+  type ComputedYear,
+  type PeriodBasis,
+} from "../model/computed";
+import type { Indicator, IndicatorYear, Item, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
 import { ascending, ofYear, sortInPlace } from "../values/order";
 import { achievementRate, flagOfRate, worseFlag } from "./flags";
-import { fiscalYearIsOver, isBlank, isGraded, numberOf } from "./figures";
+import { fiscalYearIsOver, isBlank, isGraded, isUnreadable, numberOf } from "./figures";
 
 /** What computing needs from the configuration and the date, prepared once per run. */
 interface RunContext {
@@ -63,6 +71,8 @@ function computeWith(item: Item, run: RunContext): ComputedItem {
 function computeIndicator(ind: Indicator, item: Item, run: RunContext): ComputedIndicator {
   // The reader decided it from the name and config.lowerIsBetter.
   const lower = ind.lowerIsBetter;
+  const kind = ind.kind;
+  const qualitative = isQualitative(ind);
   let prevActual = numberOf(ind.baseline.cell);
   let planTotal = 0;
   let actualTotal = 0;
@@ -73,7 +83,7 @@ function computeIndicator(ind: Indicator, item: Item, run: RunContext): Computed
     const plan = numberOf(y.plan);
     const actual = numberOf(y.actual);
     const rate = achievementRate(plan, actual, lower);
-    const flag = flagOf(plan, y.actual, rate, y.fiscalYear, item, run);
+    const flag = flagOf(plan, y, rate, qualitative, item, run);
     const out: ComputedYear = {
       fiscalYear: y.fiscalYear,
       plan,
@@ -84,7 +94,7 @@ function computeIndicator(ind: Indicator, item: Item, run: RunContext): Computed
       planTotal: null,
       actualTotal: null,
     };
-    if (ind.cumulative) {
+    if (kind !== "annual") {
       out.increment = actual !== null && prevActual !== null ? round(actual - prevActual) : null;
       if (actual !== null) prevActual = actual;
     } else if (totalsValid) {
@@ -97,25 +107,39 @@ function computeIndicator(ind: Indicator, item: Item, run: RunContext): Computed
     }
     years[i] = out;
   }
-  return { indicator: ind, years, periodRate: periodRate(ind.cumulative, years, lower) };
+  const basis = periodBasisOf(kind);
+  return { indicator: ind, years, kind, periodRate: periodRate(basis, years, lower), periodBasis: basis };
 }
 
 function flagOf(
   plan: number | null,
-  actualCell: SourceCell | null,
+  y: IndicatorYear,
   rate: number | null,
-  fy: number,
+  qualitative: boolean,
   item: Item,
   run: RunContext,
 ): Flag {
   if (rate !== null) return flagOfRate(rate, run.config);
-  if (plan !== null && isBlank(actualCell) && (isGraded(item, fy) || fiscalYearIsOver(fy, run.asOf)))
+  // A figure typed but unreadable ("1,2OO", #REF!) is a question to the department, not 対象外.
+  if (!qualitative && (isUnreadable(y.plan) || (plan !== null && isUnreadable(y.actual)))) return "要確認";
+  if (
+    plan !== null &&
+    isBlank(y.actual) &&
+    (isGraded(item, y.fiscalYear) || fiscalYearIsOver(y.fiscalYear, run.asOf))
+  )
     return "未入力";
   return "対象外";
 }
 
-/** Cumulative: the last year with both figures; others: actual total ÷ plan total over years with both. */
-function periodRate(cumulative: boolean, years: ComputedYear[], lower: boolean): number | null {
+/** A plan or actual stated in words for every year (継続実施): the indicator is qualitative, not wrong. */
+export function isQualitative(ind: Indicator): boolean {
+  for (const y of ind.years)
+    if (y.plan?.parsed.kind === "number" || y.actual?.parsed.kind === "number") return false;
+  return true;
+}
+
+/** Last year: the last year with both figures; period total: actual total ÷ plan total over years with both. */
+function periodRate(basis: PeriodBasis, years: ComputedYear[], lower: boolean): number | null {
   let last: ComputedYear | null = null;
   // Summed in year order from 0, as the figures were always summed: the same float result.
   let planSum = 0;
@@ -127,7 +151,7 @@ function periodRate(cumulative: boolean, years: ComputedYear[], lower: boolean):
     actualSum += y.actual;
   }
   if (last === null) return null;
-  return cumulative
+  return basis === "last-year"
     ? achievementRate(last.plan, last.actual, lower)
     : achievementRate(planSum, actualSum, lower);
 }
@@ -138,7 +162,7 @@ function itemYear(item: Item, inds: ComputedIndicator[], fy: number, run: RunCon
   const statusText = textOf(statusCellOf(item, fy));
   const gradeDef = gradeText ? run.gradeByCode.get(nfkc(gradeText).toUpperCase()) : undefined;
   const statusDef = statusText ? run.statusByLabel.get(nfkc(statusText)) : undefined;
-  const comparable = worst !== null && worst !== "未入力";
+  const comparable = worst !== null && worst !== "未入力" && worst !== "要確認";
   return {
     fiscalYear: fy,
     worstFlag: worst,

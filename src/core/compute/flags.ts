@@ -21,7 +21,7 @@ export function flagOfRate(rate: number, config: ShinchokuConfig): Flag {
 }
 
 /** Worst first: the order in which flags tell how an item is doing. */
-const SEVERITY: Record<Flag, number> = { 未達成: 0, 未入力: 1, 概ね達成: 2, 達成: 3, 対象外: 4 };
+const SEVERITY: Record<Flag, number> = { 未達成: 0, 要確認: 1, 未入力: 2, 概ね達成: 3, 達成: 4, 対象外: 5 };
 
 export function worstFlag(flags: Flag[]): Flag | null {
   let worst: Flag | null = null;
@@ -40,6 +40,7 @@ export const FLAG_EN: Record<Flag, string> = {
   概ね達成: "mostly achieved",
   未達成: "not achieved",
   未入力: "not entered",
+  要確認: "to be checked",
   対象外: "not applicable",
 };
 

@@ -5,6 +5,7 @@
  * `mergeConfig` fills the rest from the defaults.
  */
 import type { Severity } from "../model/finding";
+import type { IndicatorKind } from "../model/item";
 
 export interface LabelConfig {
   /** Block title line: "重点改革項目Ⅱ …". Matched at the start of the cell. */
@@ -59,7 +60,8 @@ export interface StatusDef {
   onTrack: boolean;
 }
 
-export type Flag = "達成" | "概ね達成" | "未達成" | "未入力" | "対象外";
+/** 要確認: a figure is there but cannot be read as a number ("1,2OO"); 対象外: no numeric plan at all. */
+export type Flag = "達成" | "概ね達成" | "未達成" | "未入力" | "要確認" | "対象外";
 
 export interface ShinchokuConfig {
   labels: LabelConfig;
@@ -67,6 +69,17 @@ export interface ShinchokuConfig {
   statuses: StatusDef[];
   /** Markers in an indicator's name that make its figures running totals. */
   cumulativeMarkers: string[];
+  /** Markers in an indicator's name that make its figures amounts per year that add up (単年度). */
+  annualMarkers: string[];
+  /** Markers that say the figures stand at the end of each year (年度末時点); also the default kind. */
+  levelMarkers: string[];
+  /**
+   * Explicit kinds by indicator name (a substring of the name, NFKC), before any marker: the first
+   * entry whose name the indicator's name contains wins.
+   */
+  indicatorKinds: Array<{ name: string; kind: IndicatorKind }>;
+  /** The kind of an indicator that nothing marks: level, the reading that is never absurd. */
+  defaultIndicatorKind: IndicatorKind;
   estimateMarkers: string[];
   thresholds: {
     /** rate ≥ achieved → 達成 */
@@ -135,6 +148,10 @@ export const DEFAULT_CONFIG: ShinchokuConfig = {
     { label: "完了", en: "completed", onTrack: true },
   ],
   cumulativeMarkers: ["累計"],
+  annualMarkers: ["単年度", "年間", "各年度", "毎年度", "年度毎", "削減額", "削減効果額"],
+  levelMarkers: ["年度末時点", "年度末", "時点"],
+  indicatorKinds: [],
+  defaultIndicatorKind: "level",
   estimateMarkers: ["見込み", "見込", "見込値", "推計", "暫定"],
   thresholds: { achieved: 1.0, mostly: 0.8 },
   lowerIsBetter: [],

@@ -202,6 +202,7 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
         const copy: Indicator = {
           name: ind.name,
           nameCell: ind.nameCell,
+          kind: ind.kind,
           cumulative: ind.cumulative,
           lowerIsBetter: ind.lowerIsBetter,
           unit: ind.unit,

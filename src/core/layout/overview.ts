@@ -3,7 +3,7 @@
  * the indicator rows. Columns come from the headers, aligned to the data (see align.ts).
  */
 import type { Finding } from "../model/finding";
-import type { Indicator, ProcessRow, SourceCell } from "../model/item";
+import type { Indicator, IndicatorKind, ProcessRow, SourceCell } from "../model/item";
 import type { ShinchokuConfig } from "../config/config";
 import { nfkc } from "../values/normalize";
 import type { Era } from "../values/fiscal-year";
@@ -120,7 +120,8 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     indicators.push({
       name,
       nameCell,
-      cumulative: facts.cumulative,
+      kind: facts.kind,
+      cumulative: facts.kind === "cumulative",
       lowerIsBetter: facts.lowerIsBetter,
       unit: facts.unit,
       baseline: { fiscalYear: header.baseline?.fiscalYear ?? null, cell: at(row.row, slots.baseline) },
@@ -230,7 +231,7 @@ function allSlots(s: Slots): number[] {
 }
 
 interface NameFacts {
-  cumulative: boolean;
+  kind: IndicatorKind;
   lowerIsBetter: boolean;
   unit: string | null;
 }
@@ -242,23 +243,59 @@ interface NameFacts {
 const nameFactTables = new ContentCache<MemoTable<NameFacts>>();
 
 function nameFactsFor(config: ShinchokuConfig): MemoTable<NameFacts> {
-  const key = () => JSON.stringify([config.cumulativeMarkers, config.lowerIsBetter]);
+  const key = () =>
+    JSON.stringify([
+      config.cumulativeMarkers,
+      config.annualMarkers,
+      config.levelMarkers,
+      config.indicatorKinds,
+      config.defaultIndicatorKind,
+      config.lowerIsBetter,
+    ]);
   return nameFactTables.getFor(config, key, () => {
-    const cumulative = config.cumulativeMarkers.map(nfkc);
     // A blank marker would match every name: dropped.
-    const lower = config.lowerIsBetter.filter((m) => m.trim() !== "").map(nfkc);
+    const norm = (list: readonly string[] | undefined) =>
+      (list ?? []).filter((m) => m.trim() !== "").map(nfkc);
+    const cumulative = norm(config.cumulativeMarkers);
+    const annual = norm(config.annualMarkers);
+    const level = norm(config.levelMarkers);
+    const explicit = (config.indicatorKinds ?? [])
+      .filter((k) => k.name.trim() !== "")
+      .map((k) => ({ name: nfkc(k.name), kind: k.kind }));
+    const lower = norm(config.lowerIsBetter);
+    const markers = [...cumulative, ...annual, ...level];
+    const fallback: IndicatorKind = config.defaultIndicatorKind ?? "level";
     return new MemoTable((name) => ({
-      cumulative: cumulative.some((m) => name.includes(m)),
+      kind: kindOf(name, explicit, cumulative, level, annual, fallback),
       lowerIsBetter: lower.some((m) => name.includes(m)),
-      unit: unitOf(name, cumulative),
+      unit: unitOf(name, markers),
     }));
   });
 }
 
-/** "(人)", "(件)" or a % in the name; "(累計)" is not a unit. */
-function unitOf(name: string, cumulativeMarkers: string[]): string | null {
+/**
+ * The configured kind first, then the name's markers: 累計 before 年度末時点 before 単年度 (a
+ * "削減額(累計)" is a running total; a "年間利用者数(年度末時点)" stands at the year's end).
+ */
+function kindOf(
+  name: string,
+  explicit: Array<{ name: string; kind: IndicatorKind }>,
+  cumulative: string[],
+  level: string[],
+  annual: string[],
+  fallback: IndicatorKind,
+): IndicatorKind {
+  for (const e of explicit) if (name.includes(e.name)) return e.kind;
+  if (cumulative.some((m) => name.includes(m))) return "cumulative";
+  if (level.some((m) => name.includes(m))) return "level";
+  if (annual.some((m) => name.includes(m))) return "annual";
+  return fallback;
+}
+
+/** "(人)", "(件)" or a % in the name; a kind marker in brackets ("(累計)", "(単年度)") is not a unit. */
+function unitOf(name: string, kindMarkers: string[]): string | null {
   const parens = [...name.matchAll(/\(([^()]{1,6})\)/g)].map((m) => m[1]);
-  const unit = parens.reverse().find((p) => !cumulativeMarkers.some((c) => p.includes(c)));
+  const unit = parens.reverse().find((p) => !kindMarkers.some((c) => p.includes(c)));
   if (unit) return unit;
   if (/%|率|割合/.test(name)) return "%";
   return null;

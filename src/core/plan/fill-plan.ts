@@ -17,7 +17,13 @@ import { indexOfYear } from "../values/order";
 import { Grid } from "../grid/grid";
 import { a1Of, quoteSheetName, toA1 } from "../grid/address";
 import type { Finding } from "../model/finding";
-import type { ComputedIndicator, ComputedItem, ComputedYear } from "../model/computed";
+import {
+  KIND_JA,
+  PERIOD_BASIS_JA,
+  type ComputedIndicator,
+  type ComputedItem,
+  type ComputedYear,
+} from "../model/computed";
 import { actualPlace, type Block, type Indicator, type IndicatorYear, type SourceCell } from "../model/item";
 import type { ShinchokuConfig } from "../config/config";
 import {
@@ -34,6 +40,8 @@ import { severityOf } from "../checks/render";
 import { pushTo } from "../values/group";
 
 const PER_YEAR = ["達成率", "判定", "増分", "計画累計", "実績累計"] as const;
+/** After the years: the indicator's kind, its period rate, and what that rate is taken over. */
+const AFTER_YEARS = ["指標の種別", "期間達成率", "期間達成率の基準"] as const;
 
 export interface FillResult {
   plan: EditPlan;
@@ -126,7 +134,7 @@ function areaOf(block: Block): Area {
   }
   return {
     left,
-    right: left + block.fiscalYears.length * PER_YEAR.length,
+    right: left + block.fiscalYears.length * PER_YEAR.length + AFTER_YEARS.length - 1,
     titleRow: table.top,
     headerRow: table.top + 1,
     firstRow,
@@ -202,7 +210,7 @@ function computedNamed(computed: ComputedIndicator[], name: string): ComputedInd
   return undefined;
 }
 
-/** One indicator's row: five cells per fiscal year of the block, then the period rate. */
+/** One indicator's row: five cells per fiscal year of the block, then the kind, period rate and its basis. */
 function writeIndicatorRow(
   w: RowWriter,
   ind: Indicator,
@@ -232,7 +240,9 @@ function writeIndicatorRow(
     putTotal(w, ci.indicator, fy, cy, "plan", sheet, text);
     putTotal(w, ci.indicator, fy, cy, "actual", sheet, text);
   }
+  w.put(KIND_JA[ci.kind], STYLE.flag);
   w.put(ci.periodRate, STYLE.rate);
+  w.put(PERIOD_BASIS_JA[ci.periodBasis], STYLE.flag);
 }
 
 function finding(
@@ -295,7 +305,7 @@ class FillText {
         const short = shortFiscalYear(fy);
         for (const h of PER_YEAR) row.push(`${short} ${h}`);
       }
-      row.push("期間達成率");
+      for (const h of AFTER_YEARS) row.push(h);
       this.headers.set(key, row);
     }
     return row;
@@ -403,8 +413,9 @@ function putIncrement(
   text: FillText,
 ): void {
   const ind = ci.indicator;
-  const value = ind.cumulative ? cy.increment : null;
-  if (!ind.cumulative || cy.increment === null) {
+  // The change from the year before: cumulative and level figures (annual ones have totals instead).
+  const value = ci.kind !== "annual" ? cy.increment : null;
+  if (value === null) {
     w.put(value, STYLE.count);
     return;
   }
@@ -437,7 +448,8 @@ function putTotal(
   sheet: string,
   text: FillText,
 ): void {
-  const value = ind.cumulative ? null : role === "plan" ? cy.planTotal : cy.actualTotal;
+  // Running totals of annual figures only: a level or a running total summed over years means nothing.
+  const value = ind.kind !== "annual" ? null : role === "plan" ? cy.planTotal : cy.actualTotal;
   w.put(value, STYLE.count, value === null ? null : sumFormula(ind, fy, role, sheet, text));
 }
 

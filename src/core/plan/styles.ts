@@ -24,12 +24,13 @@ export const STYLE = {
   link: { border: "thin", fontColor: "#0078D4" } as CellFormat,
 };
 
-/** Conditional colours for the flags (fill, font): green, amber, red, grey. */
+/** Conditional colours for the flags (fill, font): green, amber, red, grey, and purple for 要確認. */
 export const FLAG_FORMATS: Array<{ flag: Flag; format: CellFormat }> = [
   { flag: "達成", format: { fill: "#DFF6DD", fontColor: "#107C10" } },
   { flag: "概ね達成", format: { fill: "#FFF4CE", fontColor: "#8A6100" } },
   { flag: "未達成", format: { fill: "#FDE7E9", fontColor: "#A80000" } },
   { flag: "未入力", format: { fill: "#F3F2F1", fontColor: "#605E5C" } },
+  { flag: "要確認", format: { fill: "#EFE0F7", fontColor: "#5C2E91" } },
 ];
 
 /** The flags in `range` coloured by conditional formats, one per flag. */

@@ -20,6 +20,7 @@ import { STYLE, colourFlags, shortFiscalYear } from "./styles";
 import type { GradeCount, IndicatorRow, ItemRow, SummaryModel } from "../summary/summary-model";
 import { isSummarySheet } from "../layout/owned-areas";
 import { severityOf } from "../checks/render";
+import { KIND_JA, PERIOD_BASIS_JA } from "../model/computed";
 
 export interface SummaryPlanInput {
   model: SummaryModel;
@@ -158,32 +159,33 @@ function indicatorTable(w: RowWriter, e: SheetEdit, model: SummaryModel, row: nu
   const header = [
     "No.",
     "指標",
-    "累計",
+    "種別",
     "現状値",
     ...years.flatMap((fy) => ["計画", "実績", "達成率", "判定"].map((h) => `${shortFiscalYear(fy)} ${h}`)),
     "期間達成率",
+    "期間達成率の基準",
   ];
   const top = openTable(w, row, "指標一覧", header);
-  putIndicatorRows(w, model.indicators, top + 1, header.length - 1);
+  putIndicatorRows(w, model.indicators, top + 1, header.length - 2);
   const table = closeTable(e, "Shinchoku_Indicators", top, model.indicators.length, header.length);
   for (let yi = 0; yi < years.length; yi++) flagFormats(e, table, 4 + yi * 4 + 3);
   return table;
 }
 
-/** One row per indicator; the period rate in the last column (`rateCol`) even where years are missing. */
+/** One row per indicator; the period rate and its basis from `rateCol` even where years are missing. */
 function putIndicatorRows(w: RowWriter, indicators: IndicatorRow[], row: number, rateCol: number): void {
   for (const ind of indicators) {
     w.start(row, 0)
       .put(ind.no, STYLE.cell)
       .put(ind.name, STYLE.cell)
-      .put(ind.cumulative ? "累計" : "", STYLE.flag)
+      .put(KIND_JA[ind.kind], STYLE.flag)
       .put(ind.baseline, numberish(ind.baseline));
     for (const y of ind.years)
       w.put(y.plan, numberish(y.plan))
         .put(y.actual, numberish(y.actual))
         .put(y.rate, STYLE.rate)
         .put(y.flag === "対象外" && y.plan === null ? "" : y.flag, STYLE.flag);
-    w.start(row, rateCol).put(ind.periodRate, STYLE.rate);
+    w.start(row, rateCol).put(ind.periodRate, STYLE.rate).put(PERIOD_BASIS_JA[ind.periodBasis], STYLE.flag);
     row++;
   }
 }

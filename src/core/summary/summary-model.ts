@@ -3,9 +3,9 @@
  * grade and year, by 重点改革項目 and in total. Pure data; summary-plan.ts lays it out.
  */
 import type { ShinchokuConfig, Flag } from "../config/config";
-import type { ComputedIndicator, ComputedItem } from "../model/computed";
+import type { ComputedIndicator, ComputedItem, PeriodBasis } from "../model/computed";
 import { countBySeverity, type Finding } from "../model/finding";
-import { refOf, type Item, type PeriodEvaluation, type SourceCell } from "../model/item";
+import { refOf, type IndicatorKind, type Item, type PeriodEvaluation, type SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
 import { compareItemNo, ofYear } from "../values/order";
 import { pushTo } from "../values/group";
@@ -31,6 +31,7 @@ export interface IndicatorRow {
   no: string;
   name: string;
   cumulative: boolean;
+  kind: IndicatorKind;
   baseline: number | string | null;
   years: Array<{
     fiscalYear: number;
@@ -40,6 +41,7 @@ export interface IndicatorRow {
     flag: Flag;
   }>;
   periodRate: number | null;
+  periodBasis: PeriodBasis;
 }
 
 export interface GradeCount {
@@ -173,9 +175,11 @@ function indicatorRow(no: string, ci: ComputedIndicator, fiscalYears: number[]):
     no,
     name: ci.indicator.name,
     cumulative: ci.indicator.cumulative,
+    kind: ci.kind,
     baseline: cellValue(ci.indicator.baseline.cell),
     years: rowYears,
     periodRate: ci.periodRate,
+    periodBasis: ci.periodBasis,
   };
 }
 
