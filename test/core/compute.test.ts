@@ -149,6 +149,36 @@ describe("未入力 and 対象外", () => {
   });
 });
 
+describe("a figure present but unreadable: 要確認, never 対象外", () => {
+  it.each([
+    ["a plan typed 1,2OO", { plan: ["1,2OO", 120] as [CellValue, CellValue] }],
+    ["an actual typed 1l0", { actual: ["1l0", 125] as [CellValue, CellValue] }],
+    ["an Excel error", { actual: [{ error: "#REF!" }, 125] as [CellValue, CellValue] }],
+  ])("%s", (_, o) => {
+    const a = analyse({ sheets: [miniForm(o)] }, DEFAULT_CONFIG, { asOf: AS_OF });
+    const y = a.computed[0].indicators[0].years[0];
+    expect(y.flag).toBe("要確認");
+    // Not compared with the grade: the figure has to be settled first.
+    expect(a.computed[0].years[0]).toMatchObject({ worstFlag: "要確認", gradeAgrees: null });
+    // And the cell is named by an error finding.
+    const cell = "plan" in o ? "D6" : "E6";
+    expect(a.findings.filter((f) => f.severity === "error").map((f) => f.cell)).toEqual([cell]);
+    expect(a.findings.some((f) => f.code === "grade/flag-mismatch")).toBe(false);
+  });
+
+  it("keeps 対象外 for a qualitative indicator and for 「-」", () => {
+    expect(mini({ plan: ["継続実施", "継続実施"], actual: ["実施", "実施"] }).indicators[0].years[0].flag).toBe(
+      "対象外",
+    );
+    expect(mini({ plan: ["-", 120] }).indicators[0].years[0].flag).toBe("対象外");
+  });
+
+  it("ranks 要確認 after 未達成 and before 未入力", () => {
+    expect(worstFlag(["達成", "要確認", "未入力"])).toBe("要確認");
+    expect(worstFlag(["要確認", "未達成"])).toBe("未達成");
+  });
+});
+
 describe("indicator kinds: markers, configuration, totals and the period rate", () => {
   const kindOf = (indicator: string, config = DEFAULT_CONFIG) =>
     mini({ indicator, plan: [100, 120], actual: [90, 130] }, config).indicators[0];

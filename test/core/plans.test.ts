@@ -6,6 +6,7 @@ import { cellWrites, type CellWrite, type EditPlan } from "../../src/core/plan/e
 import { buildSummary } from "../../src/core/summary/summary-model";
 import { pastedSheet, SEED_TEXT, seedFormSheets, seedIndicators } from "../../scripts/fixtures/seed-form";
 import { applyPlan } from "./helpers/apply-plan";
+import { miniForm } from "./helpers/mini-form";
 
 const AS_OF = new Date(2026, 10, 24);
 const run = (wb: WorkbookSnapshot): Analysis => analyse(wb, DEFAULT_CONFIG, { asOf: AS_OF });
@@ -283,5 +284,22 @@ describe("summary plan", () => {
     // The user's sheets are still there, untouched, after applying the plan.
     const after = applyPlan(wb2, r.plan);
     expect(after.sheets.find((s) => s.name === "集計")?.values).toEqual([["課別集計"]]);
+  });
+});
+
+describe("a plan typed 1,2OO", () => {
+  const wb: WorkbookSnapshot = { sheets: [miniForm({ plan: ["1,2OO", 120] })] };
+  const a = run(wb);
+
+  it("shows 要確認 in the computed area and in the summary, never 対象外", () => {
+    const plan = planFill(a, wb).plan;
+    // The area starts two columns right of the target H: J; FY2015's 判定 is K.
+    expect(cell(plan, "No1", "K6")?.value).toBe("要確認");
+    const m = buildSummary(a.computed, a.findings, a.config);
+    expect(m.indicators[0].years[0].flag).toBe("要確認");
+    const sum = planSummary(a, wb).plan;
+    const values = sum.edits.flatMap((e) => cellWrites(e.writes)).map((w) => w.value);
+    expect(values).toContain("要確認");
+    expect(sum.edits.flatMap((e) => e.conditionalFormats).some((c) => c.equals === "要確認")).toBe(true);
   });
 });
