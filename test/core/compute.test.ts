@@ -167,9 +167,9 @@ describe("a figure present but unreadable: 要確認, never 対象外", () => {
   });
 
   it("keeps 対象外 for a qualitative indicator and for 「-」", () => {
-    expect(mini({ plan: ["継続実施", "継続実施"], actual: ["実施", "実施"] }).indicators[0].years[0].flag).toBe(
-      "対象外",
-    );
+    expect(
+      mini({ plan: ["継続実施", "継続実施"], actual: ["実施", "実施"] }).indicators[0].years[0].flag,
+    ).toBe("対象外");
     expect(mini({ plan: ["-", 120] }).indicators[0].years[0].flag).toBe("対象外");
   });
 

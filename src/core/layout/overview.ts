@@ -80,13 +80,15 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     let nameCol: number | null = null;
     if (isIndicator) {
       // The name is the first text cell after the labels (and left of the data when headers allow).
-      const first = view.firstFilledFrom(r, labelEdge + 1);
+      let first = view.firstFilledFrom(r, labelEdge + 1);
+      while (first >= 0 && view.isNote(r, first)) first = view.firstFilledFrom(r, first + 1);
       if (first >= 0 && view.parsed(r, first).kind === "text") nameCol = first;
       if (nameCol === null) continue; // a row of numbers with no name: reported below as stray
       labelEdge = Math.max(labelEdge, view.rightEdge(r, nameCol));
     }
-    const dataCols = view.cellsInRow(r, labelEdge + 1, lastDataCol);
-    if (!isIndicator && dataCols.length === 0) continue;
+    const dataCols = view.dataCellsInRow(r, labelEdge + 1, lastDataCol);
+    // A text with no figure beside it (a memo in a blank row, a word under the target) is no indicator.
+    if (dataCols.length === 0) continue;
     rows.push({ row: r, labelEdge, dataCols, kind: isIndicator ? "indicator" : "process", nameCol });
   }
   const alignment = alignRows(slotCols, rows);
@@ -97,8 +99,9 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     return noTable(findings);
   }
   const s = alignment.shift;
+  // A note where a figure goes is a note, not the figure (nor text to be read as one).
   const at = (r: number, c: number | null): SourceCell | null =>
-    c === null ? null : view.sourceOrNull(r, c + s);
+    c === null || view.isNote(r, c + s) ? null : view.sourceOrNull(r, c + s);
 
   const indicators: Indicator[] = [];
   const nameFacts = nameFactsFor(config);
