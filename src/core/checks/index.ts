@@ -22,6 +22,8 @@ import { nameTaken } from "./rules/name-taken";
 import { targetProtected } from "./rules/target-protected";
 import { targetReadOnly } from "./rules/target-read-only";
 import { targetMissing } from "./rules/target-missing";
+import { yearColumnUnpaired } from "./rules/year-column-unpaired";
+import { textOverYears } from "./rules/text-over-years";
 
 export const ALL_RULES: readonly Rule[] = [
   notANumber,
@@ -46,6 +48,8 @@ export const ALL_RULES: readonly Rule[] = [
   targetProtected,
   targetReadOnly,
   targetMissing,
+  yearColumnUnpaired,
+  textOverYears,
 ];
 
 const BY_CODE = new Map(ALL_RULES.map((r) => [r.code, r]));

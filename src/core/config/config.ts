@@ -119,7 +119,7 @@ export const DEFAULT_CONFIG: ShinchokuConfig = {
     overview: ["改革実施概要"],
     baseline: ["現状"],
     plan: ["計画"],
-    actual: ["実績"],
+    actual: ["実績", "実績見込み", "実績見込"],
     midTarget: ["中間目標"],
     finalTarget: ["最終目標", "目標"],
     process: ["取組工程(具体的な内容)", "取組工程"],

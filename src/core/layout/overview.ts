@@ -29,7 +29,8 @@ export interface OverviewResult {
 
 interface Slots {
   baseline: number | null;
-  years: Array<{ fiscalYear: number; plan: number; actual: number }>;
+  /** A year's plan or actual column is null when the form has none for it (a plan-only table). */
+  years: Array<{ fiscalYear: number; plan: number | null; actual: number | null }>;
   target: number | null;
 }
 
@@ -52,7 +53,14 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     );
 
   const sub = header.row + 1 <= section.bottom ? readPlanActualRow(view, header.row + 1) : null;
-  const slots = slotColumns(header, sub?.cells ?? []);
+  const slots = slotColumns(header, sub?.cells ?? [], (col) =>
+    findings.push(
+      readerFinding("layout/year-column-unpaired", view.name, header.row, col, {
+        text: view.text(header.row, col),
+      }),
+    ),
+  );
+  if (slots.years.length === 0) return noTable(findings);
   const firstDataRow = sub ? header.row + 2 : header.row + 1;
 
   // Indicator rows start at the 指標 label; rows between the headers and it are the 取組工程 text row.
@@ -93,8 +101,20 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
   }
   const alignment = alignRows(slotCols, rows);
   if (!alignment) {
+    // The headers were read; a row whose text reaches over the year columns is what stops the table.
+    const over = rows.find((r) => r.labelEdge >= firstSlot);
     findings.push(
-      readerFinding("layout/year-header-unreadable", view.name, header.row, firstSlot, { text: "" }),
+      over
+        ? readerFinding(
+            "layout/text-over-years",
+            view.name,
+            over.row,
+            over.nameCol ?? view.labelEdge(over.row),
+            {
+              label: view.text(over.row, over.nameCol ?? view.firstFilledFrom(over.row, 0)).slice(0, 20),
+            },
+          )
+        : readerFinding("layout/year-header-unreadable", view.name, header.row, firstSlot, { text: "" }),
     );
     return noTable(findings);
   }
@@ -109,8 +129,8 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
   for (const row of rows) {
     const years = mapList(slots.years, (y) => {
       const actual = at(row.row, y.actual);
-      // Where a blank actual is to be typed; a filled one is its own place.
-      const actualAt = actual === null ? { row: row.row, col: y.actual + s } : null;
+      // Where a blank actual is to be typed; a filled one is its own place; none in a plan-only table.
+      const actualAt = actual === null && y.actual !== null ? { row: row.row, col: y.actual + s } : null;
       return { fiscalYear: y.fiscalYear, plan: at(row.row, y.plan), actual, actualAt };
     });
     if (row.kind === "process") {
@@ -203,14 +223,44 @@ function readPlanActualRow(
   return cells.length ? { cells } : null;
 }
 
-/** Plan and actual columns per year: from the 計画/実績 sub-header where it is, else the year's first and last column. */
-function slotColumns(h: YearHeaderRow, sub: Array<{ col: number; kind: "plan" | "actual" }>): Slots {
-  const years = mapList(h.years, (y, i) => {
+/**
+ * Plan and actual columns per year: from the 計画/実績 sub-header where it is, else the year's first and
+ * last column. A year with one column is plan-only or actual-only when its header or sub-header says
+ * so ("H27 実績"), and otherwise unreadable (`unpaired`): never paired with the next year's column.
+ * A year named twice ("H27 計画" | "H27 実績") is one year of two columns.
+ */
+function slotColumns(
+  h: YearHeaderRow,
+  sub: Array<{ col: number; kind: "plan" | "actual" }>,
+  unpaired: (col: number) => void,
+): Slots {
+  const years: Slots["years"] = [];
+  for (let i = 0; i < h.years.length; i++) {
+    const y = h.years[i];
     const nextCol = h.years[i + 1]?.col ?? Infinity;
-    const p = subColumn(sub, "plan", y.col, nextCol) ?? y.col;
-    const a = subColumn(sub, "actual", y.col, nextCol) ?? (y.right > p ? y.right : p + 1);
-    return { fiscalYear: y.fiscalYear, plan: p, actual: a };
-  });
+    const subPlan = subColumn(sub, "plan", y.col, nextCol);
+    const subActual = subColumn(sub, "actual", y.col, nextCol);
+    let plan: number | null;
+    let actual: number | null;
+    if (y.role === "plan") [plan, actual] = [subPlan ?? y.col, null];
+    else if (y.role === "actual") [plan, actual] = [null, subActual ?? y.col];
+    else if (y.right > y.col || (subPlan !== undefined && subActual !== undefined)) {
+      plan = subPlan ?? y.col;
+      actual = subActual ?? (y.right > plan ? y.right : plan + 1);
+    } else if (subPlan !== undefined || subActual !== undefined) {
+      [plan, actual] = [subPlan ?? null, subActual ?? null];
+    } else {
+      unpaired(y.col);
+      continue;
+    }
+    const same = years.find((o) => o.fiscalYear === y.fiscalYear);
+    if (same && (same.plan === null) !== (plan === null)) {
+      same.plan ??= plan;
+      same.actual ??= actual;
+      continue;
+    }
+    years.push({ fiscalYear: y.fiscalYear, plan, actual });
+  }
   return { baseline: h.baseline?.col ?? null, years, target: h.target?.col ?? null };
 }
 
@@ -228,7 +278,10 @@ function subColumn(
 function allSlots(s: Slots): number[] {
   const out: number[] = [];
   if (s.baseline !== null) out.push(s.baseline);
-  for (const y of s.years) out.push(y.plan, y.actual);
+  for (const y of s.years) {
+    if (y.plan !== null) out.push(y.plan);
+    if (y.actual !== null) out.push(y.actual);
+  }
   if (s.target !== null) out.push(s.target);
   return out;
 }

@@ -56,7 +56,7 @@ export class SheetView {
   readonly ownedAreas: CellRange[] = [];
   private readonly parser: CellParser;
   private readonly classifier: TextClassifier;
-  private readonly config: ShinchokuConfig;
+  readonly config: ShinchokuConfig;
 
   constructor(grid: Grid, classifier: TextClassifier, config: ShinchokuConfig) {
     this.classifier = classifier;

@@ -106,6 +106,44 @@ const CASES: Case[] = [
     en: /cannot read the year header "FY28"\. Write it like/,
   },
   {
+    code: "layout/year-column-unpaired",
+    severity: "error",
+    make: () => {
+      const s = miniForm();
+      // 平成28年度 moved next to 平成27年度 (E4): the first year has one column, and no 計画/実績 under it.
+      s.values[3] = [
+        "改革実施概要",
+        null,
+        "現状 (平成26年度)",
+        "平成27年度",
+        "平成28年度",
+        null,
+        null,
+        "目標",
+      ];
+      s.values[4] = [];
+      return wbOf(s);
+    },
+    sheet: "No1",
+    cell: "D4",
+    ja: /年度「平成27年度」の列は1列だけで、計画か実績かが分からないため読み飛ばしました/,
+    en: /the year "平成27年度" has a single column that says neither 計画 \(plan\) nor 実績 \(actual\)/,
+  },
+  {
+    code: "layout/text-over-years",
+    severity: "error",
+    make: () => {
+      const s = miniForm();
+      s.values[5] = ["指標", "窓口利用者数", null, null, null, 120, 125, "継続"];
+      s.merges = [{ top: 5, bottom: 5, left: 1, right: 4 }];
+      return wbOf(s);
+    },
+    sheet: "No1",
+    cell: "B6",
+    ja: /「窓口利用者数」の行の文章が年度の列にかかっているため、表の数値を読めません/,
+    en: /the text of the row "窓口利用者数" reaches over the year columns/,
+  },
+  {
     code: "layout/duplicate-year",
     severity: "error",
     make: () => wbOf(miniForm({ sheet: "A" }), miniForm({ sheet: "B", actual: [111, 125] })),
