@@ -51,6 +51,39 @@ describe("cell values", () => {
   });
 });
 
+describe("figures typed with units, and approximate figures", () => {
+  it.each([
+    ["1,152人", 1152, "人"],
+    ["43箇所", 43, "箇所"],
+    ["3,297百万円", 3297, "百万円"],
+    ["△120千円", -120, "千円"],
+    ["43 か所", 43, "か所"],
+    ["5ヶ所", 5, "ヶ所"],
+    ["12km", 12, "km"],
+    ["930人(見込み)", 930, "人"],
+  ])("%s is %d with the unit %s, never multiplied", (text, value, unit) => {
+    expect(parseText(text)).toMatchObject({ kind: "number", value, unit });
+  });
+
+  it("reads 約43 as 43, approximate", () => {
+    expect(parseText("約43")).toEqual({
+      kind: "number",
+      value: 43,
+      estimate: false,
+      percent: false,
+      approximate: true,
+    });
+    expect(parseText("約 1,152人")).toMatchObject({ value: 1152, unit: "人", approximate: true });
+  });
+
+  it.each(["1,2OO", "12OO", "100以上", "3区で実施", "4区実施", "継続実施", "約", "人"])(
+    "keeps %s as text",
+    (t) => {
+      expect(parseText(t).kind).toBe("text");
+    },
+  );
+});
+
 describe("fiscal years", () => {
   it.each([
     ["平成27年度", 2015],

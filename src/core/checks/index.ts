@@ -24,6 +24,8 @@ import { targetReadOnly } from "./rules/target-read-only";
 import { targetMissing } from "./rules/target-missing";
 import { yearColumnUnpaired } from "./rules/year-column-unpaired";
 import { textOverYears } from "./rules/text-over-years";
+import { unitMismatch } from "./rules/unit-mismatch";
+import { approximate } from "./rules/approximate";
 
 export const ALL_RULES: readonly Rule[] = [
   notANumber,
@@ -50,6 +52,8 @@ export const ALL_RULES: readonly Rule[] = [
   targetMissing,
   yearColumnUnpaired,
   textOverYears,
+  unitMismatch,
+  approximate,
 ];
 
 const BY_CODE = new Map(ALL_RULES.map((r) => [r.code, r]));

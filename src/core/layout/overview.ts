@@ -146,7 +146,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
       kind: facts.kind,
       cumulative: facts.kind === "cumulative",
       lowerIsBetter: facts.lowerIsBetter,
-      unit: facts.unit,
+      unit: facts.unit ?? typedUnit(at(row.row, slots.baseline), years),
       baseline: { fiscalYear: header.baseline?.fiscalYear ?? null, cell: at(row.row, slots.baseline) },
       years,
       target: { kind: header.target?.kind ?? "target", cell: at(row.row, slots.target) },
@@ -173,6 +173,17 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
     era: header.era,
     findings,
   };
+}
+
+/** The unit typed with the figures ("1,152人"), the first found, when the name gives none. */
+function typedUnit(
+  baseline: SourceCell | null,
+  years: Array<{ plan: SourceCell | null; actual: SourceCell | null }>,
+): string | null {
+  const unitOf = (c: SourceCell | null) => (c && c.parsed.kind === "number" ? (c.parsed.unit ?? null) : null);
+  let u = unitOf(baseline);
+  for (const y of years) u ??= unitOf(y.plan) ?? unitOf(y.actual);
+  return u;
 }
 
 /** What a section without a readable table gives: its findings only. */

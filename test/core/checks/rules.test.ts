@@ -28,11 +28,30 @@ const CASES: Case[] = [
   {
     code: "value/not-a-number",
     severity: "error",
+    make: () => wbOf(miniForm({ actual: ["1,1OO", 125] })),
+    sheet: "No1",
+    cell: "E6",
+    ja: /「1,1OO」が数値ではありません。数値を入力してください/,
+    en: /"1,1OO", not a number\. Enter a number/,
+  },
+  {
+    code: "value/approximate",
+    severity: "warning",
     make: () => wbOf(miniForm({ actual: ["約110", 125] })),
     sheet: "No1",
     cell: "E6",
-    ja: /「約110」が数値ではありません。数値を入力してください/,
-    en: /"約110", not a number\. Enter a number/,
+    ja: /窓口利用者数の平成27年度実績「約110」は概数のため、110 として計算しました/,
+    en: /the FY2015 actual of "窓口利用者数" is "約110", approximate; it was counted as 110/,
+  },
+  {
+    code: "value/unit-mismatch",
+    severity: "warning",
+    make: () =>
+      wbOf(miniForm({ indicator: "窓口利用者数(人)", plan: ["100人", "120人"], actual: ["110件", 125] })),
+    sheet: "No1",
+    cell: "E6",
+    ja: /「110件」の単位「件」が、この指標の単位「人」と異なります/,
+    en: /is "110件", in 件, while the indicator is in 人/,
   },
   {
     code: "value/actual-missing",

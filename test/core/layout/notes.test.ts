@@ -85,6 +85,69 @@ describe("a note beside the figures", () => {
   });
 });
 
+describe("figures typed with units", () => {
+  /** The seed laid out, every figure of the centres typed with 箇所 and the attendees' with 人. */
+  function withUnits(): SheetSnapshot[] {
+    const sheets = copy(seedFormSheets());
+    for (const s of sheets)
+      for (const row of s.values)
+        if (typeof row[1] === "string" && /センター数|受講者数/.test(row[1]))
+          for (let c = 2; c < row.length; c++)
+            if (typeof row[c] === "number")
+              row[c] = `${(row[c] as number).toLocaleString("en")}${/センター/.test(row[1]) ? "箇所" : "人"}`;
+    return sheets;
+  }
+
+  it("reads the numbers and keeps the years: no not-a-number, the same rates as plain figures", () => {
+    const plain = run(seedFormSheets());
+    const a = run(withUnits());
+    const rates = (x: Analysis) =>
+      x.computed[0].indicators.map((i) => [
+        i.kind,
+        i.periodRate,
+        i.years.map((y) => [y.fiscalYear, y.plan, y.actual, y.flag]),
+      ]);
+    expect(rates(a)).toEqual(rates(plain));
+    expect(a.computed[0].indicators.map((i) => i.indicator.unit)).toEqual(["人", "箇所"]);
+    expect(codes(a)).toEqual(codes(plain));
+  });
+
+  it("warns, per cell, of a figure in another unit within one indicator", () => {
+    const sheets = withUnits();
+    sheets[1].values[15][7] = "54件"; // H16, FY2017 actual of the centres
+    const a = run(sheets);
+    expect(
+      a.findings.filter((f) => f.code === "value/unit-mismatch").map((f) => `${f.sheet}!${f.cell}`),
+    ).toEqual([`${sheets[1].name}!H16`]);
+    expect(a.computed[0].indicators[1].years[2].actual).toBe(54);
+  });
+
+  it("property: a unit on any figure changes no figure read", () => {
+    const sheets = seedFormSheets();
+    const base = run(sheets);
+    const numbers = (x: Analysis) =>
+      x.computed.map((c) =>
+        c.indicators.map((i) => [i.years.map((y) => [y.fiscalYear, y.plan, y.actual]), i.periodRate]),
+      );
+    const cells: Array<[number, number, number]> = [];
+    sheets.forEach((s, si) =>
+      s.values.forEach((row, r) => row.forEach((v, c) => typeof v === "number" && cells.push([si, r, c]))),
+    );
+    fc.assert(
+      fc.property(
+        fc.subarray(cells, { minLength: 1 }),
+        fc.constantFrom("人", "箇所", " か所", "件", "百万円"),
+        (picked, unit) => {
+          const s = copy(sheets);
+          for (const [si, r, c] of picked) s[si].values[r][c] = `${s[si].values[r][c] as number}${unit}`;
+          expect(numbers(run(s))).toEqual(numbers(base));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
+
 describe("property: no note or stray text anywhere changes another figure read", () => {
   const forms: Array<[string, () => SheetSnapshot[]]> = [
     ["laid out", () => seedFormSheets()],
