@@ -26,6 +26,7 @@ import { yearColumnUnpaired } from "./rules/year-column-unpaired";
 import { textOverYears } from "./rules/text-over-years";
 import { unitMismatch } from "./rules/unit-mismatch";
 import { approximate } from "./rules/approximate";
+import { otherSheet } from "./rules/other-sheet";
 
 export const ALL_RULES: readonly Rule[] = [
   notANumber,
@@ -54,6 +55,7 @@ export const ALL_RULES: readonly Rule[] = [
   textOverYears,
   unitMismatch,
   approximate,
+  otherSheet,
 ];
 
 const BY_CODE = new Map(ALL_RULES.map((r) => [r.code, r]));

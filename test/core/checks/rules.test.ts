@@ -233,7 +233,7 @@ const CASES: Case[] = [
     en: /FY2016 status was "順調", yet the year ended not achieved\. Check the status against the actuals/,
   },
   {
-    code: "layout/no-form",
+    code: "layout/other-sheet",
     severity: "info",
     make: () =>
       wbOf(miniForm(), { name: "表紙", originRow: 0, originCol: 0, values: [["令和6年度 行政改革"]] }),
@@ -243,6 +243,47 @@ const CASES: Case[] = [
     en: /表紙: no progress-sheet form found; the sheet was skipped/,
   },
 ];
+
+describe("layout/no-form: a workbook without any progress sheet", () => {
+  const wb = wbOf(
+    { name: "表紙", originRow: 0, originCol: 0, values: [["令和6年度 行政改革"]] },
+    {
+      name: "一覧",
+      originRow: 0,
+      originCol: 0,
+      values: [
+        ["項目", "担当"],
+        ["窓口改革", "総務課"],
+      ],
+    },
+  );
+  const a = analyse(wb, DEFAULT_CONFIG, { asOf: AS_OF });
+
+  it("is one error for the file, beside the skipped sheets' infos", () => {
+    expect(a.findings.map((f) => [f.code, f.severity, f.sheet])).toEqual([
+      ["layout/no-form", "error", null],
+      ["layout/other-sheet", "info", "一覧"],
+      ["layout/other-sheet", "info", "表紙"],
+    ]);
+    const f = a.findings[0];
+    expect(renderMessage(f, "ja")).toMatch(
+      /このファイルの 2 枚のシートのどれにも、進捗管理シートの様式.*集計シートも作成しません/,
+    );
+    expect(renderMessage(f, "en")).toMatch(
+      /None of the file's 2 sheets holds a progress-sheet form.*no summary is made/,
+    );
+  });
+
+  it("gets no summary sheet", () => {
+    const s = planSummary(a, wb);
+    expect(s.plan.edits).toEqual([]);
+    expect(s.plan.names).toEqual([]);
+  });
+
+  it("is not raised when one sheet holds a form", () => {
+    expect(findingsOf(wbOf(miniForm())).some((f) => f.code === "layout/no-form")).toBe(false);
+  });
+});
 
 describe("the clean minimal form", () => {
   it("raises no finding at all", () => {
@@ -261,7 +302,7 @@ describe.each(CASES)("$code", (c) => {
 
   it("says where and what is expected, in Japanese and English", () => {
     const [f] = hits();
-    const where = c.code === "layout/no-form" ? c.sheet : `${c.sheet}!${c.cell}`;
+    const where = c.code === "layout/other-sheet" ? c.sheet : `${c.sheet}!${c.cell}`;
     for (const lang of ["ja", "en"] as const) {
       const msg = renderMessage(f, lang);
       expect(msg.startsWith(where)).toBe(true);
@@ -411,6 +452,7 @@ describe("the registry", () => {
       "write/protected",
       "write/read-only",
       "write/sheet-missing",
+      "layout/no-form",
     ]);
     expect(ALL_RULES.map((r) => r.code).filter((c) => !covered.has(c))).toEqual([]);
   });
