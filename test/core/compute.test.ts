@@ -4,6 +4,7 @@ import type { CellValue, SheetSnapshot } from "../../src/core/grid/cell";
 import { achievementRate, flagOfRate, worstFlag } from "../../src/core/compute/flags";
 import { seedPastedSheet } from "../../scripts/fixtures/seed-form";
 import { miniForm, type MiniFormOptions } from "./helpers/mini-form";
+import { buildSummary } from "../../src/core/summary/summary-model";
 
 const AS_OF = new Date(2026, 10, 24);
 const computeOf = (sheets: SheetSnapshot[], config = DEFAULT_CONFIG, asOf = AS_OF) =>
@@ -279,5 +280,60 @@ describe("agreement of grade and status with the flags", () => {
       gradeAgrees: null,
       statusAgrees: null,
     });
+  });
+});
+
+describe("grade codes and scales", () => {
+  const lower = mergeConfig({
+    grades: DEFAULT_CONFIG.grades.map((g) => ({ ...g, code: g.code.toLowerCase() })),
+  });
+
+  it("matches codes configured in lowercase (a/b/c/d) after NFKC and case folding, both sides", () => {
+    for (const typed of ["B", "b", "Ｂ", "ｂ"]) {
+      const a = analyse({ sheets: [miniForm({ actual: [110, 100], grades: ["A", typed] })] }, lower, {
+        asOf: AS_OF,
+      });
+      expect(a.computed[0].years[1].gradeAgrees).toBe(true);
+      expect(a.findings.filter((f) => f.code.startsWith("grade/"))).toEqual([]);
+    }
+  });
+
+  it("counts lowercase-typed grades in the summary under the configured code", () => {
+    const a = analyse({ sheets: [miniForm({ actual: [110, 100], grades: ["a", "ｂ"] })] }, DEFAULT_CONFIG, {
+      asOf: AS_OF,
+    });
+    const m = buildSummary(a.computed, a.findings, a.config);
+    expect(m.gradeTotals.filter((g) => g.counts.some((n) => n > 0)).map((g) => [g.grade, g.counts])).toEqual([
+      ["A", [1, 0]],
+      ["B", [0, 1]],
+    ]);
+    expect(m.gradeTotals.map((g) => g.grade)).not.toContain("その他");
+  });
+
+  it("checks period grades on their own scale when one is configured", () => {
+    const sheet = miniForm();
+    sheet.values.push(
+      [],
+      ["計画期間の評価", null, null, "計画期間の評価", null, "平成29年度以降"],
+      [null, "取組工程、指標に対する評価", null, "概ね計画どおり進んだ。", "S", "継続する。"],
+    );
+    const own = mergeConfig({
+      periodGrades: [
+        { code: "S", ja: "特に優れている", en: "outstanding", expectedFlags: ["達成"] },
+        { code: "A", ja: "優れている", en: "good", expectedFlags: ["達成", "概ね達成"] },
+      ],
+    });
+    const offScale = (config: typeof own) =>
+      analyse({ sheets: [sheet] }, config, { asOf: AS_OF })
+        .findings.filter((f) => f.code === "grade/off-scale")
+        .map((f) => [f.cell, f.params.value, f.params.scale]);
+    expect(offScale(DEFAULT_CONFIG)).toEqual([["E15", "S", "A/B/C/D"]]);
+    expect(offScale(own)).toEqual([]);
+    // The year grades keep the year scale: an S there is still off it.
+    const yearS = miniForm({ grades: ["A", "S"] });
+    expect(
+      analyse({ sheets: [yearS] }, own, { asOf: AS_OF }).findings.filter((f) => f.code === "grade/off-scale")
+        .length,
+    ).toBe(1);
   });
 });

@@ -18,7 +18,7 @@ import {
   type PeriodBasis,
 } from "../model/computed";
 import type { Indicator, IndicatorYear, Item, SourceCell } from "../model/item";
-import { nfkc } from "../values/normalize";
+import { gradeKey, nfkc } from "../values/normalize";
 import { ascending, ofYear, sortInPlace } from "../values/order";
 import { achievementRate, flagOfRate, worseFlag } from "./flags";
 import { fiscalYearIsOver, isBlank, isGraded, isUnreadable, numberOf } from "./figures";
@@ -27,7 +27,7 @@ import { fiscalYearIsOver, isBlank, isGraded, isUnreadable, numberOf } from "./f
 interface RunContext {
   config: ShinchokuConfig;
   asOf: Date;
-  /** Grade by code and status by normalised label; the first definition wins, as a search in order would. */
+  /** Grade by folded code (gradeKey) and status by normalised label; the first definition wins, as a search in order would. */
   gradeByCode: Map<string, GradeDef>;
   statusByLabel: Map<string, StatusDef>;
 }
@@ -41,7 +41,10 @@ export function computeItems(items: Item[], config: ShinchokuConfig, asOf: Date)
 
 function runContext(config: ShinchokuConfig, asOf: Date): RunContext {
   const gradeByCode = new Map<string, GradeDef>();
-  for (const g of config.grades) if (!gradeByCode.has(g.code)) gradeByCode.set(g.code, g);
+  for (const g of config.grades) {
+    const key = gradeKey(g.code);
+    if (!gradeByCode.has(key)) gradeByCode.set(key, g);
+  }
   const statusByLabel = new Map<string, StatusDef>();
   for (const s of config.statuses) {
     const label = nfkc(s.label);
@@ -160,7 +163,7 @@ function itemYear(item: Item, inds: ComputedIndicator[], fy: number, run: RunCon
   const worst = worstFlagOf(inds, fy);
   const gradeText = textOf(gradeCellOf(item, fy));
   const statusText = textOf(statusCellOf(item, fy));
-  const gradeDef = gradeText ? run.gradeByCode.get(nfkc(gradeText).toUpperCase()) : undefined;
+  const gradeDef = gradeText ? run.gradeByCode.get(gradeKey(gradeText)) : undefined;
   const statusDef = statusText ? run.statusByLabel.get(nfkc(statusText)) : undefined;
   const comparable = worst !== null && worst !== "未入力" && worst !== "要確認";
   return {

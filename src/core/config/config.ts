@@ -67,6 +67,11 @@ export interface ShinchokuConfig {
   labels: LabelConfig;
   grades: GradeDef[];
   statuses: StatusDef[];
+  /**
+   * The scale of the mid-term and period grades (計画期間の中間評価 / 計画期間の評価), when it is not the
+   * year grades' one; null: the same scale as `grades`.
+   */
+  periodGrades: GradeDef[] | null;
   /** Markers in an indicator's name that make its figures running totals. */
   cumulativeMarkers: string[];
   /** Markers in an indicator's name that make its figures amounts per year that add up (単年度). */
@@ -147,6 +152,7 @@ export const DEFAULT_CONFIG: ShinchokuConfig = {
     { label: "未着手", en: "not started", onTrack: false },
     { label: "完了", en: "completed", onTrack: true },
   ],
+  periodGrades: null,
   cumulativeMarkers: ["累計"],
   annualMarkers: ["単年度", "年間", "各年度", "毎年度", "年度毎", "削減額", "削減効果額"],
   levelMarkers: ["年度末時点", "年度末", "時点"],

@@ -6,7 +6,7 @@ import type { ShinchokuConfig, Flag } from "../config/config";
 import type { ComputedIndicator, ComputedItem, PeriodBasis } from "../model/computed";
 import { countBySeverity, type Finding } from "../model/finding";
 import { refOf, type IndicatorKind, type Item, type PeriodEvaluation, type SourceCell } from "../model/item";
-import { nfkc } from "../values/normalize";
+import { gradeKey } from "../values/normalize";
 import { compareItemNo, ofYear } from "../values/order";
 import { pushTo } from "../values/group";
 import { mapList } from "../values/lists";
@@ -196,8 +196,9 @@ function gradeTables(
   const rowOf = (t: string) => {
     let gi = rowOfText.get(t);
     if (gi === undefined) {
-      const g = nfkc(t).toUpperCase();
-      gi = grades.indexOf(scale.includes(g) ? g : OTHER);
+      const key = gradeKey(t);
+      const at = scale.findIndex((code) => gradeKey(code) === key);
+      gi = at >= 0 ? at : grades.indexOf(OTHER);
       rowOfText.set(t, gi);
     }
     return gi;
