@@ -16,7 +16,7 @@ import { t, type Lang, type MessageKey } from "../shared/i18n";
 import { reportError } from "../shared/notify";
 import { resultText, statsText } from "../shared/result-text";
 import { append, clear, el } from "../shared/dom";
-import { groupFindings, locationText, SEVERITIES, type FindingGroup } from "./findings-model";
+import { groupFindings, indicatorLines, locationText, SEVERITIES, type FindingGroup } from "./findings-model";
 import { buildSettingsPanel } from "./settings-panel";
 
 export interface TaskpaneOptions {
@@ -282,8 +282,24 @@ export function startTaskpane(
       { class: "sk-list" },
       g.findings.map((f) => el("li", {}, [renderFinding(f)])),
     );
+    // The kind and the basis of each period rate, beside the findings (cell text set as text only).
+    const lines = indicatorLines(g.indicators, tr);
+    const indicators = lines.length
+      ? [
+          el(
+            "ul",
+            {
+              class: "sk-indicators",
+              testid: "indicator-kinds",
+              attrs: { "aria-label": tr("indicators.label") },
+            },
+            lines.map((text) => el("li", { class: "sk-indicator", text })),
+          ),
+        ]
+      : [];
     const d = el("details", { class: "sk-group", testid: "finding-group", attrs: { open: "" } }, [
       summary,
+      ...indicators,
       list,
     ]);
     d.dataset.itemNo = g.itemNo ?? "";
