@@ -5,6 +5,8 @@ import { achievementRate, flagOfRate, worstFlag } from "../../src/core/compute/f
 import { seedPastedSheet } from "../../scripts/fixtures/seed-form";
 import { miniForm, type MiniFormOptions } from "./helpers/mini-form";
 import { buildSummary } from "../../src/core/summary/summary-model";
+import { planFill } from "../../src/core/engine";
+import { cellWrites } from "../../src/core/plan/edit-plan";
 
 const AS_OF = new Date(2026, 10, 24);
 const computeOf = (sheets: SheetSnapshot[], config = DEFAULT_CONFIG, asOf = AS_OF) =>
@@ -335,5 +337,67 @@ describe("grade codes and scales", () => {
       analyse({ sheets: [yearS] }, own, { asOf: AS_OF }).findings.filter((f) => f.code === "grade/off-scale")
         .length,
     ).toBe(1);
+  });
+});
+
+describe("flag bands as a list (a city using 90/80/60%)", () => {
+  const bands = mergeConfig({
+    flagBands: [
+      { label: "概ね達成", min: 0.8 },
+      { label: "達成", min: 0.9 },
+      { label: "やや遅れ", en: "slightly behind", min: 0.6 },
+      { label: "遅れ", en: "behind", min: 0 },
+    ],
+    grades: [
+      { code: "A", ja: "順調", en: "on plan", expectedFlags: ["達成", "概ね達成"] },
+      { code: "B", ja: "やや遅れ", en: "slightly behind", expectedFlags: ["やや遅れ"] },
+      { code: "C", ja: "遅れ", en: "behind", expectedFlags: ["遅れ"] },
+    ],
+  });
+  const flagOf = (actual: number) =>
+    mini({ plan: [100, 100], actual: [actual, 100] }, bands).indicators[0].years[0].flag;
+
+  it.each([
+    [95, "達成"],
+    [90, "達成"],
+    [85, "概ね達成"],
+    [70, "やや遅れ"],
+    [59, "遅れ"],
+    [-5, "遅れ"],
+  ])("actual %p of 100 → %s", (actual, flag) => {
+    expect(flagOf(actual)).toBe(flag);
+  });
+
+  it("ranks the bands for the worst flag, compares grades and statuses with them", () => {
+    const ci = mini(
+      { plan: [100, 100], actual: [95, 50], grades: ["A", "C"], statuses: ["順調", "順調"] },
+      bands,
+    );
+    expect(ci.years.map((y) => [y.worstFlag, y.gradeAgrees, y.statusAgrees])).toEqual([
+      ["達成", true, true],
+      ["遅れ", true, false],
+    ]);
+    // The configured list is in any order: best first by min.
+    expect(worstFlag(["達成", "やや遅れ", "概ね達成"], bands.flagBands)).toBe("やや遅れ");
+    expect(worstFlag(["達成", "概ね達成"], bands.flagBands)).toBe("概ね達成");
+  });
+
+  it("writes the bands into the computed area's flag formula, best first", () => {
+    const wb = { sheets: [miniForm({ plan: [100, 100], actual: [95, 70] })] };
+    const plan = planFill(analyse(wb, bands, { asOf: AS_OF }), wb).plan;
+    const flags = cellWrites(plan.edits[0].writes).filter(
+      (w) => typeof w.formula === "string" && w.formula.includes("ISNUMBER(J6)"),
+    );
+    expect(flags.map((w) => [w.value, w.formula])).toEqual([
+      [
+        "達成",
+        '=IF(ISNUMBER(J6),IF(J6>=0.9,"達成",IF(J6>=0.8,"概ね達成",IF(J6>=0.6,"やや遅れ","遅れ"))),"")',
+      ],
+    ]);
+  });
+
+  it("keeps 達成/概ね達成/未達成 from the thresholds when no bands are configured", () => {
+    const t = mergeConfig({ thresholds: { achieved: 1, mostly: 0.9 } });
+    expect(mini({ plan: [100, 100], actual: [85, 100] }, t).indicators[0].years[0].flag).toBe("未達成");
   });
 });

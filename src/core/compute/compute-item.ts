@@ -8,7 +8,7 @@
  * plain loops (no intermediate arrays or per-call closures) and normalises the configuration's
  * vocabularies once per run, not once per item-year.
  */
-import type { ShinchokuConfig, Flag, GradeDef, StatusDef } from "../config/config";
+import type { ShinchokuConfig, Flag, FlagBand, GradeDef, StatusDef } from "../config/config";
 import {
   periodBasisOf,
   type ComputedIndicator,
@@ -20,7 +20,7 @@ import {
 import type { Indicator, IndicatorYear, Item, SourceCell } from "../model/item";
 import { gradeKey, nfkc } from "../values/normalize";
 import { ascending, ofYear, sortInPlace } from "../values/order";
-import { achievementRate, flagOfRate, worseFlag } from "./flags";
+import { achievementRate, flagBandsOf, flagOfRate, lowestFlag, worseFlag } from "./flags";
 import { fiscalYearIsOver, isBlank, isGraded, isUnreadable, numberOf } from "./figures";
 
 /** What computing needs from the configuration and the date, prepared once per run. */
@@ -30,6 +30,9 @@ interface RunContext {
   /** Grade by folded code (gradeKey) and status by normalised label; the first definition wins, as a search in order would. */
   gradeByCode: Map<string, GradeDef>;
   statusByLabel: Map<string, StatusDef>;
+  /** The flag bands, best first, and the lowest band's label (未達成 by default). */
+  bands: FlagBand[];
+  lowest: Flag;
 }
 
 export function computeItems(items: Item[], config: ShinchokuConfig, asOf: Date): ComputedItem[] {
@@ -50,11 +53,14 @@ function runContext(config: ShinchokuConfig, asOf: Date): RunContext {
     const label = nfkc(s.label);
     if (!statusByLabel.has(label)) statusByLabel.set(label, s);
   }
+  const bands = flagBandsOf(config);
   return {
     config,
     asOf,
     gradeByCode,
     statusByLabel,
+    bands,
+    lowest: lowestFlag(bands),
   };
 }
 
@@ -122,7 +128,7 @@ function flagOf(
   item: Item,
   run: RunContext,
 ): Flag {
-  if (rate !== null) return flagOfRate(rate, run.config);
+  if (rate !== null) return flagOfRate(rate, run.config, run.bands);
   // A figure typed but unreadable ("1,2OO", #REF!) is a question to the department, not 対象外.
   if (!qualitative && (isUnreadable(y.plan) || (plan !== null && isUnreadable(y.actual)))) return "要確認";
   if (
@@ -160,7 +166,7 @@ function periodRate(basis: PeriodBasis, years: ComputedYear[], lower: boolean): 
 }
 
 function itemYear(item: Item, inds: ComputedIndicator[], fy: number, run: RunContext): ComputedItemYear {
-  const worst = worstFlagOf(inds, fy);
+  const worst = worstFlagOf(inds, fy, run.config.flagBands?.length ? run.bands : null);
   const gradeText = textOf(gradeCellOf(item, fy));
   const statusText = textOf(statusCellOf(item, fy));
   const gradeDef = gradeText ? run.gradeByCode.get(gradeKey(gradeText)) : undefined;
@@ -174,14 +180,15 @@ function itemYear(item: Item, inds: ComputedIndicator[], fy: number, run: RunCon
     gradeAgrees: comparable && gradeDef ? gradeDef.expectedFlags.includes(worst) : null,
     // The status is October's view, the flags the year-end result. Behind in October and achieved
     // by March is catching up, not a contradiction; on track in October yet 未達成 at year-end is.
-    statusAgrees: comparable && statusDef ? !statusDef.onTrack || worst !== "未達成" : null,
+    statusAgrees: comparable && statusDef ? !statusDef.onTrack || worst !== run.lowest : null,
   };
 }
 
 /** The worst flag of the year across the item's indicators; null when none applies. */
-function worstFlagOf(inds: ComputedIndicator[], fy: number): Flag | null {
+function worstFlagOf(inds: ComputedIndicator[], fy: number, bands: FlagBand[] | null): Flag | null {
   let worst: Flag | null = null;
-  for (const ci of inds) for (const y of ci.years) if (y.fiscalYear === fy) worst = worseFlag(worst, y.flag);
+  for (const ci of inds)
+    for (const y of ci.years) if (y.fiscalYear === fy) worst = worseFlag(worst, y.flag, bands);
   return worst;
 }
 

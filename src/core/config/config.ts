@@ -60,8 +60,20 @@ export interface StatusDef {
   onTrack: boolean;
 }
 
-/** 要確認: a figure is there but cannot be read as a number ("1,2OO"); 対象外: no numeric plan at all. */
-export type Flag = "達成" | "概ね達成" | "未達成" | "未入力" | "要確認" | "対象外";
+/**
+ * 要確認: a figure is there but cannot be read as a number ("1,2OO"); 対象外: no numeric plan at all.
+ * The rate flags are the flag bands' labels: 達成/概ね達成/未達成 by default, a city's own when it
+ * configures flagBands (hence any string).
+ */
+export type Flag = "達成" | "概ね達成" | "未達成" | "未入力" | "要確認" | "対象外" | (string & {});
+
+/** A progress-flag band: rates at or above `min` (and below the next band's) get `label`. */
+export interface FlagBand {
+  label: string;
+  /** The label in English messages; the label itself when missing. */
+  en?: string;
+  min: number;
+}
 
 export interface ShinchokuConfig {
   labels: LabelConfig;
@@ -92,6 +104,11 @@ export interface ShinchokuConfig {
     /** rate ≥ mostly → 概ね達成, else 未達成 */
     mostly: number;
   };
+  /**
+   * Any number of flag bands, best first by `min` (90/80/60%: four bands); a rate below every band's
+   * min gets the lowest band's label. null: the two thresholds above (達成 / 概ね達成 / 未達成).
+   */
+  flagBands: FlagBand[] | null;
   /** Indicator names (substrings, NFKC) where a lower figure is better: achievement = plan ÷ actual. */
   lowerIsBetter: string[];
   /** A baseline still "(見込み)" this many fiscal years after its own year is a warning. */
@@ -160,6 +177,7 @@ export const DEFAULT_CONFIG: ShinchokuConfig = {
   defaultIndicatorKind: "level",
   estimateMarkers: ["見込み", "見込", "見込値", "推計", "暫定"],
   thresholds: { achieved: 1.0, mostly: 0.8 },
+  flagBands: null,
   lowerIsBetter: [],
   staleEstimateYears: 1,
   severity: {},

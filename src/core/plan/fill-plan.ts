@@ -25,7 +25,8 @@ import {
   type ComputedYear,
 } from "../model/computed";
 import { actualPlace, type Block, type Indicator, type IndicatorYear, type SourceCell } from "../model/item";
-import type { ShinchokuConfig } from "../config/config";
+import type { FlagBand, ShinchokuConfig } from "../config/config";
+import { flagBandsOf } from "../compute/flags";
 import {
   emptyPlan,
   emptySheetEdit,
@@ -280,7 +281,7 @@ class FillText {
   readonly incrementFormula: FormulaMemo;
 
   constructor(readonly config: ShinchokuConfig) {
-    const { achieved, mostly } = config.thresholds;
+    const bands = flagBandsOf(config);
     this.rateFormula = new FormulaMemo(
       (p, a) => `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${p}<>0),${a}/${p},"")`,
     );
@@ -289,8 +290,7 @@ class FillText {
     );
     // When the rate cannot be computed yet, the flag we decided now (未入力 or 対象外) stands: the fallback.
     this.flagFormula = new FormulaMemo(
-      (rate, fallback) =>
-        `=IF(ISNUMBER(${rate}),IF(${rate}>=${achieved},"達成",IF(${rate}>=${mostly},"概ね達成","未達成")),"${fallback}")`,
+      (rate, fallback) => `=IF(ISNUMBER(${rate}),${bandFormula(rate, bands)},"${fallback}")`,
     );
     this.incrementFormula = new FormulaMemo((cur, prev) => `=${cur}-${prev}`);
   }
@@ -345,6 +345,15 @@ class FillText {
     }
     return prefix + cell;
   }
+}
+
+/** The bands as nested IFs, best first: IF(r>=1,"達成",IF(r>=0.8,"概ね達成","未達成")). */
+function bandFormula(rate: string, bands: readonly FlagBand[]): string {
+  const quoted = (label: string) => `"${label.replace(/"/g, '""')}"`;
+  let formula = quoted(bands[bands.length - 1].label);
+  for (let i = bands.length - 2; i >= 0; i--)
+    formula = `IF(${rate}>=${bands[i].min},${quoted(bands[i].label)},${formula})`;
+  return formula;
 }
 
 /** Formula text by the two references it is made of, each distinct formula built once. */
