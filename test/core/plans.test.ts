@@ -295,6 +295,9 @@ describe("a plan typed 1,2OO", () => {
     const plan = planFill(a, wb).plan;
     // The area starts two columns right of the target H: J; FY2015's 判定 is K.
     expect(cell(plan, "No1", "K6")?.value).toBe("要確認");
+    // Its colour rule on FY2015's 判定 column only (K), where the flag is; FY2016's (P) has none.
+    const checks = plan.edits[0].conditionalFormats.filter((c) => c.equals === "要確認");
+    expect(checks.map((c) => c.range)).toEqual([{ top: 5, bottom: 5, left: 10, right: 10 }]);
     const m = buildSummary(a.computed, a.findings, a.config);
     expect(m.indicators[0].years[0].flag).toBe("要確認");
     const sum = planSummary(a, wb).plan;

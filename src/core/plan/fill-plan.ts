@@ -198,11 +198,24 @@ function writeArea(
   w.end();
 
   e.merges.push({ top: titleRow, bottom: titleRow, left, right });
-  // The flags are coloured by conditional formats, one range per year's 判定 column.
+  // The flags are coloured by conditional formats, one range per year's 判定 column. 要確認 is never
+  // a formula's result (the formulas fall back to the flag decided now): its rule only where it is.
   for (let yi = 0; yi < years.length; yi++) {
     const col = left + yi * PER_YEAR.length + 1;
-    colourFlags(e, { top: area.firstRow, bottom: area.bottom, left: col, right: col });
+    const toCheck = hasFlag(computed, years[yi], "要確認");
+    colourFlags(
+      e,
+      { top: area.firstRow, bottom: area.bottom, left: col, right: col },
+      (f) => f !== "要確認" || toCheck,
+    );
   }
+}
+
+/** Whether some indicator has that flag in that year. */
+function hasFlag(computed: ComputedIndicator[], fy: number, flag: string): boolean {
+  for (const ci of computed)
+    for (const y of ci.years) if (y.fiscalYear === fy && y.flag === flag) return true;
+  return false;
 }
 
 /** The computed indicator of that name (the first, as names are how blocks and items are joined). */
@@ -241,9 +254,11 @@ function writeIndicatorRow(
     putTotal(w, ci.indicator, fy, cy, "plan", sheet, text);
     putTotal(w, ci.indicator, fy, cy, "actual", sheet, text);
   }
-  w.put(KIND_JA[ci.kind], STYLE.flag);
+  // Plain cells for the two words: a format of their own would cost the add-in's write two more
+  // format ranges per block (its request budget is counted per range).
+  w.put(KIND_JA[ci.kind], STYLE.cell);
   w.put(ci.periodRate, STYLE.rate);
-  w.put(PERIOD_BASIS_JA[ci.periodBasis], STYLE.flag);
+  w.put(PERIOD_BASIS_JA[ci.periodBasis], STYLE.cell);
 }
 
 function finding(

@@ -33,9 +33,13 @@ export const FLAG_FORMATS: Array<{ flag: Flag; format: CellFormat }> = [
   { flag: "要確認", format: { fill: "#EFE0F7", fontColor: "#5C2E91" } },
 ];
 
-/** The flags in `range` coloured by conditional formats, one per flag. */
-export function colourFlags(e: SheetEdit, range: CellRange): void {
-  for (const f of FLAG_FORMATS) e.conditionalFormats.push({ range, equals: f.flag, format: f.format });
+/**
+ * The flags in `range` coloured by conditional formats, one per flag; `only`, when given, says which
+ * flags can show there (a flag no cell can take needs no rule: each rule is a cost in the add-in's write).
+ */
+export function colourFlags(e: SheetEdit, range: CellRange, only?: (flag: Flag) => boolean): void {
+  for (const f of FLAG_FORMATS)
+    if (!only || only(f.flag)) e.conditionalFormats.push({ range, equals: f.flag, format: f.format });
 }
 
 /** "H27" / "R1" / "2015": short fiscal-year labels for column headers. */
