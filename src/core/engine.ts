@@ -7,7 +7,7 @@ import type { WorkbookSnapshot } from "./grid/cell";
 import type { ShinchokuConfig } from "./config/config";
 import type { Finding } from "./model/finding";
 import type { ComputedItem } from "./model/computed";
-import type { EditPlan } from "./plan/edit-plan";
+import { emptyPlan, type EditPlan } from "./plan/edit-plan";
 import { readWorkbook, type ReadResult } from "./layout/read-workbook";
 import { computeItems } from "./compute/compute-item";
 import { runChecks } from "./checks/run-checks";
@@ -123,6 +123,9 @@ export function planSummary(
   wb: WorkbookSnapshot,
   opts: SummaryOptions = {},
 ): PlanResult & { sheetName: string } {
+  // A workbook where no item was read gets no summary (its report says layout/no-form).
+  if (analysis.read.items.length === 0)
+    return { plan: emptyPlan(), findings: [], sheetName: analysis.config.summarySheetName };
   const model = buildSummary(analysis.computed, analysis.findings, analysis.config);
   return planSummarySheet({
     model,

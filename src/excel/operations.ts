@@ -100,11 +100,18 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
   };
   return {
     kind,
-    items: analysis.read.items.map((it) => ({
+    items: analysis.read.items.map((it, i) => ({
       no: it.no,
       title: it.title,
       sheet: it.noCell?.sheet ?? it.sheets[0] ?? null,
       cell: it.noCell?.cell ?? null,
+      // computeItems keeps the items' order.
+      indicators: (analysis.computed[i]?.indicators ?? []).map((ci) => ({
+        name: ci.indicator.name,
+        kind: ci.kind,
+        periodRate: ci.periodRate,
+        periodBasis: ci.periodBasis,
+      })),
     })),
     findings: rendered,
     counts: countBySeverity(rendered),

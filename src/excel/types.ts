@@ -1,3 +1,5 @@
+import type { IndicatorKind } from "../core/model/item";
+import type { PeriodBasis } from "../core/model/computed";
 /**
  * What the Office.js adapter offers the task pane and the ribbon commands. The UI only calls these
  * and shows what comes back; every decision is the engine's (src/core), every Office call the
@@ -35,10 +37,25 @@ export interface OperationOptions {
 
 export type OperationKind = "validate" | "fill" | "summary" | "findings";
 
+/** What the pane shows of an indicator: its kind and its period rate with the rate's basis. */
+export interface PaneIndicator {
+  name: string;
+  kind: IndicatorKind;
+  periodRate: number | null;
+  periodBasis: PeriodBasis;
+}
+
 export interface OperationResult {
   kind: OperationKind;
   /** Items read, with No. and title, in sheet order: the pane groups findings by them. */
-  items: Array<{ no: string; title: string; sheet: string | null; cell: string | null }>;
+  items: Array<{
+    no: string;
+    title: string;
+    sheet: string | null;
+    cell: string | null;
+    /** The item's indicators with their kind and period rate, for the pane to show the basis. */
+    indicators?: PaneIndicator[];
+  }>;
   findings: RenderedFinding[];
   counts: { error: number; warning: number; info: number };
   /** Findings staff marked 確認済み / 対応不要 on the findings sheet, unchanged since: not counted. */

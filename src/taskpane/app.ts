@@ -22,6 +22,7 @@ import {
   checklistByDepartment,
   groupByRule,
   groupFindings,
+  indicatorLines,
   locationText,
   SEVERITIES,
   type FindingGroup,
@@ -423,8 +424,24 @@ export function startTaskpane(
       { class: "sk-list" },
       g.findings.map((f) => el("li", {}, [renderFinding(f)])),
     );
+    // The kind and the basis of each period rate, beside the findings (cell text set as text only).
+    const lines = indicatorLines(g.indicators, tr);
+    const indicators = lines.length
+      ? [
+          el(
+            "ul",
+            {
+              class: "sk-indicators",
+              testid: "indicator-kinds",
+              attrs: { "aria-label": tr("indicators.label") },
+            },
+            lines.map((text) => el("li", { class: "sk-indicator", text })),
+          ),
+        ]
+      : [];
     const d = el("details", { class: "sk-group", testid: "finding-group", attrs: { open: "" } }, [
       summary,
+      ...indicators,
       list,
     ]);
     d.dataset.itemNo = g.itemNo ?? "";

@@ -3,7 +3,8 @@
  * then by sheet and cell, filtered by severity. Pure, so it is tested without a DOM.
  */
 import { countBySeverity, SEVERITY_ORDER, type RenderedFinding, type Severity } from "../core/model/finding";
-import type { OperationResult } from "../excel/types";
+import type { OperationResult, PaneIndicator } from "../excel/types";
+import type { MessageKey } from "../shared/i18n";
 import { parseA1 } from "../core/grid/address";
 import { compareText } from "../core/values/order";
 
@@ -19,6 +20,8 @@ export interface FindingGroup {
   counts: Counts;
   /** Findings that pass the filter, sorted. */
   findings: RenderedFinding[];
+  /** The item's indicators, their kind and period rate (none for the workbook group). */
+  indicators: PaneIndicator[];
 }
 
 export function emptyCounts(): Counts {
@@ -52,13 +55,27 @@ export function groupFindings(
   for (const it of result.items) {
     const key = `item:${it.no}`;
     if (!groups.has(key))
-      groups.set(key, { key, itemNo: it.no, title: it.title, counts: emptyCounts(), findings: [] });
+      groups.set(key, {
+        key,
+        itemNo: it.no,
+        title: it.title,
+        counts: emptyCounts(),
+        findings: [],
+        indicators: it.indicators ?? [],
+      });
   }
   const all = new Map<string, RenderedFinding[]>();
   for (const f of result.findings) {
     const key = f.itemNo !== null ? `item:${f.itemNo}` : "workbook";
     if (!groups.has(key)) {
-      groups.set(key, { key, itemNo: f.itemNo, title: null, counts: emptyCounts(), findings: [] });
+      groups.set(key, {
+        key,
+        itemNo: f.itemNo,
+        title: null,
+        counts: emptyCounts(),
+        findings: [],
+        indicators: [],
+      });
     }
     const list = all.get(key) ?? [];
     list.push(f);
@@ -155,4 +172,22 @@ export function checklistByDepartment<T extends { department: string }>(
     else out.push({ department: e.department, entries: [e] });
   }
   return out;
+}
+
+/**
+ * One line per indicator: its name, kind and period rate with what the rate is taken over, so that
+ * nobody reads a level's 最終年度 rate as a total (strings from i18n; the pane sets them as text).
+ */
+export function indicatorLines(
+  indicators: readonly PaneIndicator[],
+  tr: (key: MessageKey, params?: Record<string, string | number>) => string,
+): string[] {
+  return indicators.map((ind) =>
+    tr("indicator.line", {
+      name: ind.name,
+      kind: tr(`indicator.kind.${ind.kind}`),
+      rate: ind.periodRate === null ? tr("indicator.noRate") : `${(ind.periodRate * 100).toFixed(1)}%`,
+      basis: tr(`indicator.basis.${ind.periodBasis}`),
+    }),
+  );
 }

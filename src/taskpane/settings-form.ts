@@ -45,6 +45,8 @@ export interface SettingsForm {
   summarySheetName: string;
   lowerIsBetter: string[];
   cumulativeMarkers: string[];
+  annualMarkers: string[];
+  levelMarkers: string[];
   estimateMarkers: string[];
   staleEstimateYears: string;
   grades: GradeRow[];
@@ -73,6 +75,8 @@ const FORM_KEYS = [
   "summarySheetName",
   "lowerIsBetter",
   "cumulativeMarkers",
+  "annualMarkers",
+  "levelMarkers",
   "estimateMarkers",
   "staleEstimateYears",
   "grades",
@@ -87,18 +91,35 @@ const FORM_KEYS = [
   "findingsMarker",
   "reviewStates",
 ] as const satisfies readonly (keyof ConfigOverrides)[];
-// Compile-time: a setting added to ShinchokuConfig without a field here fails this line (its
-// saved value is still kept through a save, by otherOverrides).
-const formCoversConfig: Exclude<keyof ConfigOverrides, (typeof FORM_KEYS)[number]> extends never
+/**
+ * Settings the panel has no field for yet: set them in a --config file or the workbook's saved
+ * settings; a save from the panel keeps them as they are (otherOverrides).
+ */
+const NOT_IN_PANEL = [
+  "indicatorKinds",
+  "defaultIndicatorKind",
+  "periodGrades",
+  "flagBands",
+] as const satisfies readonly (keyof ConfigOverrides)[];
+type Covered = (typeof FORM_KEYS)[number] | (typeof NOT_IN_PANEL)[number];
+// Compile-time: a setting added to ShinchokuConfig that is in neither list fails this line.
+const formCoversConfig: Exclude<keyof ConfigOverrides, Covered> extends never
   ? true
-  : { settingWithoutField: Exclude<keyof ConfigOverrides, (typeof FORM_KEYS)[number]> } = true;
+  : { settingWithoutField: Exclude<keyof ConfigOverrides, Covered> } = true;
 void formCoversConfig;
+void NOT_IN_PANEL;
 
 /** The findings sheet's 対応 words, in the order the panel shows them. */
 export const REVIEW_STATES: readonly ReviewState[] = ["open", "fixed", "confirmed", "notNeeded"];
 
 /** The string lists the panel edits, with their field's words. */
-export const STRING_LISTS = ["lowerIsBetter", "cumulativeMarkers", "estimateMarkers"] as const;
+export const STRING_LISTS = [
+  "lowerIsBetter",
+  "cumulativeMarkers",
+  "annualMarkers",
+  "levelMarkers",
+  "estimateMarkers",
+] as const;
 export type StringListKey = (typeof STRING_LISTS)[number];
 export const LABEL_KEYS = Object.keys(DEFAULT_CONFIG.labels) as LabelKey[];
 /** The flags a grade can be compared with (未入力 and 対象外 never match a grade). */
@@ -139,6 +160,8 @@ export function formFromSettings(settings: ShinchokuSettings): SettingsForm {
     summarySheetName: o.summarySheetName ?? d.summarySheetName,
     lowerIsBetter: [...(o.lowerIsBetter ?? d.lowerIsBetter)],
     cumulativeMarkers: [...(o.cumulativeMarkers ?? d.cumulativeMarkers)],
+    annualMarkers: [...(o.annualMarkers ?? d.annualMarkers)],
+    levelMarkers: [...(o.levelMarkers ?? d.levelMarkers)],
     estimateMarkers: [...(o.estimateMarkers ?? d.estimateMarkers)],
     staleEstimateYears: String(o.staleEstimateYears ?? d.staleEstimateYears),
     grades: grades.map((g) => ({
@@ -253,6 +276,8 @@ const TOP_NAMES: Record<string, MessageKey> = {
   summarySheetName: "settings.summarySheetName",
   lowerIsBetter: "settings.lowerIsBetter",
   cumulativeMarkers: "settings.cumulativeMarkers",
+  annualMarkers: "settings.annualMarkers",
+  levelMarkers: "settings.levelMarkers",
   estimateMarkers: "settings.estimateMarkers",
   staleEstimateYears: "settings.staleEstimateYears",
   grades: "settings.grades",

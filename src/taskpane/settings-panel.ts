@@ -330,6 +330,8 @@ export function buildSettingsPanel(
     ]),
     section("settings-more", tr("settings.more"), [
       lists.cumulativeMarkers.root,
+      lists.annualMarkers.root,
+      lists.levelMarkers.root,
       lists.estimateMarkers.root,
       field("staleEstimateYears", "staleEstimateYears", "settings.staleEstimateYears", "number"),
       field("summaryMarker", "summaryMarker", "settings.summaryMarker", "text"),
@@ -385,6 +387,8 @@ export function buildSettingsPanel(
       summarySheetName: v("summarySheetName"),
       lowerIsBetter: lists.lowerIsBetter.get(),
       cumulativeMarkers: lists.cumulativeMarkers.get(),
+      annualMarkers: lists.annualMarkers.get(),
+      levelMarkers: lists.levelMarkers.get(),
       estimateMarkers: lists.estimateMarkers.get(),
       staleEstimateYears: v("staleEstimateYears"),
       grades: grades.get(),

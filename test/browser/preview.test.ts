@@ -173,6 +173,11 @@ describe("preview: the task pane on the simulated Excel", () => {
       /^syncs: \d+ \(read \d+ \/ write \d+\), payload: [\d.]+ (KB|B)$/,
     );
     console.log(`validate on the seed: ${await meter.textContent()}`);
+    // Each indicator's kind and the basis of its period rate, as text in the item's group.
+    expect(await o.pane.locator("[data-testid=indicator-kinds] li").allTextContents()).toEqual([
+      "コミュニティ・コーディネーター育成講座受講者数(累計) — 累計・期間達成率 106.4%（最終年度）",
+      "まちづくりセンター数 — 年度末時点・期間達成率 83.3%（最終年度）",
+    ]);
     expect(o.errors).toEqual([]);
   });
 

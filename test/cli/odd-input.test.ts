@@ -30,12 +30,13 @@ describe("odd workbooks", () => {
     expect((await load(out)).getWorksheet("ごちゃまぜ")!.getCell("B1").value).toEqual({ error: "#REF!" });
   });
 
-  it("reads a workbook without a single sheet as zero items", async () => {
+  it("reads a workbook without a single sheet as zero items, an error: nothing read is no success", async () => {
     const dir = tmpDir("odd");
     const file = path.join(dir, "nosheets.xlsx");
     await new ExcelJS.Workbook().xlsx.writeFile(file);
     const r = await cli("validate", file);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.stdout).toContain("改革項目 0 件");
+    expect(r.stdout).toContain("このファイルにはシートが1枚もなく、進捗管理シートの様式");
   });
 });

@@ -1,11 +1,12 @@
 import { analyse, planFill, planSummary, type Analysis } from "../../src/core/engine";
-import { DEFAULT_CONFIG } from "../../src/core/config/config";
+import { DEFAULT_CONFIG, mergeConfig } from "../../src/core/config/config";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/grid/cell";
 import { toA1 } from "../../src/core/grid/address";
 import { cellWrites, type CellWrite, type EditPlan } from "../../src/core/plan/edit-plan";
 import { buildSummary } from "../../src/core/summary/summary-model";
 import { pastedSheet, SEED_TEXT, seedFormSheets, seedIndicators } from "../../scripts/fixtures/seed-form";
 import { applyPlan } from "./helpers/apply-plan";
+import { miniForm } from "./helpers/mini-form";
 
 const AS_OF = new Date(2026, 10, 24);
 const run = (wb: WorkbookSnapshot): Analysis => analyse(wb, DEFAULT_CONFIG, { asOf: AS_OF });
@@ -30,9 +31,13 @@ describe("fill plan on the seed laid out as the workbook", () => {
       [s2, "item", []],
     ]);
     expect(cell(plan, s1, "Q12")?.value).toBe(DEFAULT_CONFIG.ownedAreaTitle);
-    expect(plan.edits[0].merges).toEqual([{ top: 11, bottom: 11, left: 16, right: 26 }]);
+    expect(plan.edits[0].merges).toEqual([{ top: 11, bottom: 11, left: 16, right: 28 }]);
     expect(cell(plan, s1, "Q13")?.value).toBe("H27 達成率");
-    expect(cell(plan, s1, "AA13")?.value).toBe("期間達成率");
+    expect(["AA13", "AB13", "AC13"].map((a1) => cell(plan, s1, a1)?.value)).toEqual([
+      "指標の種別",
+      "期間達成率",
+      "期間達成率の基準",
+    ]);
     // Nothing is written left of the area.
     expect(plan.edits.flatMap((e) => cellWrites(e.writes)).every((w) => w.col >= 16)).toBe(true);
   });
@@ -45,12 +50,18 @@ describe("fill plan on the seed laid out as the workbook", () => {
     expect(flag.value).toBe("達成");
     expect(flag.formula).toBe('=IF(ISNUMBER(Q14),IF(Q14>=1,"達成",IF(Q14>=0.8,"概ね達成","未達成")),"")');
     // The period rate of a running total is its last year's: 1671 / 1570 (from the joined item).
-    expect(cell(plan, s1, "AA14")?.value).toBeCloseTo(1671 / 1570, 12);
+    expect(cell(plan, s1, "AA14")?.value).toBe("累計");
+    expect(cell(plan, s1, "AB14")?.value).toBeCloseTo(1671 / 1570, 12);
+    expect(cell(plan, s1, "AC14")?.value).toBe("最終年度");
     // FY2016 increment of the (累計) series: 1345 − 1152 as a formula.
     expect(cell(plan, s1, "X14")).toMatchObject({ value: 193, formula: "=L14-H14" });
-    // Running totals of the other indicator.
-    expect(cell(plan, s1, "Y15")).toMatchObject({ value: 92, formula: "=SUM(F15,J15)" });
-    expect(cell(plan, s1, "Z15")).toMatchObject({ value: 91, formula: "=SUM(H15,L15)" });
+    // The centres stand at each year's end: a change from the year before, never a running total.
+    expect(cell(plan, s1, "X15")).toMatchObject({ value: 48 - 43, formula: "=L15-H15" });
+    expect(cell(plan, s1, "Y15")?.value).toBeNull();
+    expect(cell(plan, s1, "Z15")?.value).toBeNull();
+    expect(cell(plan, s1, "AA15")?.value).toBe("年度末時点");
+    expect(cell(plan, s1, "AB15")?.value).toBeCloseTo(55 / 66, 12);
+    expect(cell(plan, s1, "AC15")?.value).toBe("最終年度");
   });
 
   it("writes values where a source is text (the (見込み) baseline)", () => {
@@ -59,12 +70,19 @@ describe("fill plan on the seed laid out as the workbook", () => {
     expect(cell(plan, s1, "S14")?.formula).toBeUndefined();
   });
 
-  it("references other sheets in running totals of the second period", () => {
-    expect(cell(plan, s2, "T16")).toMatchObject({
+  it("references other sheets in running totals of the second period (an indicator configured annual)", () => {
+    const annual = mergeConfig({ indicatorKinds: [{ name: "まちづくりセンター数", kind: "annual" }] });
+    const p = planFill(analyse(wb, annual, { asOf: AS_OF }), wb).plan;
+    expect(cell(p, s2, "T16")).toMatchObject({
       value: 150,
       formula: "=SUM('平成27–28'!F15,'平成27–28'!J15,F16)",
     });
-    expect(cell(plan, s2, "Y16")).toMatchObject({ value: 216 });
+    expect(cell(p, s2, "Y16")).toMatchObject({ value: 216 });
+    expect(cell(p, s2, "AA16")?.value).toBe("単年度");
+    expect(cell(p, s2, "AB16")?.value).toBeCloseTo(200 / 216, 12);
+    expect(cell(p, s2, "AC16")?.value).toBe("期間合計");
+    // The default reading of the same row: no totals.
+    expect(cell(plan, s2, "T16")?.value).toBeNull();
   });
 
   it("writes values only when the figures were pasted as text (LibreOffice)", () => {
@@ -112,8 +130,8 @@ describe("fill plan on the seed laid out as the workbook", () => {
     const a2 = run(filled);
     // Our area is recognised and masked: not read as data.
     expect(a2.read.ownedAreas).toEqual([
-      { sheet: s1, range: { top: 11, left: 16, bottom: 14, right: 26 } },
-      { sheet: s2, range: { top: 11, left: 16, bottom: 15, right: 26 } },
+      { sheet: s1, range: { top: 11, left: 16, bottom: 14, right: 28 } },
+      { sheet: s2, range: { top: 11, left: 16, bottom: 15, right: 28 } },
     ]);
     expect(itemsOf(a2)).toEqual(itemsOf(a));
     expect(a2.findings).toEqual(a.findings);
@@ -167,11 +185,11 @@ describe("summary model", () => {
   });
 
   it("has one indicator row per indicator with plan, actual, rate and flag per year", () => {
-    expect(m.indicators.map((i) => [i.no, i.name, i.cumulative, i.baseline])).toEqual([
-      ["5", "コミュニティ・コーディネーター育成講座受講者数(累計)", true, 930],
-      ["5", "まちづくりセンター数", false, 37],
-      ["28", "コミュニティ・コーディネーター育成講座受講者数(累計)", true, 930],
-      ["28", "まちづくりセンター数", false, 37],
+    expect(m.indicators.map((i) => [i.no, i.name, i.kind, i.baseline])).toEqual([
+      ["5", "コミュニティ・コーディネーター育成講座受講者数(累計)", "cumulative", 930],
+      ["5", "まちづくりセンター数", "level", 37],
+      ["28", "コミュニティ・コーディネーター育成講座受講者数(累計)", "cumulative", 930],
+      ["28", "まちづくりセンター数", "level", 37],
     ]);
     expect(m.indicators[3].years[3]).toEqual({
       fiscalYear: 2018,
@@ -180,7 +198,9 @@ describe("summary model", () => {
       rate: 55 / 66,
       flag: "概ね達成",
     });
-    expect(m.indicators[3].periodRate).toBeCloseTo(200 / 216, 12);
+    // A level: the last year's 55 / 66, not the sums' 200 / 216.
+    expect(m.indicators[3].periodRate).toBeCloseTo(55 / 66, 12);
+    expect(m.indicators[3].periodBasis).toBe("last-year");
   });
 
   it("counts items per grade and year, by pillar and in total", () => {
@@ -266,5 +286,25 @@ describe("summary plan", () => {
     // The user's sheets are still there, untouched, after applying the plan.
     const after = applyPlan(wb2, r.plan);
     expect(after.sheets.find((s) => s.name === "集計")?.values).toEqual([["課別集計"]]);
+  });
+});
+
+describe("a plan typed 1,2OO", () => {
+  const wb: WorkbookSnapshot = { sheets: [miniForm({ plan: ["1,2OO", 120] })] };
+  const a = run(wb);
+
+  it("shows 要確認 in the computed area and in the summary, never 対象外", () => {
+    const plan = planFill(a, wb).plan;
+    // The area starts two columns right of the target H: J; FY2015's 判定 is K.
+    expect(cell(plan, "No1", "K6")?.value).toBe("要確認");
+    // Its colour rule on FY2015's 判定 column only (K), where the flag is; FY2016's (P) has none.
+    const checks = plan.edits[0].conditionalFormats.filter((c) => c.equals === "要確認");
+    expect(checks.map((c) => c.range)).toEqual([{ top: 5, bottom: 5, left: 10, right: 10 }]);
+    const m = buildSummary(a.computed, a.findings, a.config);
+    expect(m.indicators[0].years[0].flag).toBe("要確認");
+    const sum = planSummary(a, wb).plan;
+    const values = sum.edits.flatMap((e) => cellWrites(e.writes)).map((w) => w.value);
+    expect(values).toContain("要確認");
+    expect(sum.edits.flatMap((e) => e.conditionalFormats).some((c) => c.equals === "要確認")).toBe(true);
   });
 });

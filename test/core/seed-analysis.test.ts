@@ -37,6 +37,20 @@ describe.each([
     ]);
   });
 
+  it("rates each indicator's period by its kind: 受講者数(累計) 1671/1570, まちづくりセンター数 55/66", () => {
+    const [count, centres] = a.computed[0].indicators;
+    expect([count.kind, count.periodBasis, centres.kind, centres.periodBasis]).toEqual([
+      "cumulative",
+      "last-year",
+      "level",
+      "last-year",
+    ]);
+    expect(count.periodRate).toBeCloseTo(1671 / 1570, 12);
+    // 83.3 %, not the 92.6 % (200/216) that summing a level gave.
+    expect(centres.periodRate).toBeCloseTo(55 / 66, 12);
+    expect(centres.years.every((y) => y.planTotal === null && y.actualTotal === null)).toBe(true);
+  });
+
   it("leaves the (見込み) baseline alone within staleEstimateYears", () => {
     // The data runs to FY2018, four years after the FY2014 baseline.
     const lenient = analyse(

@@ -2,7 +2,12 @@ import { MemoTable, startMemoRun } from "../../src/core/values/memo";
 import fc from "fast-check";
 import { sortInPlace } from "../../src/core/values/order";
 import { parseCell, parseText } from "../../src/core/values/parse";
-import { parseFiscalYear, formatFiscalYearJa, fiscalYearOf } from "../../src/core/values/fiscal-year";
+import {
+  parseFiscalYear,
+  formatFiscalYearJa,
+  fiscalYearOf,
+  isYearSpan,
+} from "../../src/core/values/fiscal-year";
 import { kanjiToNumber } from "../../src/core/values/kanji-numerals";
 import { isBlankText } from "../../src/core/values/normalize";
 
@@ -46,6 +51,39 @@ describe("cell values", () => {
   });
 });
 
+describe("figures typed with units, and approximate figures", () => {
+  it.each([
+    ["1,152人", 1152, "人"],
+    ["43箇所", 43, "箇所"],
+    ["3,297百万円", 3297, "百万円"],
+    ["△120千円", -120, "千円"],
+    ["43 か所", 43, "か所"],
+    ["5ヶ所", 5, "ヶ所"],
+    ["12km", 12, "km"],
+    ["930人(見込み)", 930, "人"],
+  ])("%s is %d with the unit %s, never multiplied", (text, value, unit) => {
+    expect(parseText(text)).toMatchObject({ kind: "number", value, unit });
+  });
+
+  it("reads 約43 as 43, approximate", () => {
+    expect(parseText("約43")).toEqual({
+      kind: "number",
+      value: 43,
+      estimate: false,
+      percent: false,
+      approximate: true,
+    });
+    expect(parseText("約 1,152人")).toMatchObject({ value: 1152, unit: "人", approximate: true });
+  });
+
+  it.each(["1,2OO", "12OO", "100以上", "3区で実施", "4区実施", "継続実施", "約", "人"])(
+    "keeps %s as text",
+    (t) => {
+      expect(parseText(t).kind).toBe("text");
+    },
+  );
+});
+
 describe("fiscal years", () => {
   it.each([
     ["平成27年度", 2015],
@@ -58,6 +96,17 @@ describe("fiscal years", () => {
     ["現状 (平成26年度)", 2014],
     ["平成二十七年度", 2015],
     ["令和２年度", 2020],
+    ["H23", 2011],
+    ["R2", 2020],
+    ["令和2", 2020],
+    ["R2年度", 2020],
+    ["FY2019", 2019],
+    ["ＦＹ２０１９", 2019],
+    ["2019年度", 2019],
+    ["2019", 2019],
+    ["H27 実績", 2015],
+    ["R2 実績見込み", 2020],
+    ["H.27", 2015],
   ])("%s → FY%d", (text, fy) => {
     expect(parseFiscalYear(text)?.fiscalYear).toBe(fy);
   });
@@ -70,6 +119,20 @@ describe("fiscal years", () => {
       explicitEra: false,
     });
     expect(parseFiscalYear("3年度以降", "reiwa")?.fiscalYear).toBe(2021);
+  });
+
+  it("reads a span of years as a period, not as its last year", () => {
+    for (const t of ["累計 (H28~R2年度)", "平成28〜令和2年度", "2016-2020年度", "FY2016～FY2020"]) {
+      expect(parseFiscalYear(t)).toBeNull();
+      expect(isYearSpan(t)).toBe(true);
+    }
+    expect(isYearSpan("上半期 (4~9月)")).toBe(false);
+    expect(isYearSpan("平成27年度")).toBe(false);
+  });
+
+  it("does not take figures, counts or bare numbers outside 1990–2100 for years", () => {
+    for (const t of ["1,152", "3297", "12", "1152人", "H", "2019.5", "1800"])
+      expect(parseFiscalYear(t)).toBeNull();
   });
 
   it("does not take months or counts for years", () => {

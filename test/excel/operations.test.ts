@@ -37,6 +37,10 @@ describe("validate", () => {
     expect(res.wrote).toBe(false);
     expect(res.items.map((i) => i.no)).toEqual(["28"]);
     expect(res.items[0].sheet).toBe(SEED_SHEET);
+    expect(res.items[0].indicators?.map((i) => [i.kind, i.periodBasis, i.periodRate])).toEqual([
+      ["cumulative", "last-year", 1671 / 1570],
+      ["level", "last-year", 55 / 66],
+    ]);
 
     const direct = analyse({ sheets: [seedSnapshot()] }, DEFAULT_CONFIG, { asOf: new Date() });
     expect(res.findings.map(key).sort()).toEqual(direct.findings.map(key).sort());

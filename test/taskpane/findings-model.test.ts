@@ -4,8 +4,11 @@ import {
   checklistByDepartment,
   groupByRule,
   groupFindings,
+  indicatorLines,
   locationText,
 } from "../../src/taskpane/findings-model";
+import type { PaneIndicator } from "../../src/excel/types";
+import { t, type MessageKey } from "../../src/shared/i18n";
 
 const f = (
   severity: Severity,
@@ -137,6 +140,34 @@ describe("groupByRule and checklistByDepartment", () => {
     expect(checklistByDepartment([e("A課", "1"), e("A課", "2"), e("B課", "3")])).toEqual([
       { department: "A課", entries: [e("A課", "1"), e("A課", "2")] },
       { department: "B課", entries: [e("B課", "3")] },
+    ]);
+  });
+});
+
+describe("indicator kinds and period bases in a group", () => {
+  const tr = (lang: "ja" | "en") => (k: MessageKey, p?: Record<string, string | number>) => t(lang, k, p);
+  const indicators: PaneIndicator[] = [
+    { name: "受講者数(累計)", kind: "cumulative", periodRate: 1671 / 1570, periodBasis: "last-year" },
+    { name: "まちづくりセンター数", kind: "level", periodRate: 55 / 66, periodBasis: "last-year" },
+    { name: "単年度削減額", kind: "annual", periodRate: null, periodBasis: "period-total" },
+  ];
+
+  it("carries the item's indicators into its group", () => {
+    const [g] = groupFindings({
+      items: [{ no: "28", title: "t", sheet: "No28", cell: "C3", indicators }],
+      findings: [f("warning", "28", "No28", "A1")],
+    });
+    expect(g.indicators).toEqual(indicators);
+  });
+
+  it("says the kind and what each period rate is taken over, in Japanese and English", () => {
+    expect(indicatorLines(indicators, tr("ja"))).toEqual([
+      "受講者数(累計) — 累計・期間達成率 106.4%（最終年度）",
+      "まちづくりセンター数 — 年度末時点・期間達成率 83.3%（最終年度）",
+      "単年度削減額 — 単年度・期間達成率 なし（期間合計）",
+    ]);
+    expect(indicatorLines(indicators.slice(1, 2), tr("en"))).toEqual([
+      "まちづくりセンター数 — level at year-end (年度末時点), period rate 83.3% (last year)",
     ]);
   });
 });

@@ -22,6 +22,11 @@ import { nameTaken } from "./rules/name-taken";
 import { targetProtected } from "./rules/target-protected";
 import { targetReadOnly } from "./rules/target-read-only";
 import { targetMissing } from "./rules/target-missing";
+import { yearColumnUnpaired } from "./rules/year-column-unpaired";
+import { textOverYears } from "./rules/text-over-years";
+import { unitMismatch } from "./rules/unit-mismatch";
+import { approximate } from "./rules/approximate";
+import { otherSheet } from "./rules/other-sheet";
 
 export const ALL_RULES: readonly Rule[] = [
   notANumber,
@@ -46,6 +51,11 @@ export const ALL_RULES: readonly Rule[] = [
   targetProtected,
   targetReadOnly,
   targetMissing,
+  yearColumnUnpaired,
+  textOverYears,
+  unitMismatch,
+  approximate,
+  otherSheet,
 ];
 
 const BY_CODE = new Map(ALL_RULES.map((r) => [r.code, r]));

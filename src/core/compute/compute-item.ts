@@ -1,27 +1,38 @@
 /**
  * Computed fields, as the domain defines them: per indicator and year the achievement rate and
- * flag; increments of (累計) series; running totals and the period achievement of the others; and
+ * flag; the change from the year before of cumulative and level series, running totals of annual
+ * ones, and the period achievement by kind (domain.md, Computed fields); and
  * per item and year the worst flag and whether grade and status agree with it.
  *
  * This runs for every indicator-year of every sheet on each analysis, so it walks the model with
  * plain loops (no intermediate arrays or per-call closures) and normalises the configuration's
  * vocabularies once per run, not once per item-year.
  */
-import type { ShinchokuConfig, Flag, GradeDef, StatusDef } from "../config/config";
-import type { ComputedIndicator, ComputedItem, ComputedItemYear, ComputedYear } from "../model/computed";
-import type { Indicator, Item, SourceCell } from "../model/item";
-import { nfkc } from "../values/normalize";
+import type { ShinchokuConfig, Flag, FlagBand, GradeDef, StatusDef } from "../config/config";
+import {
+  periodBasisOf,
+  type ComputedIndicator,
+  type ComputedItem,
+  type ComputedItemYear,
+  type ComputedYear,
+  type PeriodBasis,
+} from "../model/computed";
+import type { Indicator, IndicatorYear, Item, SourceCell } from "../model/item";
+import { gradeKey, nfkc } from "../values/normalize";
 import { ascending, ofYear, sortInPlace } from "../values/order";
-import { achievementRate, flagOfRate, worseFlag } from "./flags";
-import { fiscalYearIsOver, isBlank, isGraded, numberOf } from "./figures";
+import { achievementRate, flagBandsOf, flagOfRate, lowestFlag, worseFlag } from "./flags";
+import { fiscalYearIsOver, isBlank, isGraded, isUnreadable, numberOf } from "./figures";
 
 /** What computing needs from the configuration and the date, prepared once per run. */
 interface RunContext {
   config: ShinchokuConfig;
   asOf: Date;
-  /** Grade by code and status by normalised label; the first definition wins, as a search in order would. */
+  /** Grade by folded code (gradeKey) and status by normalised label; the first definition wins, as a search in order would. */
   gradeByCode: Map<string, GradeDef>;
   statusByLabel: Map<string, StatusDef>;
+  /** The flag bands, best first, and the lowest band's label (未達成 by default). */
+  bands: FlagBand[];
+  lowest: Flag;
 }
 
 export function computeItems(items: Item[], config: ShinchokuConfig, asOf: Date): ComputedItem[] {
@@ -33,17 +44,23 @@ export function computeItems(items: Item[], config: ShinchokuConfig, asOf: Date)
 
 function runContext(config: ShinchokuConfig, asOf: Date): RunContext {
   const gradeByCode = new Map<string, GradeDef>();
-  for (const g of config.grades) if (!gradeByCode.has(g.code)) gradeByCode.set(g.code, g);
+  for (const g of config.grades) {
+    const key = gradeKey(g.code);
+    if (!gradeByCode.has(key)) gradeByCode.set(key, g);
+  }
   const statusByLabel = new Map<string, StatusDef>();
   for (const s of config.statuses) {
     const label = nfkc(s.label);
     if (!statusByLabel.has(label)) statusByLabel.set(label, s);
   }
+  const bands = flagBandsOf(config);
   return {
     config,
     asOf,
     gradeByCode,
     statusByLabel,
+    bands,
+    lowest: lowestFlag(bands),
   };
 }
 
@@ -63,6 +80,8 @@ function computeWith(item: Item, run: RunContext): ComputedItem {
 function computeIndicator(ind: Indicator, item: Item, run: RunContext): ComputedIndicator {
   // The reader decided it from the name and config.lowerIsBetter.
   const lower = ind.lowerIsBetter;
+  const kind = ind.kind;
+  const qualitative = isQualitative(ind);
   let prevActual = numberOf(ind.baseline.cell);
   let planTotal = 0;
   let actualTotal = 0;
@@ -73,7 +92,7 @@ function computeIndicator(ind: Indicator, item: Item, run: RunContext): Computed
     const plan = numberOf(y.plan);
     const actual = numberOf(y.actual);
     const rate = achievementRate(plan, actual, lower);
-    const flag = flagOf(plan, y.actual, rate, y.fiscalYear, item, run);
+    const flag = flagOf(plan, y, rate, qualitative, item, run);
     const out: ComputedYear = {
       fiscalYear: y.fiscalYear,
       plan,
@@ -84,7 +103,7 @@ function computeIndicator(ind: Indicator, item: Item, run: RunContext): Computed
       planTotal: null,
       actualTotal: null,
     };
-    if (ind.cumulative) {
+    if (kind !== "annual") {
       out.increment = actual !== null && prevActual !== null ? round(actual - prevActual) : null;
       if (actual !== null) prevActual = actual;
     } else if (totalsValid) {
@@ -97,25 +116,39 @@ function computeIndicator(ind: Indicator, item: Item, run: RunContext): Computed
     }
     years[i] = out;
   }
-  return { indicator: ind, years, periodRate: periodRate(ind.cumulative, years, lower) };
+  const basis = periodBasisOf(kind);
+  return { indicator: ind, years, kind, periodRate: periodRate(basis, years, lower), periodBasis: basis };
 }
 
 function flagOf(
   plan: number | null,
-  actualCell: SourceCell | null,
+  y: IndicatorYear,
   rate: number | null,
-  fy: number,
+  qualitative: boolean,
   item: Item,
   run: RunContext,
 ): Flag {
-  if (rate !== null) return flagOfRate(rate, run.config);
-  if (plan !== null && isBlank(actualCell) && (isGraded(item, fy) || fiscalYearIsOver(fy, run.asOf)))
+  if (rate !== null) return flagOfRate(rate, run.config, run.bands);
+  // A figure typed but unreadable ("1,2OO", #REF!) is a question to the department, not 対象外.
+  if (!qualitative && (isUnreadable(y.plan) || (plan !== null && isUnreadable(y.actual)))) return "要確認";
+  if (
+    plan !== null &&
+    isBlank(y.actual) &&
+    (isGraded(item, y.fiscalYear) || fiscalYearIsOver(y.fiscalYear, run.asOf))
+  )
     return "未入力";
   return "対象外";
 }
 
-/** Cumulative: the last year with both figures; others: actual total ÷ plan total over years with both. */
-function periodRate(cumulative: boolean, years: ComputedYear[], lower: boolean): number | null {
+/** A plan or actual stated in words for every year (継続実施): the indicator is qualitative, not wrong. */
+export function isQualitative(ind: Indicator): boolean {
+  for (const y of ind.years)
+    if (y.plan?.parsed.kind === "number" || y.actual?.parsed.kind === "number") return false;
+  return true;
+}
+
+/** Last year: the last year with both figures; period total: actual total ÷ plan total over years with both. */
+function periodRate(basis: PeriodBasis, years: ComputedYear[], lower: boolean): number | null {
   let last: ComputedYear | null = null;
   // Summed in year order from 0, as the figures were always summed: the same float result.
   let planSum = 0;
@@ -127,18 +160,18 @@ function periodRate(cumulative: boolean, years: ComputedYear[], lower: boolean):
     actualSum += y.actual;
   }
   if (last === null) return null;
-  return cumulative
+  return basis === "last-year"
     ? achievementRate(last.plan, last.actual, lower)
     : achievementRate(planSum, actualSum, lower);
 }
 
 function itemYear(item: Item, inds: ComputedIndicator[], fy: number, run: RunContext): ComputedItemYear {
-  const worst = worstFlagOf(inds, fy);
+  const worst = worstFlagOf(inds, fy, run.config.flagBands?.length ? run.bands : null);
   const gradeText = textOf(gradeCellOf(item, fy));
   const statusText = textOf(statusCellOf(item, fy));
-  const gradeDef = gradeText ? run.gradeByCode.get(nfkc(gradeText).toUpperCase()) : undefined;
+  const gradeDef = gradeText ? run.gradeByCode.get(gradeKey(gradeText)) : undefined;
   const statusDef = statusText ? run.statusByLabel.get(nfkc(statusText)) : undefined;
-  const comparable = worst !== null && worst !== "未入力";
+  const comparable = worst !== null && worst !== "未入力" && worst !== "要確認";
   return {
     fiscalYear: fy,
     worstFlag: worst,
@@ -147,14 +180,15 @@ function itemYear(item: Item, inds: ComputedIndicator[], fy: number, run: RunCon
     gradeAgrees: comparable && gradeDef ? gradeDef.expectedFlags.includes(worst) : null,
     // The status is October's view, the flags the year-end result. Behind in October and achieved
     // by March is catching up, not a contradiction; on track in October yet 未達成 at year-end is.
-    statusAgrees: comparable && statusDef ? !statusDef.onTrack || worst !== "未達成" : null,
+    statusAgrees: comparable && statusDef ? !statusDef.onTrack || worst !== run.lowest : null,
   };
 }
 
 /** The worst flag of the year across the item's indicators; null when none applies. */
-function worstFlagOf(inds: ComputedIndicator[], fy: number): Flag | null {
+function worstFlagOf(inds: ComputedIndicator[], fy: number, bands: FlagBand[] | null): Flag | null {
   let worst: Flag | null = null;
-  for (const ci of inds) for (const y of ci.years) if (y.fiscalYear === fy) worst = worseFlag(worst, y.flag);
+  for (const ci of inds)
+    for (const y of ci.years) if (y.fiscalYear === fy) worst = worseFlag(worst, y.flag, bands);
   return worst;
 }
 

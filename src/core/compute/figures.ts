@@ -11,6 +11,13 @@ export function isPlainNumber(c: SourceCell | null | undefined): boolean {
   return !!c && typeof c.raw === "number";
 }
 
+/** A cell that holds something where a number belongs, yet no number: text, an Excel error, TRUE/FALSE. */
+export function isUnreadable(c: SourceCell | null | undefined): boolean {
+  if (!c) return false;
+  const k = c.parsed.kind;
+  return k === "text" || k === "error" || k === "bool";
+}
+
 export function isBlank(c: SourceCell | null | undefined): boolean {
   return !c || c.parsed.kind === "blank";
 }

@@ -6,6 +6,7 @@
  */
 import type { Severity } from "../model/finding";
 import { checkConfigText, checkOverrides, ConfigInvalidError, type ConfigCheck } from "./schema";
+import type { IndicatorKind } from "../model/item";
 
 export interface LabelConfig {
   /** Block title line: "重点改革項目Ⅱ …". Matched at the start of the cell. */
@@ -60,14 +61,43 @@ export interface StatusDef {
   onTrack: boolean;
 }
 
-export type Flag = "達成" | "概ね達成" | "未達成" | "未入力" | "対象外";
+/**
+ * 要確認: a figure is there but cannot be read as a number ("1,2OO"); 対象外: no numeric plan at all.
+ * The rate flags are the flag bands' labels: 達成/概ね達成/未達成 by default, a city's own when it
+ * configures flagBands (hence any string).
+ */
+export type Flag = "達成" | "概ね達成" | "未達成" | "未入力" | "要確認" | "対象外" | (string & {});
+
+/** A progress-flag band: rates at or above `min` (and below the next band's) get `label`. */
+export interface FlagBand {
+  label: string;
+  /** The label in English messages; the label itself when missing. */
+  en?: string;
+  min: number;
+}
 
 export interface ShinchokuConfig {
   labels: LabelConfig;
   grades: GradeDef[];
   statuses: StatusDef[];
+  /**
+   * The scale of the mid-term and period grades (計画期間の中間評価 / 計画期間の評価), when it is not the
+   * year grades' one; null: the same scale as `grades`.
+   */
+  periodGrades: GradeDef[] | null;
   /** Markers in an indicator's name that make its figures running totals. */
   cumulativeMarkers: string[];
+  /** Markers in an indicator's name that make its figures amounts per year that add up (単年度). */
+  annualMarkers: string[];
+  /** Markers that say the figures stand at the end of each year (年度末時点); also the default kind. */
+  levelMarkers: string[];
+  /**
+   * Explicit kinds by indicator name (a substring of the name, NFKC), before any marker: the first
+   * entry whose name the indicator's name contains wins.
+   */
+  indicatorKinds: Array<{ name: string; kind: IndicatorKind }>;
+  /** The kind of an indicator that nothing marks: level, the reading that is never absurd. */
+  defaultIndicatorKind: IndicatorKind;
   estimateMarkers: string[];
   thresholds: {
     /** rate ≥ achieved → 達成 */
@@ -75,6 +105,11 @@ export interface ShinchokuConfig {
     /** rate ≥ mostly → 概ね達成, else 未達成 */
     mostly: number;
   };
+  /**
+   * Any number of flag bands, best first by `min` (90/80/60%: four bands); a rate below every band's
+   * min gets the lowest band's label. null: the two thresholds above (達成 / 概ね達成 / 未達成).
+   */
+  flagBands: FlagBand[] | null;
   /** Indicator names (substrings, NFKC) where a lower figure is better: achievement = plan ÷ actual. */
   lowerIsBetter: string[];
   /** A baseline still "(見込み)" this many fiscal years after its own year is a warning. */
@@ -127,7 +162,7 @@ export const DEFAULT_CONFIG: ShinchokuConfig = {
     overview: ["改革実施概要"],
     baseline: ["現状"],
     plan: ["計画"],
-    actual: ["実績"],
+    actual: ["実績", "実績見込み", "実績見込"],
     midTarget: ["中間目標"],
     finalTarget: ["最終目標", "目標"],
     process: ["取組工程(具体的な内容)", "取組工程"],
@@ -155,9 +190,15 @@ export const DEFAULT_CONFIG: ShinchokuConfig = {
     { label: "未着手", en: "not started", onTrack: false },
     { label: "完了", en: "completed", onTrack: true },
   ],
+  periodGrades: null,
   cumulativeMarkers: ["累計"],
+  annualMarkers: ["単年度", "年間", "各年度", "毎年度", "年度毎", "削減額", "削減効果額"],
+  levelMarkers: ["年度末時点", "年度末", "時点"],
+  indicatorKinds: [],
+  defaultIndicatorKind: "level",
   estimateMarkers: ["見込み", "見込", "見込値", "推計", "暫定"],
   thresholds: { achieved: 1.0, mostly: 0.8 },
+  flagBands: null,
   lowerIsBetter: [],
   staleEstimateYears: 1,
   severity: {},

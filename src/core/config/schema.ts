@@ -11,6 +11,7 @@
 import * as v from "valibot";
 import { ALL_RULES } from "../checks/index";
 import type { Lang } from "../model/finding";
+import type { IndicatorKind } from "../model/item";
 import type { ConfigOverrides, Flag, LabelConfig } from "./config";
 
 /** What a value should have been: each has its words below. */
@@ -34,6 +35,7 @@ export type ProblemCode =
   | "sheet.reserved"
   | "severity.value"
   | "flag.value"
+  | "kind.value"
   | "threshold.range"
   | "threshold.order"
   | "years.range"
@@ -57,8 +59,10 @@ export const FLAG_VALUES = [
   "概ね達成",
   "未達成",
   "未入力",
+  "要確認",
   "対象外",
 ] as const satisfies readonly Flag[];
+export const KIND_VALUES = ["cumulative", "level", "annual"] as const satisfies readonly IndicatorKind[];
 /** Largest text Excel holds in one cell. */
 const CELL_TEXT_MAX = 32767;
 
@@ -102,6 +106,10 @@ const WORDS: Record<ProblemCode, Record<Lang, string>> = {
   "flag.value": {
     ja: `${FLAG_VALUES.join("・")} のいずれかを指定してください`,
     en: `expected one of ${FLAG_VALUES.join(", ")}`,
+  },
+  "kind.value": {
+    ja: "cumulative (累計)・level (年度末時点)・annual (単年度) のいずれかを指定してください",
+    en: "expected one of cumulative, level, annual",
   },
   "threshold.range": {
     ja: "0 以上 10 以下の数値 (1 = 100%) を指定してください",
@@ -237,7 +245,8 @@ const gradeSchema = objectOf({
   code: nonBlankText,
   ja: nonBlankText,
   en: nonBlankText,
-  expectedFlags: v.array(v.picklist(FLAG_VALUES, code("flag.value")), code("type.array")),
+  // A band label (flagBands) is a flag too, so any label is accepted here.
+  expectedFlags: v.array(nonBlankText, code("type.array")),
 });
 
 const statusSchema = objectOf({
@@ -270,6 +279,47 @@ export const overridesSchema = v.pipe(
         ),
       ),
       cumulativeMarkers: v.optional(textList(0, "Markers of running totals / 累計を表す語")),
+      annualMarkers: v.optional(textList(0, "Markers of per-year amounts / 単年度の値を表す語")),
+      levelMarkers: v.optional(textList(0, "Markers of year-end levels / 年度末時点の値を表す語")),
+      indicatorKinds: v.optional(
+        v.pipe(
+          v.array(
+            objectOf({ name: nonBlankText, kind: v.picklist(KIND_VALUES, code("kind.value")) }),
+            code("type.array"),
+          ),
+          v.description("Kind per indicator (part of its name) / 指標ごとの種別"),
+        ),
+      ),
+      defaultIndicatorKind: v.optional(
+        v.pipe(
+          v.picklist(KIND_VALUES, code("kind.value")),
+          v.description("Kind of an unmarked indicator / 種別の目印がない指標の種別"),
+        ),
+      ),
+      periodGrades: v.optional(
+        v.pipe(
+          v.nullable(v.pipe(v.array(gradeSchema, code("type.array")), v.minLength(1, code("list.empty")))),
+          v.description("Scale of mid-term and period grades; null: the year grades' / 期間評価の区分"),
+        ),
+      ),
+      flagBands: v.optional(
+        v.pipe(
+          v.nullable(
+            v.pipe(
+              v.array(
+                objectOf({
+                  label: nonBlankText,
+                  en: v.optional(nonBlankText),
+                  min: threshold,
+                }),
+                code("type.array"),
+              ),
+              v.minLength(1, code("list.empty")),
+            ),
+          ),
+          v.description("Progress-flag bands (label, lower bound); null: from thresholds / 判定の区分"),
+        ),
+      ),
       estimateMarkers: v.optional(textList(0, "Markers of estimates / 見込みを表す語")),
       thresholds: v.optional(
         v.pipe(

@@ -3,8 +3,8 @@
  * for agreement across the item's sheets.
  */
 import type { Finding } from "../model/finding";
-import { byFiscalYear, ofYear, sortInPlace } from "../values/order";
-import type { Block, BlockHeader, Indicator, Item, SourceCell } from "../model/item";
+import { byFiscalYear, indexOfYear, ofYear, sortInPlace } from "../values/order";
+import type { Block, BlockHeader, Indicator, IndicatorYear, Item, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
 import { MemoTable } from "../values/memo";
 import { readerFinding } from "./reader-finding";
@@ -202,6 +202,7 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
         const copy: Indicator = {
           name: ind.name,
           nameCell: ind.nameCell,
+          kind: ind.kind,
           cumulative: ind.cumulative,
           lowerIsBetter: ind.lowerIsBetter,
           unit: ind.unit,
@@ -220,9 +221,22 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
           have.years.push(y);
           continue;
         }
-        if (sameFigure(prev.plan, y.plan) && sameFigure(prev.actual, y.actual)) continue;
-        const at = y.actual ?? y.plan ?? ind.nameCell;
-        const other = prev.actual ?? prev.plan ?? have.nameCell;
+        const samePlan = sameFigure(prev.plan, y.plan);
+        if (samePlan && sameFigure(prev.actual, y.actual)) continue;
+        // Plan and actual in tables of their own (one column per year): each fills the other's gap.
+        if (complements(prev, y)) {
+          const i = indexOfYear(have.years, y.fiscalYear);
+          have.years[i] = {
+            fiscalYear: y.fiscalYear,
+            plan: prev.plan ?? y.plan,
+            actual: prev.actual ?? y.actual,
+            actualAt: prev.actual ? prev.actualAt : (y.actualAt ?? prev.actualAt),
+          };
+          continue;
+        }
+        // The cell that differs: the plan when the plans differ, else the actual.
+        const at = (samePlan ? y.actual : y.plan) ?? y.actual ?? y.plan ?? ind.nameCell;
+        const other = (samePlan ? prev.actual : prev.plan) ?? prev.actual ?? prev.plan ?? have.nameCell;
         findings.push(
           readerFinding(
             "layout/duplicate-year",
@@ -246,6 +260,11 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
     }
   }
   return out;
+}
+
+/** Two reads of one year where each has only what the other lacks (a plan table and an actual table). */
+function complements(a: IndicatorYear, b: IndicatorYear): boolean {
+  return (!a.plan && !!a.actual && !!b.plan && !b.actual) || (!!a.plan && !a.actual && !b.plan && !!b.actual);
 }
 
 function sameFigure(a: SourceCell | null, b: SourceCell | null): boolean {

@@ -75,11 +75,21 @@ export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): Rea
     if (spans.length === 0) {
       result.otherSheets.push(snap.name);
       if (!view.rowIsBlank(0) || grid.rowCount > 0)
-        result.diagnostics.push(readerFinding("layout/no-form", snap.name, 0, 0, {}));
+        result.diagnostics.push(readerFinding("layout/other-sheet", snap.name, 0, 0, {}));
       continue;
     }
     for (const span of spans) result.blocks.push(readBlock(view, span, config, result.diagnostics));
   }
+  // Nothing read is no success: a file without one form block is an error of its own.
+  if (result.blocks.length === 0)
+    result.diagnostics.push({
+      code: "layout/no-form",
+      severity: "error",
+      itemNo: null,
+      sheet: null,
+      cell: null,
+      params: { sheets: wb.sheets.length },
+    });
   const joined = joinItems(result.blocks);
   result.items = joined.items;
   result.diagnostics.push(...joined.findings);

@@ -56,7 +56,7 @@ export class SheetView {
   readonly ownedAreas: CellRange[] = [];
   private readonly parser: CellParser;
   private readonly classifier: TextClassifier;
-  private readonly config: ShinchokuConfig;
+  readonly config: ShinchokuConfig;
 
   constructor(grid: Grid, classifier: TextClassifier, config: ShinchokuConfig) {
     this.classifier = classifier;
@@ -181,12 +181,33 @@ export class SheetView {
     return this.labelRowStart[row < 0 ? 0 : row > this.rowCount ? this.rowCount : row];
   }
 
-  /** The right edge of the row's rightmost label (labels are merged across columns), or -1 when it has none. */
+  /**
+   * The right edge of the row's rightmost label (labels are merged across columns), or -1 when it has
+   * none. Notes (※…) do not count: a note typed beside the figures is not a label they sit under.
+   */
   labelEdge(row: number): number {
     let edge = -1;
-    for (let i = this.labelStart(row), end = this.labelStart(row + 1); i < end; i++)
-      if (this.labels[i].right > edge) edge = this.labels[i].right;
+    for (let i = this.labelStart(row), end = this.labelStart(row + 1); i < end; i++) {
+      const l = this.labels[i];
+      if (l.right > edge && l.field !== "notePrefixes") edge = l.right;
+    }
     return edge;
+  }
+
+  /** Whether the cell is a note (it starts with ※ or another configured note mark): never a figure. */
+  isNote(row: number, col: number): boolean {
+    return this.label(row, col)?.field === "notePrefixes";
+  }
+
+  /** cellsInRow without the notes: the cells that may hold the row's data. */
+  dataCellsInRow(row: number, fromCol = 0, toCol = this.colCount - 1): readonly number[] {
+    const cols = this.cellsInRow(row, fromCol, toCol);
+    let notes = 0;
+    for (const c of cols) if (this.isNote(row, c)) notes++;
+    if (notes === 0) return cols;
+    const out: number[] = [];
+    for (const c of cols) if (!this.isNote(row, c)) out.push(c);
+    return out;
   }
 
   /** Whether one of the row's labels is of that field. */

@@ -2,7 +2,8 @@
  * A row of fiscal-year headers: "平成27年度 | 平成28年度", with the baseline "現状 (平成26年度)" before and
  * the target "中間目標/ 29年度以降" after. Era-less years take their era from the row's other headers.
  */
-import { parseFiscalYear, type Era } from "../values/fiscal-year";
+import { isYearSpan, parseFiscalYear, type Era } from "../values/fiscal-year";
+import { labelKey } from "../values/normalize";
 import type { SheetView } from "./sheet-view";
 
 export interface YearColumn {
@@ -10,6 +11,8 @@ export interface YearColumn {
   col: number;
   /** Last column the year covers: its merge's right edge, or the column before the next header. */
   right: number;
+  /** "H27 実績", "平成27年度 計画": the header says its column holds only the plan or only the actual. */
+  role: "plan" | "actual" | null;
 }
 
 export interface YearHeaderRow {
@@ -24,6 +27,8 @@ export interface YearHeaderRow {
   target: { col: number; fiscalYear: number | null; kind: "midterm" | "final" | "target" } | null;
   /** Cells that look like year headers but could not be read ("平成二七年度?", "H27年"). */
   unreadable: Array<{ col: number; text: string }>;
+  /** Headers of other columns (a period "累計 (H28~R2年度)"): a year's columns end before them. */
+  stops: number[];
 }
 
 /** A header cell is short; long texts that mention a year ("平成21年度より…") are data. */
@@ -33,7 +38,8 @@ export function readYearHeaderRow(view: SheetView, row: number): YearHeaderRow {
   const start = view.filledStart(row);
   const end = view.filledEnd(row);
   const era = rowEra(view, row, start, end);
-  const out: YearHeaderRow = { row, era, years: [], baseline: null, target: null, unreadable: [] };
+  const out: YearHeaderRow = { row, era, years: [], baseline: null, target: null, unreadable: [], stops: [] };
+  const roles = view.config.labels;
   for (let i = start; i < end; i++) {
     const c = view.filledCol(i);
     const text = view.filledText(row, i);
@@ -53,11 +59,16 @@ export function readYearHeaderRow(view: SheetView, row: number): YearHeaderRow {
     }
     if (label) continue;
     if (text.length > MAX_HEADER_LENGTH) continue;
+    if (isYearSpan(text)) {
+      out.stops.push(c);
+      continue;
+    }
     const fy = parseFiscalYear(text, era);
     if (fy && !fy.onward) {
-      out.years.push({ fiscalYear: fy.fiscalYear, col: c, right: c });
+      out.years.push({ fiscalYear: fy.fiscalYear, col: c, right: c, role: roleIn(text, roles) });
     } else if (!fy && /年|FY|fy|\d{2,4}/.test(text) && !/^[\d,.]+$/.test(text)) {
       out.unreadable.push({ col: c, text });
+      out.stops.push(c);
     }
   }
   // A year covers its merge, or the columns up to the next header.
@@ -66,17 +77,31 @@ export function readYearHeaderRow(view: SheetView, row: number): YearHeaderRow {
     const merged = view.rightEdge(row, y.col);
     const next = nextStop(out, i);
     const prevWidth = i > 0 ? out.years[i - 1].right - out.years[i - 1].col : 1;
-    y.right = merged > y.col ? merged : next !== undefined ? next - 1 : y.col + Math.max(prevWidth, 1);
+    // The last year is as wide as the one before it (one column each in a plan-only table).
+    y.right = merged > y.col ? merged : next !== undefined ? next - 1 : y.col + prevWidth;
   }
   return out;
 }
 
-/** The next year's column or the target's, whichever comes first right of year i (years are in column order). */
+/** The next header right of year i: another year's, the target's or another column's (years are in column order). */
 function nextStop(h: YearHeaderRow, i: number): number | undefined {
-  const next = h.years[i + 1]?.col;
-  const target = h.target && h.target.col > h.years[i].col ? h.target.col : undefined;
-  if (next === undefined) return target;
-  return target === undefined ? next : Math.min(next, target);
+  const col = h.years[i].col;
+  let stop = h.years[i + 1]?.col;
+  const consider = (c: number) => {
+    if (c > col && (stop === undefined || c < stop)) stop = c;
+  };
+  if (h.target) consider(h.target.col);
+  for (const c of h.stops) consider(c);
+  return stop;
+}
+
+/** Plan or actual when the year's own header says which ("H27 実績"); the label variants are the config's. */
+function roleIn(text: string, labels: { plan: string[]; actual: string[] }): "plan" | "actual" | null {
+  const key = labelKey(text);
+  const has = (variants: string[]) => variants.some((v) => labelKey(v) !== "" && key.includes(labelKey(v)));
+  const plan = has(labels.plan);
+  const actual = has(labels.actual);
+  return plan === actual ? null : plan ? "plan" : "actual";
 }
 
 /**

@@ -57,7 +57,7 @@ function readYearlyRows(view: SheetView, section: Section, findings: Finding[]):
     if (view.rowIsBlank(r)) continue;
     const labelEdge = view.labelEdge(r);
     const issues = view.hasLabel(r, "issues");
-    const dataCols = view.cellsInRow(r, labelEdge + 1, maxSlot);
+    const dataCols = view.dataCellsInRow(r, labelEdge + 1, maxSlot);
     if (dataCols.length === 0) continue;
     rows.push({ row: r, labelEdge, dataCols, issues });
   }

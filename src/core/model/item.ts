@@ -42,10 +42,19 @@ export function actualPlace(y: IndicatorYear, plan: SourceCell): { row: number; 
   return y.actualAt ?? { row: plan.row, col: plan.col + 1 };
 }
 
+/**
+ * What a total of the indicator's figures means (domain.md, Computed fields): cumulative figures are
+ * running totals already (累計), level figures stand at the end of each year (年度末時点: centres,
+ * staff, balances; never summed), annual figures are amounts per year that add up (単年度).
+ */
+export type IndicatorKind = "cumulative" | "level" | "annual";
+
 export interface Indicator {
   name: string;
   nameCell: SourceCell;
-  /** "(累計)" in the name: the figures are running totals since the start. */
+  /** How the figures add up: from the configuration's per-indicator kinds, the name's markers, else level. */
+  kind: IndicatorKind;
+  /** kind === "cumulative": the figures are running totals since the start. */
   cumulative: boolean;
   lowerIsBetter: boolean;
   /** A unit found in the name ("(人)", "件", "%"), when there is one. */

@@ -19,9 +19,16 @@ import { indexOfYear } from "../values/order";
 import { Grid } from "../grid/grid";
 import { a1Of, quoteSheetName, toA1 } from "../grid/address";
 import type { Finding } from "../model/finding";
-import type { ComputedIndicator, ComputedItem, ComputedYear } from "../model/computed";
+import {
+  KIND_JA,
+  PERIOD_BASIS_JA,
+  type ComputedIndicator,
+  type ComputedItem,
+  type ComputedYear,
+} from "../model/computed";
 import { actualPlace, type Block, type Indicator, type IndicatorYear, type SourceCell } from "../model/item";
-import type { ShinchokuConfig } from "../config/config";
+import type { FlagBand, ShinchokuConfig } from "../config/config";
+import { flagBandsOf } from "../compute/flags";
 import {
   emptyPlan,
   emptySheetEdit,
@@ -36,6 +43,8 @@ import { severityOf } from "../checks/render";
 import { pushTo } from "../values/group";
 
 const PER_YEAR = ["達成率", "判定", "増分", "計画累計", "実績累計"] as const;
+/** After the years: the indicator's kind, its period rate, and what that rate is taken over. */
+const AFTER_YEARS = ["指標の種別", "期間達成率", "期間達成率の基準"] as const;
 
 export interface FillResult {
   plan: EditPlan;
@@ -128,7 +137,7 @@ function areaOf(block: Block): Area {
   }
   return {
     left,
-    right: left + block.fiscalYears.length * PER_YEAR.length,
+    right: left + block.fiscalYears.length * PER_YEAR.length + AFTER_YEARS.length - 1,
     titleRow: table.top,
     headerRow: table.top + 1,
     firstRow,
@@ -192,10 +201,16 @@ function writeArea(
   w.end();
 
   e.merges.push({ top: titleRow, bottom: titleRow, left, right });
-  // The flags are coloured by conditional formats, one range per year's 判定 column.
+  // The flags are coloured by conditional formats, one range per year's 判定 column. 要確認 is never
+  // a formula's result (the formulas fall back to the flag decided now): its rule only where it is.
   for (let yi = 0; yi < years.length; yi++) {
     const col = left + yi * PER_YEAR.length + 1;
-    colourFlags(e, { top: area.firstRow, bottom: area.bottom, left: col, right: col });
+    const toCheck = hasFlag(computed, years[yi], "要確認");
+    colourFlags(
+      e,
+      { top: area.firstRow, bottom: area.bottom, left: col, right: col },
+      (f) => f !== "要確認" || toCheck,
+    );
   }
 }
 
@@ -209,13 +224,20 @@ function widen(e: SheetEdit, col: number, width: number): void {
   e.columnWidths.push({ col, width });
 }
 
+/** Whether some indicator has that flag in that year. */
+function hasFlag(computed: ComputedIndicator[], fy: number, flag: string): boolean {
+  for (const ci of computed)
+    for (const y of ci.years) if (y.fiscalYear === fy && y.flag === flag) return true;
+  return false;
+}
+
 /** The computed indicator of that name (the first, as names are how blocks and items are joined). */
 function computedNamed(computed: ComputedIndicator[], name: string): ComputedIndicator | undefined {
   for (const c of computed) if (c.indicator.name === name) return c;
   return undefined;
 }
 
-/** One indicator's row: five cells per fiscal year of the block, then the period rate. */
+/** One indicator's row: five cells per fiscal year of the block, then the kind, period rate and its basis. */
 function writeIndicatorRow(
   w: RowWriter,
   ind: Indicator,
@@ -245,7 +267,11 @@ function writeIndicatorRow(
     putTotal(w, ci.indicator, fy, cy, "plan", sheet, text);
     putTotal(w, ci.indicator, fy, cy, "actual", sheet, text);
   }
+  // Plain cells for the two words: a format of their own would cost the add-in's write two more
+  // format ranges per block (its request budget is counted per range).
+  w.put(KIND_JA[ci.kind], STYLE.cell);
   w.put(ci.periodRate, STYLE.rate);
+  w.put(PERIOD_BASIS_JA[ci.periodBasis], STYLE.cell);
 }
 
 function finding(
@@ -284,7 +310,7 @@ class FillText {
   readonly incrementFormula: FormulaMemo;
 
   constructor(readonly config: ShinchokuConfig) {
-    const { achieved, mostly } = config.thresholds;
+    const bands = flagBandsOf(config);
     this.rateFormula = new FormulaMemo(
       (p, a) => `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${p}<>0),${a}/${p},"")`,
     );
@@ -293,8 +319,7 @@ class FillText {
     );
     // When the rate cannot be computed yet, the flag we decided now (未入力 or 対象外) stands: the fallback.
     this.flagFormula = new FormulaMemo(
-      (rate, fallback) =>
-        `=IF(ISNUMBER(${rate}),IF(${rate}>=${achieved},"達成",IF(${rate}>=${mostly},"概ね達成","未達成")),"${fallback}")`,
+      (rate, fallback) => `=IF(ISNUMBER(${rate}),${bandFormula(rate, bands)},"${fallback}")`,
     );
     this.incrementFormula = new FormulaMemo((cur, prev) => `=${cur}-${prev}`);
   }
@@ -309,7 +334,7 @@ class FillText {
         const short = shortFiscalYear(fy);
         for (const h of PER_YEAR) row.push(`${short} ${h}`);
       }
-      row.push("期間達成率");
+      for (const h of AFTER_YEARS) row.push(h);
       this.headers.set(key, row);
     }
     return row;
@@ -367,6 +392,15 @@ class FillText {
     }
     return prefix + cell;
   }
+}
+
+/** The bands as nested IFs, best first: IF(r>=1,"達成",IF(r>=0.8,"概ね達成","未達成")). */
+function bandFormula(rate: string, bands: readonly FlagBand[]): string {
+  const quoted = (label: string) => `"${label.replace(/"/g, '""')}"`;
+  let formula = quoted(bands[bands.length - 1].label);
+  for (let i = bands.length - 2; i >= 0; i--)
+    formula = `IF(${rate}>=${bands[i].min},${quoted(bands[i].label)},${formula})`;
+  return formula;
 }
 
 /** Formula text by the two references it is made of, each distinct formula built once. */
@@ -435,8 +469,9 @@ function putIncrement(
   text: FillText,
 ): void {
   const ind = ci.indicator;
-  const value = ind.cumulative ? cy.increment : null;
-  if (!ind.cumulative || cy.increment === null) {
+  // The change from the year before: cumulative and level figures (annual ones have totals instead).
+  const value = ci.kind !== "annual" ? cy.increment : null;
+  if (value === null) {
     w.put(value, STYLE.count);
     return;
   }
@@ -469,7 +504,8 @@ function putTotal(
   sheet: string,
   text: FillText,
 ): void {
-  const value = ind.cumulative ? null : role === "plan" ? cy.planTotal : cy.actualTotal;
+  // Running totals of annual figures only: a level or a running total summed over years means nothing.
+  const value = ind.kind !== "annual" ? null : role === "plan" ? cy.planTotal : cy.actualTotal;
   w.put(value, STYLE.count, value === null ? null : sumFormula(ind, fy, role, sheet, text));
 }
 

@@ -40,6 +40,7 @@ import { isSummarySheet } from "../layout/owned-areas";
 import { severityOf } from "../checks/render";
 import type { ChecklistEntry } from "../checklist/checklist";
 import { planChecklistSection } from "./checklist-plan";
+import { KIND_JA, PERIOD_BASIS_JA } from "../model/computed";
 
 export interface SummaryPlanInput {
   model: SummaryModel;
@@ -378,13 +379,14 @@ function indicatorTable(s: Layout, row: number): TablePlace {
   const header = [
     "No.",
     "指標",
-    "累計",
+    "種別",
     "現状値",
     ...years.flatMap((fy) => ["計画", "実績", "達成率", "判定"].map((h) => `${shortFiscalYear(fy)}${h}`)),
     "期間達成率",
+    "期間達成率の基準",
   ];
   const top = openTable(s, row, 0, "指標一覧", header);
-  putIndicatorRows(s, model.indicators, top + 1, header.length - 1);
+  putIndicatorRows(s, model.indicators, top + 1, header.length - 2);
   needText(
     s,
     1,
@@ -404,14 +406,14 @@ function putIndicatorRows(s: Layout, indicators: IndicatorRow[], row: number, ra
     w.start(row, 0)
       .put(ind.no, st.code)
       .put(ind.name, st.text)
-      .put(ind.cumulative ? "累計" : "", st.code)
+      .put(KIND_JA[ind.kind], st.code)
       .put(ind.baseline, figure(ind.baseline));
     for (const y of ind.years)
       w.put(y.plan, figure(y.plan))
         .put(y.actual, figure(y.actual))
         .put(y.rate, st.rate)
         .put(y.flag === "対象外" && y.plan === null ? "" : y.flag, st.code);
-    w.start(row, rateCol).put(ind.periodRate, st.rate);
+    w.start(row, rateCol).put(ind.periodRate, st.rate).put(PERIOD_BASIS_JA[ind.periodBasis], st.code);
     row++;
   }
 }

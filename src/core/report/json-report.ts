@@ -5,7 +5,8 @@
  */
 import type { Analysis } from "../engine";
 import { countBySeverity, type Finding, type Lang, type Severity } from "../model/finding";
-import type { SourceCell } from "../model/item";
+import type { IndicatorKind, SourceCell } from "../model/item";
+import type { PeriodBasis } from "../model/computed";
 import type { Flag } from "../config/config";
 import { renderMessage } from "../checks/render";
 import type { ChecklistEntry } from "../checklist/checklist";
@@ -47,6 +48,8 @@ export interface JsonItem {
   sheets: string[];
   indicators: Array<{
     name: string;
+    /** How the figures add up: cumulative (累計), level (年度末時点) or annual (単年度). */
+    kind: IndicatorKind;
     cumulative: boolean;
     unit: string | null;
     baseline: {
@@ -71,6 +74,8 @@ export interface JsonItem {
       actualTotal: number | null;
     }>;
     periodAchievementRate: number | null;
+    /** What the period rate is taken over: the last year with both figures, or the period's totals. */
+    periodBasis: PeriodBasis;
     target: { text: string | null; value: number | null };
   }>;
   statuses: Array<{ fiscalYear: number; status: string | null; sheet: string | null; cell: string | null }>;
@@ -114,6 +119,7 @@ export function buildReport(a: Analysis, lang: Lang, planFindings: readonly Find
       const b = ind.baseline.cell;
       return {
         name: ind.name,
+        kind: ci.kind,
         cumulative: ind.cumulative,
         unit: ind.unit,
         baseline: {
@@ -141,6 +147,7 @@ export function buildReport(a: Analysis, lang: Lang, planFindings: readonly Find
           };
         }),
         periodAchievementRate: ci.periodRate,
+        periodBasis: ci.periodBasis,
         target: { text: txt(ind.target.cell), value: num(ind.target.cell) },
       };
     }),

@@ -4,10 +4,10 @@
  * by lead department. Pure data; summary-plan.ts lays it out.
  */
 import type { ShinchokuConfig, Flag } from "../config/config";
-import type { ComputedIndicator, ComputedItem } from "../model/computed";
+import type { ComputedIndicator, ComputedItem, PeriodBasis } from "../model/computed";
 import { countBySeverity, type Finding } from "../model/finding";
-import { refOf, type Item, type PeriodEvaluation, type SourceCell } from "../model/item";
-import { nfkc } from "../values/normalize";
+import { refOf, type IndicatorKind, type Item, type PeriodEvaluation, type SourceCell } from "../model/item";
+import { gradeKey } from "../values/normalize";
 import { compareItemNo, ofYear } from "../values/order";
 import { pushTo } from "../values/group";
 import { mapList } from "../values/lists";
@@ -34,6 +34,7 @@ export interface IndicatorRow {
   no: string;
   name: string;
   cumulative: boolean;
+  kind: IndicatorKind;
   baseline: number | string | null;
   years: Array<{
     fiscalYear: number;
@@ -43,6 +44,7 @@ export interface IndicatorRow {
     flag: Flag;
   }>;
   periodRate: number | null;
+  periodBasis: PeriodBasis;
 }
 
 export interface GradeCount {
@@ -250,9 +252,11 @@ function indicatorRow(no: string, ci: ComputedIndicator, fiscalYears: number[]):
     no,
     name: ci.indicator.name,
     cumulative: ci.indicator.cumulative,
+    kind: ci.kind,
     baseline: cellValue(ci.indicator.baseline.cell),
     years: rowYears,
     periodRate: ci.periodRate,
+    periodBasis: ci.periodBasis,
   };
 }
 
@@ -269,8 +273,9 @@ function gradeTables(
   const rowOf = (t: string) => {
     let gi = rowOfText.get(t);
     if (gi === undefined) {
-      const g = nfkc(t).toUpperCase();
-      gi = grades.indexOf(scale.includes(g) ? g : OTHER);
+      const key = gradeKey(t);
+      const at = scale.findIndex((code) => gradeKey(code) === key);
+      gi = at >= 0 ? at : grades.indexOf(OTHER);
       rowOfText.set(t, gi);
     }
     return gi;

@@ -46,19 +46,59 @@ export function parseFiscalYear(text: string, contextEra: Era | null = null): Fi
 
 const fiscalYears = new Map<Era | "none", MemoTable<FiscalYearMatch | null>>();
 
+/** One year as headers write it: an era and its year, a Western year, or an era-less "29年度". */
+const YEAR_TOKEN = String.raw`(?:令和|平成|昭和|(?<![A-Za-z])[RHS]\.?|(?<![A-Za-z])FY\s*)?\s*(?:元|\d{1,4})\s*(?:年度?)?`;
+/** Two years joined by a dash or tilde: "H28~R2", "平成28〜令和2年度", "2016-2020": a period. */
+const SPAN = new RegExp(`${YEAR_TOKEN}\\s*[~〜\\-–—－ー]\\s*${YEAR_TOKEN}`);
+const SPAN_YEAR = /(令和|平成|昭和|[RHS]|FY|\d{4})/i;
+
 function parseOnce(text: string, contextEra: Era | null): FiscalYearMatch | null {
   const t = kanjiYearsToDigits(nfkc(text));
-  const m = /(令和|平成|昭和|(?<![A-Za-z])[RHS])?\s*(元|\d{1,4})\s*年度?/.exec(t);
-  if (!m) return null;
-  const num = m[2] === "元" ? 1 : Number(m[2]);
-  const onward = /以降|以後|~$|〜$/.test(t.slice(m.index));
-  const era = m[1] ? ERA_OF[m[1]] : null;
-  if (!era) {
-    if (num >= 1900 && num <= 2200) return { fiscalYear: num, era: "western", onward, explicitEra: true };
-    if (!contextEra || contextEra === "western" || !/年度/.test(m[0])) return null;
-    return { fiscalYear: ERA_BASE[contextEra] + num, era: contextEra, onward, explicitEra: false };
+  // A period ("累計 (H28~R2年度)") is not a year of the plan.
+  if (isSpanText(t)) return null;
+  const onwardFrom = (i: number) => /以降|以後|~$|〜$/.test(t.slice(i));
+  // An era by name, 年 optional: "平成27年度", "令和2", "令和元年度".
+  let m = /(令和|平成|昭和)\s*(元|\d{1,2})(?!\d)(?:\s*年度?)?/.exec(t);
+  // An era by its letter: "H23", "R2", "R2年度", "H.27".
+  m ??= /(?<![A-Za-z])([RHS])\.?\s*(元|\d{1,2})(?![\d.,])(?:\s*年度?)?/.exec(t);
+  if (m) {
+    const era = ERA_OF[m[1]];
+    const num = m[2] === "元" ? 1 : Number(m[2]);
+    return { fiscalYear: ERA_BASE[era] + num, era, onward: onwardFrom(m.index), explicitEra: true };
   }
-  return { fiscalYear: ERA_BASE[era] + num, era, onward, explicitEra: true };
+  // Western years: "2019年度", "FY2019", or a header that is just the year ("2019", typed as a number).
+  const w =
+    /(\d{4})\s*年/.exec(t) ??
+    /(?<![A-Za-z])FY\s*(\d{4})(?!\d)/i.exec(t) ??
+    /^(\d{4})(?![\d.,%])(?:\s|$|\()/.exec(t);
+  if (w) {
+    const num = Number(w[1]);
+    const bare = !/年|FY/i.test(w[0]);
+    if (num >= 1900 && num <= 2200 && (!bare || (num >= 1990 && num <= 2100)))
+      return { fiscalYear: num, era: "western", onward: onwardFrom(w.index), explicitEra: true };
+  }
+  // An era-less "29年度" takes the era of the headers around it.
+  const e = /(?<!\d)(\d{1,2})\s*年度/.exec(t);
+  if (!e || !contextEra || contextEra === "western") return null;
+  return {
+    fiscalYear: ERA_BASE[contextEra] + Number(e[1]),
+    era: contextEra,
+    onward: onwardFrom(e.index),
+    explicitEra: false,
+  };
+}
+
+function isSpanText(t: string): boolean {
+  const m = SPAN.exec(t);
+  // Both ends must name a year (an era, FY or four digits), not "4~9月".
+  if (!m) return false;
+  const parts = m[0].split(/[~〜\-–—－ー]/);
+  return parts.length >= 2 && SPAN_YEAR.test(parts[0]) && SPAN_YEAR.test(parts[parts.length - 1]);
+}
+
+/** Whether a header names a period of years ("累計 (H28~R2年度)", "2016-2020年度"), not one year. */
+export function isYearSpan(text: string): boolean {
+  return isSpanText(kanjiYearsToDigits(nfkc(text)));
 }
 
 /** FY2019 → "令和元年度" (ja) for messages; Heisei up to FY2018. */

@@ -58,3 +58,8 @@ function isSpaceCode(ch: number): boolean {
     ch === 0xfeff
   );
 }
+
+/** A grade code as compared: NFKC and case-folded, on both sides ("Ｂ", "b" and "B" are one grade). */
+export function gradeKey(s: string): string {
+  return nfkc(s).trim().toLowerCase();
+}

@@ -12,6 +12,10 @@ export type Parsed =
       estimate: boolean;
       /** "72.5%" or a %-formatted number: value is the fraction (0.725). */
       percent: boolean;
+      /** "1,152人", "3,297百万円": the unit typed after the figure, kept as it is (never multiplied). */
+      unit?: string;
+      /** "約43": an approximate figure; the number counts, with a warning. */
+      approximate?: true;
     }
   | { kind: "na"; text: string }
   | { kind: "text"; text: string }
@@ -121,6 +125,18 @@ function parseTextOnce(s: string, estimateMarkers: EstimateMarker[]): Parsed {
     }
   }
 
+  let approximate = false;
+  const approx = APPROXIMATE.exec(body);
+  if (approx) {
+    body = body.slice(approx[0].length);
+    approximate = true;
+  }
+  let unit: string | null = null;
+  const u = UNIT_SUFFIX.exec(body);
+  if (u && !NOT_A_UNIT.test(u[1])) {
+    unit = u[1];
+    body = body.slice(0, u.index).trim();
+  }
   let sign = 1;
   if (MINUS_MARKS.test(body) && body.length > 1) {
     sign = -1;
@@ -136,8 +152,28 @@ function parseTextOnce(s: string, estimateMarkers: EstimateMarker[]): Parsed {
   if (!Number.isFinite(n)) return { kind: "text", text: t };
   const value = sign * (percent ? n / 100 : n);
   // Avoid -0 from "△0".
-  return { kind: "number", value: value === 0 ? 0 : roundFloat(value), estimate, percent };
+  const out: Extract<Parsed, { kind: "number" }> = {
+    kind: "number",
+    value: value === 0 ? 0 : roundFloat(value),
+    estimate,
+    percent,
+  };
+  if (unit !== null) out.unit = unit;
+  if (approximate) out.approximate = true;
+  return out;
 }
+
+/** "約43", "約 1,152人": an approximate figure. */
+const APPROXIMATE = /^(?:約|およそ)\s*/;
+/**
+ * A unit after the figure: kanji or katakana ("人", "箇所", "百万円", "ヶ所"), か所, or a lowercase-led
+ * Latin unit ("km", "kWh"; "12OO" is a typo, not 12 of "OO"). Words that qualify or describe the
+ * figure ("以上", "未満", "区で実施") are not units: such a cell stays text.
+ */
+const UNIT_SUFFIX =
+  /(?<=[\d.])\s*((?:[a-z][A-Za-z]{0,3})|(?:[\u30a0-\u30ff\u3400-\u9fff々ヵヶ]{1,4})|か所|カ所)$/u;
+const NOT_A_UNIT =
+  /以上|以下|未満|超|程度|前後|見込|予定|推計|暫定|増|減|目標|達成|実施|開催|完了|設置|整備|導入|検討/;
 
 interface EstimateMarker {
   /** The marker, normalised ("見込み"). */

@@ -28,11 +28,30 @@ const CASES: Case[] = [
   {
     code: "value/not-a-number",
     severity: "error",
+    make: () => wbOf(miniForm({ actual: ["1,1OO", 125] })),
+    sheet: "No1",
+    cell: "E6",
+    ja: /「1,1OO」が数値ではありません。数値を入力してください/,
+    en: /"1,1OO", not a number\. Enter a number/,
+  },
+  {
+    code: "value/approximate",
+    severity: "warning",
     make: () => wbOf(miniForm({ actual: ["約110", 125] })),
     sheet: "No1",
     cell: "E6",
-    ja: /「約110」が数値ではありません。数値を入力してください/,
-    en: /"約110", not a number\. Enter a number/,
+    ja: /窓口利用者数の平成27年度実績「約110」は概数のため、110 として計算しました/,
+    en: /the FY2015 actual of "窓口利用者数" is "約110", approximate; it was counted as 110/,
+  },
+  {
+    code: "value/unit-mismatch",
+    severity: "warning",
+    make: () =>
+      wbOf(miniForm({ indicator: "窓口利用者数(人)", plan: ["100人", "120人"], actual: ["110件", 125] })),
+    sheet: "No1",
+    cell: "E6",
+    ja: /「110件」の単位「件」が、この指標の単位「人」と異なります/,
+    en: /is "110件", in 件, while the indicator is in 人/,
   },
   {
     code: "value/actual-missing",
@@ -106,6 +125,44 @@ const CASES: Case[] = [
     en: /cannot read the year header "FY28"\. Write it like/,
   },
   {
+    code: "layout/year-column-unpaired",
+    severity: "error",
+    make: () => {
+      const s = miniForm();
+      // 平成28年度 moved next to 平成27年度 (E4): the first year has one column, and no 計画/実績 under it.
+      s.values[3] = [
+        "改革実施概要",
+        null,
+        "現状 (平成26年度)",
+        "平成27年度",
+        "平成28年度",
+        null,
+        null,
+        "目標",
+      ];
+      s.values[4] = [];
+      return wbOf(s);
+    },
+    sheet: "No1",
+    cell: "D4",
+    ja: /年度「平成27年度」の列は1列だけで、計画か実績かが分からないため読み飛ばしました/,
+    en: /the year "平成27年度" has a single column that says neither 計画 \(plan\) nor 実績 \(actual\)/,
+  },
+  {
+    code: "layout/text-over-years",
+    severity: "error",
+    make: () => {
+      const s = miniForm();
+      s.values[5] = ["指標", "窓口利用者数", null, null, null, 120, 125, "継続"];
+      s.merges = [{ top: 5, bottom: 5, left: 1, right: 4 }];
+      return wbOf(s);
+    },
+    sheet: "No1",
+    cell: "B6",
+    ja: /「窓口利用者数」の行の文章が年度の列にかかっているため、表の数値を読めません/,
+    en: /the text of the row "窓口利用者数" reaches over the year columns/,
+  },
+  {
     code: "layout/duplicate-year",
     severity: "error",
     make: () => wbOf(miniForm({ sheet: "A" }), miniForm({ sheet: "B", actual: [111, 125] })),
@@ -176,7 +233,7 @@ const CASES: Case[] = [
     en: /FY2016 status was "順調", yet the year ended not achieved\. Check the status against the actuals/,
   },
   {
-    code: "layout/no-form",
+    code: "layout/other-sheet",
     severity: "info",
     make: () =>
       wbOf(miniForm(), { name: "表紙", originRow: 0, originCol: 0, values: [["令和6年度 行政改革"]] }),
@@ -186,6 +243,47 @@ const CASES: Case[] = [
     en: /表紙: no progress-sheet form found; the sheet was skipped/,
   },
 ];
+
+describe("layout/no-form: a workbook without any progress sheet", () => {
+  const wb = wbOf(
+    { name: "表紙", originRow: 0, originCol: 0, values: [["令和6年度 行政改革"]] },
+    {
+      name: "一覧",
+      originRow: 0,
+      originCol: 0,
+      values: [
+        ["項目", "担当"],
+        ["窓口改革", "総務課"],
+      ],
+    },
+  );
+  const a = analyse(wb, DEFAULT_CONFIG, { asOf: AS_OF });
+
+  it("is one error for the file, beside the skipped sheets' infos", () => {
+    expect(a.findings.map((f) => [f.code, f.severity, f.sheet])).toEqual([
+      ["layout/no-form", "error", null],
+      ["layout/other-sheet", "info", "一覧"],
+      ["layout/other-sheet", "info", "表紙"],
+    ]);
+    const f = a.findings[0];
+    expect(renderMessage(f, "ja")).toMatch(
+      /このファイルの 2 枚のシートのどれにも、進捗管理シートの様式.*集計シートも作成しません/,
+    );
+    expect(renderMessage(f, "en")).toMatch(
+      /None of the file's 2 sheets holds a progress-sheet form.*no summary is made/,
+    );
+  });
+
+  it("gets no summary sheet", () => {
+    const s = planSummary(a, wb);
+    expect(s.plan.edits).toEqual([]);
+    expect(s.plan.names).toEqual([]);
+  });
+
+  it("is not raised when one sheet holds a form", () => {
+    expect(findingsOf(wbOf(miniForm())).some((f) => f.code === "layout/no-form")).toBe(false);
+  });
+});
 
 describe("the clean minimal form", () => {
   it("raises no finding at all", () => {
@@ -204,7 +302,7 @@ describe.each(CASES)("$code", (c) => {
 
   it("says where and what is expected, in Japanese and English", () => {
     const [f] = hits();
-    const where = c.code === "layout/no-form" ? c.sheet : `${c.sheet}!${c.cell}`;
+    const where = c.code === "layout/other-sheet" ? c.sheet : `${c.sheet}!${c.cell}`;
     for (const lang of ["ja", "en"] as const) {
       const msg = renderMessage(f, lang);
       expect(msg.startsWith(where)).toBe(true);
@@ -354,6 +452,7 @@ describe("the registry", () => {
       "write/protected",
       "write/read-only",
       "write/sheet-missing",
+      "layout/no-form",
     ]);
     expect(ALL_RULES.map((r) => r.code).filter((c) => !covered.has(c))).toEqual([]);
   });

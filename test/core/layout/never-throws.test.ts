@@ -105,7 +105,9 @@ function pipeline(wb: WorkbookSnapshot): void {
       if (!ours) expect(before === undefined || before === null || before === "").toBe(true);
     }
   }
-  expect(summary.plan.edits).toHaveLength(1);
+  // A summary exactly when some item was read (a file with none gets layout/no-form instead).
+  expect(summary.plan.edits).toHaveLength(a.read.items.length > 0 ? 1 : 0);
+  expect(a.findings.some((f) => f.code === "layout/no-form")).toBe(a.read.blocks.length === 0);
 }
 
 describe("analyse + planFill + planSummary never throw", () => {

@@ -26,6 +26,7 @@ export function expectSeedItem(read: ReadResult): Item {
   const [a, b] = it.indicators;
   expect(a.name).toBe("コミュニティ・コーディネーター育成講座受講者数(累計)");
   expect(a.cumulative).toBe(true);
+  expect(a.kind).toBe("cumulative");
   expect(a.baseline.fiscalYear).toBe(2014);
   expect(num(a.baseline.cell)).toBe(930);
   expect(est(a.baseline.cell)).toBe(true);
@@ -39,6 +40,7 @@ export function expectSeedItem(read: ReadResult): Item {
 
   expect(b.name).toBe("まちづくりセンター数");
   expect(b.cumulative).toBe(false);
+  expect(b.kind).toBe("level");
   expect(b.baseline.fiscalYear).toBe(2014);
   expect(num(b.baseline.cell)).toBe(37);
   expect(est(b.baseline.cell)).toBe(true);

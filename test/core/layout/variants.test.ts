@@ -245,7 +245,8 @@ describe("variants staff produce", () => {
     };
     const r = read(cover, offset);
     expect(r.otherSheets).toEqual(["表紙"]);
-    expect(codes(r)).toContain("layout/no-form");
+    expect(codes(r)).toContain("layout/other-sheet");
+    expect(codes(r)).not.toContain("layout/no-form");
     expect(getCell(s, "D14")).toBe(1090);
     expect(r.items[0].indicators[0].years[0].plan?.cell).toBe("D14");
   });

@@ -12,7 +12,8 @@ export const gradeFlagMismatch: Rule = {
     en: (p) =>
       `${at(p)}: the ${fyEn(p)} grade "${p.grade}" disagrees with the indicators (worst: ${p.flagEn}). Check the grounds for the grade.`,
   },
-  check: ({ computed }) => {
+  check: ({ computed, config }) => {
+    const bands = flagBandsOf(config);
     const out = [];
     for (const ci of computed)
       for (const y of ci.years) {
@@ -27,7 +28,7 @@ export const gradeFlagMismatch: Rule = {
             fiscalYear: y.fiscalYear,
             grade: y.grade,
             flag: y.worstFlag,
-            flagEn: flagEn(y.worstFlag),
+            flagEn: flagEn(y.worstFlag, bands),
           },
         });
       }
@@ -35,4 +36,4 @@ export const gradeFlagMismatch: Rule = {
   },
 };
 
-import { flagEn } from "../../compute/flags";
+import { flagBandsOf, flagEn } from "../../compute/flags";
