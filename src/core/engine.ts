@@ -90,6 +90,10 @@ export function planFindings(
   wb: WorkbookSnapshot,
   opts: FindingsSheetOptions = {},
 ): { plan: EditPlan; sheetName: string } {
+  // Like the summary: a workbook where no item was read gets no findings sheet either (its report
+  // says layout/no-form, and there is nothing on its sheets to review).
+  if (analysis.read.items.length === 0)
+    return { plan: emptyPlan(), sheetName: analysis.config.findingsSheetName };
   return planFindingsSheet({
     keyed: analysis.keyed,
     marks: analysis.marks,

@@ -106,6 +106,15 @@ describe("the configuration schema", () => {
     expect(refused({ grades: [{ code: "A", ja: "優", en: "good", expectedFlags: ["優秀"] }] })).toEqual([
       ["grades[0].expectedFlags[0]", "flag.value"],
     ]);
+    const band = {
+      flagBands: [
+        { label: "優秀", min: 0.9 },
+        { label: "要努力", min: 0 },
+      ],
+    };
+    expect(
+      checkConfig({ ...band, grades: [{ code: "A", ja: "優", en: "good", expectedFlags: ["優秀"] }] }).ok,
+    ).toBe(true);
     expect(refused({ grades: [{ code: "A", ja: "優", en: "good" }] })).toEqual([
       ["grades[0].expectedFlags", "key.missing"],
     ]);

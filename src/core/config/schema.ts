@@ -104,8 +104,8 @@ const WORDS: Record<ProblemCode, Record<Lang, string>> = {
     en: "expected one of error, warning, info, off",
   },
   "flag.value": {
-    ja: `${FLAG_VALUES.join("・")} のいずれかを指定してください`,
-    en: `expected one of ${FLAG_VALUES.join(", ")}`,
+    ja: `${FLAG_VALUES.join("・")} または flagBands のラベルのいずれかを指定してください`,
+    en: `expected one of ${FLAG_VALUES.join(", ")} or a label of flagBands`,
   },
   "kind.value": {
     ja: "cumulative (累計)・level (年度末時点)・annual (単年度) のいずれかを指定してください",
@@ -454,6 +454,14 @@ export function checkOverrides(input: unknown, defaults: { achieved: number; mos
     ...duplicates(overrides.grades, "grades", "code"),
     ...duplicates(overrides.statuses, "statuses", "label"),
   ];
+  // A grade's expected flags: the built-in flags, or the labels of the configured bands.
+  const flags = new Set<string>([...FLAG_VALUES, ...(overrides.flagBands ?? []).map((b) => b.label)]);
+  for (const key of ["grades", "periodGrades"] as const)
+    (overrides[key] ?? []).forEach((g, gi) =>
+      g.expectedFlags.forEach((f, fi) => {
+        if (!flags.has(f)) errors.push({ path: `${key}[${gi}].expectedFlags[${fi}]`, code: "flag.value" });
+      }),
+    );
   const achieved = overrides.thresholds?.achieved ?? defaults.achieved;
   const mostly = overrides.thresholds?.mostly ?? defaults.mostly;
   if (mostly > achieved) errors.push({ path: "thresholds.mostly", code: "threshold.order" });
