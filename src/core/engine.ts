@@ -66,5 +66,6 @@ export function planSummary(
     generatedAt: analysis.asOf,
     workbook: wb,
     linkToSheets: opts.linkToSheets ?? true,
+    itemSheets: analysis.read.blocks.map((b) => b.sheet),
   });
 }

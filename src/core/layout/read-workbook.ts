@@ -18,6 +18,7 @@ import { readOverview } from "./overview";
 import { readGrades, readStatuses } from "./yearly-sections";
 import { readPeriodEvaluation } from "./period-evaluation";
 import { isSummarySheet } from "./owned-areas";
+import { isRecordSheet } from "../ownership/record";
 import { joinItems } from "./join-items";
 import { readerFinding } from "./reader-finding";
 import { pushTo } from "../values/group";
@@ -57,6 +58,8 @@ export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): Rea
   for (const snap of wb.sheets) {
     const grid = new Grid(snap);
     result.grids.set(snap.name, grid);
+    // Our hidden record of what we wrote is no form and no staff sheet.
+    if (isRecordSheet(grid)) continue;
     if (isSummarySheet(grid, config)) {
       result.summarySheets.push(snap.name);
       continue;

@@ -122,6 +122,8 @@ export interface SheetEdit {
   activate: boolean;
   /** For sheets we own only; null: leave the page setup as it is. */
   pageSetup: PageSetupSpec | null;
+  /** For sheets we own only: very hidden (Excel's UI cannot unhide it), as our record sheets are. Absent: visible. */
+  hidden?: boolean;
 }
 
 /** A workbook-scoped defined name to create or replace. */
