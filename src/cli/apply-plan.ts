@@ -64,7 +64,9 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: EditPlan): ApplyResult {
  */
 function worksheetNamed(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   const key = name.toUpperCase();
-  return wb.worksheets.find((ws) => ws.name === name) ?? wb.worksheets.find((ws) => ws.name.toUpperCase() === key);
+  return (
+    wb.worksheets.find((ws) => ws.name === name) ?? wb.worksheets.find((ws) => ws.name.toUpperCase() === key)
+  );
 }
 
 /**
@@ -72,7 +74,10 @@ function worksheetNamed(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet |
  * covers and writes it back as ranges; names are compared without case, as Excel does.
  */
 function applyNames(wb: ExcelJS.Workbook, plan: EditPlan): void {
-  const dn = wb.definedNames as unknown as { matrixMap: Record<string, unknown>; add(loc: string, name: string): void };
+  const dn = wb.definedNames as unknown as {
+    matrixMap: Record<string, unknown>;
+    add(loc: string, name: string): void;
+  };
   const drop = (name: string) => {
     const key = name.toUpperCase();
     for (const k of Object.keys(dn.matrixMap)) if (k.toUpperCase() === key) delete dn.matrixMap[k];

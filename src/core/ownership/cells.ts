@@ -12,7 +12,9 @@ export function overlaps(a: CellRange, b: CellRange): boolean {
  * column, so a column without a kept cell is cleared, rules and all, in one piece).
  */
 export function rangesWithout(r: CellRange, cells: ReadonlyArray<{ row: number; col: number }>): CellRange[] {
-  const inside = cells.filter((c) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right);
+  const inside = cells.filter(
+    (c) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right,
+  );
   if (inside.length === 0) return [r];
   const out: CellRange[] = [];
   for (let col = r.left; col <= r.right; col++) {
@@ -28,7 +30,10 @@ export function rangesWithout(r: CellRange, cells: ReadonlyArray<{ row: number; 
 }
 
 /** The writes without the cells `skip` names (each row cut there). */
-export function writesWithout(writes: readonly RowWrite[], skip: (row: number, col: number) => boolean): RowWrite[] {
+export function writesWithout(
+  writes: readonly RowWrite[],
+  skip: (row: number, col: number) => boolean,
+): RowWrite[] {
   const out: RowWrite[] = [];
   const w = new RowWriter(out);
   forEachCellWrite(writes, (row, col, value, formula, format) => {

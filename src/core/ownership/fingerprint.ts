@@ -52,7 +52,11 @@ export function gridPrints(grid: Grid | null, r: CellRange): string[] {
  * What the writes put into a rectangle, row by row (cells the writes leave out are empty). `links`
  * are cells a host may write as a HYPERLINK formula: recorded as formulas (see `accepts`).
  */
-export function writePrints(writes: readonly RowWrite[], r: CellRange, links?: ReadonlySet<number>): string[] {
+export function writePrints(
+  writes: readonly RowWrite[],
+  r: CellRange,
+  links?: ReadonlySet<number>,
+): string[] {
   const width = r.right - r.left + 1;
   const out = new Array<string>((r.bottom - r.top + 1) * width).fill(EMPTY_PRINT);
   forEachCellWrite(writes, (row, col, value, formula) => {
@@ -70,6 +74,7 @@ export function joinPrints(prints: readonly string[]): string {
 
 export function splitPrints(text: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i + PRINT_LENGTH <= text.length; i += PRINT_LENGTH) out.push(text.slice(i, i + PRINT_LENGTH));
+  for (let i = 0; i + PRINT_LENGTH <= text.length; i += PRINT_LENGTH)
+    out.push(text.slice(i, i + PRINT_LENGTH));
   return out;
 }

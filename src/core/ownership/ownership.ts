@@ -112,10 +112,13 @@ export function editedCells(
       const cur = cellPrint(value, hasFormula);
       if (cur === EMPTY_PRINT) continue;
       const inRecord = row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
-      if (inRecord && rect.record && cur === rect.record.prints[(row - r.top) * width + (col - r.left)]) continue;
+      if (inRecord && rect.record && cur === rect.record.prints[(row - r.top) * width + (col - r.left)])
+        continue;
       const now = nowPrint(row, col);
       if (typeof now === "string" ? cur === now : now.includes(cur)) continue;
-      const formula = hasFormula ? (snap.formulas?.[row - snap.originRow]?.[col - snap.originCol] ?? null) : null;
+      const formula = hasFormula
+        ? (snap.formulas?.[row - snap.originRow]?.[col - snap.originCol] ?? null)
+        : null;
       out.push({ row, col, value, formula });
     }
   return out;
@@ -129,4 +132,3 @@ export function shownContent(c: EditedCell): string {
   if (typeof v === "object") return v.error;
   return String(v);
 }
-

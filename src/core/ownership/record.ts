@@ -98,6 +98,10 @@ export function recordEdit(
   const extent: CellRange = { top: 0, left: 0, bottom: Math.max(0, row - 1), right: Math.max(0, widest - 1) };
   return {
     edit: e,
-    name: { name: recordName, refersTo: refersToRange(sheet, extent), comment: "Shinchoku: record of what it wrote" },
+    name: {
+      name: recordName,
+      refersTo: refersToRange(sheet, extent),
+      comment: "Shinchoku: record of what it wrote",
+    },
   };
 }

@@ -40,7 +40,14 @@ import {
   nameKey,
   refersToRange,
 } from "../ownership/names";
-import { editedCells, readOwnership, shownContent, type EditedCell, type Ownership, type OwnedRect } from "../ownership/ownership";
+import {
+  editedCells,
+  readOwnership,
+  shownContent,
+  type EditedCell,
+  type Ownership,
+  type OwnedRect,
+} from "../ownership/ownership";
 import { EMPTY_PRINT, writePrints } from "../ownership/fingerprint";
 import { recordEdit, recordSheetName } from "../ownership/record";
 import { overlaps, rangesWithout, writesWithout } from "../ownership/cells";
@@ -187,7 +194,8 @@ function mergeInto(e: SheetEdit, scratch: SheetEdit, kept: readonly EditedCell[]
     return;
   }
   const isKept = (row: number, col: number) => kept.some((c) => c.row === row && c.col === col);
-  const inside = (r: CellRange) => kept.some((c) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right);
+  const inside = (r: CellRange) =>
+    kept.some((c) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right);
   e.writes.push(...writesWithout(scratch.writes, isKept));
   // A merge over a kept cell would hide it; a colour rule over one would be added twice.
   for (const m of scratch.merges) if (!inside(m)) e.merges.push(m);
@@ -209,7 +217,8 @@ function fillNames(run: FillRun, own: Ownership, wb: WorkbookSnapshot): EditPlan
   const plan: EditPlan = { ...emptyPlan(), edits: [...run.edits.values()] };
   const taken = new Set(run.keptAsIs.map((o) => nameKey(o.name)));
   const records: Array<{ name: string; range: CellRange; prints: readonly string[] }> = [];
-  for (const o of run.keptAsIs) if (o.record) records.push({ name: o.name, range: o.range, prints: o.record.prints });
+  for (const o of run.keptAsIs)
+    if (o.record) records.push({ name: o.name, range: o.range, prints: o.record.prints });
   let n = 1;
   for (const ar of run.areas) {
     while (taken.has(nameKey(AREA_NAME_PREFIX + n))) n++;

@@ -28,7 +28,13 @@ import {
   refersToRange,
   sameName,
 } from "../ownership/names";
-import { editedCells, readOwnership, shownContent, type EditedCell, type Ownership } from "../ownership/ownership";
+import {
+  editedCells,
+  readOwnership,
+  shownContent,
+  type EditedCell,
+  type Ownership,
+} from "../ownership/ownership";
 import { EMPTY_PRINT, FORMULA_PRINT, valuePrint, writePrints } from "../ownership/fingerprint";
 import { recordEdit, recordSheetName } from "../ownership/record";
 import { writesWithout } from "../ownership/cells";
@@ -165,7 +171,12 @@ function recordSummary(
 }
 
 /** Staff's cells written back as they were (value or formula), each reported. */
-function keepCells(e: SheetEdit, kept: readonly EditedCell[], findings: Finding[], config: ShinchokuConfig): void {
+function keepCells(
+  e: SheetEdit,
+  kept: readonly EditedCell[],
+  findings: Finding[],
+  config: ShinchokuConfig,
+): void {
   if (kept.length === 0) return;
   const at = new Set(kept.map((c) => `${c.row},${c.col}`));
   const isKept = (row: number, col: number) => at.has(`${row},${col}`);
@@ -174,7 +185,13 @@ function keepCells(e: SheetEdit, kept: readonly EditedCell[], findings: Finding[
   const sev = severityOf("fill/area-edited", config);
   for (const c of kept) {
     const value: PlanValue = c.value !== null && typeof c.value === "object" ? c.value.error : c.value;
-    e.writes.push({ row: c.row, col: c.col, values: [value], formats: [null], formulas: c.formula ? [c.formula] : null });
+    e.writes.push({
+      row: c.row,
+      col: c.col,
+      values: [value],
+      formats: [null],
+      formulas: c.formula ? [c.formula] : null,
+    });
     if (sev)
       findings.push({
         code: "fill/area-edited",
@@ -375,7 +392,8 @@ export function chooseSheetName(
     const name = candidateName(config.summarySheetName, i);
     const s = byName.get(nameKey(name));
     if (!s) return name;
-    if ((recorded !== null && sameName(recorded, s.name)) || isSummarySheet(new Grid(s), config)) return s.name;
+    if ((recorded !== null && sameName(recorded, s.name)) || isSummarySheet(new Grid(s), config))
+      return s.name;
   }
   return `${config.summarySheetName} ${Date.UTC(2000, 0, 1)}`;
 }
