@@ -7,11 +7,19 @@
  * Row 1: the marker. Then per rectangle: A the rectangle's name, B its rows, C its columns, D… its
  * prints (fingerprint.ts) in pieces below Excel's 32,767 characters a cell.
  */
-import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
+import type { CellRange, DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
 import { Grid } from "../grid/grid";
 import { cellText } from "../values/parse";
 import { emptySheetEdit, RowWriter, type NameWrite, type SheetEdit } from "../plan/edit-plan";
-import { findSheet, nameKey, parseRefersTo, refersToRange, sameName } from "./names";
+import {
+  AREA_RECORD_NAME,
+  SUMMARY_RECORD_NAME,
+  findSheet,
+  nameKey,
+  parseRefersTo,
+  refersToRange,
+  sameName,
+} from "./names";
 import { ourNames } from "./names";
 import { PRINT_LENGTH, joinPrints, splitPrints } from "./fingerprint";
 
@@ -55,6 +63,21 @@ export function readRecords(sheet: SheetSnapshot | null): Map<string, RectRecord
     }
     const prints = splitPrints(text);
     if (prints.length === rows * cols) out.set(nameKey(name), { rows, cols, prints });
+  }
+  return out;
+}
+
+/** The sheets our record names point at (the Excel adapter reads these very hidden sheets too). */
+export function recordSheetsNamed(names: readonly DefinedNameSnapshot[]): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    if (
+      n.scope !== undefined ||
+      !(sameName(n.name, AREA_RECORD_NAME) || sameName(n.name, SUMMARY_RECORD_NAME))
+    )
+      continue;
+    const ref = parseRefersTo(n.refersTo);
+    if (ref) out.push(ref.sheet);
   }
   return out;
 }
