@@ -65,6 +65,7 @@ Usage:
   shinchoku fill IN -o OUT | --in-place
   shinchoku summary IN... -o OUT | --in-place
   shinchoku run IN -o OUT | --in-place          (fill, then summary)
+  shinchoku undo IN -o OUT | --in-place         (remove everything Shinchoku wrote; staff edits stay)
   shinchoku config --print-default
 
 Options:

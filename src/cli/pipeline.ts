@@ -3,7 +3,7 @@ import type ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../core/grid/cell";
 import type { ShinchokuConfig } from "../core/config/config";
 import type { Finding } from "../core/model/finding";
-import { analyse, planFill, planSummary, type Analysis } from "../core/engine";
+import { analyse, planFill, planSummary, planUndo, type Analysis } from "../core/engine";
 import type { EditPlan } from "../core/plan/edit-plan";
 import { loadWorkbookChecked } from "./workbook-io";
 import { snapshotWorkbook } from "./read-xlsx";
@@ -42,11 +42,16 @@ export async function analyseFile(
   return { ...loaded, analysis: analyse(loaded.snapshot, config, { asOf }), planFindings: [] };
 }
 
-export type WriteKind = "fill" | "summary" | "run";
+export type WriteKind = "fill" | "summary" | "run" | "undo";
 
 /** The plans of a writing command, in the order they are applied (fill before the summary). */
 export function planWrites(a: Analysed, kind: WriteKind, linkToSheets = true): EditPlan[] {
   const plans: EditPlan[] = [];
+  if (kind === "undo") {
+    const r = planUndo(a.analysis, a.snapshot);
+    a.planFindings.push(...r.findings);
+    return [r.plan];
+  }
   if (kind === "fill" || kind === "run") {
     const r = planFill(a.analysis, a.snapshot);
     a.planFindings.push(...r.findings);

@@ -14,6 +14,7 @@ import { runChecks } from "./checks/run-checks";
 import { planFill as planFillAreas } from "./plan/fill-plan";
 import { planSummarySheet } from "./plan/summary-plan";
 import { buildSummary } from "./summary/summary-model";
+import { planUndo as planUndoAll } from "./ownership/undo";
 
 export interface AnalyseOptions {
   /** "Today", to tell which fiscal years are over; the CLI passes the clock, tests pass a fixed date. */
@@ -68,4 +69,12 @@ export function planSummary(
     linkToSheets: opts.linkToSheets ?? true,
     itemSheets: analysis.read.blocks.map((b) => b.sheet),
   });
+}
+
+/**
+ * Everything we wrote removed, nothing else: our areas' cells (those staff did not change), our
+ * summary and record sheets, our defined names. Excel keeps no undo history over an add-in's writes.
+ */
+export function planUndo(analysis: Analysis, wb: WorkbookSnapshot): PlanResult {
+  return planUndoAll(analysis, wb);
 }

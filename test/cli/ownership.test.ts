@@ -165,3 +165,55 @@ describe("sheet names compare without case, as in Excel", () => {
     expect(DEFAULT_CONFIG.summarySheetName).toBe("集計");
   });
 });
+
+describe("undo IN -o OUT", () => {
+  it("gives back the workbook as staff had it: every cell, sheet and name, staff edits kept", async () => {
+    const s = await freshSamples();
+    const inp = await load(s.plan);
+    // A staff name and a staff note, which undo must leave alone.
+    inp.definedNames.add(`'${SHEET}'!$B$2`, "StaffName");
+    inp.getWorksheet(SHEET)!.getCell("A70").value = "職員のメモ";
+    const staffFile = path.join(s.dir, "staff.xlsx");
+    await inp.xlsx.writeFile(staffFile);
+    const ran = path.join(s.dir, "ran.xlsx");
+    expect((await cli("run", staffFile, "-o", ran, "--as-of", AS_OF)).code).toBeLessThan(2);
+    const undone = path.join(s.dir, "undone.xlsx");
+    const r = await cli("undo", ran, "-o", undone, "--as-of", AS_OF, "--json");
+    expect(r.code).toBeLessThan(2);
+    const before = await load(staffFile);
+    const after = await load(undone);
+    expect(after.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
+    // Cells, merges and conditional formats: expectSameWorkbook.
+    expectSameWorkbook(before, after);
+    const names = (after.definedNames.model as Array<{ name: string }>).map((n) => n.name);
+    expect(names).toEqual(["StaffName"]);
+  });
+
+  it("keeps a value staff typed over our formula, and reports it", async () => {
+    const s = await freshSamples();
+    const ran = path.join(s.dir, "ran.xlsx");
+    await cli("fill", s.plan, "-o", ran, "--as-of", AS_OF);
+    const wb = await load(ran);
+    const area = areaOf(wb, SHEET);
+    const cell = wb.getWorksheet(SHEET)!.getCell(area.top + 3, area.left + 1);
+    cell.value = "手入力";
+    await wb.xlsx.writeFile(ran);
+    const undone = path.join(s.dir, "undone.xlsx");
+    const r = await cli("undo", ran, "-o", undone, "--as-of", AS_OF, "--json");
+    expect(
+      codes(r.stdout)
+        .filter((f) => f.code === "fill/area-edited")
+        .map((f) => f.cell),
+    ).toEqual([cell.address]);
+    const out = (await load(undone)).getWorksheet(SHEET)!;
+    expect(out.getCell(cell.address).value).toBe("手入力");
+    // Everything else of ours is gone: the area holds only that cell.
+    const left: string[] = [];
+    for (let r0 = area.top; r0 <= area.bottom; r0++)
+      for (let c0 = area.left; c0 <= area.right; c0++) {
+        const v = out.getCell(r0 + 1, c0 + 1).value;
+        if (v !== null && v !== undefined) left.push(out.getCell(r0 + 1, c0 + 1).address);
+      }
+    expect(left).toEqual([cell.address]);
+  });
+});

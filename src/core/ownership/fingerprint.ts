@@ -62,7 +62,7 @@ export function writePrints(
   forEachCellWrite(writes, (row, col, value, formula) => {
     if (row < r.top || row > r.bottom || col < r.left || col > r.right) return;
     const i = (row - r.top) * width + (col - r.left);
-    out[i] = links?.has(i) ? FORMULA_PRINT : cellPrint(value, formula !== null);
+    out[i] = cellPrint(value, formula !== null);
   });
   return out;
 }

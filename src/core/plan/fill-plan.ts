@@ -39,6 +39,7 @@ import {
   findSheet,
   nameKey,
   refersToRange,
+  sameName,
 } from "../ownership/names";
 import {
   editedCells,
@@ -242,6 +243,35 @@ function fillNames(run: FillRun, own: Ownership, wb: WorkbookSnapshot): EditPlan
     plan.names.push(r.name);
   }
   return plan;
+}
+
+/**
+ * Areas recognised by their title alone (written before names were recorded), each over exactly
+ * the rectangle its block's area takes now: what undo removes on such a workbook.
+ */
+export function adoptableAreas(
+  a: Analysis,
+  wb: WorkbookSnapshot,
+): Array<{ sheet: string; range: CellRange }> {
+  const own = readOwnership(wb);
+  const out: Array<{ sheet: string; range: CellRange }> = [];
+  for (const ci of a.computed)
+    for (const block of ci.item.blocks) {
+      if (!block.table || block.indicators.length === 0) continue;
+      const area = areaOf(block);
+      const recorded = own.areas.some(
+        (o) => sameName(o.sheet, block.sheet) && rangeAt([o.range], area.titleRow, area.left),
+      );
+      const titled = a.read.ownedAreas.some(
+        (o) => sameName(o.sheet, block.sheet) && o.range.top === area.titleRow && o.range.left === area.left,
+      );
+      if (titled && !recorded)
+        out.push({
+          sheet: block.sheet,
+          range: { top: area.titleRow, left: area.left, bottom: area.bottom, right: area.right },
+        });
+    }
+  return out;
 }
 
 /** The reader's grid of the sheet when it read this very snapshot, else one built for it. */

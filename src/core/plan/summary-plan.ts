@@ -133,7 +133,8 @@ function recordSummary(
   const rect: CellRange = { top: 0, left: 0, bottom, right };
   const width = right + 1;
   const links = new Set(e.hyperlinks.map((h) => h.row * width + h.col));
-  const prints = writePrints(e.writes, rect, links);
+  // A link is recorded as its text (what Excel holds); ExcelJS writes it as a HYPERLINK formula.
+  const prints = writePrints(e.writes, rect);
   const old = own.summary && sameName(own.summary.sheet, e.sheet) ? own.summary : null;
   const snap = old ? findSheet(wb.sheets, old.sheet) : undefined;
   if (old && snap) {
