@@ -49,14 +49,10 @@ export function gridPrints(grid: Grid | null, r: CellRange): string[] {
 }
 
 /**
- * What the writes put into a rectangle, row by row (cells the writes leave out are empty). `links`
- * are cells a host may write as a HYPERLINK formula: recorded as formulas (see `accepts`).
+ * What the writes put into a rectangle, row by row (cells the writes leave out are empty). A link
+ * is recorded as its text: the summary accepts the HYPERLINK formula ExcelJS writes as well.
  */
-export function writePrints(
-  writes: readonly RowWrite[],
-  r: CellRange,
-  links?: ReadonlySet<number>,
-): string[] {
+export function writePrints(writes: readonly RowWrite[], r: CellRange): string[] {
   const width = r.right - r.left + 1;
   const out = new Array<string>((r.bottom - r.top + 1) * width).fill(EMPTY_PRINT);
   forEachCellWrite(writes, (row, col, value, formula) => {
