@@ -24,7 +24,12 @@ interface CommandEvent {
   completed(): void;
 }
 
-const TITLE_KEY = { fill: "btn.fill", summary: "btn.summary", validate: "btn.validate" } as const;
+const TITLE_KEY = {
+  fill: "btn.fill",
+  summary: "btn.summary",
+  validate: "btn.validate",
+  undo: "btn.undo",
+} as const;
 
 /** The dialog's content for a finished command. */
 export function reportForResult(r: OperationResult, lang: Lang): DialogReport {

@@ -32,7 +32,7 @@ export interface OperationOptions {
   onProgress?: (e: ProgressEvent) => void;
 }
 
-export type OperationKind = "validate" | "fill" | "summary";
+export type OperationKind = "validate" | "fill" | "summary" | "undo";
 
 export interface OperationResult {
   kind: OperationKind;
@@ -73,6 +73,11 @@ export interface ShinchokuOperations {
   fill(opts: OperationOptions): Promise<OperationResult>;
   /** 集計シート作成: the summary sheet. */
   summary(opts: OperationOptions): Promise<OperationResult>;
+  /**
+   * 元に戻す: remove everything Shinchoku wrote (computed areas, its sheets, names, error highlight
+   * and saved settings), nothing else; cells staff changed inside our areas stay (reported).
+   */
+  undo(opts: OperationOptions): Promise<OperationResult>;
   /** Activate the sheet and select the cell (a finding clicked in the pane). */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Remove our error highlight, restoring each cell's own fill. */

@@ -39,6 +39,7 @@ export function resultText(r: OperationResult, lang: Lang): ResultText {
   let headline: string;
   if (r.kind === "validate") headline = t(lang, "done.validate");
   else if (r.kind === "fill") headline = t(lang, r.wrote ? "done.fill" : "done.fillNothing");
+  else if (r.kind === "undo") headline = t(lang, r.wrote ? "done.undo" : "done.undoNothing");
   else
     headline =
       r.summarySheet && r.wrote

@@ -51,6 +51,7 @@ class RecordingOps implements ShinchokuOperations {
   validate = (o: { lang: string }) => this.op("validate", o.lang);
   fill = (o: { lang: string }) => this.op("fill", o.lang);
   summary = (o: { lang: string }) => this.op("summary", o.lang);
+  undo = (o: { lang: string }) => this.op("undo", o.lang);
   selectCell = async () => {};
   clearHighlight = async () => {};
   loadSettings = async () => {

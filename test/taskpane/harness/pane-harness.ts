@@ -7,7 +7,7 @@ import type { OperationResult, ShinchokuOperations, ShinchokuSettings } from "..
 
 interface Harness {
   calls: string[];
-  results: Partial<Record<"validate" | "fill" | "summary", OperationResult>>;
+  results: Partial<Record<"validate" | "fill" | "summary" | "undo", OperationResult>>;
   settings: ShinchokuSettings;
   failNext: { code: string; message: string } | null;
   hold: boolean;
@@ -38,7 +38,7 @@ const h: Harness = {
   },
 };
 
-function run(kind: "validate" | "fill" | "summary") {
+function run(kind: "validate" | "fill" | "summary" | "undo") {
   return async (o: Parameters<ShinchokuOperations["validate"]>[0]) => {
     h.calls.push(`${kind}:${o.lang}`);
     o.onProgress?.({ phase: "reading", fraction: 0.25 });
@@ -59,6 +59,7 @@ const ops: ShinchokuOperations = {
   validate: run("validate"),
   fill: run("fill"),
   summary: run("summary"),
+  undo: run("undo"),
   async selectCell(sheet, cell) {
     h.calls.push(`select:${sheet}!${cell}`);
   },
