@@ -8,8 +8,9 @@ export function overlaps(a: CellRange, b: CellRange): boolean {
 
 /**
  * `r` without the given cells, as few rectangles as it takes: the whole of `r` when no cell is
- * taken out, else each column's runs of cells between the taken ones (our colour rules run down a
- * column, so a column without a kept cell is cleared, rules and all, in one piece).
+ * taken out; else the rows without a taken cell in full-width bands, and each row with one in the
+ * runs between its taken cells. A merge or a colour rule of ours lies inside one of these (and is
+ * cleared with it) unless it reaches a row with a kept cell: `insideAny` tells which.
  */
 export function rangesWithout(r: CellRange, cells: ReadonlyArray<{ row: number; col: number }>): CellRange[] {
   const inside = cells.filter(
@@ -17,16 +18,29 @@ export function rangesWithout(r: CellRange, cells: ReadonlyArray<{ row: number; 
   );
   if (inside.length === 0) return [r];
   const out: CellRange[] = [];
-  for (let col = r.left; col <= r.right; col++) {
-    const rows = inside.filter((c) => c.col === col).map((c) => c.row);
-    let top = r.top;
-    for (const row of [...rows].sort((x, y) => x - y)) {
-      if (row > top) out.push({ top, bottom: row - 1, left: col, right: col });
-      top = row + 1;
+  let bandTop = -1;
+  for (let row = r.top; row <= r.bottom + 1; row++) {
+    const cols = row <= r.bottom ? inside.filter((c) => c.row === row).map((c) => c.col) : [];
+    if (row <= r.bottom && cols.length === 0) {
+      if (bandTop < 0) bandTop = row;
+      continue;
     }
-    if (top <= r.bottom) out.push({ top, bottom: r.bottom, left: col, right: col });
+    if (bandTop >= 0) out.push({ top: bandTop, bottom: row - 1, left: r.left, right: r.right });
+    bandTop = -1;
+    if (row > r.bottom) break;
+    let left = r.left;
+    for (const col of [...cols].sort((x, y) => x - y)) {
+      if (col > left) out.push({ top: row, bottom: row, left, right: col - 1 });
+      left = col + 1;
+    }
+    if (left <= r.right) out.push({ top: row, bottom: row, left, right: r.right });
   }
   return out;
+}
+
+/** Whether `x` lies wholly inside one of the ranges. */
+export function insideAny(x: CellRange, ranges: readonly CellRange[]): boolean {
+  return ranges.some((o) => x.top >= o.top && x.bottom <= o.bottom && x.left >= o.left && x.right <= o.right);
 }
 
 /** The writes without the cells `skip` names (each row cut there). */

@@ -51,7 +51,7 @@ import {
 } from "../ownership/ownership";
 import { EMPTY_PRINT, writePrints } from "../ownership/fingerprint";
 import { recordEdit, recordSheetName } from "../ownership/record";
-import { overlaps, rangesWithout, writesWithout } from "../ownership/cells";
+import { insideAny, overlaps, rangesWithout, writesWithout } from "../ownership/cells";
 
 const PER_YEAR = ["達成率", "判定", "増分", "計画累計", "実績累計"] as const;
 
@@ -153,7 +153,12 @@ function fillBlock(run: FillRun, ci: ComputedItem, block: Block): void {
     kept.push(...releaseRect(run, o, nowPrint, ci.item.no));
   }
   if (legacy) e.clear.push(rect);
-  mergeInto(e, scratch, kept);
+  mergeInto(
+    e,
+    scratch,
+    kept,
+    recorded.map((o) => o.range),
+  );
   run.areas.push({ sheet: snap.name, range: rect, prints });
 }
 
@@ -186,21 +191,30 @@ function releaseRect(
   return edited;
 }
 
-/** The scratch area's writes, merges and colours into the sheet's edit, leaving the kept cells alone. */
-function mergeInto(e: SheetEdit, scratch: SheetEdit, kept: readonly EditedCell[]): void {
+/**
+ * The scratch area's writes, merges and colours into the sheet's edit, leaving the kept cells alone.
+ * A merge or colour rule of ours that the clear does not remove (it reaches a row with a kept cell)
+ * stays as it was and is not added again.
+ */
+function mergeInto(
+  e: SheetEdit,
+  scratch: SheetEdit,
+  kept: readonly EditedCell[],
+  old: readonly CellRange[],
+): void {
   if (kept.length === 0) {
     e.writes.push(...scratch.writes);
     e.merges.push(...scratch.merges);
     e.conditionalFormats.push(...scratch.conditionalFormats);
     return;
   }
-  const isKept = (row: number, col: number) => kept.some((c) => c.row === row && c.col === col);
-  const inside = (r: CellRange) =>
+  const at = new Set(kept.map((c) => `${c.row},${c.col}`));
+  e.writes.push(...writesWithout(scratch.writes, (row, col) => at.has(`${row},${col}`)));
+  const fresh = (r: CellRange) => insideAny(r, e.clear) || !old.some((o) => overlaps(o, r));
+  const holdsKept = (r: CellRange) =>
     kept.some((c) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right);
-  e.writes.push(...writesWithout(scratch.writes, isKept));
-  // A merge over a kept cell would hide it; a colour rule over one would be added twice.
-  for (const m of scratch.merges) if (!inside(m)) e.merges.push(m);
-  for (const cf of scratch.conditionalFormats) if (!inside(cf.range)) e.conditionalFormats.push(cf);
+  for (const m of scratch.merges) if (fresh(m) && !holdsKept(m)) e.merges.push(m);
+  for (const cf of scratch.conditionalFormats) if (fresh(cf.range)) e.conditionalFormats.push(cf);
 }
 
 /** The sheet's edit, made on first use. */
