@@ -48,15 +48,51 @@ interface ApplyState extends ApplyResult {
 
 export function applyPlan(wb: ExcelJS.Workbook, plan: EditPlan): ApplyResult {
   const res: ApplyState = { chartsSkipped: 0, problems: [], cellsWritten: 0, styles: new StyleCache() };
+  for (const name of plan.removeSheets) {
+    const ws = worksheetNamed(wb, name);
+    if (ws) wb.removeWorksheet(ws.id);
+  }
   for (const e of plan.edits) {
     if (e.kind === "owned") applyOwned(wb, e, res);
     else applyItem(wb, e, res);
   }
+  applyNames(wb, plan);
   return { chartsSkipped: res.chartsSkipped, problems: res.problems, cellsWritten: res.cellsWritten };
 }
 
+/**
+ * The sheet of that name as Excel compares names (without case). ExcelJS's getWorksheet compares
+ * exactly, while its addWorksheet refuses a name that differs only in case.
+ */
+function worksheetNamed(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const key = name.toUpperCase();
+  return (
+    wb.worksheets.find((ws) => ws.name === name) ?? wb.worksheets.find((ws) => ws.name.toUpperCase() === key)
+  );
+}
+
+/**
+ * Defined names: removed, then created or replaced. ExcelJS keeps a name as the set of cells it
+ * covers and writes it back as ranges; names are compared without case, as Excel does.
+ */
+function applyNames(wb: ExcelJS.Workbook, plan: EditPlan): void {
+  const dn = wb.definedNames as unknown as {
+    matrixMap: Record<string, unknown>;
+    add(loc: string, name: string): void;
+  };
+  const drop = (name: string) => {
+    const key = name.toUpperCase();
+    for (const k of Object.keys(dn.matrixMap)) if (k.toUpperCase() === key) delete dn.matrixMap[k];
+  };
+  for (const name of plan.removeNames) drop(name);
+  for (const n of plan.names) {
+    drop(n.name);
+    dn.add(n.refersTo, n.name);
+  }
+}
+
 function applyItem(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyState): void {
-  const ws = wb.getWorksheet(e.sheet);
+  const ws = worksheetNamed(wb, e.sheet);
   if (!ws) {
     res.problems.push(`sheet not found: ${e.sheet}`);
     return;
@@ -70,11 +106,12 @@ function applyItem(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyState): void {
 }
 
 function applyOwned(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyState): void {
-  const old = wb.getWorksheet(e.sheet);
+  const old = worksheetNamed(wb, e.sheet);
   const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
   if (old) wb.removeWorksheet(old.id);
   const ws = wb.addWorksheet(e.sheet);
   if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+  if (e.hidden) ws.state = "veryHidden";
   if (e.tabColor) ws.properties.tabColor = { argb: argb(e.tabColor) };
   for (const w of e.columnWidths) ws.getColumn(w.col + 1).width = w.width;
   for (const c of e.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;

@@ -2,8 +2,8 @@
 import { parseArgs } from "node:util";
 import type { Lang } from "../core/model/finding";
 
-export type Command = "validate" | "fill" | "summary" | "run" | "config" | "help";
-const COMMANDS: Command[] = ["validate", "fill", "summary", "run", "config", "help"];
+export type Command = "validate" | "fill" | "summary" | "run" | "undo" | "config" | "help";
+const COMMANDS: Command[] = ["validate", "fill", "summary", "run", "undo", "config", "help"];
 
 export interface CliArgs {
   command: Command;

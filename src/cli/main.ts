@@ -33,6 +33,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       case "fill":
       case "summary":
       case "run":
+      case "undo":
         return await (await import("./commands/write")).writeCommand(ctx, args.command);
     }
   } catch (err) {

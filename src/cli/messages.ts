@@ -67,6 +67,7 @@ Usage:
   shinchoku fill IN -o OUT | --in-place
   shinchoku summary IN... -o OUT | --in-place
   shinchoku run IN -o OUT | --in-place          (fill, summary, then the findings sheet 指摘一覧)
+  shinchoku undo IN -o OUT | --in-place         (remove everything Shinchoku wrote; staff edits stay)
   shinchoku config --print-default
 
 Options:

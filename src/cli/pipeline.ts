@@ -8,6 +8,7 @@ import {
   planFill,
   planFindings,
   planSummary,
+  planUndo,
   reviewPlanFindings,
   type Analysis,
 } from "../core/engine";
@@ -50,7 +51,7 @@ export async function analyseFile(
   return { ...loaded, analysis: analyse(loaded.snapshot, config, { asOf }), planFindings: [] };
 }
 
-export type WriteKind = "fill" | "summary" | "run";
+export type WriteKind = "fill" | "summary" | "run" | "undo";
 
 /**
  * The plans of a writing command, in the order they are applied: fill, the summary, and for run the
@@ -59,6 +60,11 @@ export type WriteKind = "fill" | "summary" | "run";
  */
 export function planWrites(a: Analysed, kind: WriteKind, linkToSheets = true, lang: Lang = "ja"): EditPlan[] {
   const plans: EditPlan[] = [];
+  if (kind === "undo") {
+    const r = planUndo(a.analysis, a.snapshot);
+    a.planFindings.push(...r.findings);
+    return [r.plan];
+  }
   if (kind === "fill" || kind === "run") {
     const r = planFill(a.analysis, a.snapshot);
     a.planFindings.push(...reviewPlanFindings(a.analysis, r.findings));

@@ -8,6 +8,7 @@ import {
   keptNumberFormat,
   type CellRange,
   type CellValue,
+  type DefinedNameSnapshot,
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "../core/grid/cell";
@@ -20,7 +21,18 @@ const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
 export function snapshotWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
-  return { sheets: wb.worksheets.map((ws) => snapshotSheet(ws, date1904)) };
+  return { sheets: wb.worksheets.map((ws) => snapshotSheet(ws, date1904)), names: definedNames(wb) };
+}
+
+/**
+ * The workbook's defined names as ExcelJS holds them: those that refer to cells (ExcelJS drops
+ * constants and #REF! names when it reads a file, and keeps no sheet scope).
+ */
+function definedNames(wb: ExcelJS.Workbook): DefinedNameSnapshot[] {
+  const out: DefinedNameSnapshot[] = [];
+  for (const n of wb.definedNames.model as Array<{ name: string; ranges: string[] }>)
+    if (n.ranges.length) out.push({ name: n.name, refersTo: n.ranges.join(",") });
+  return out;
 }
 
 export function snapshotSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {

@@ -29,6 +29,7 @@ const TITLE_KEY = {
   summary: "btn.summary",
   validate: "btn.validate",
   findings: "btn.findings",
+  undo: "btn.undo",
 } as const;
 
 /** The dialog's content for a finished command. */

@@ -19,6 +19,7 @@ import { applyReview, keyFindings, type KeyedFinding } from "./review/review";
 import { planFindingsSheet } from "./plan/findings-plan";
 import type { Lang } from "./model/finding";
 import { buildChecklist, type ChecklistEntry } from "./checklist/checklist";
+import { planUndo as planUndoAll } from "./ownership/undo";
 
 export interface AnalyseOptions {
   /** "Today", to tell which fiscal years are over; the CLI passes the clock, tests pass a fixed date. */
@@ -138,5 +139,14 @@ export function planSummary(
     workbook: wb,
     linkToSheets: opts.linkToSheets ?? true,
     checklist: analysis.checklist,
+    itemSheets: analysis.read.blocks.map((b) => b.sheet),
   });
+}
+
+/**
+ * Everything we wrote removed, nothing else: our areas' cells (those staff did not change), our
+ * summary and record sheets, our defined names. Excel keeps no undo history over an add-in's writes.
+ */
+export function planUndo(analysis: Analysis, wb: WorkbookSnapshot): PlanResult {
+  return planUndoAll(analysis, wb);
 }

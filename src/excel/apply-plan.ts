@@ -43,16 +43,22 @@ export async function applyPlan(
   meter: SyncMeter,
 ): Promise<ApplyOutcome> {
   const edits = plan.edits.filter((e) => !isEmptyEdit(e));
-  if (edits.length === 0) return { wrote: false, blocked: null, cellsWritten: 0 };
+  const touchesNames = plan.names.length + plan.removeNames.length + plan.removeSheets.length > 0;
+  if (edits.length === 0 && !touchesNames) return { wrote: false, blocked: null, cellsWritten: 0 };
 
   // Workbook.readOnly is ExcelApi 1.8; the manifest requires 1.7, everything else used here.
   const readOnlyKnown = supports("1.8");
-  const check = await checkTargets(context, edits, meter, readOnlyKnown);
+  const check = await checkTargets(context, edits, meter, readOnlyKnown, plan);
   if ("why" in check) return { wrote: false, blocked: check, cellsWritten: 0 };
 
   const progress = { cells: 0, committed: 0 };
+  const groups = edits.length ? groupBySize(edits.map(prepareEdit)) : [[]];
+  const around: AroundEdits = {
+    before: () => removeSheets(context, check.removable, meter),
+    after: () => writeNames(context, plan, check.names, meter),
+  };
   try {
-    await writeGroups(context, groupBySize(edits.map(prepareEdit)), check.existing, meter, progress);
+    await writeGroups(context, groups, check.existing, meter, progress, around);
     return { wrote: true, blocked: null, cellsWritten: progress.cells };
   } catch (e) {
     // Without 1.8 a read-only workbook shows itself only here: its first write fails, and
@@ -146,12 +152,16 @@ async function writeGroups(
   existing: Set<string>,
   meter: SyncMeter,
   progress: { cells: number; committed: number },
+  around: AroundEdits,
 ): Promise<void> {
   if (groups.length === 0) return;
   const [group, ...rest] = groups;
   context.application.suspendApiCalculationUntilNextSync();
   let cells = 0;
+  // Sheets the plan removes go first; names last, once every sheet they refer to is there.
+  if (progress.committed === 0) around.before();
   for (const p of group) cells += queueEdit(context, p, existing.has(p.edit.sheet), meter);
+  if (rest.length === 0) around.after();
   const sent = meter.queuedBytes;
   meter.beforeSync("write");
   try {
@@ -166,12 +176,52 @@ async function writeGroups(
       existing,
       meter,
       progress,
+      around,
     );
   }
   noteWritten(sent);
   progress.cells += cells;
   progress.committed++;
-  return writeGroups(context, rest, existing, meter, progress);
+  return writeGroups(context, rest, existing, meter, progress, around);
+}
+
+/** What goes before the first batch of edits and after the last. */
+interface AroundEdits {
+  before: () => void;
+  after: () => void;
+}
+
+function removeSheets(context: Excel.RequestContext, sheets: readonly string[], meter: SyncMeter): void {
+  for (const name of sheets) {
+    context.workbook.worksheets.getItem(name).delete();
+    meter.send();
+  }
+}
+
+/**
+ * Defined names (workbook scope, NamedItemCollection, ExcelApi 1.4): those the plan removes or
+ * replaces are deleted, then each is added. `present` are the names the workbook had (check sync);
+ * Excel compares names without case.
+ */
+function writeNames(
+  context: Excel.RequestContext,
+  plan: EditPlan,
+  present: readonly string[],
+  meter: SyncMeter,
+): void {
+  const names = context.workbook.names;
+  const byKey = new Map(present.map((n) => [n.toUpperCase(), n]));
+  for (const name of [...plan.removeNames, ...plan.names.map((n) => n.name)]) {
+    const had = byKey.get(name.toUpperCase());
+    if (had === undefined) continue;
+    names.getItem(had).delete();
+    byKey.delete(name.toUpperCase());
+    meter.send();
+  }
+  for (const n of plan.names) {
+    names.add(n.name, `=${n.refersTo}`, n.comment);
+    meter.send(n);
+  }
 }
 
 function isEmptyEdit(e: SheetEdit): boolean {
@@ -192,9 +242,18 @@ async function checkTargets(
   edits: SheetEdit[],
   meter: SyncMeter,
   readOnlyKnown: boolean,
-): Promise<Blocked | { existing: Set<string> }> {
+  plan: EditPlan,
+): Promise<Blocked | { existing: Set<string>; names: string[]; removable: string[] }> {
   const wb = context.workbook;
   if (readOnlyKnown) wb.load("readOnly");
+  const touchesNames = plan.names.length + plan.removeNames.length > 0;
+  const named = touchesNames ? wb.names.load("items/name") : null;
+  const gone = plan.removeSheets.map((name) => {
+    const ws = wb.worksheets.getItemOrNullObject(name);
+    ws.load("name");
+    meter.send();
+    return ws;
+  });
   const targets = edits.map((e) => {
     const ws = wb.worksheets.getItemOrNullObject(e.sheet);
     ws.load("name");
@@ -208,6 +267,8 @@ async function checkTargets(
   meter.received(targets.map((t) => (t.ws.isNullObject ? null : [t.ws.name, t.ws.protection.protected])));
   meter.settle();
   if (readOnlyKnown && wb.readOnly) return { why: "readOnly" };
+  const names = named ? named.items.map((n) => n.name) : [];
+  const removable = gone.filter((ws) => !ws.isNullObject).map((ws) => ws.name);
   const existing = new Set<string>();
   for (const { e, ws } of targets) {
     if (ws.isNullObject) {
@@ -217,7 +278,7 @@ async function checkTargets(
     if (ws.protection.protected) return { why: "protected", sheet: e.sheet };
     existing.add(e.sheet);
   }
-  return { existing };
+  return { existing, names, removable };
 }
 
 /** Queues one sheet's edit; returns the number of cells written. */
@@ -235,6 +296,11 @@ function queueEdit(
     ws = sheets.add(e.sheet);
     meter.send();
     meter.send();
+    // Our record sheets: very hidden, so that only the add-in sees them.
+    if (e.hidden) {
+      ws.visibility = "VeryHidden";
+      meter.send();
+    }
   } else {
     ws = sheets.getItem(e.sheet);
     for (const r of clears) {

@@ -5,7 +5,7 @@
  * in the reader's language with the round trips and payload it took. A read or write too large for
  * one request takes more (read-workbook.ts, apply-plan.ts).
  */
-import { analyse, planFill, planFindings, planSummary, type Analysis } from "../core/engine";
+import { analyse, planFill, planFindings, planSummary, planUndo, type Analysis } from "../core/engine";
 import type { Lang } from "../core/model/finding";
 import { mergeConfig } from "../core/config/config";
 import { renderFinding, renderMessage, severityOf } from "../core/checks/render";
@@ -16,7 +16,7 @@ import { applyPlan, type ApplyOutcome, type Blocked } from "./apply-plan";
 import { readWorkbookSnapshot } from "./read-workbook";
 import { setHighlight } from "./highlight";
 import { selectCell } from "./select-cell";
-import { readSettings, writeSettings } from "./settings";
+import { readSettings, removeSettings, writeSettings } from "./settings";
 import { SyncMeter } from "./sync-meter";
 import type {
   OperationKind,
@@ -33,6 +33,7 @@ export function createOperations(): ShinchokuOperations {
     fill: (opts) => runOperation("fill", opts),
     summary: (opts) => runOperation("summary", opts),
     findings: (opts) => runOperation("findings", opts),
+    undo: (opts) => runOperation("undo", opts),
     selectCell: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
     clearHighlight: async () => {
       const meter = new SyncMeter();
@@ -78,6 +79,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
       if (sev) findings.push({ ...blocked, severity: sev });
     }
     if (!outcome.wrote) summarySheet = findingsSheet = null;
+    if (kind === "undo" && !outcome.blocked) await undoHostState(meter);
   } else if (settings.highlightErrors) {
     progress({ phase: "writing", fraction: 0 });
     const errorCells = findings
@@ -127,13 +129,14 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
 }
 
 function plan(
-  kind: "fill" | "summary" | "findings",
+  kind: "fill" | "summary" | "findings" | "undo",
   analysis: Analysis,
   wb: WorkbookSnapshot,
   lang: Lang,
 ): { plan: EditPlan; findings: Finding[]; sheetName: string | null } {
   if (kind === "fill") return { ...planFill(analysis, wb), sheetName: null };
   if (kind === "findings") return { ...planFindings(analysis, wb, { lang }), findings: [] };
+  if (kind === "undo") return { ...planUndo(analysis, wb), sheetName: null };
   return planSummary(analysis, wb);
 }
 
@@ -147,4 +150,10 @@ function blockedFinding(b: Blocked): Finding {
   const code = BLOCKED_CODE[b.why];
   const sheet = b.why === "readOnly" ? null : b.sheet;
   return { code, severity: "error", itemNo: null, sheet, cell: null, params: {} };
+}
+
+/** What undo removes beyond the plan: our error highlight and our saved settings. */
+async function undoHostState(meter: SyncMeter): Promise<void> {
+  await Excel.run((context) => setHighlight(context, [], meter));
+  await removeSettings();
 }

@@ -16,10 +16,12 @@ import {
   keptNumberFormat,
   type CellRange,
   type CellValue,
+  type DefinedNameSnapshot,
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "../core/grid/cell";
 import { parseRangeA1 } from "../core/grid/address";
+import { recordSheetsNamed } from "../core/ownership/record";
 import { isTooLarge, supports } from "./office-errors";
 import type { SyncMeter } from "./sync-meter";
 
@@ -70,7 +72,7 @@ export async function readWorkbookSnapshot(
   onProgress?: (fraction: number) => void,
 ): Promise<ReadOutcome> {
   // Protection too, for whoever writes next in the same command (the error highlight).
-  const { access, names } = await loadSheetList(context, meter, "read");
+  const { access, names, definedNames } = await loadSheetList(context, meter, "read", true);
   onProgress?.(0.1);
   const how: ReadHow = { merges: supports("1.13"), specialCells: supports("1.9") };
   const before = meter.responseBytes;
@@ -84,7 +86,7 @@ export async function readWorkbookSnapshot(
   const byName = new Map(read.map((s) => [s.name, s]));
   const ordered = names.map((n) => byName.get(n)).filter((s): s is SheetSnapshot => !!s);
   const cellsRead = ordered.reduce((n, s) => n + s.values.reduce((m, row) => m + row.length, 0), 0);
-  return { snapshot: { sheets: ordered }, cellsRead, sheets: access };
+  return { snapshot: { sheets: ordered, names: definedNames }, cellsRead, sheets: access };
 }
 
 /**
@@ -95,17 +97,28 @@ export async function loadSheetList(
   context: Excel.RequestContext,
   meter: SyncMeter,
   kind: "read" | "write",
-): Promise<{ access: SheetAccess[]; names: string[] }> {
+  withNames = false,
+): Promise<{ access: SheetAccess[]; names: string[]; definedNames: DefinedNameSnapshot[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility,items/protection/protected");
   meter.send();
+  // The workbook's defined names in the same sync: what we own is recorded in them (NamedItem.formula: ExcelApi 1.7).
+  const named = withNames ? context.workbook.names.load("items/name,items/formula") : null;
+  if (named) meter.send();
   meter.beforeSync(kind);
   await context.sync();
   const access = sheets.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
-  const names = sheets.items.filter((s) => s.visibility !== "VeryHidden").map((s) => s.name);
-  meter.received(access);
+  const definedNames: DefinedNameSnapshot[] = named
+    ? named.items.map((n) => ({ name: n.name, refersTo: n.formula.replace(/^=/, "") }))
+    : [];
+  // Very hidden sheets are other add-ins' storage, except our own records, which our names point at.
+  const ours = new Set(recordSheetsNamed(definedNames).map((n) => n.toUpperCase()));
+  const names = sheets.items
+    .filter((s) => s.visibility !== "VeryHidden" || ours.has(s.name.toUpperCase()))
+    .map((s) => s.name);
+  meter.received([access, definedNames]);
   meter.settle();
-  return { access, names };
+  return { access, names, definedNames };
 }
 
 /** What the host offers: merged areas (ExcelApi 1.13), special cells (1.9). */

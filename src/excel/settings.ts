@@ -31,6 +31,14 @@ export async function writeSettings(s: ShinchokuSettings): Promise<void> {
   await saveDocumentSettings();
 }
 
+/** Our saved settings removed from the document (undo). */
+export async function removeSettings(): Promise<void> {
+  const settings = documentSettings();
+  if (!settings || settings.get(SETTINGS_KEY) === null || settings.get(SETTINGS_KEY) === undefined) return;
+  settings.remove(SETTINGS_KEY);
+  await saveDocumentSettings();
+}
+
 export function documentSettings(): Office.Settings | null {
   try {
     return Office.context?.document?.settings ?? null;

@@ -35,7 +35,7 @@ export interface OperationOptions {
   onProgress?: (e: ProgressEvent) => void;
 }
 
-export type OperationKind = "validate" | "fill" | "summary" | "findings";
+export type OperationKind = "validate" | "fill" | "summary" | "findings" | "undo";
 
 /** What the pane shows of an indicator: its kind and its period rate with the rate's basis. */
 export interface PaneIndicator {
@@ -99,6 +99,11 @@ export interface ShinchokuOperations {
   summary(opts: OperationOptions): Promise<OperationResult>;
   /** 指摘一覧を作成: the findings sheet, staff's marks carried over. */
   findings(opts: OperationOptions): Promise<OperationResult>;
+  /**
+   * 元に戻す: remove everything Shinchoku wrote (computed areas, its sheets, names, error highlight
+   * and saved settings), nothing else; cells staff changed inside our areas stay (reported).
+   */
+  undo(opts: OperationOptions): Promise<OperationResult>;
   /** Activate the sheet and select the cell (a finding clicked in the pane). */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Remove our error highlight, restoring each cell's own fill. */

@@ -12,6 +12,7 @@ const JA = {
   "btn.fill": "計算欄を記入",
   "btn.summary": "集計シート作成",
   "btn.clearHighlight": "ハイライトを消去",
+  "btn.undo": "Shinchoku の書き込みを元に戻す",
   "toolbar.label": "コマンド",
   "phase.reading": "シートを読み込んでいます…",
   "phase.analysing": "検証・計算しています…",
@@ -64,6 +65,9 @@ const JA = {
   "done.findings":
     "指摘一覧「{sheet}」を作成しました。「対応」欄と「備考」欄に記入すると、次の検証で読み取ります。",
   "done.findingsNothing": "指摘一覧は作成されませんでした。",
+  "done.undo":
+    "Shinchoku が書き込んだ計算欄・シート・名前・設定を削除しました（手入力のセルはそのままです）。",
+  "done.undoNothing": "Shinchoku が書き込んだものはありませんでした。",
   blocked: "書き込めませんでした: {reason}",
   "summarySheet.taken":
     "「{configured}」という名前のシートは Shinchoku が作ったものではないため上書きせず、「{actual}」に作成しました。",
@@ -141,6 +145,7 @@ const EN: Record<MessageKey, string> = {
   "btn.fill": "Fill computed fields",
   "btn.summary": "Create summary sheet",
   "btn.clearHighlight": "Clear highlight",
+  "btn.undo": "Remove what Shinchoku wrote",
   "toolbar.label": "Commands",
   "phase.reading": "Reading the sheets…",
   "phase.analysing": "Checking and computing…",
@@ -194,6 +199,9 @@ const EN: Record<MessageKey, string> = {
   "done.findings":
     "Findings sheet “{sheet}” written. What you enter under 対応 and 備考 is read back on the next validation.",
   "done.findingsNothing": "No findings sheet was written.",
+  "done.undo":
+    "Removed the computed areas, sheets, names and settings Shinchoku wrote (cells staff typed stay).",
+  "done.undoNothing": "There was nothing Shinchoku had written.",
   blocked: "Nothing could be written: {reason}",
   "summarySheet.taken":
     "A sheet named “{configured}” exists and was not made by Shinchoku, so it was left alone and the summary went to “{actual}”.",

@@ -44,6 +44,7 @@ export function resultText(r: OperationResult, lang: Lang): ResultText {
       r.findingsSheet && r.wrote
         ? t(lang, "done.findings", { sheet: r.findingsSheet })
         : t(lang, "done.findingsNothing");
+  else if (r.kind === "undo") headline = t(lang, r.wrote ? "done.undo" : "done.undoNothing");
   else
     headline =
       r.summarySheet && r.wrote

@@ -143,12 +143,20 @@ export function startTaskpane(
     text: tr("btn.clearHighlight"),
     attrs: { type: "button" },
   });
+  // Excel keeps no undo history over an add-in's writes: this is the way back.
+  const undoButton = el("button", {
+    class: "sk-btn sk-subtle",
+    testid: "btn-undo",
+    text: tr("btn.undo"),
+    attrs: { type: "button" },
+  });
   const highlightRow = el("div", { class: "sk-row" }, [
     el("label", { class: "sk-check", attrs: { for: "sk-highlight" } }, [
       highlightToggle,
       tr("highlight.toggle"),
     ]),
     clearHighlight,
+    undoButton,
   ]);
 
   const viewButtons = (["item", "rule"] as const).map((v) => {
@@ -484,6 +492,8 @@ export function startTaskpane(
   }
 
   commandButtons.forEach((b, i) => b.addEventListener("click", () => void run(COMMANDS[i])));
+
+  undoButton.addEventListener("click", () => void run("undo"));
 
   clearHighlight.addEventListener("click", async () => {
     clearHighlight.disabled = true;

@@ -7,7 +7,7 @@ import { cellWrites } from "../../src/core/plan/edit-plan";
 import { snapshotWorkbook } from "../../src/cli/read-xlsx";
 import type ExcelJS from "exceljs";
 import type { CellValue as ExcelJSCellValue } from "exceljs";
-import { cellsOf, cli, load } from "./helpers";
+import { cellsOf, cli, load, visibleSheets } from "./helpers";
 import { freshSamples } from "./samples";
 
 const AS_OF = "2019-06-30";
@@ -64,7 +64,7 @@ describe("summary", () => {
     const out = path.join(s.dir, "sum.xlsx");
     expect((await cli("summary", s.plan, "-o", out, "--as-of", AS_OF)).code).toBe(1);
     const wb = await load(out);
-    expect(wb.worksheets).toHaveLength(13);
+    expect(visibleSheets(wb)).toHaveLength(13);
     // No computed areas: summary alone does not fill.
     const first = cellsOf(wb.worksheets[0]);
     expect([...first.values()].some((v) => v.includes(DEFAULT_CONFIG.ownedAreaTitle))).toBe(false);
@@ -76,7 +76,7 @@ describe("summary", () => {
     const r = await cli("summary", s.plan, s.pasted, "-o", out, "--as-of", AS_OF);
     expect(r.code).toBe(1);
     const wb = await load(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([DEFAULT_CONFIG.summarySheetName]);
+    expect(visibleSheets(wb).map((w) => w.name)).toEqual([DEFAULT_CONFIG.summarySheetName]);
     const cells = [...cellsOf(wb.worksheets[0]).values()];
     expect(cells.some((v) => v.includes("HYPERLINK"))).toBe(false);
     // No.28 comes from both files and joins into one item; the others are the plan's.
@@ -92,7 +92,7 @@ describe("summary", () => {
     fs.copyFileSync(s.plan, path.join(folder, "plan.xlsx"));
     const out = path.join(s.dir, "one-sum.xlsx");
     expect((await cli("summary", folder, "-o", out, "--as-of", AS_OF)).code).toBe(1);
-    expect((await load(out)).worksheets).toHaveLength(13);
+    expect(visibleSheets(await load(out))).toHaveLength(13);
   });
 });
 
@@ -114,7 +114,12 @@ describe("a user's own sheet named 集計", () => {
     await cli("run", out1, "-o", out2, "--as-of", AS_OF);
     for (const file of [out1, out2]) {
       const o = await load(file);
-      expect(o.worksheets.map((w) => w.name)).toEqual(["貼り付け", "集計", "集計 (Shinchoku)", "指摘一覧"]);
+      expect(visibleSheets(o).map((w) => w.name)).toEqual([
+        "貼り付け",
+        "集計",
+        "集計 (Shinchoku)",
+        "指摘一覧",
+      ]);
       expect(o.getWorksheet("集計")!.getCell("A1").value).toBe("課内の集計メモ");
       expect(o.getWorksheet("集計")!.getCell("B2").value).toBe(42);
       expect(String(o.getWorksheet("集計 (Shinchoku)")!.getCell("A1").value)).toContain(

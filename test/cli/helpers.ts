@@ -63,3 +63,13 @@ export function expectSameWorkbook(a: ExcelJS.Workbook, b: ExcelJS.Workbook): vo
 export function conditionalFormats(ws: ExcelJS.Worksheet): unknown[] {
   return (ws as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings;
 }
+
+/** The sheets staff see: our record sheets are very hidden. */
+export function visibleSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+  return wb.worksheets.filter((w) => w.state !== "veryHidden");
+}
+
+/** Names of the very hidden sheets (our records of what we wrote). */
+export function hiddenSheetNames(wb: ExcelJS.Workbook): string[] {
+  return wb.worksheets.filter((w) => w.state === "veryHidden").map((w) => w.name);
+}

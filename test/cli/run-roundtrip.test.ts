@@ -1,7 +1,16 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
-import { cellsOf, cli, conditionalFormats, expectSameWorkbook, load, mergesOf, sha256 } from "./helpers";
+import {
+  cellsOf,
+  cli,
+  conditionalFormats,
+  expectSameWorkbook,
+  load,
+  mergesOf,
+  sha256,
+  visibleSheets,
+} from "./helpers";
 import { freshSamples } from "./samples";
 
 const AS_OF = "2019-06-30";
@@ -45,7 +54,7 @@ describe("run IN -o OUT on a real .xlsx (six items, two sheets each)", () => {
     let bold = 0;
     inp.worksheets[0].getColumn(1).eachCell((c) => (bold += c.font?.bold ? 1 : 0));
     expect(bold).toBeGreaterThan(3);
-    expect(out.worksheets.map((w) => w.name)).toEqual([
+    expect(visibleSheets(out).map((w) => w.name)).toEqual([
       ...inp.worksheets.map((w) => w.name),
       DEFAULT_CONFIG.summarySheetName,
       DEFAULT_CONFIG.findingsSheetName,
@@ -138,7 +147,7 @@ describe("the input is never overwritten by accident", () => {
     const r = await cli("run", s.pasted, "--in-place", "--as-of", AS_OF);
     expect(r.code).toBe(0);
     const once = await load(s.pasted);
-    expect(once.worksheets.map((w) => w.name)).toEqual(["貼り付け", "集計", "指摘一覧"]);
+    expect(visibleSheets(once).map((w) => w.name)).toEqual(["貼り付け", "集計", "指摘一覧"]);
     await cli("run", s.pasted, "--in-place", "--as-of", AS_OF);
     expectSameWorkbook(once, await load(s.pasted));
   });

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
 import type { JsonReport } from "../../src/core/report/json-report";
-import { cli, load, sha256, tmpDir } from "./helpers";
+import { cli, load, sha256, tmpDir, visibleSheets } from "./helpers";
 import { freshSamples } from "./samples";
 
 const AS_OF = "2019-06-30";
@@ -139,7 +139,7 @@ describe("config", () => {
     const out = path.join(s.dir, "o.xlsx");
     expect((await cli("summary", s.pasted, "-o", out, "--config", cfg, "--as-of", AS_OF)).code).toBe(0);
     const wb = await load(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["貼り付け", "進捗一覧"]);
+    expect(visibleSheets(wb).map((w) => w.name)).toEqual(["貼り付け", "進捗一覧"]);
   });
 
   it("exits 2 on an unreadable configuration", async () => {

@@ -276,6 +276,6 @@ describe("the schema on arbitrary input", () => {
       { numRuns: 400 },
     );
     // Both sides were exercised, not only refusals.
-    expect(accepted).toBeGreaterThan(20);
+    expect(accepted).toBeGreaterThan(10);
   });
 });

@@ -26,9 +26,17 @@ describe("fill plan on the seed laid out as the workbook", () => {
 
   it("places the area beside the table, one blank column after the merged target N:O", () => {
     expect(findings).toEqual([]);
-    expect(plan.edits.map((e) => [e.sheet, e.kind, e.clear])).toEqual([
-      [s1, "item", []],
-      [s2, "item", []],
+    expect(plan.edits.map((e) => [e.sheet, e.kind, e.clear, !!e.hidden])).toEqual([
+      [s1, "item", [], false],
+      [s2, "item", [], false],
+      // The record of what we wrote, on a very hidden sheet of ours.
+      ["_shinchoku_areas", "owned", [], true],
+    ]);
+    // Each area is recorded in a defined name, which Excel moves with the cells.
+    expect(plan.names.map((n) => [n.name, n.refersTo])).toEqual([
+      ["_Shinchoku.Area.1", `'${s1}'!$Q$12:$AC$15`],
+      ["_Shinchoku.Area.2", `'${s2}'!$Q$12:$AC$16`],
+      ["_Shinchoku.AreaRecord", "'_shinchoku_areas'!$A$1:$D$3"],
     ]);
     expect(cell(plan, s1, "Q12")?.value).toBe(DEFAULT_CONFIG.ownedAreaTitle);
     expect(plan.edits[0].merges).toEqual([{ top: 11, bottom: 11, left: 16, right: 28 }]);
@@ -39,7 +47,8 @@ describe("fill plan on the seed laid out as the workbook", () => {
       "期間達成率の基準",
     ]);
     // Nothing is written left of the area.
-    expect(plan.edits.flatMap((e) => cellWrites(e.writes)).every((w) => w.col >= 16)).toBe(true);
+    const onItems = plan.edits.filter((e) => e.kind === "item");
+    expect(onItems.flatMap((e) => cellWrites(e.writes)).every((w) => w.col >= 16)).toBe(true);
   });
 
   it("writes live formulas over plain-number sources, with the value we computed", () => {
@@ -138,7 +147,9 @@ describe("fill plan on the seed laid out as the workbook", () => {
     const again = planFill(a2, filled);
     expect(again.findings).toEqual([]);
     expect(again.plan.edits.map((e) => e.writes)).toEqual(plan.edits.map((e) => e.writes));
-    expect(again.plan.edits.map((e) => e.clear)).toEqual(a2.read.ownedAreas.map((o) => [o.range]));
+    // What is cleared is what the names record, nothing else.
+    expect(again.plan.edits.map((e) => e.clear)).toEqual([...a2.read.ownedAreas.map((o) => [o.range]), []]);
+    expect(again.plan.names).toEqual(plan.names);
     // And a third time, from the twice-filled workbook.
     const twice = applyPlan(filled, again.plan);
     expect(planFill(run(twice), twice).plan).toEqual(again.plan);
@@ -279,7 +290,7 @@ describe("summary plan", () => {
     const wb2: WorkbookSnapshot = { sheets: [...seedFormSheets(), user("集計"), user("集計 (Shinchoku)")] };
     const r = planSummary(run(wb2), wb2);
     expect(r.sheetName).toBe("集計 (Shinchoku 2)");
-    expect(r.plan.edits.map((e) => e.sheet)).toEqual(["集計 (Shinchoku 2)"]);
+    expect(r.plan.edits.map((e) => e.sheet)).toEqual(["集計 (Shinchoku 2)", "_shinchoku_summary"]);
     expect(r.findings.map((f) => [f.code, f.params])).toEqual([
       ["summary/name-taken", { name: "集計", usedName: "集計 (Shinchoku 2)" }],
     ]);

@@ -234,7 +234,7 @@ describe("computed area for print (item sheets)", () => {
   const { plan } = planFill(a, wb);
 
   it("sizes the area's columns to fit their headers on one line, never wrapping them", () => {
-    for (const e of plan.edits) {
+    for (const e of plan.edits.filter((x) => x.kind === "item")) {
       const header = cellWrites(e.writes).filter(
         // The header row's cells (bold): an indicator row's kind cell may read 累計 too.
         (w: CellWrite) =>

@@ -58,7 +58,7 @@ async function read(wb: ExcelJS.Workbook, excelApi: string, limits?: Partial<Sim
 
 /** Merged areas need ExcelApi 1.13, which a 1.8 host does not have: everything else must agree. */
 function withoutMerges(s: WorkbookSnapshot): WorkbookSnapshot {
-  return { sheets: s.sheets.map(({ merges: _merges, ...rest }) => rest) };
+  return { ...s, sheets: s.sheets.map(({ merges: _merges, ...rest }) => rest) };
 }
 
 const report: string[] = [];

@@ -270,7 +270,8 @@ async function main(): Promise<void> {
   }
 
   function render(): void {
-    const sheets = host.book.sheets();
+    // As Excel's tab bar: very hidden sheets (our records) are not shown.
+    const sheets = host.book.sheets().filter((ws) => ws.state !== "veryHidden");
     if (!shown || !sheets.some((ws) => ws.name === shown))
       shown = host.activeSheet ?? sheets[0]?.name ?? null;
     renderTabs(sheets);

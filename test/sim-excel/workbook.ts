@@ -4,9 +4,11 @@ import { simError } from "./errors";
 import type { SimRequirements } from "./requirements";
 import type { SimBook } from "./state";
 import { SimWorksheetCollection } from "./worksheet";
+import { SimNamedItemCollection } from "./names";
 
 export class SimWorkbook extends SimProxy {
   readonly worksheets: SimWorksheetCollection;
+  readonly names: SimNamedItemCollection;
   constructor(
     context: SimContext,
     private readonly book: SimBook,
@@ -14,6 +16,7 @@ export class SimWorkbook extends SimProxy {
   ) {
     super(context, "workbook");
     this.worksheets = new SimWorksheetCollection(context, book, requirements);
+    this.names = new SimNamedItemCollection(context, book, requirements);
   }
   protected scalarProps(): string[] {
     return ["name", ...(this.requirements.isSetSupported("ExcelApi", "1.8") ? ["readOnly"] : [])];

@@ -9,6 +9,7 @@ import { SimChartCollection, SimFreezePanes, SimTableCollection } from "./sheet-
 import { SimPageLayout } from "./page-layout";
 import type { SimBook } from "./state";
 import type { SimRequirements } from "./requirements";
+import { deleteSheetInNames, renameSheetInNames } from "./names";
 
 const VISIBILITY: Record<string, string> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
 
@@ -119,7 +120,9 @@ export class SimWorksheet extends SimProxy {
     this.act({ set: this.path, name: v }, () => {
       const other = this.book.sheetByName(v);
       if (other && other !== this.sheet()) throw simError.invalidArgument(`name ${v} is taken`);
+      const old = this.sheet().name;
       this.sheet().name = v;
+      renameSheetInNames(this.book, old, v);
     });
   }
   get id(): string {
@@ -216,6 +219,7 @@ export class SimWorksheet extends SimProxy {
       if (visible.length <= 1 && visible[0] === ws)
         throw simError.invalidOperation("The last visible sheet cannot be deleted.", this.path);
       this.book.extras.delete(ws.id);
+      deleteSheetInNames(this.book, ws.name);
       this.book.wb.removeWorksheet(ws.id);
       if (this.book.activeSheetId === ws.id) {
         this.book.activeSheetId = this.book.sheets()[0]?.id ?? null;

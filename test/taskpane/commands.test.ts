@@ -52,6 +52,7 @@ class RecordingOps implements ShinchokuOperations {
   fill = (o: { lang: string }) => this.op("fill", o.lang);
   summary = (o: { lang: string }) => this.op("summary", o.lang);
   findings = (o: { lang: string }) => this.op("findings", o.lang);
+  undo = (o: { lang: string }) => this.op("undo", o.lang);
   selectCell = async () => {};
   clearHighlight = async () => {};
   loadSettings = async () => {

@@ -19,6 +19,9 @@ import { unalignedRow } from "./rules/unaligned-row";
 import { areaOccupied } from "./rules/area-occupied";
 import { noRoom } from "./rules/no-room";
 import { nameTaken } from "./rules/name-taken";
+import { findingsSheetKept } from "./rules/findings-sheet-kept";
+import { areaEdited } from "./rules/area-edited";
+import { nameIsItemSheet } from "./rules/name-is-item-sheet";
 import { targetProtected } from "./rules/target-protected";
 import { targetReadOnly } from "./rules/target-read-only";
 import { targetMissing } from "./rules/target-missing";
@@ -48,6 +51,9 @@ export const ALL_RULES: readonly Rule[] = [
   statusFlagMismatch,
   noForm,
   nameTaken,
+  findingsSheetKept,
+  areaEdited,
+  nameIsItemSheet,
   targetProtected,
   targetReadOnly,
   targetMissing,

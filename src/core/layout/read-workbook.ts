@@ -19,6 +19,7 @@ import { readGrades, readStatuses } from "./yearly-sections";
 import { readPeriodEvaluation } from "./period-evaluation";
 import { isSummarySheet } from "./owned-areas";
 import { isFindingsSheet } from "../review/findings-sheet";
+import { isRecordSheet } from "../ownership/record";
 import { joinItems } from "./join-items";
 import { readerFinding } from "./reader-finding";
 import { pushTo } from "../values/group";
@@ -61,6 +62,8 @@ export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): Rea
   for (const snap of wb.sheets) {
     const grid = new Grid(snap);
     result.grids.set(snap.name, grid);
+    // Our hidden record of what we wrote is no form and no staff sheet.
+    if (isRecordSheet(grid)) continue;
     if (isSummarySheet(grid, config)) {
       result.summarySheets.push(snap.name);
       continue;

@@ -146,6 +146,8 @@ export interface SheetEdit {
   validations?: ListValidationSpec[];
   /** 0-based columns to hide (sheets we own only; absent: none). */
   hiddenColumns?: number[];
+  /** For sheets we own only: very hidden (Excel's UI cannot unhide it), as our record sheets are. Absent: visible. */
+  hidden?: boolean;
 }
 
 /** A workbook-scoped defined name to create or replace. */

@@ -41,6 +41,26 @@ import {
 import { STYLE, colourFlags, shortFiscalYear, textWidth } from "./styles";
 import { severityOf } from "../checks/render";
 import { pushTo } from "../values/group";
+import {
+  AREA_NAME_PREFIX,
+  AREA_RECORD_NAME,
+  AREA_RECORD_SHEET,
+  findSheet,
+  nameKey,
+  refersToRange,
+  sameName,
+} from "../ownership/names";
+import {
+  editedCells,
+  readOwnership,
+  shownContent,
+  type EditedCell,
+  type Ownership,
+  type OwnedRect,
+} from "../ownership/ownership";
+import { EMPTY_PRINT, writePrints } from "../ownership/fingerprint";
+import { recordEdit, recordSheetName } from "../ownership/record";
+import { insideAny, overlaps, rangesWithout, writesWithout } from "../ownership/cells";
 
 const PER_YEAR = ["達成率", "判定", "増分", "計画累計", "実績累計"] as const;
 /** After the years: the indicator's kind, its period rate, and what that rate is taken over. */
@@ -52,61 +72,232 @@ export interface FillResult {
 }
 
 export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
+  const own = readOwnership(wb);
   const run: FillRun = {
     a,
     sheets: new Map(),
-    ownedBySheet: new Map(),
+    recordedBySheet: new Map(),
+    legacyBySheet: new Map(),
+    claimed: new Set(),
     edits: new Map(),
     findings: [],
     text: new FillText(a.config),
+    areas: [],
+    keptAsIs: [],
   };
-  for (const s of wb.sheets) run.sheets.set(s.name, s);
-  for (const o of a.read.ownedAreas) pushTo(run.ownedBySheet, o.sheet, o.range);
-  for (const o of a.read.ownedAreas) editOf(run, o.sheet);
+  for (const s of wb.sheets) run.sheets.set(nameKey(s.name), s);
+  for (const o of own.areas) pushTo(run.recordedBySheet, nameKey(o.sheet), o);
+  for (const o of a.read.ownedAreas) pushTo(run.legacyBySheet, nameKey(o.sheet), o.range);
   // Block by block in a function of its own: this one runs once per run, and only that gets hot.
   for (const ci of a.computed) for (const block of ci.item.blocks) fillBlock(run, ci, block);
-  return { plan: { ...emptyPlan(), edits: [...run.edits.values()] }, findings: run.findings };
+  // Rectangles of ours that no block claimed (its table was removed): ours cleared, staff's kept.
+  for (const o of own.areas) if (!run.claimed.has(o)) releaseRect(run, o, null);
+  return { plan: fillNames(run, own, wb), findings: run.findings };
 }
 
 /** One run of planFill: what its blocks share. */
 interface FillRun {
   a: Analysis;
+  /** By name as Excel compares them. */
   sheets: Map<string, SheetSnapshot>;
-  /** Our areas from an earlier run, by sheet: looked up per sheet and per block. */
-  ownedBySheet: Map<string, CellRange[]>;
+  /** Our areas as the workbook's names record them, by sheet. */
+  recordedBySheet: Map<string, OwnedRect[]>;
+  /** Areas recognised by their title row alone (a workbook written before names were recorded). */
+  legacyBySheet: Map<string, CellRange[]>;
+  /** Recorded rectangles a block has taken over (each once). */
+  claimed: Set<OwnedRect>;
   edits: Map<string, SheetEdit>;
   findings: Finding[];
   text: FillText;
+  /** The areas written this run, in order: each gets a name and a record. */
+  areas: Array<{ sheet: string; range: CellRange; prints: string[] }>;
+  /** Recorded rectangles left as they are (their block could not be written this run). */
+  keptAsIs: OwnedRect[];
 }
 
-const NO_OWNED: readonly CellRange[] = [];
+const NO_OWNED: readonly OwnedRect[] = [];
+const NO_RANGES: readonly CellRange[] = [];
 
 /** The block's area into its sheet's edit, or a finding for why it cannot be written. */
 function fillBlock(run: FillRun, ci: ComputedItem, block: Block): void {
   if (!block.table || block.indicators.length === 0) return;
-  const snap = run.sheets.get(block.sheet);
+  const snap = run.sheets.get(nameKey(block.sheet));
   if (!snap) return;
   const area = areaOf(block);
-  const owned = run.ownedBySheet.get(block.sheet) ?? NO_OWNED;
-  const problem = areaProblem(area, block, gridOf(run.a, snap), owned, ci.item.no);
+  const rect: CellRange = { top: area.titleRow, left: area.left, bottom: area.bottom, right: area.right };
+  const grid = gridOf(run.a, snap);
+  const recorded = (run.recordedBySheet.get(nameKey(block.sheet)) ?? NO_OWNED).filter(
+    (o) => !run.claimed.has(o) && overlaps(o.range, rect),
+  );
+  const owned: CellRange[] = recorded.map((o) => o.range);
+  // A workbook written before ownership was recorded: the area whose title stands where ours goes
+  // is adopted over exactly the rectangle we write now, nothing beyond it.
+  const legacy =
+    !rangeAt(owned, area.titleRow, area.left) &&
+    (run.legacyBySheet.get(nameKey(block.sheet)) ?? NO_RANGES).some(
+      (r) => r.top === area.titleRow && r.left === area.left,
+    );
+  if (legacy) owned.push(rect);
+  const problem = areaProblem(area, block, grid, owned, ci.item.no);
   if (problem) {
     const sev = severityOf(problem.code, run.a.config);
     if (sev) run.findings.push({ ...problem, severity: sev });
+    // What we wrote before stays, recorded as it was.
+    for (const o of recorded) {
+      run.claimed.add(o);
+      run.keptAsIs.push(o);
+    }
     return;
   }
-  writeArea(editOf(run, block.sheet), area, block, ci.indicators, run.text);
+  const scratch = emptySheetEdit(block.sheet, "item");
+  writeArea(scratch, area, block, ci.indicators, run.text);
+  const prints = writePrints(scratch.writes, rect);
+  const width = rect.right - rect.left + 1;
+  const nowPrint = (row: number, col: number) =>
+    row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right
+      ? prints[(row - rect.top) * width + (col - rect.left)]
+      : EMPTY_PRINT;
+  const kept: EditedCell[] = [];
+  const e = editOf(run, snap.name);
+  for (const o of recorded) {
+    run.claimed.add(o);
+    kept.push(...releaseRect(run, o, nowPrint, ci.item.no));
+  }
+  if (legacy) e.clear.push(rect);
+  mergeInto(
+    e,
+    scratch,
+    kept,
+    recorded.map((o) => o.range),
+  );
+  run.areas.push({ sheet: snap.name, range: rect, prints });
+}
+
+/**
+ * Clears a recorded rectangle of ours in its sheet's edit, all but the cells staff changed, which
+ * are reported (fill/area-edited) and returned.
+ */
+function releaseRect(
+  run: FillRun,
+  o: OwnedRect,
+  nowPrint: ((row: number, col: number) => string) | null,
+  itemNo = "",
+): EditedCell[] {
+  const snap = run.sheets.get(nameKey(o.sheet));
+  if (!snap) return [];
+  const edited = editedCells(gridOf(run.a, snap), o, nowPrint ?? (() => EMPTY_PRINT));
+  const sev = severityOf("fill/area-edited", run.a.config);
+  for (const c of edited) {
+    if (sev)
+      run.findings.push({
+        code: "fill/area-edited",
+        severity: sev,
+        itemNo: itemNo || null,
+        sheet: snap.name,
+        cell: toA1(c.row, c.col),
+        params: { cell: toA1(c.row, c.col), value: shownContent(c) },
+      });
+  }
+  editOf(run, snap.name).clear.push(...rangesWithout(o.range, edited));
+  return edited;
+}
+
+/**
+ * The scratch area's writes, merges and colours into the sheet's edit, leaving the kept cells alone.
+ * A merge or colour rule of ours that the clear does not remove (it reaches a row with a kept cell)
+ * stays as it was and is not added again.
+ */
+function mergeInto(
+  e: SheetEdit,
+  scratch: SheetEdit,
+  kept: readonly EditedCell[],
+  old: readonly CellRange[],
+): void {
+  for (const c of scratch.columnWidths) widen(e, c.col, c.width);
+  if (kept.length === 0) {
+    e.writes.push(...scratch.writes);
+    e.merges.push(...scratch.merges);
+    e.conditionalFormats.push(...scratch.conditionalFormats);
+    return;
+  }
+  const at = new Set(kept.map((c) => `${c.row},${c.col}`));
+  e.writes.push(...writesWithout(scratch.writes, (row, col) => at.has(`${row},${col}`)));
+  const fresh = (r: CellRange) => insideAny(r, e.clear) || !old.some((o) => overlaps(o, r));
+  const holdsKept = (r: CellRange) =>
+    kept.some((c) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right);
+  for (const m of scratch.merges) if (fresh(m) && !holdsKept(m)) e.merges.push(m);
+  for (const cf of scratch.conditionalFormats) if (fresh(cf.range)) e.conditionalFormats.push(cf);
 }
 
 /** The sheet's edit, made on first use. */
 function editOf(run: FillRun, sheet: string): SheetEdit {
-  let e = run.edits.get(sheet);
+  let e = run.edits.get(nameKey(sheet));
   if (!e) {
     e = emptySheetEdit(sheet, "item");
-    // Our areas from an earlier run are cleared and written again: a re-run gives the same sheet.
-    e.clear = [...(run.ownedBySheet.get(sheet) ?? NO_OWNED)];
-    run.edits.set(sheet, e);
+    run.edits.set(nameKey(sheet), e);
   }
   return e;
+}
+
+/** The plan: the sheets' edits, a name and a record for every area written, old names dropped. */
+function fillNames(run: FillRun, own: Ownership, wb: WorkbookSnapshot): EditPlan {
+  const plan: EditPlan = { ...emptyPlan(), edits: [...run.edits.values()] };
+  const taken = new Set(run.keptAsIs.map((o) => nameKey(o.name)));
+  const records: Array<{ name: string; range: CellRange; prints: readonly string[] }> = [];
+  for (const o of run.keptAsIs)
+    if (o.record) records.push({ name: o.name, range: o.range, prints: o.record.prints });
+  let n = 1;
+  for (const ar of run.areas) {
+    while (taken.has(nameKey(AREA_NAME_PREFIX + n))) n++;
+    const name = AREA_NAME_PREFIX + n++;
+    plan.names.push({
+      name,
+      refersTo: refersToRange(ar.sheet, ar.range),
+      comment: "Shinchoku: computed area (自動計算欄)",
+    });
+    records.push({ name, range: ar.range, prints: ar.prints });
+  }
+  const written = new Set([...taken, ...plan.names.map((x) => nameKey(x.name))]);
+  for (const name of own.names)
+    if (nameKey(name).startsWith(nameKey(AREA_NAME_PREFIX)) && !written.has(nameKey(name)))
+      plan.removeNames.push(name);
+  if (records.length || own.areaRecordSheet) {
+    const existing = own.areaRecordSheet ? (findSheet(wb.sheets, own.areaRecordSheet) ?? null) : null;
+    const sheet = recordSheetName(wb, existing, AREA_RECORD_SHEET);
+    const r = recordEdit(sheet, AREA_RECORD_NAME, records);
+    plan.edits.push(r.edit);
+    plan.names.push(r.name);
+  }
+  return plan;
+}
+
+/**
+ * Areas recognised by their title alone (written before names were recorded), each over exactly
+ * the rectangle its block's area takes now: what undo removes on such a workbook.
+ */
+export function adoptableAreas(
+  a: Analysis,
+  wb: WorkbookSnapshot,
+): Array<{ sheet: string; range: CellRange }> {
+  const own = readOwnership(wb);
+  const out: Array<{ sheet: string; range: CellRange }> = [];
+  for (const ci of a.computed)
+    for (const block of ci.item.blocks) {
+      if (!block.table || block.indicators.length === 0) continue;
+      const area = areaOf(block);
+      const recorded = own.areas.some(
+        (o) => sameName(o.sheet, block.sheet) && rangeAt([o.range], area.titleRow, area.left),
+      );
+      const titled = a.read.ownedAreas.some(
+        (o) => sameName(o.sheet, block.sheet) && o.range.top === area.titleRow && o.range.left === area.left,
+      );
+      if (titled && !recorded)
+        out.push({
+          sheet: block.sheet,
+          range: { top: area.titleRow, left: area.left, bottom: area.bottom, right: area.right },
+        });
+    }
+  return out;
 }
 
 /** The reader's grid of the sheet when it read this very snapshot, else one built for it. */

@@ -16,13 +16,15 @@
 import { Grid } from "../grid/grid";
 import type { ShinchokuConfig } from "../config/config";
 import type { Finding } from "../model/finding";
-import type { SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
+import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
+import { toA1 } from "../grid/address";
 import {
   emptyPlan,
   emptySheetEdit,
   forEachCellWrite,
   RowWriter,
   type EditPlan,
+  type PlanValue,
   type SheetEdit,
 } from "./edit-plan";
 import { colourFlags, shortFiscalYear, summaryStyles, textWidth, type SummaryStyles } from "./styles";
@@ -36,6 +38,25 @@ import {
   type SummaryModel,
 } from "../summary/summary-model";
 import { japaneseDate, japaneseFiscalYear } from "../values/japanese-date";
+import {
+  SUMMARY_NAME,
+  SUMMARY_RECORD_NAME,
+  SUMMARY_RECORD_SHEET,
+  findSheet,
+  nameKey,
+  refersToRange,
+  sameName,
+} from "../ownership/names";
+import {
+  editedCells,
+  readOwnership,
+  shownContent,
+  type EditedCell,
+  type Ownership,
+} from "../ownership/ownership";
+import { EMPTY_PRINT, FORMULA_PRINT, valuePrint, writePrints } from "../ownership/fingerprint";
+import { recordEdit, recordSheetName } from "../ownership/record";
+import { writesWithout } from "../ownership/cells";
 import { isSummarySheet } from "../layout/owned-areas";
 import { severityOf } from "../checks/render";
 import type { ChecklistEntry } from "../checklist/checklist";
@@ -53,6 +74,8 @@ export interface SummaryPlanInput {
   linkToSheets: boolean;
   /** Entries now due that items lack (core/checklist), listed in a table of their own at the end. */
   checklist?: readonly ChecklistEntry[];
+  /** Sheets holding a form block: a configured summary name equal to one of them is refused. */
+  itemSheets?: readonly string[];
 }
 
 export interface SummaryPlan {
@@ -63,7 +86,10 @@ export interface SummaryPlan {
 
 export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   const { model, config } = input;
-  const sheetName = chooseSheetName(config, input.workbook);
+  const clash = (input.itemSheets ?? []).find((s) => sameName(s, config.summarySheetName));
+  if (clash !== undefined) return refused(config, clash);
+  const own = readOwnership(input.workbook);
+  const sheetName = chooseSheetName(config, input.workbook, own.summary?.sheet ?? null);
   const e: SheetEdit = emptySheetEdit(sheetName, "owned");
   e.tabColor = "#0078D4";
   e.activate = true;
@@ -117,12 +143,127 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
     margins: { left: 0.3, right: 0.3, top: 0.4, bottom: 0.5, header: 0.2, footer: 0.2 },
     centerHorizontally: true,
   };
-  return { plan: { ...emptyPlan(), edits: [e] }, sheetName, findings: nameFindings(config, sheetName) };
+  const findings = nameFindings(config, sheetName);
+  const plan = { ...emptyPlan(), edits: [e] };
+  recordSummary(plan, e, input.workbook, own, findings, config);
+  return { plan, sheetName, findings };
+}
+
+/** The configured name is an item sheet's: nothing is written, and the reason is an error. */
+function refused(config: ShinchokuConfig, sheet: string): SummaryPlan {
+  const sev = severityOf("summary/name-is-item-sheet", config);
+  const findings: Finding[] = sev
+    ? [
+        {
+          code: "summary/name-is-item-sheet",
+          severity: sev,
+          itemNo: null,
+          sheet,
+          cell: null,
+          params: { name: config.summarySheetName, sheet },
+        },
+      ]
+    : [];
+  return { plan: emptyPlan(), sheetName: "", findings };
+}
+
+/**
+ * The summary's ownership: a name over what it writes and a record of each cell. Cells staff
+ * changed on an earlier summary of ours (anywhere on that sheet) are written back as staff left
+ * them and reported: the sheet is made again, and nothing staff typed on it is lost.
+ */
+function recordSummary(
+  plan: EditPlan,
+  e: SheetEdit,
+  wb: WorkbookSnapshot,
+  own: Ownership,
+  findings: Finding[],
+  config: ShinchokuConfig,
+): void {
+  let bottom = 0;
+  let right = 0;
+  forEachCellWrite(e.writes, (row, col) => {
+    if (row > bottom) bottom = row;
+    if (col > right) right = col;
+  });
+  const rect: CellRange = { top: 0, left: 0, bottom, right };
+  const width = right + 1;
+  const links = new Set(e.hyperlinks.map((h) => h.row * width + h.col));
+  // A link is recorded as its text (what Excel holds); ExcelJS writes it as a HYPERLINK formula.
+  const prints = writePrints(e.writes, rect);
+  const old = own.summary && sameName(own.summary.sheet, e.sheet) ? own.summary : null;
+  const snap = old ? findSheet(wb.sheets, old.sheet) : undefined;
+  if (old && snap) {
+    const grid = new Grid(snap);
+    const texts = new Map<number, PlanValue>();
+    forEachCellWrite(e.writes, (row, col, value) => {
+      if (links.has(row * width + col)) texts.set(row * width + col, value);
+    });
+    const nowPrint = (row: number, col: number): string | readonly string[] => {
+      if (row > bottom || col > right) return EMPTY_PRINT;
+      const i = row * width + col;
+      // A link is a HYPERLINK formula (ExcelJS) or its text with a hyperlink (Excel).
+      return links.has(i) ? [FORMULA_PRINT, valuePrint(texts.get(i) ?? null)] : prints[i];
+    };
+    const whole: CellRange = {
+      top: 0,
+      left: 0,
+      bottom: Math.max(bottom, grid.rowCount - 1),
+      right: Math.max(right, grid.colCount - 1),
+    };
+    const kept = editedCells(grid, old, nowPrint, whole);
+    keepCells(e, kept, findings, config);
+  }
+  plan.names.push({
+    name: SUMMARY_NAME,
+    refersTo: refersToRange(e.sheet, rect),
+    comment: "Shinchoku: summary sheet (集計シート)",
+  });
+  const existing = own.summaryRecordSheet ? (findSheet(wb.sheets, own.summaryRecordSheet) ?? null) : null;
+  const r = recordEdit(recordSheetName(wb, existing, SUMMARY_RECORD_SHEET), SUMMARY_RECORD_NAME, [
+    { name: SUMMARY_NAME, range: rect, prints },
+  ]);
+  plan.edits.push(r.edit);
+  plan.names.push(r.name);
+}
+
+/** Staff's cells written back as they were (value or formula), each reported. */
+function keepCells(
+  e: SheetEdit,
+  kept: readonly EditedCell[],
+  findings: Finding[],
+  config: ShinchokuConfig,
+): void {
+  if (kept.length === 0) return;
+  const at = new Set(kept.map((c) => `${c.row},${c.col}`));
+  const isKept = (row: number, col: number) => at.has(`${row},${col}`);
+  e.writes = writesWithout(e.writes, isKept);
+  e.hyperlinks = e.hyperlinks.filter((h) => !isKept(h.row, h.col));
+  const sev = severityOf("fill/area-edited", config);
+  for (const c of kept) {
+    const value: PlanValue = c.value !== null && typeof c.value === "object" ? c.value.error : c.value;
+    e.writes.push({
+      row: c.row,
+      col: c.col,
+      values: [value],
+      formats: [null],
+      formulas: c.formula ? [c.formula] : null,
+    });
+    if (sev)
+      findings.push({
+        code: "fill/area-edited",
+        severity: sev,
+        itemNo: null,
+        sheet: e.sheet,
+        cell: toA1(c.row, c.col),
+        params: { cell: toA1(c.row, c.col), value: shownContent(c) },
+      });
+  }
 }
 
 /** summary/name-taken when the sheet had to take another name than the configured one. */
 function nameFindings(config: ShinchokuConfig, sheetName: string): Finding[] {
-  if (sheetName === config.summarySheetName) return [];
+  if (sameName(sheetName, config.summarySheetName)) return [];
   const sev = severityOf("summary/name-taken", config);
   if (!sev) return [];
   return [
@@ -555,15 +696,23 @@ function putDepartmentRow(w: RowWriter, d: DepartmentRow, st: SummaryStyles, lin
   w.put(d.errors, st.count).put(d.warnings, st.count);
 }
 
-/** Ours if it carries the marker, else the first free name: "集計 (Shinchoku)", "集計 (Shinchoku 2)", … */
-export function chooseSheetName(config: ShinchokuConfig, wb: WorkbookSnapshot): string {
+/**
+ * Ours if our name records it or it carries the marker (then under the spelling it has: Excel
+ * compares sheet names without case), else the first free name: "集計 (Shinchoku)", "集計 (Shinchoku 2)", …
+ */
+export function chooseSheetName(
+  config: ShinchokuConfig,
+  wb: WorkbookSnapshot,
+  recorded: string | null = null,
+): string {
   const byName = new Map<string, SheetSnapshot>();
-  for (const s of wb.sheets) byName.set(s.name, s);
+  for (const s of wb.sheets) byName.set(nameKey(s.name), s);
   for (let i = 0; i < 100; i++) {
     const name = candidateName(config.summarySheetName, i);
-    const s = byName.get(name);
+    const s = byName.get(nameKey(name));
     if (!s) return name;
-    if (isSummarySheet(new Grid(s), config)) return name;
+    if ((recorded !== null && sameName(recorded, s.name)) || isSummarySheet(new Grid(s), config))
+      return s.name;
   }
   return `${config.summarySheetName} ${Date.UTC(2000, 0, 1)}`;
 }

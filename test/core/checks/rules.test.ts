@@ -396,7 +396,7 @@ describe("rules raised by the write plans", () => {
     const wb = wbOf(miniForm(), user);
     const r = planSummary(analysis(wb), wb);
     expect(r.sheetName).not.toBe("集計");
-    expect(r.plan.edits.map((e) => e.sheet)).toEqual([r.sheetName]);
+    expect(r.plan.edits.map((e) => e.sheet)).toEqual([r.sheetName, "_shinchoku_summary"]);
     expect(r.findings).toEqual([
       expect.objectContaining({ code: "summary/name-taken", severity: "info", sheet: "集計", cell: null }),
     ]);
@@ -449,10 +449,15 @@ describe("the registry", () => {
       "fill/area-occupied",
       "fill/no-room",
       "summary/name-taken",
+      // test/core/ownership.test.ts
+      "fill/area-edited",
+      "summary/name-is-item-sheet",
       "write/protected",
       "write/read-only",
       "write/sheet-missing",
       "layout/no-form",
+      // test/cli/ownership.test.ts (undo)
+      "undo/findings-sheet-kept",
     ]);
     expect(ALL_RULES.map((r) => r.code).filter((c) => !covered.has(c))).toEqual([]);
   });

@@ -24,9 +24,11 @@ function setAt<T>(grid: T[][], row: number, col: number, v: T, blank: T): void {
 }
 
 export function applyPlan(wb: WorkbookSnapshot, plan: EditPlan): WorkbookSnapshot {
-  const sheets = wb.sheets.map(copySheet);
+  // Excel compares sheet and defined names without case.
+  const same = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
+  const sheets = wb.sheets.map(copySheet).filter((s) => !plan.removeSheets.some((n) => same(n, s.name)));
   for (const e of plan.edits) {
-    let s = sheets.find((x) => x.name === e.sheet);
+    let s = sheets.find((x) => same(x.name, e.sheet));
     if (!s) {
       s = { name: e.sheet, originRow: 0, originCol: 0, values: [] };
       sheets.push(s);
@@ -56,5 +58,8 @@ export function applyPlan(wb: WorkbookSnapshot, plan: EditPlan): WorkbookSnapsho
     }
     s.merges.push(...e.merges.map((m) => ({ ...m })));
   }
-  return { sheets };
+  const gone = [...plan.removeNames, ...plan.names.map((n) => n.name)];
+  const names = (wb.names ?? []).filter((n) => n.scope !== undefined || !gone.some((g) => same(g, n.name)));
+  for (const n of plan.names) names.push({ name: n.name, refersTo: n.refersTo });
+  return { sheets, names };
 }

@@ -9,7 +9,7 @@ import { ConfigInvalidError } from "../../../src/core/config/schema";
 
 interface Harness {
   calls: string[];
-  results: Partial<Record<"validate" | "fill" | "summary" | "findings", OperationResult>>;
+  results: Partial<Record<"validate" | "fill" | "summary" | "findings" | "undo", OperationResult>>;
   settings: ShinchokuSettings;
   failNext: { code: string; message: string } | null;
   hold: boolean;
@@ -40,7 +40,7 @@ const h: Harness = {
   },
 };
 
-function run(kind: "validate" | "fill" | "summary" | "findings") {
+function run(kind: "validate" | "fill" | "summary" | "findings" | "undo") {
   return async (o: Parameters<ShinchokuOperations["validate"]>[0]) => {
     h.calls.push(`${kind}:${o.lang}`);
     o.onProgress?.({ phase: "reading", fraction: 0.25 });
@@ -62,6 +62,7 @@ const ops: ShinchokuOperations = {
   fill: run("fill"),
   summary: run("summary"),
   findings: run("findings"),
+  undo: run("undo"),
   async selectCell(sheet, cell) {
     h.calls.push(`select:${sheet}!${cell}`);
   },
