@@ -10,6 +10,7 @@ import {
   DEFAULT_CONFIG,
   type ConfigOverrides,
   type Flag,
+  type FlagBand,
   type GradeDef,
   type LabelConfig,
   type StatusDef,
@@ -17,6 +18,7 @@ import {
 import { formatConfigProblem, type ConfigProblem } from "../core/config/schema";
 import { ALL_RULES } from "../core/checks/index";
 import type { Severity } from "../core/model/finding";
+import type { IndicatorKind } from "../core/model/item";
 import type { ReviewState } from "../core/config/config";
 import type { ShinchokuSettings } from "../excel/types";
 import { t, type Lang, type MessageKey } from "../shared/i18n";
@@ -36,6 +38,20 @@ export interface StatusRow {
   behind: boolean;
 }
 
+export interface IndicatorKindRow {
+  /** A part of the indicator's name (the first row whose name it contains wins). */
+  name: string;
+  kind: IndicatorKind;
+}
+
+export interface FlagBandRow {
+  label: string;
+  /** Blank: the label is used in English too. */
+  en: string;
+  /** The lower bound, in % as typed. */
+  minPct: string;
+}
+
 export type LabelKey = keyof LabelConfig;
 export type SeverityChoice = Severity | "off" | "default";
 
@@ -51,6 +67,16 @@ export interface SettingsForm {
   staleEstimateYears: string;
   grades: GradeRow[];
   statuses: StatusRow[];
+  indicatorKinds: IndicatorKindRow[];
+  defaultIndicatorKind: IndicatorKind;
+  /** Off: the mid-term and period grades use the year grades' scale (periodGrades not saved). */
+  ownPeriodGrades: boolean;
+  /** Shown when ownPeriodGrades is on; a copy of the year grades until then. */
+  periodGrades: GradeRow[];
+  /** Off: the two thresholds give 達成 / 概ね達成 / 未達成 (flagBands not saved). */
+  ownFlagBands: boolean;
+  /** Best first (highest lower bound first); the thresholds' three bands until ownFlagBands is on. */
+  flagBands: FlagBandRow[];
   /** One choice per rule of the registry. */
   severity: Record<string, SeverityChoice>;
   labels: Record<LabelKey, string[]>;
@@ -90,17 +116,16 @@ const FORM_KEYS = [
   "findingsSheetName",
   "findingsMarker",
   "reviewStates",
-] as const satisfies readonly (keyof ConfigOverrides)[];
-/**
- * Settings the panel has no field for yet: set them in a --config file or the workbook's saved
- * settings; a save from the panel keeps them as they are (otherOverrides).
- */
-const NOT_IN_PANEL = [
   "indicatorKinds",
   "defaultIndicatorKind",
   "periodGrades",
   "flagBands",
 ] as const satisfies readonly (keyof ConfigOverrides)[];
+/**
+ * Settings the panel has no field for: set them in a --config file or the workbook's saved
+ * settings; a save from the panel keeps them as they are (otherOverrides). None today.
+ */
+const NOT_IN_PANEL = [] as const satisfies readonly (keyof ConfigOverrides)[];
 type Covered = (typeof FORM_KEYS)[number] | (typeof NOT_IN_PANEL)[number];
 // Compile-time: a setting added to ShinchokuConfig that is in neither list fails this line.
 const formCoversConfig: Exclude<keyof ConfigOverrides, Covered> extends never
@@ -124,6 +149,18 @@ export type StringListKey = (typeof STRING_LISTS)[number];
 export const LABEL_KEYS = Object.keys(DEFAULT_CONFIG.labels) as LabelKey[];
 /** The flags a grade can be compared with (未入力 and 対象外 never match a grade). */
 export const COMPARABLE_FLAGS: readonly Flag[] = ["達成", "概ね達成", "未達成"];
+/** The kinds of an indicator, in the order the panel offers them. */
+export const KINDS: readonly IndicatorKind[] = ["cumulative", "level", "annual"];
+
+/**
+ * The flags a grade row offers: the bands' labels when the form sets its own bands, else the
+ * three built-in rate flags. A grade's flags outside these are kept (and shown) as they are.
+ */
+export function flagChoices(form: Pick<SettingsForm, "ownFlagBands" | "flagBands">): Flag[] {
+  if (!form.ownFlagBands) return [...COMPARABLE_FLAGS];
+  const labels = form.flagBands.map((b) => b.label.trim()).filter((l) => l !== "");
+  return [...new Set(labels)];
+}
 
 /**
  * A problem at one field: `path` is the configuration's JSON path ("grades[1].code"), which is
@@ -131,13 +168,29 @@ export const COMPARABLE_FLAGS: readonly Flag[] = ["達成", "概ね達成", "未
  */
 export interface FormError {
   path: string;
-  problem: ConfigProblem | { code: "form.percent" | "form.order" | "form.years" };
+  problem: ConfigProblem | { code: "form.percent" | "form.order" | "form.years" | "form.bandOrder" };
 }
 
 export type FormResult = { ok: true; settings: ShinchokuSettings } | { ok: false; errors: FormError[] };
 
 const pct = (x: number): string => String(Number((x * 100).toFixed(6)));
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+const gradeRow = (g: GradeDef): GradeRow => ({
+  code: g.code,
+  ja: g.ja,
+  en: g.en === g.ja ? "" : g.en,
+  flags: [...g.expectedFlags],
+});
+
+/** The bands the thresholds give (the lowest one from 0 %), shown until the form sets its own. */
+function thresholdBands(achieved: number, mostly: number): FlagBandRow[] {
+  return [
+    { label: "達成", en: "achieved", minPct: pct(achieved) },
+    { label: "概ね達成", en: "mostly achieved", minPct: pct(mostly) },
+    { label: "未達成", en: "not achieved", minPct: "0" },
+  ];
+}
 
 /** The form as it shows saved settings: defaults where nothing was overridden. */
 export function formFromSettings(settings: ShinchokuSettings): SettingsForm {
@@ -164,13 +217,19 @@ export function formFromSettings(settings: ShinchokuSettings): SettingsForm {
     levelMarkers: [...(o.levelMarkers ?? d.levelMarkers)],
     estimateMarkers: [...(o.estimateMarkers ?? d.estimateMarkers)],
     staleEstimateYears: String(o.staleEstimateYears ?? d.staleEstimateYears),
-    grades: grades.map((g) => ({
-      code: g.code,
-      ja: g.ja,
-      en: g.en === g.ja ? "" : g.en,
-      flags: [...g.expectedFlags],
-    })),
+    grades: grades.map(gradeRow),
     statuses: statuses.map((s) => ({ label: s.label, en: s.en === s.label ? "" : s.en, behind: !s.onTrack })),
+    indicatorKinds: (o.indicatorKinds ?? d.indicatorKinds).map((k) => ({ name: k.name, kind: k.kind })),
+    defaultIndicatorKind: o.defaultIndicatorKind ?? d.defaultIndicatorKind,
+    ownPeriodGrades: Boolean(o.periodGrades),
+    periodGrades: (o.periodGrades ?? grades).map(gradeRow),
+    ownFlagBands: Boolean(o.flagBands),
+    flagBands: o.flagBands
+      ? o.flagBands.map((b) => ({ label: b.label, en: b.en ?? "", minPct: pct(b.min) }))
+      : thresholdBands(
+          o.thresholds?.achieved ?? d.thresholds.achieved,
+          o.thresholds?.mostly ?? d.thresholds.mostly,
+        ),
     severity,
     labels,
     summaryMarker: o.summaryMarker ?? d.summaryMarker,
@@ -224,13 +283,40 @@ export function settingsFromForm(form: SettingsForm): FormResult {
     if (!same(list, d[k])) overrides[k] = list;
   }
   if (years !== null && years !== d.staleEstimateYears) overrides.staleEstimateYears = years;
-  const grades: GradeDef[] = form.grades.map((g) => ({
+  // A grade's flags in the order the row offers them; flags the row does not offer are kept.
+  const choices = flagChoices(form);
+  const gradeDef = (g: GradeRow): GradeDef => ({
     code: g.code.trim(),
     ja: g.ja.trim(),
     en: g.en.trim() || g.ja.trim(),
-    expectedFlags: COMPARABLE_FLAGS.filter((f) => g.flags.includes(f)),
-  }));
+    expectedFlags: [
+      ...choices.filter((f) => g.flags.includes(f)),
+      ...new Set(g.flags.filter((f) => !choices.includes(f))),
+    ],
+  });
+  const grades = form.grades.map(gradeDef);
   if (!same(grades, d.grades)) overrides.grades = grades;
+  const kinds = form.indicatorKinds.map((k) => ({ name: k.name.trim(), kind: k.kind }));
+  if (!same(kinds, d.indicatorKinds)) overrides.indicatorKinds = kinds;
+  if (form.defaultIndicatorKind !== d.defaultIndicatorKind)
+    overrides.defaultIndicatorKind = form.defaultIndicatorKind;
+  if (form.ownPeriodGrades) overrides.periodGrades = form.periodGrades.map(gradeDef);
+  if (form.ownFlagBands) {
+    const bands: FlagBand[] = [];
+    let previous: number | null = null;
+    form.flagBands.forEach((b, i) => {
+      const min = parseNumber(b.minPct, true);
+      const path = `flagBands[${i}].min`;
+      if (min === null || min < 0 || min > 1000) errors.push({ path, problem: { code: "form.percent" } });
+      else if (previous !== null && min >= previous)
+        errors.push({ path, problem: { code: "form.bandOrder" } });
+      if (min !== null) previous = min;
+      const band: FlagBand = { label: b.label.trim(), min: Number(((min ?? 0) / 100).toFixed(8)) };
+      if (b.en.trim()) band.en = b.en.trim();
+      bands.push(band);
+    });
+    overrides.flagBands = bands;
+  }
   const statuses: StatusDef[] = form.statuses.map((s) => ({
     label: s.label.trim(),
     en: s.en.trim() || s.label.trim(),
@@ -293,6 +379,10 @@ const TOP_NAMES: Record<string, MessageKey> = {
   "reviewStates.fixed": "settings.reviewState.fixed",
   "reviewStates.confirmed": "settings.reviewState.confirmed",
   "reviewStates.notNeeded": "settings.reviewState.notNeeded",
+  indicatorKinds: "settings.indicatorKinds",
+  defaultIndicatorKind: "settings.defaultIndicatorKind",
+  periodGrades: "settings.periodGrades",
+  flagBands: "settings.flagBands",
 };
 const SUB_NAMES: Record<string, MessageKey> = {
   code: "grade.code",
@@ -301,6 +391,14 @@ const SUB_NAMES: Record<string, MessageKey> = {
   expectedFlags: "grade.flags",
   label: "status.label",
   onTrack: "status.behind",
+  name: "kind.name",
+  kind: "kind.kind",
+  min: "band.min",
+};
+/** Where a list's field is named differently from the same key elsewhere. */
+const LIST_SUB_NAMES: Record<string, MessageKey> = {
+  "flagBands.label": "band.label",
+  "flagBands.en": "band.en",
 };
 
 /** A label list's name as staff know it: the form's own wording (its first default variant). */
@@ -320,7 +418,8 @@ export function fieldName(lang: Lang, path: string): string {
       : top;
   const parts = [base];
   if (index !== undefined) parts.push(t(lang, "list.row", { n: Number(index) + 1 }));
-  if (sub && SUB_NAMES[sub]) parts.push(t(lang, SUB_NAMES[sub]));
+  const subName = sub ? (LIST_SUB_NAMES[`${top}.${sub}`] ?? SUB_NAMES[sub]) : undefined;
+  if (subName) parts.push(t(lang, subName));
   return parts.join(lang === "ja" ? "・" : ", ");
 }
 
@@ -328,8 +427,14 @@ export function fieldName(lang: Lang, path: string): string {
 export function formatFormError(lang: Lang, e: FormError): string {
   const where = fieldName(lang, e.path);
   const p = e.problem;
-  if (p.code === "form.percent" || p.code === "form.order" || p.code === "form.years")
-    return `${where}: ${t(lang, `err.${p.code.slice(5)}` as MessageKey)}`;
+  if (
+    p.code === "form.percent" ||
+    p.code === "form.order" ||
+    p.code === "form.years" ||
+    p.code === "form.bandOrder"
+  )
+    // A list entry's problem names its JSON path too, as the schema's do.
+    return `${where}: ${t(lang, `err.${p.code.slice(5)}` as MessageKey)}${e.path.includes("[") ? ` (${e.path})` : ""}`;
   const what = formatConfigProblem(lang, { ...(p as ConfigProblem), path: "" });
   return `${where}: ${what} (${e.path})`;
 }

@@ -11,19 +11,23 @@
  */
 import { ALL_RULES } from "../core/checks/index";
 import type { Flag } from "../core/config/config";
+import type { IndicatorKind } from "../core/model/item";
 import type { ShinchokuSettings } from "../excel/types";
 import { append, clear, el } from "../shared/dom";
 import { t, type Lang, type MessageKey } from "../shared/i18n";
 import {
-  COMPARABLE_FLAGS,
+  flagChoices,
   formatFormError,
   formFromSettings,
   LABEL_KEYS,
+  KINDS,
   REVIEW_STATES,
   labelName,
   settingsFromForm,
   STRING_LISTS,
+  type FlagBandRow,
   type GradeRow,
+  type IndicatorKindRow,
   type LabelKey,
   type SettingsForm,
   type SeverityChoice,
@@ -216,44 +220,122 @@ export function buildSettingsPanel(
     ]),
   ) as Record<LabelKey, RowList<string>>;
 
-  const grades = rowList<GradeRow>(lang, {
-    path: "grades",
-    testid: "setting-grades",
-    title: tr("settings.grades"),
-    blank: () => ({ code: "", ja: "", en: "", flags: [] }),
-    render: (g) => {
-      const code = textInput(g.code, "code", tr("grade.code"), "sk-code");
-      const ja = textInput(g.ja, "ja", tr("grade.ja"), "sk-grow");
-      const en = textInput(g.en, "en", tr("grade.en"), "sk-grow");
-      code.placeholder = tr("grade.code");
-      ja.placeholder = tr("grade.ja");
-      en.placeholder = tr("grade.en");
-      const boxes = COMPARABLE_FLAGS.map((f) => {
-        const box = el("input", { attrs: { type: "checkbox", "data-sub": "expectedFlags", value: f } });
-        box.checked = g.flags.includes(f);
-        return { f, box, label: el("label", { class: "sk-check" }, [box, f]) };
-      });
-      const flags = el(
-        "div",
-        { class: "sk-flags", attrs: { role: "group", "aria-label": tr("grade.flags") } },
-        [el("span", { class: "sk-help", text: tr("grade.flags") }), ...boxes.map((b) => b.label)],
+  // The flags a grade row offers: the bands' labels once the form sets its own bands (read when
+  // the row is built; a save shows the rows again with the bands saved).
+  let bandChoices: () => Flag[] = () => flagChoices({ ownFlagBands: false, flagBands: [] });
+  const gradeList = (path: string, title: string) =>
+    rowList<GradeRow>(lang, {
+      path,
+      testid: `setting-${path}`,
+      title,
+      blank: () => ({ code: "", ja: "", en: "", flags: [] }),
+      render: (g) => {
+        const code = textInput(g.code, "code", tr("grade.code"), "sk-code");
+        const ja = textInput(g.ja, "ja", tr("grade.ja"), "sk-grow");
+        const en = textInput(g.en, "en", tr("grade.en"), "sk-grow");
+        code.placeholder = tr("grade.code");
+        ja.placeholder = tr("grade.ja");
+        en.placeholder = tr("grade.en");
+        const offered = [...new Set([...bandChoices(), ...g.flags])];
+        const boxes = offered.map((f) => {
+          const box = el("input", { attrs: { type: "checkbox", "data-sub": "expectedFlags", value: f } });
+          box.checked = g.flags.includes(f);
+          return { f, box, label: el("label", { class: "sk-check" }, [box, f]) };
+        });
+        const flags = el(
+          "div",
+          { class: "sk-flags", attrs: { role: "group", "aria-label": tr("grade.flags") } },
+          [el("span", { class: "sk-help", text: tr("grade.flags") }), ...boxes.map((b) => b.label)],
+        );
+        const fields = el("div", { class: "sk-row-fields" }, [
+          el("div", { class: "sk-row-line" }, [code, ja]),
+          en,
+          flags,
+        ]);
+        return {
+          fields,
+          read: () => ({
+            code: code.value,
+            ja: ja.value,
+            en: en.value,
+            flags: boxes.filter((b) => b.box.checked).map((b) => b.f as Flag),
+          }),
+        };
+      },
+    });
+  const grades = gradeList("grades", tr("settings.grades"));
+  const periodGrades = gradeList("periodGrades", tr("settings.periodGrades"));
+
+  const kindSelect = (value: IndicatorKind, attrs: Record<string, string>) => {
+    const select = el("select", { attrs });
+    for (const k of KINDS)
+      select.appendChild(
+        el("option", { text: tr(`indicator.kind.${k}` as MessageKey), attrs: { value: k } }),
       );
+    select.value = value;
+    return select;
+  };
+  const indicatorKinds = rowList<IndicatorKindRow>(lang, {
+    path: "indicatorKinds",
+    testid: "setting-indicatorKinds",
+    title: tr("settings.indicatorKinds"),
+    blank: () => ({ name: "", kind: "level" }),
+    render: (k) => {
+      const name = textInput(k.name, "name", tr("kind.name"), "sk-grow");
+      name.placeholder = tr("kind.name");
+      const kind = kindSelect(k.kind, { "data-sub": "kind", "data-row-label": tr("kind.kind") });
       const fields = el("div", { class: "sk-row-fields" }, [
-        el("div", { class: "sk-row-line" }, [code, ja]),
-        en,
-        flags,
+        el("div", { class: "sk-row-line" }, [name, kind]),
       ]);
-      return {
-        fields,
-        read: () => ({
-          code: code.value,
-          ja: ja.value,
-          en: en.value,
-          flags: boxes.filter((b) => b.box.checked).map((b) => b.f as Flag),
-        }),
-      };
+      return { fields, read: () => ({ name: name.value, kind: kind.value as IndicatorKind }) };
     },
   });
+  const defaultKindId = nextId("sk-kind");
+  const defaultKind = kindSelect("level", { id: defaultKindId, "data-path": "defaultIndicatorKind" });
+  defaultKind.dataset.testid = "setting-defaultIndicatorKind";
+
+  const flagBands = rowList<FlagBandRow>(lang, {
+    path: "flagBands",
+    testid: "setting-flagBands",
+    title: tr("settings.flagBands"),
+    blank: () => ({ label: "", en: "", minPct: "" }),
+    render: (b) => {
+      const label = textInput(b.label, "label", tr("band.label"), "sk-grow");
+      const en = textInput(b.en, "en", tr("band.en"), "sk-grow");
+      const min = el("input", {
+        class: "sk-band-min",
+        attrs: {
+          type: "text",
+          inputmode: "decimal",
+          "data-sub": "min",
+          "data-row-label": tr("band.min"),
+          placeholder: "%",
+          title: tr("band.min"),
+        },
+      });
+      min.value = b.minPct;
+      label.placeholder = tr("band.label");
+      en.placeholder = tr("band.en");
+      const fields = el("div", { class: "sk-row-fields" }, [
+        el("div", { class: "sk-row-line" }, [label, min, el("span", { class: "sk-unit", text: "%" })]),
+        en,
+      ]);
+      return { fields, read: () => ({ label: label.value, en: en.value, minPct: min.value }) };
+    },
+  });
+  /** A switch that shows the list it governs only while it is on. */
+  const toggle = (testid: string, label: MessageKey, list: RowList<unknown>) => {
+    const box = el("input", { attrs: { type: "checkbox" } });
+    box.dataset.testid = testid;
+    const sync = () => {
+      list.root.hidden = !box.checked;
+    };
+    box.addEventListener("change", sync);
+    return { box, sync, root: el("label", { class: "sk-check sk-toggle" }, [box, tr(label)]) };
+  };
+  const ownPeriod = toggle("setting-ownPeriodGrades", "settings.ownPeriodGrades", periodGrades);
+  const ownBands = toggle("setting-ownFlagBands", "settings.ownFlagBands", flagBands);
+  bandChoices = () => flagChoices({ ownFlagBands: ownBands.box.checked, flagBands: flagBands.get() });
 
   const statuses = rowList<StatusRow>(lang, {
     path: "statuses",
@@ -318,10 +400,19 @@ export function buildSettingsPanel(
       field("thresholds.achieved", "achievedPct", "settings.achieved", "number"),
       field("thresholds.mostly", "mostlyPct", "settings.mostly", "number"),
     ]),
+    ownBands.root,
+    flagBands.root,
     field("summarySheetName", "summarySheetName", "settings.summarySheetName", "text"),
     field("summaryTitle", "summaryTitle", "settings.summaryTitle", "text"),
     lists.lowerIsBetter.root,
+    indicatorKinds.root,
+    el("div", { class: "sk-field" }, [
+      el("label", { text: tr("settings.defaultIndicatorKind"), attrs: { for: defaultKindId } }),
+      defaultKind,
+    ]),
     grades.root,
+    ownPeriod.root,
+    periodGrades.root,
     statuses.root,
     section("settings-severity", tr("settings.severity"), severityRows),
     section("settings-labels", tr("settings.labels"), [
@@ -370,7 +461,16 @@ export function buildSettingsPanel(
     for (const k of REVIEW_STATES) scalar.get(`reviewState.${k}`)!.value = f.reviewStates[k];
     for (const k of STRING_LISTS) lists[k].set(f[k]);
     for (const k of LABEL_KEYS) labelLists[k].set(f.labels[k]);
+    // The bands first: the grade rows offer their labels.
+    ownBands.box.checked = f.ownFlagBands;
+    flagBands.set(f.flagBands);
+    ownBands.sync();
     grades.set(f.grades);
+    ownPeriod.box.checked = f.ownPeriodGrades;
+    periodGrades.set(f.periodGrades);
+    ownPeriod.sync();
+    indicatorKinds.set(f.indicatorKinds);
+    defaultKind.value = f.defaultIndicatorKind;
     statuses.set(f.statuses);
     for (const [code, select] of severitySelects) select.value = f.severity[code] ?? "default";
     otherSeverity = f.otherSeverity;
@@ -393,6 +493,12 @@ export function buildSettingsPanel(
       staleEstimateYears: v("staleEstimateYears"),
       grades: grades.get(),
       statuses: statuses.get(),
+      indicatorKinds: indicatorKinds.get(),
+      defaultIndicatorKind: defaultKind.value as IndicatorKind,
+      ownPeriodGrades: ownPeriod.box.checked,
+      periodGrades: periodGrades.get(),
+      ownFlagBands: ownBands.box.checked,
+      flagBands: flagBands.get(),
       severity: Object.fromEntries([...severitySelects].map(([c, s]) => [c, s.value as SeverityChoice])),
       labels,
       summaryMarker: v("summaryMarker"),

@@ -569,3 +569,89 @@ test("指摘一覧を作成 runs the findings operation and says where the sheet
   expect((await calls()).at(-1)).toBe("findings:ja");
   expect(await byTestId("status-headline").textContent()).toContain("指摘一覧「指摘一覧」を作成しました。");
 });
+
+test("settings: indicator kinds, the default kind, period grades and flag bands as rows, at 320 px", async () => {
+  await start("ja", null, {
+    settings: {
+      overrides: { indicatorKinds: [{ name: "センター数", kind: "level" }] },
+      highlightErrors: true,
+    },
+  });
+  await page.locator('[data-testid="settings"] > summary').click();
+  expect(await page.locator('[data-testid="settings"] textarea').count()).toBe(0);
+  const kindNames = page.locator('[data-testid="setting-indicatorKinds"] li input[data-sub="name"]');
+  const kindSelects = page.locator('[data-testid="setting-indicatorKinds"] li select[data-sub="kind"]');
+  expect(await kindNames.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual([
+    "センター数",
+  ]);
+  expect(await kindSelects.first().inputValue()).toBe("level");
+  expect(await kindSelects.first().locator("option").allTextContents()).toEqual([
+    "累計",
+    "年度末時点",
+    "単年度",
+  ]);
+  expect(await byTestId("setting-defaultIndicatorKind").inputValue()).toBe("level");
+  // Bands and period grades are off: their lists are out of sight until switched on.
+  expect(await byTestId("setting-flagBands").isVisible()).toBe(false);
+  expect(await byTestId("setting-periodGrades").isVisible()).toBe(false);
+
+  await byTestId("setting-indicatorKinds-add").click();
+  await kindNames.nth(1).fill("受講者数");
+  await kindSelects.nth(1).selectOption("cumulative");
+  await byTestId("setting-defaultIndicatorKind").selectOption("annual");
+  await byTestId("setting-ownFlagBands").check();
+  expect(await byTestId("setting-flagBands").isVisible()).toBe(true);
+  const bandLabels = page.locator('[data-testid="setting-flagBands"] li input[data-sub="label"]');
+  const bandMins = page.locator('[data-testid="setting-flagBands"] li input[data-sub="min"]');
+  expect(await bandLabels.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual([
+    "達成",
+    "概ね達成",
+    "未達成",
+  ]);
+  expect(await bandMins.evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual([
+    "100",
+    "80",
+    "0",
+  ]);
+  // A fourth band, typed out of order first: refused at its field with the JSON path.
+  await byTestId("setting-flagBands-add").click();
+  await bandLabels.nth(3).fill("大幅な遅れ");
+  await bandMins.nth(3).fill("50");
+  await byTestId("setting-ownPeriodGrades").check();
+  await byTestId("settings").screenshot({ path: path.join(out, "settings.png") });
+  await byTestId("btn-save-settings").click();
+  expect(await page.locator('[data-testid="settings-errors"] li').allTextContents()).toEqual([
+    "判定の区分 (下限の高い順)・4 件目・下限の達成率 (%以上): 下限は前の行より小さくしてください (下限の高い順に並べます)。 (flagBands[3].min)",
+  ]);
+  expect(await bandMins.nth(3).getAttribute("aria-invalid")).toBe("true");
+  expect((await calls()).some((c) => c.startsWith("saveSettings"))).toBe(false);
+  // Removed again and the lowest band put at 60 %: saved.
+  await page.locator('[data-testid="setting-flagBands"] li .sk-remove').nth(3).click();
+  await bandMins.nth(2).fill("0");
+  await bandLabels.nth(1).fill("概ね達成");
+  const periodCodes = page.locator('[data-testid="setting-periodGrades"] li input[data-sub="code"]');
+  expect(await periodCodes.count()).toBe(4);
+  await page.locator('[data-testid="setting-periodGrades"] li .sk-remove').nth(3).click();
+  await byTestId("btn-save-settings").click();
+  await byTestId("settings-status").filter({ hasText: "保存しました" }).waitFor();
+  const saved = JSON.parse((await calls()).at(-1)!.replace(/^saveSettings:/, "")) as {
+    overrides: Record<string, unknown>;
+  };
+  expect(saved.overrides.indicatorKinds).toEqual([
+    { name: "センター数", kind: "level" },
+    { name: "受講者数", kind: "cumulative" },
+  ]);
+  expect(saved.overrides.defaultIndicatorKind).toBe("annual");
+  expect(saved.overrides.flagBands).toEqual([
+    { label: "達成", en: "achieved", min: 1 },
+    { label: "概ね達成", en: "mostly achieved", min: 0.8 },
+    { label: "未達成", en: "not achieved", min: 0 },
+  ]);
+  expect((saved.overrides.periodGrades as { code: string }[]).map((g) => g.code)).toEqual(["A", "B", "C"]);
+
+  // Fits 320 px; the picture for the README.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const shot = path.join(root, "docs", "screenshot-settings.png");
+  if (process.env.UPDATE_SCREENSHOT === "1" || !fs.existsSync(shot))
+    fs.copyFileSync(path.join(out, "settings.png"), shot);
+});

@@ -166,3 +166,160 @@ describe("settings form ⇄ overrides", () => {
     expect(fieldName("ja", "labels.no[0]")).toBe("ラベル「No.」・1 件目");
   });
 });
+
+describe("settings form: indicator kinds, period grades, flag bands (issue 18 point 1, 7)", () => {
+  test("defaults: no kinds by name, level, period grades and bands off (shown from the year grades and thresholds)", () => {
+    const form = defaults();
+    expect(form.indicatorKinds).toEqual([]);
+    expect(form.defaultIndicatorKind).toBe("level");
+    expect(form.ownPeriodGrades).toBe(false);
+    expect(form.periodGrades).toEqual(form.grades);
+    expect(form.ownFlagBands).toBe(false);
+    expect(form.flagBands).toEqual([
+      { label: "達成", en: "achieved", minPct: "100" },
+      { label: "概ね達成", en: "mostly achieved", minPct: "80" },
+      { label: "未達成", en: "not achieved", minPct: "0" },
+    ]);
+    // Editing a list that is switched off saves nothing.
+    expect(settingsFromForm(edit({ flagBands: [], periodGrades: [] }))).toEqual({
+      ok: true,
+      settings: { overrides: {}, highlightErrors: true },
+    });
+  });
+
+  test("rows become overrides the engine uses: kinds by name, default kind, period scale, four bands", () => {
+    const base = defaults();
+    const r = settingsFromForm(
+      edit({
+        indicatorKinds: [
+          { name: " センター数 ", kind: "level" },
+          { name: "受講者数", kind: "cumulative" },
+        ],
+        defaultIndicatorKind: "annual",
+        ownPeriodGrades: true,
+        periodGrades: [
+          { code: "a", ja: "順調", en: "", flags: ["達成"] },
+          { code: "b", ja: "遅れ", en: "behind", flags: ["未達成", "やや遅れ"] },
+        ],
+        ownFlagBands: true,
+        flagBands: [
+          { label: "達成", en: "", minPct: "90" },
+          { label: "概ね達成", en: "mostly", minPct: "８０%" },
+          { label: "やや遅れ", en: "", minPct: "60" },
+          { label: "未達成", en: "", minPct: "0" },
+        ],
+        grades: base.grades.map((g) => (g.code === "C" ? { ...g, flags: ["やや遅れ", "未達成"] } : g)),
+      }),
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const o = r.settings.overrides;
+    expect(o.indicatorKinds).toEqual([
+      { name: "センター数", kind: "level" },
+      { name: "受講者数", kind: "cumulative" },
+    ]);
+    expect(o.defaultIndicatorKind).toBe("annual");
+    expect(o.periodGrades).toEqual([
+      { code: "a", ja: "順調", en: "順調", expectedFlags: ["達成"] },
+      // The flags in the bands' order.
+      { code: "b", ja: "遅れ", en: "behind", expectedFlags: ["やや遅れ", "未達成"] },
+    ]);
+    expect(o.flagBands).toEqual([
+      { label: "達成", min: 0.9 },
+      { label: "概ね達成", en: "mostly", min: 0.8 },
+      { label: "やや遅れ", min: 0.6 },
+      { label: "未達成", min: 0 },
+    ]);
+    expect(o.grades?.find((g) => g.code === "C")?.expectedFlags).toEqual(["やや遅れ", "未達成"]);
+    const config = mergeConfig(o);
+    expect(config.flagBands).toHaveLength(4);
+    expect(config.periodGrades?.map((g) => g.code)).toEqual(["a", "b"]);
+    // Shown again, the same rows and the same settings.
+    const shown = formFromSettings(r.settings);
+    expect(shown.ownFlagBands).toBe(true);
+    expect(shown.flagBands.map((b) => b.minPct)).toEqual(["90", "80", "60", "0"]);
+    expect(shown.indicatorKinds[0]).toEqual({ name: "センター数", kind: "level" });
+    expect(settingsFromForm(shown)).toEqual(r);
+  });
+
+  test("a grade's flag that is no longer offered is kept, not dropped", () => {
+    const saved = {
+      overrides: {
+        flagBands: [
+          { label: "優", min: 1 },
+          { label: "可", min: 0 },
+        ],
+        grades: [{ code: "A", ja: "良", en: "good", expectedFlags: ["優", "達成"] }],
+      },
+      highlightErrors: true,
+    };
+    const r = settingsFromForm(formFromSettings(saved));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.settings.overrides.grades?.[0].expectedFlags).toEqual(["優", "達成"]);
+  });
+
+  test("refused rows come back at their fields, with the JSON path, in ja and en", () => {
+    const bands = (mins: string[]) => ({
+      ownFlagBands: true,
+      flagBands: mins.map((m, i) => ({ label: `区分${i}`, en: "", minPct: m })),
+    });
+    expect(pathsAndCodes(edit(bands(["90", "95", "0"])))).toEqual([["flagBands[1].min", "form.bandOrder"]]);
+    expect(pathsAndCodes(edit(bands(["90", "x"])))).toEqual([["flagBands[1].min", "form.percent"]]);
+    expect(pathsAndCodes(edit(bands([])))).toEqual([["flagBands", "list.empty"]]);
+    expect(
+      pathsAndCodes(
+        edit({
+          ownFlagBands: true,
+          flagBands: [
+            { label: "達成", en: "", minPct: "100" },
+            { label: " ", en: "", minPct: "50" },
+            { label: "達成", en: "", minPct: "0" },
+          ],
+        }),
+      ),
+    ).toEqual([["flagBands[1].label", "text.blank"]]);
+    expect(
+      pathsAndCodes(
+        edit({
+          ownFlagBands: true,
+          flagBands: [
+            { label: "達成", en: "", minPct: "100" },
+            { label: "達成", en: "", minPct: "0" },
+          ],
+        }),
+      ),
+    ).toEqual([["flagBands[1].label", "list.duplicate"]]);
+    expect(
+      pathsAndCodes(
+        edit({
+          indicatorKinds: [
+            { name: "", kind: "level" },
+            { name: "数", kind: "annual" },
+          ],
+        }),
+      ),
+    ).toEqual([["indicatorKinds[0].name", "text.blank"]]);
+    expect(pathsAndCodes(edit({ ownPeriodGrades: true, periodGrades: [] }))).toEqual([
+      ["periodGrades", "list.empty"],
+    ]);
+    const g = defaults().grades;
+    expect(pathsAndCodes(edit({ ownPeriodGrades: true, periodGrades: [g[0], g[0]] }))).toEqual([
+      ["periodGrades[1].code", "list.duplicate"],
+    ]);
+
+    const [order] = errorsOf(edit(bands(["90", "95"])));
+    expect(formatFormError("ja", order)).toBe(
+      "判定の区分 (下限の高い順)・2 件目・下限の達成率 (%以上): 下限は前の行より小さくしてください (下限の高い順に並べます)。 (flagBands[1].min)",
+    );
+    expect(formatFormError("en", order)).toBe(
+      "Progress-flag bands (highest lower bound first), entry 2, Lower bound of the rate (%): enter a lower bound below the previous entry's (bands go from the highest bound down). (flagBands[1].min)",
+    );
+    const [name] = errorsOf(edit({ indicatorKinds: [{ name: " ", kind: "level" }] }));
+    expect(formatFormError("ja", name)).toBe(
+      "指標ごとの種別 (指標名の一部と種別)・1 件目・指標名 (名称の一部): 空白以外の文字を含めてください (indicatorKinds[0].name)",
+    );
+    expect(fieldName("en", "flagBands[0].label")).toBe(
+      "Progress-flag bands (highest lower bound first), entry 1, Flag",
+    );
+    expect(fieldName("ja", "periodGrades[2].code")).toBe("中間評価・期間評価の区分・3 件目・記号");
+  });
+});

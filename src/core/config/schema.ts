@@ -449,10 +449,14 @@ export function checkOverrides(input: unknown, defaults: { achieved: number; mos
   const warnings: ConfigProblem[] = Object.keys(overrides.severity ?? {})
     .filter((c) => !KNOWN_RULES.has(c))
     .map((c) => ({ path: `severity[${JSON.stringify(c)}]`, code: "rule.unknown" }));
-  // What JSON Schema cannot say: each grade code and status label once, mostly ≤ achieved (merged).
+  // What JSON Schema cannot say: each grade code, status label, band label and indicator name
+  // once, mostly ≤ achieved (merged).
   const errors = [
     ...duplicates(overrides.grades, "grades", "code"),
     ...duplicates(overrides.statuses, "statuses", "label"),
+    ...duplicates(overrides.periodGrades ?? [], "periodGrades", "code"),
+    ...duplicates(overrides.flagBands ?? [], "flagBands", "label"),
+    ...duplicates(overrides.indicatorKinds, "indicatorKinds", "name"),
   ];
   // A grade's expected flags: the built-in flags, or the labels of the configured bands.
   const flags = new Set<string>([...FLAG_VALUES, ...(overrides.flagBands ?? []).map((b) => b.label)]);
