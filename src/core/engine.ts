@@ -131,7 +131,12 @@ export function planSummary(
   // A workbook where no item was read gets no summary (its report says layout/no-form).
   if (analysis.read.items.length === 0)
     return { plan: emptyPlan(), findings: [], sheetName: analysis.config.summarySheetName };
-  const model = buildSummary(analysis.computed, analysis.findings, analysis.config);
+  const model = buildSummary(
+    analysis.computed,
+    analysis.findings,
+    analysis.config,
+    (s) => analysis.read.grids.get(s)?.file,
+  );
   return planSummarySheet({
     model,
     config: analysis.config,

@@ -85,6 +85,38 @@ describe("summary", () => {
     expect(await cli("summary", s.plan, s.pasted, "--in-place")).toMatchObject({ code: 2 });
   });
 
+  it("with several inputs, the item table names each item's file (issue 19 point 5); one input does not", async () => {
+    const s = await freshSamples();
+    const out = path.join(s.dir, "all.xlsx");
+    await cli("summary", s.plan, s.pasted, "-o", out, "--as-of", AS_OF);
+    const ws = (await load(out)).getWorksheet(DEFAULT_CONFIG.summarySheetName)!;
+    const text = (r: number, c: number) => String(ws.getCell(r, c).value ?? "");
+    let headerRow = 0;
+    ws.eachRow((row, r) => {
+      if (!headerRow && row.getCell(1).value === "No." && row.getCell(2).value === "重点改革項目")
+        headerRow = r;
+    });
+    expect(headerRow).toBeGreaterThan(0);
+    let fileCol = 0;
+    ws.getRow(headerRow).eachCell((cell, c) => {
+      if (cell.value === "ファイル") fileCol = c;
+    });
+    expect(fileCol).toBe(ws.getRow(headerRow).cellCount);
+    const byNo = new Map<string, string>();
+    for (let r = headerRow + 1; /^\d\d$/.test(text(r, 1)); r++) byNo.set(text(r, 1), text(r, fileCol));
+    const plan = path.basename(s.plan);
+    const pasted = path.basename(s.pasted);
+    expect(byNo.get("29")).toBe(plan);
+    expect(byNo.get("33")).toBe(plan);
+    // No.28 joins from both files: both are named.
+    expect(byNo.get("28")!.split("\n").sort()).toEqual([pasted, plan].sort());
+
+    const one = path.join(s.dir, "one.xlsx");
+    await cli("summary", s.plan, "-o", one, "--as-of", AS_OF);
+    const cells = [...cellsOf((await load(one)).getWorksheet(DEFAULT_CONFIG.summarySheetName)!).values()];
+    expect(cells.some((v) => JSON.parse(v).v === "ファイル")).toBe(false);
+  });
+
   it("with a folder holding one workbook: that workbook plus the summary, as with the file itself", async () => {
     const s = await freshSamples();
     const folder = path.join(s.dir, "one");

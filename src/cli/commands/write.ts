@@ -82,11 +82,13 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
 function uniqueSheetNames(results: Array<{ file: string; snapshot: WorkbookSnapshot }>) {
   const count = new Map<string, number>();
   for (const r of results) for (const s of r.snapshot.sheets) count.set(s.name, (count.get(s.name) ?? 0) + 1);
-  return results.flatMap((r) =>
-    r.snapshot.sheets.map((s) =>
-      (count.get(s.name) ?? 0) > 1 ? { ...s, name: `${r.file.replace(/^.*[\\/]/, "")}|${s.name}` } : s,
-    ),
-  );
+  return results.flatMap((r) => {
+    const file = r.file.replace(/^.*[\\/]/, "");
+    // Each sheet says its file: the summary names each item's file.
+    return r.snapshot.sheets.map((s) =>
+      (count.get(s.name) ?? 0) > 1 ? { ...s, name: `${file}|${s.name}`, file } : { ...s, file },
+    );
+  });
 }
 
 function outputPath(ctx: CommandContext, input: string): string {

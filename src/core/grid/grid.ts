@@ -36,6 +36,11 @@ export class Grid {
     this.merges = sortByTopLeft(snap.merges ? snap.merges.slice() : []);
   }
 
+  /** The file the sheet came from (SheetSnapshot.file), when several files are read together. */
+  get file(): string | undefined {
+    return this.snap.file;
+  }
+
   /** The merge whose top-left cell is (row, col), if any. */
   private mergeFrom(row: number, col: number): CellRange | undefined {
     const merges = this.merges;

@@ -434,6 +434,9 @@ function itemTable(s: Layout, linkToSheets: boolean, row: number): TablePlace {
     "エラー",
     "警告",
   ];
+  // A summary of several files names each item's file, in a last column (absent for one workbook).
+  const withFiles = model.items.some((it) => it.files.length > 0);
+  if (withFiles) header.push("ファイル");
   const top = openTable(s, row, 0, "改革項目一覧", header);
   putItemRows(s, model.items, linkToSheets, top + 1);
   const items = model.items;
@@ -477,6 +480,13 @@ function itemTable(s: Layout, linkToSheets: boolean, row: number): TablePlace {
       15,
     ),
   );
+  if (withFiles)
+    needText(
+      s,
+      header.length - 1,
+      items.flatMap((it) => it.files),
+      WIDTH.title,
+    );
   const table = closeTable(s.e, "Shinchoku_Items", top, 0, items.length, header.length);
   for (let yi = 0; yi < years.length; yi++) flagFormats(s.e, table, 6 + yi * 3 + 2);
   return table;
@@ -487,6 +497,7 @@ function putItemRows(s: Layout, items: ItemRow[], linkToSheets: boolean, row: nu
   for (const it of items) {
     const link = linkToSheets ? it.link : null;
     putItemRow(s.w.start(row, 0), it, s.st, link !== null);
+    if (it.files.length) s.w.put(it.files.join("\n"), s.st.text);
     if (link) {
       s.e.hyperlinks.push({ row, col: 0, sheet: link.sheet, cell: link.cell, text: it.no || "—" });
       s.e.hyperlinks.push({ row, col: 4, sheet: link.sheet, cell: link.cell, text: it.title || "—" });

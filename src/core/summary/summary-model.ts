@@ -28,6 +28,8 @@ export interface ItemRow {
   warnings: number;
   /** Where the item starts, for the hyperlink. */
   link: { sheet: string; cell: string } | null;
+  /** The files its sheets came from, when several files were read together; else empty. */
+  files: string[];
 }
 
 export interface IndicatorRow {
@@ -111,6 +113,8 @@ export function buildSummary(
   computed: ComputedItem[],
   findings: Finding[],
   config: ShinchokuConfig,
+  /** The file a sheet came from (SheetSnapshot.file), when several files were read together. */
+  fileOf: (sheet: string) => string | undefined = () => undefined,
 ): SummaryModel {
   const sorted = [...computed].sort((x, y) => compareItemNo(x.item.no, y.item.no));
   const fiscalYears = fiscalYearsOf(sorted);
@@ -120,6 +124,10 @@ export function buildSummary(
   for (const f of findings) pushTo(byNo, f.itemNo, f);
   // The rows are built by functions of their own: this one runs once per run and stays small.
   const items = itemRows(sorted, fiscalYears, byNo);
+  sorted.forEach(({ item }, i) => {
+    const files = item.sheets.map(fileOf).filter((f): f is string => f !== undefined);
+    items[i].files = [...new Set(files)];
+  });
   const indicators = indicatorRows(sorted, fiscalYears);
   return {
     fiscalYears,
@@ -233,6 +241,7 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
     errors: counts.error,
     warnings: counts.warning,
     link: anchor ? refOf(anchor) : first ? { sheet: first.sheet, cell: "A1" } : null,
+    files: [],
   };
 }
 
