@@ -75,6 +75,10 @@ export function planWrites(a: Analysed, kind: WriteKind, linkToSheets = true, la
     a.planFindings.push(...reviewPlanFindings(a.analysis, r.findings));
     plans.push(r.plan);
   }
-  if (kind === "run") plans.push(planFindings(a.analysis, a.snapshot, { lang }).plan);
+  if (kind === "run") {
+    const r = planFindings(a.analysis, a.snapshot, { lang });
+    a.planFindings.push(...reviewPlanFindings(a.analysis, r.findings));
+    plans.push(r.plan);
+  }
   return plans;
 }

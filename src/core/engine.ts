@@ -90,11 +90,11 @@ export function planFindings(
   analysis: Analysis,
   wb: WorkbookSnapshot,
   opts: FindingsSheetOptions = {},
-): { plan: EditPlan; sheetName: string } {
+): PlanResult & { sheetName: string } {
   // Like the summary: a workbook where no item was read gets no findings sheet either (its report
   // says layout/no-form, and there is nothing on its sheets to review).
   if (analysis.read.items.length === 0)
-    return { plan: emptyPlan(), sheetName: analysis.config.findingsSheetName };
+    return { plan: emptyPlan(), sheetName: analysis.config.findingsSheetName, findings: [] };
   return planFindingsSheet({
     keyed: analysis.keyed,
     marks: analysis.marks,

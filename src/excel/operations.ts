@@ -135,7 +135,7 @@ function plan(
   lang: Lang,
 ): { plan: EditPlan; findings: Finding[]; sheetName: string | null } {
   if (kind === "fill") return { ...planFill(analysis, wb), sheetName: null };
-  if (kind === "findings") return { ...planFindings(analysis, wb, { lang }), findings: [] };
+  if (kind === "findings") return planFindings(analysis, wb, { lang });
   if (kind === "undo") return { ...planUndo(analysis, wb), sheetName: null };
   return planSummary(analysis, wb);
 }

@@ -27,7 +27,7 @@ function setCell(wb: WorkbookSnapshot, sheet: string, a1: string, v: CellValue):
     values[row][col] = v;
     return { ...s, values };
   });
-  return { sheets };
+  return { ...wb, sheets };
 }
 
 /** Row (1-based, as staff see it) of the findings sheet holding a finding of `code` at `cell`. */
@@ -176,6 +176,96 @@ describe("review loop in the engine", () => {
     expect(stateOf("confirmed", DEFAULT_CONFIG)).toBe("confirmed");
     expect(stateOf("修正済み", DEFAULT_CONFIG)).toBe("fixed");
     expect(stateOf("確認", DEFAULT_CONFIG)).toBe("open");
+  });
+});
+
+describe("the findings sheet is ours by its name, not by its marker (issue 15 point 3)", () => {
+  const form: MiniFormOptions = { statuses: ["やや遅れ", "ほぼ順調"] };
+  const base = (): WorkbookSnapshot => ({ sheets: [miniForm(form)] });
+  const written = () => {
+    const a0 = analyse(base(), DEFAULT_CONFIG, { asOf: AS_OF });
+    return applyPlan(base(), planFindings(a0, base()).plan);
+  };
+  const withoutNames = (wb: WorkbookSnapshot): WorkbookSnapshot => ({ sheets: wb.sheets });
+  const marked = (wb: WorkbookSnapshot) =>
+    setCell(wb, SHEET, `H${rowOf(wb, "status/unknown", "E9")}`, "確認済み");
+
+  it("writes _Shinchoku.Findings over the table it writes, and reads the sheet it names even renamed", () => {
+    const a0 = analyse(base(), DEFAULT_CONFIG, { asOf: AS_OF });
+    const { plan } = planFindings(a0, base());
+    const rows = plan.edits[0].writes.reduce((n, w) => Math.max(n, w.row + 1), 0);
+    expect(plan.names).toEqual([
+      {
+        name: "_Shinchoku.Findings",
+        refersTo: `'${SHEET}'!$A$1:$K$${rows}`,
+        comment: "Shinchoku: findings sheet (指摘一覧)",
+      },
+    ]);
+    // Staff rename the sheet: the name (Excel moves it along) still says it is ours.
+    const wb = marked(written());
+    const renamed: WorkbookSnapshot = {
+      sheets: wb.sheets.map((s) => (s.name === SHEET ? { ...s, name: "確認用" } : s)),
+      names: wb.names!.map((n) => ({ ...n, refersTo: n.refersTo.replace(SHEET, "確認用") })),
+    };
+    const a = analyse(renamed, DEFAULT_CONFIG, { asOf: AS_OF });
+    expect(a.read.findingsSheets).toEqual(["確認用"]);
+    expect(a.reviewed.map((f) => f.cell)).toEqual(["E9"]);
+  });
+
+  it("a sheet with the marker alone is a staff sheet when our name points elsewhere", () => {
+    const wb = written();
+    // A staff copy of the sheet (Excel copies the marker, not our workbook-scoped name).
+    const copy = { ...wb.sheets.find((s) => s.name === SHEET)!, name: "写し" };
+    const a = analyse({ sheets: [...wb.sheets, copy], names: wb.names }, DEFAULT_CONFIG, { asOf: AS_OF });
+    expect(a.read.findingsSheets).toEqual([SHEET]);
+  });
+
+  it("without our name, a marked sheet of exactly our shape is adopted, marks and all", () => {
+    const wb = withoutNames(marked(written()));
+    const a = analyse(wb, DEFAULT_CONFIG, { asOf: AS_OF });
+    expect(a.read.findingsSheets).toEqual([SHEET]);
+    expect(a.reviewed.map((f) => f.cell)).toEqual(["E9"]);
+    const { plan, sheetName } = planFindings(a, wb);
+    expect(sheetName).toBe(SHEET);
+    expect(plan.names.map((n) => n.name)).toEqual(["_Shinchoku.Findings"]);
+  });
+
+  it.each([
+    ["a note right of the table", "M6", "部長確認待ち"],
+    ["a figure in the blank row above the header", "C3", 42],
+    ["a word next to the title", "D1", "控え"],
+  ])(
+    "without our name, a sheet with the marker and %s is not ours: never cleared, never read",
+    (_w, a1, v) => {
+      const wb = setCell(withoutNames(marked(written())), SHEET, a1, v);
+      const a = analyse(wb, DEFAULT_CONFIG, { asOf: AS_OF });
+      expect(a.read.findingsSheets).toEqual([]);
+      expect(a.reviewed).toEqual([]);
+      const { plan, sheetName } = planFindings(a, wb);
+      expect(sheetName).toBe(`${SHEET} (Shinchoku)`);
+      expect(plan.edits.map((e) => e.sheet)).toEqual([`${SHEET} (Shinchoku)`]);
+    },
+  );
+
+  it("a sheet whose header staff changed is not adopted without our name", () => {
+    const wb = setCell(withoutNames(written()), SHEET, "G4", "指摘内容");
+    expect(analyse(wb, DEFAULT_CONFIG, { asOf: AS_OF }).read.findingsSheets).toEqual([]);
+  });
+
+  it("on our named sheet, what staff typed outside the table is written back and reported", () => {
+    const wb = setCell(setCell(written(), SHEET, "M6", "部長確認待ち"), SHEET, "A40", "=1+1");
+    const a = analyse(wb, DEFAULT_CONFIG, { asOf: AS_OF });
+    expect(a.read.findingsSheets).toEqual([SHEET]);
+    const r = planFindings(a, wb);
+    // Row by row, as the sheet is read.
+    expect(r.findings.map((f) => [f.code, f.cell, f.params.value])).toEqual([
+      ["fill/area-edited", "M6", "部長確認待ち"],
+      ["fill/area-edited", "A40", "=1+1"],
+    ]);
+    const after = applyPlan(wb, r.plan);
+    const sheet = after.sheets.find((s) => s.name === SHEET)!;
+    expect(sheet.values[5][12]).toBe("部長確認待ち");
+    expect(sheet.values[39][0]).toBe("=1+1");
   });
 });
 

@@ -18,7 +18,7 @@ import { readOverview } from "./overview";
 import { readGrades, readStatuses } from "./yearly-sections";
 import { readPeriodEvaluation } from "./period-evaluation";
 import { isSummarySheet } from "./owned-areas";
-import { isFindingsSheet } from "../review/findings-sheet";
+import { findingsSheetTest } from "../review/findings-sheet";
 import { isRecordSheet } from "../ownership/record";
 import { joinItems } from "./join-items";
 import { readerFinding } from "./reader-finding";
@@ -34,7 +34,10 @@ export interface ReadResult {
   ownedAreas: Array<{ sheet: string; range: CellRange }>;
   /** Sheets recognised as our summary (by the marker in A1). */
   summarySheets: string[];
-  /** Sheets recognised as our findings sheet (by its marker in A1): read for staff's marks only. */
+  /**
+   * Our findings sheet (by the name `_Shinchoku.Findings`; without it, by its marker and exact
+   * shape): read for staff's marks only.
+   */
   findingsSheets: string[];
   /** Sheets with no form block (cover sheets, lists): not an error, reported as info. */
   otherSheets: string[];
@@ -59,6 +62,7 @@ export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): Rea
   };
   // One view for all the sheets, each read into it in turn (see SheetView).
   let view: SheetView | null = null;
+  const isFindingsSheet = findingsSheetTest(wb, config);
   for (const snap of wb.sheets) {
     const grid = new Grid(snap);
     result.grids.set(snap.name, grid);
@@ -68,7 +72,7 @@ export function readWorkbook(wb: WorkbookSnapshot, config: ShinchokuConfig): Rea
       result.summarySheets.push(snap.name);
       continue;
     }
-    if (isFindingsSheet(grid, config)) {
+    if (isFindingsSheet(snap.name, grid)) {
       result.findingsSheets.push(snap.name);
       continue;
     }

@@ -12,6 +12,8 @@ export const NAME_PREFIX = "_Shinchoku.";
 /** One per computed area: `_Shinchoku.Area.1` … numbered in sheet and block order. */
 export const AREA_NAME_PREFIX = `${NAME_PREFIX}Area.`;
 export const SUMMARY_NAME = `${NAME_PREFIX}Summary`;
+/** Over the findings sheet's table (default 指摘一覧): the sheet is ours by this name, not by its marker. */
+export const FINDINGS_NAME = `${NAME_PREFIX}Findings`;
 /** The hidden sheets that keep, per rectangle, a fingerprint of what we wrote in each cell. */
 export const AREA_RECORD_NAME = `${NAME_PREFIX}AreaRecord`;
 export const SUMMARY_RECORD_NAME = `${NAME_PREFIX}SummaryRecord`;
@@ -76,6 +78,13 @@ export function parseRefersTo(refersTo: string): { sheet: string; range: CellRan
 /** Our workbook-scoped names of the snapshot (a sheet-scoped one of the same spelling is a staff name). */
 export function ourNames(wb: WorkbookSnapshot): DefinedNameSnapshot[] {
   return (wb.names ?? []).filter((n) => n.scope === undefined && isOurName(n.name));
+}
+
+/** The sheet our workbook-scoped name `name` points at, if the name is there and the sheet too. */
+export function namedSheet(wb: WorkbookSnapshot, name: string): string | null {
+  const n = ourNames(wb).find((x) => sameName(x.name, name));
+  const ref = n ? parseRefersTo(n.refersTo) : null;
+  return (ref && findSheet(wb.sheets, ref.sheet)?.name) ?? null;
 }
 
 /** Names of the record sheets when they are made (another is taken if a staff sheet holds one). */

@@ -6,11 +6,15 @@
  * as 未対応 with a word in 備考, so nobody confirms a value they have not seen.
  */
 import type { ShinchokuConfig, ReviewState } from "../config/config";
-import type { SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
+import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
 import { Grid } from "../grid/grid";
 import type { Finding, Lang, Severity } from "../model/finding";
 import type { Item } from "../model/item";
-import { messageWithoutPlace, renderMessage } from "../checks/render";
+import { messageWithoutPlace, renderMessage, severityOf } from "../checks/render";
+import { toA1 } from "../grid/address";
+import { FINDINGS_NAME, findSheet, nameKey, namedSheet, refersToRange } from "../ownership/names";
+import { ourNames, parseRefersTo } from "../ownership/names";
+import { writesWithout } from "../ownership/cells";
 import {
   emptyPlan,
   emptySheetEdit,
@@ -24,7 +28,7 @@ import {
   COL,
   FINDINGS_COLUMNS,
   FINDINGS_HEADER_ROW,
-  isFindingsSheet,
+  isAdoptableFindingsSheet,
   type ReviewMark,
 } from "../review/findings-sheet";
 import { isReviewedState, type KeyedFinding } from "../review/review";
@@ -110,7 +114,12 @@ const CENTER: CellFormat = { border: "thin", vAlign: "top", hAlign: "center" };
 const LINK: CellFormat = { border: "thin", vAlign: "top", fontColor: "#0078D4" };
 const HIDDEN: CellFormat = { fontColor: "#A19F9D" };
 
-export function planFindingsSheet(input: FindingsPlanInput): { plan: EditPlan; sheetName: string } {
+export function planFindingsSheet(input: FindingsPlanInput): {
+  plan: EditPlan;
+  sheetName: string;
+  /** Staff's cells kept on the sheet (fill/area-edited). */
+  findings: Finding[];
+} {
   const { config } = input;
   const sheetName = chooseFindingsSheetName(config, input.workbook);
   const e: SheetEdit = emptySheetEdit(sheetName, "owned");
@@ -181,18 +190,84 @@ export function planFindingsSheet(input: FindingsPlanInput): { plan: EditPlan; s
     printArea: { top: 0, left: 0, bottom, right: COL["備考"] },
     footer: { left: "&D", right: "&P / &N" },
   };
-  return { plan: { ...emptyPlan(), edits: [e] }, sheetName };
+  const plan: EditPlan = { ...emptyPlan(), edits: [e] };
+  // Ours by name, as the summary is: the name moves with the sheet when staff rename it.
+  const rect: CellRange = { top: 0, left: 0, bottom, right };
+  const findings = keepStaffCells(e, input.workbook, config);
+  plan.names.push({
+    name: FINDINGS_NAME,
+    refersTo: refersToRange(sheetName, rect),
+    comment: "Shinchoku: findings sheet (指摘一覧)",
+  });
+  return { plan, sheetName, findings };
 }
 
-/** Ours if it carries the marker, else the first free name: "指摘一覧 (Shinchoku)", "指摘一覧 (Shinchoku 2)", … */
+/**
+ * The sheet is rewritten whole; what staff typed on it outside the table we wrote last time (the
+ * rectangle our name records) is theirs: written back where it was and reported (fill/area-edited),
+ * also where the new table would have gone. Inside that rectangle, staff's words are the 対応 and
+ * 備考 columns, carried over by each row's key.
+ */
+function keepStaffCells(e: SheetEdit, wb: WorkbookSnapshot, config: ShinchokuConfig): Finding[] {
+  const n = ourNames(wb).find((x) => nameKey(x.name) === nameKey(FINDINGS_NAME));
+  const ref = n ? parseRefersTo(n.refersTo) : null;
+  const snap = ref ? findSheet(wb.sheets, ref.sheet) : undefined;
+  if (!ref || !snap || nameKey(snap.name) !== nameKey(e.sheet)) return [];
+  const old = ref.range;
+  const grid = new Grid(snap);
+  const kept: Array<{ row: number; col: number }> = [];
+  const findings: Finding[] = [];
+  const sev = severityOf("fill/area-edited", config);
+  for (let row = 0; row < grid.rowCount; row++)
+    for (let col = 0; col < grid.colCount; col++) {
+      if (row >= old.top && row <= old.bottom && col >= old.left && col <= old.right) continue;
+      const value = grid.value(row, col);
+      const formula = grid.hasFormula(row, col)
+        ? (snap.formulas?.[row - snap.originRow]?.[col - snap.originCol] ?? null)
+        : null;
+      if (value === null && formula === null) continue;
+      kept.push({ row, col });
+      const v = value !== null && typeof value === "object" ? value.error : value;
+      e.writes.push({ row, col, values: [v], formats: [null], formulas: formula ? [formula] : null });
+      if (sev)
+        findings.push({
+          code: "fill/area-edited",
+          severity: sev,
+          itemNo: null,
+          sheet: e.sheet,
+          cell: toA1(row, col),
+          params: { cell: toA1(row, col), value: formula ?? String(v) },
+        });
+    }
+  if (kept.length === 0) return [];
+  const at = new Set(kept.map((c) => `${c.row},${c.col}`));
+  const ours = e.writes.slice(0, e.writes.length - kept.length);
+  const theirs = e.writes.slice(e.writes.length - kept.length);
+  e.writes = [...writesWithout(ours, (row, col) => at.has(`${row},${col}`)), ...theirs];
+  e.hyperlinks = e.hyperlinks.filter((h) => !at.has(`${h.row},${h.col}`));
+  return findings;
+}
+
+/**
+ * The configured name when it is free or ours, else the first free name: "指摘一覧 (Shinchoku)",
+ * "指摘一覧 (Shinchoku 2)", … Ours: the sheet our name records; without that name, a sheet with the
+ * marker and exactly our shape (isAdoptableFindingsSheet). Names compare as Excel compares them.
+ */
 export function chooseFindingsSheetName(config: ShinchokuConfig, wb: WorkbookSnapshot): string {
   const byName = new Map<string, SheetSnapshot>();
-  for (const s of wb.sheets) byName.set(s.name, s);
+  for (const s of wb.sheets) byName.set(nameKey(s.name), s);
+  const recorded = namedSheet(wb, FINDINGS_NAME);
   const base = config.findingsSheetName;
   for (let i = 0; i < 100; i++) {
     const name = i === 0 ? base : i === 1 ? `${base} (Shinchoku)` : `${base} (Shinchoku ${i})`;
-    const s = byName.get(name);
-    if (!s || isFindingsSheet(new Grid(s), config)) return name;
+    const s = byName.get(nameKey(name));
+    if (!s) return name;
+    if (
+      recorded !== null
+        ? nameKey(recorded) === nameKey(s.name)
+        : isAdoptableFindingsSheet(new Grid(s), config)
+    )
+      return s.name;
   }
   return `${base} (Shinchoku ${wb.sheets.length + 100})`;
 }

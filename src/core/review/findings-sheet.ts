@@ -4,7 +4,9 @@
  * header words, so a sheet whose columns staff moved still reads.
  */
 import type { ShinchokuConfig, ReviewState } from "../config/config";
+import type { WorkbookSnapshot } from "../grid/cell";
 import type { Grid } from "../grid/grid";
+import { FINDINGS_NAME, namedSheet, nameKey } from "../ownership/names";
 import { nfkc } from "../values/normalize";
 import { cellText } from "../values/parse";
 
@@ -39,8 +41,44 @@ export interface ReviewMark {
   fingerprint: string;
 }
 
-export function isFindingsSheet(grid: Grid, config: ShinchokuConfig): boolean {
+/** The marker in A1: what our findings sheet shows, but not what makes a sheet ours (see below). */
+export function hasFindingsMarker(grid: Grid, config: ShinchokuConfig): boolean {
   return cellText(grid.value(0, 0)).startsWith(nfkc(config.findingsMarker));
+}
+
+/**
+ * A findings sheet written before its name (`_Shinchoku.Findings`) was recorded, adopted safely
+ * (issue 15 point 3): the marker in A1 and exactly the shape we write, the title and note in A1:A2,
+ * row 3 blank, the header's words in order on row 4, and nothing right of the table. The sheet is
+ * rewritten whole, so a sheet holding anything else is a staff sheet, never cleared.
+ */
+export function isAdoptableFindingsSheet(grid: Grid, config: ShinchokuConfig): boolean {
+  if (!hasFindingsMarker(grid, config)) return false;
+  const right = FINDINGS_COLUMNS.length - 1;
+  for (let c = 0; c < Math.max(grid.colCount, FINDINGS_COLUMNS.length); c++)
+    if (cellText(grid.value(FINDINGS_HEADER_ROW, c)) !== (c <= right ? FINDINGS_COLUMNS[c] : ""))
+      return false;
+  for (let r = 0; r < grid.rowCount; r++) {
+    if (r === FINDINGS_HEADER_ROW) continue;
+    const last = r < FINDINGS_HEADER_ROW ? (r < 2 ? 0 : -1) : right;
+    for (let c = last + 1; c < grid.colCount; c++)
+      if (grid.value(r, c) !== null || grid.hasFormula(r, c)) return false;
+  }
+  return true;
+}
+
+/**
+ * Which sheet is our findings sheet: the one our name points at; without that name (a workbook of
+ * an earlier version, or one whose name undo removed), a sheet with the marker and our exact
+ * shape. A sheet with the marker alone is a staff sheet.
+ */
+export function findingsSheetTest(
+  wb: WorkbookSnapshot,
+  config: ShinchokuConfig,
+): (name: string, grid: Grid) => boolean {
+  const named = namedSheet(wb, FINDINGS_NAME);
+  if (named !== null) return (name) => nameKey(name) === nameKey(named);
+  return (_name, grid) => isAdoptableFindingsSheet(grid, config);
 }
 
 /** Our findings sheet among those the reader recognised: the configured name first, else the first. */
@@ -49,7 +87,8 @@ export function findingsGrid(
   grids: ReadonlyMap<string, Grid>,
   config: ShinchokuConfig,
 ): Grid | null {
-  const name = sheets.includes(config.findingsSheetName) ? config.findingsSheetName : sheets[0];
+  const key = nameKey(config.findingsSheetName);
+  const name = sheets.find((s) => nameKey(s) === key) ?? sheets[0];
   return name === undefined ? null : (grids.get(name) ?? null);
 }
 
