@@ -660,8 +660,16 @@ export function periodRateFormula(
     const at = y.actual ?? { sheet: y.plan.sheet, ...actualPlace(y, y.plan) };
     pairs.push({ p: ref(y.plan), a: ref(at) });
   }
+  return periodRateOfPairs(pairs, basis, ind.lowerIsBetter);
+}
+
+/** The period rate's formula over each year's plan and actual (references), in year order; null for none. */
+export function periodRateOfPairs(
+  pairs: ReadonlyArray<{ p: string; a: string }>,
+  basis: ComputedIndicator["periodBasis"],
+  lower: boolean,
+): string | null {
   if (pairs.length === 0) return null;
-  const lower = ind.lowerIsBetter;
   const both = (x: { p: string; a: string }) => `AND(ISNUMBER(${x.p}),ISNUMBER(${x.a}))`;
   if (basis === "last-year") {
     let f = '""';
