@@ -70,6 +70,8 @@ const AFTER_YEARS = ["指標の種別", "期間達成率", "期間達成率の�
 export interface FillResult {
   plan: EditPlan;
   findings: Finding[];
+  /** The areas this plan writes, with the prints of what each holds (the stale check compares them). */
+  areas?: ReadonlyArray<{ sheet: string; range: CellRange; prints: readonly string[] }>;
 }
 
 export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
@@ -93,7 +95,7 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
   for (const ci of a.computed) for (const block of ci.item.blocks) fillBlock(run, ci, block);
   // Rectangles of ours that no block claimed (its table was removed): ours cleared, staff's kept.
   for (const o of own.areas) if (!run.claimed.has(o)) releaseRect(run, o, null);
-  return { plan: fillNames(run, own, wb), findings: run.findings };
+  return { plan: fillNames(run, own, wb), findings: run.findings, areas: run.areas };
 }
 
 /** One run of planFill: what its blocks share. */

@@ -87,6 +87,8 @@ export interface SummaryPlan {
   plan: EditPlan;
   sheetName: string;
   findings: Finding[];
+  /** What the summary is made from (settings and data prints), as its record keeps it. */
+  meta?: RecordMeta;
 }
 
 export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
@@ -161,7 +163,7 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   recordSummary(plan, e, input.workbook, own, findings, config, meta);
   // The bounds the flag formulas read (_Shinchoku.Band.1 …), as the settings say now.
   if (s.live) addSettings(plan, config, input.workbook);
-  return { plan, sheetName, findings };
+  return { plan, sheetName, findings, meta };
 }
 
 /**
