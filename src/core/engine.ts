@@ -20,6 +20,8 @@ import { planFindingsSheet } from "./plan/findings-plan";
 import type { Lang } from "./model/finding";
 import { buildChecklist, type ChecklistEntry } from "./checklist/checklist";
 import { planUndo as planUndoAll } from "./ownership/undo";
+import { staleFindings } from "./ownership/stale";
+import type { RecordMeta } from "./ownership/record";
 
 export interface AnalyseOptions {
   /** "Today", to tell which fiscal years are over; the CLI passes the clock, tests pass a fixed date. */
@@ -154,4 +156,22 @@ export function planSummary(
  */
 export function planUndo(analysis: Analysis, wb: WorkbookSnapshot): PlanResult {
   return planUndoAll(analysis, wb);
+}
+
+/**
+ * 検証's findings on what we wrote before: computed areas (fill/stale) and the summary
+ * (summary/stale) made with other settings or from older data than the workbook holds now, each
+ * saying how to refresh it. Plans are made and compared, never applied. Through staff's review like
+ * planning's findings (reviewPlanFindings).
+ */
+export function checkStale(analysis: Analysis, wb: WorkbookSnapshot): Finding[] {
+  if (analysis.read.items.length === 0) return [];
+  const fill = planFillAreas(analysis, wb);
+  const summary = planSummary(analysis, wb) as PlanResult & { sheetName: string; meta?: RecordMeta };
+  return staleFindings({
+    config: analysis.config,
+    wb,
+    areas: fill.areas ?? [],
+    summary: summary.sheetName ? { sheetName: summary.sheetName, meta: summary.meta } : null,
+  });
 }

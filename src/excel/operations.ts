@@ -5,7 +5,16 @@
  * in the reader's language with the round trips and payload it took. A read or write too large for
  * one request takes more (read-workbook.ts, apply-plan.ts).
  */
-import { analyse, planFill, planFindings, planSummary, planUndo, type Analysis } from "../core/engine";
+import {
+  analyse,
+  checkStale,
+  planFill,
+  planFindings,
+  planSummary,
+  planUndo,
+  reviewPlanFindings,
+  type Analysis,
+} from "../core/engine";
 import type { Lang } from "../core/model/finding";
 import { mergeConfig } from "../core/config/config";
 import { renderFinding, renderMessage, severityOf } from "../core/checks/render";
@@ -60,6 +69,9 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
   progress({ phase: "analysing" });
   const analysis = analyse(read.snapshot, config, { asOf: new Date() });
   const findings: Finding[] = [...analysis.findings];
+  // 検証 also says which areas or summary were made with other settings or older data.
+  if (kind === "validate")
+    findings.push(...reviewPlanFindings(analysis, checkStale(analysis, read.snapshot)));
   let outcome: ApplyOutcome = { wrote: false, blocked: null, cellsWritten: 0 };
   let summarySheet: string | null = null;
   let findingsSheet: string | null = null;

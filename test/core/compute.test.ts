@@ -391,8 +391,20 @@ describe("flag bands as a list (a city using 90/80/60%)", () => {
     expect(flags.map((w) => [w.value, w.formula])).toEqual([
       [
         "達成",
-        '=IF(ISNUMBER(J6),IF(J6>=0.9,"達成",IF(J6>=0.8,"概ね達成",IF(J6>=0.6,"やや遅れ","遅れ"))),"")',
+        '=IF(ISNUMBER(J6),IF(J6>=_Shinchoku.Band.1,"達成",IF(J6>=_Shinchoku.Band.2,"概ね達成",IF(J6>=_Shinchoku.Band.3,"やや遅れ","遅れ"))),"")',
       ],
+    ]);
+    // Each bound is a cell of the settings sheet, named best first: 90%, 80%, 60% (the lowest band has none).
+    const settings = plan.edits.find((e) => e.sheet === "_shinchoku_settings")!;
+    expect(
+      cellWrites(settings.writes)
+        .filter((w) => w.col === 1)
+        .map((w) => w.value),
+    ).toEqual([0.9, 0.8, 0.6]);
+    expect(plan.names.filter((n) => n.name.startsWith("_Shinchoku.Band.")).map((n) => n.name)).toEqual([
+      "_Shinchoku.Band.1",
+      "_Shinchoku.Band.2",
+      "_Shinchoku.Band.3",
     ]);
   });
 

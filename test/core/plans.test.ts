@@ -31,12 +31,18 @@ describe("fill plan on the seed laid out as the workbook", () => {
       [s2, "item", [], false],
       // The record of what we wrote, on a very hidden sheet of ours.
       ["_shinchoku_areas", "owned", [], true],
+      // The bounds the flag formulas read, very hidden too (settings-plan.ts).
+      ["_shinchoku_settings", "owned", [], true],
     ]);
-    // Each area is recorded in a defined name, which Excel moves with the cells.
+    // Each area is recorded in a defined name, which Excel moves with the cells; each bound too.
     expect(plan.names.map((n) => [n.name, n.refersTo])).toEqual([
       ["_Shinchoku.Area.1", `'${s1}'!$Q$12:$AC$15`],
       ["_Shinchoku.Area.2", `'${s2}'!$Q$12:$AC$16`],
-      ["_Shinchoku.AreaRecord", "'_shinchoku_areas'!$A$1:$D$3"],
+      // Two rows of prints, then a row each of what the areas were made from (settings, data).
+      ["_Shinchoku.AreaRecord", "'_shinchoku_areas'!$A$1:$D$5"],
+      ["_Shinchoku.Band.1", "'_shinchoku_settings'!$B$2"],
+      ["_Shinchoku.Band.2", "'_shinchoku_settings'!$B$3"],
+      ["_Shinchoku.Settings", "'_shinchoku_settings'!$A$1:$C$3"],
     ]);
     expect(cell(plan, s1, "Q12")?.value).toBe(DEFAULT_CONFIG.ownedAreaTitle);
     expect(plan.edits[0].merges).toEqual([{ top: 11, bottom: 11, left: 16, right: 28 }]);
@@ -57,7 +63,10 @@ describe("fill plan on the seed laid out as the workbook", () => {
     expect(rate.value).toBeCloseTo(1152 / 1090, 12);
     const flag = cell(plan, s1, "R14")!;
     expect(flag.value).toBe("達成");
-    expect(flag.formula).toBe('=IF(ISNUMBER(Q14),IF(Q14>=1,"達成",IF(Q14>=0.8,"概ね達成","未達成")),"")');
+    // The bounds are read from the names the settings write: a saved threshold shows at once.
+    expect(flag.formula).toBe(
+      '=IF(ISNUMBER(Q14),IF(Q14>=_Shinchoku.Band.1,"達成",IF(Q14>=_Shinchoku.Band.2,"概ね達成","未達成")),"")',
+    );
     // The period rate of a running total is its last year's: 1671 / 1570 (from the joined item).
     expect(cell(plan, s1, "AA14")?.value).toBe("累計");
     expect(cell(plan, s1, "AB14")?.value).toBeCloseTo(1671 / 1570, 12);
@@ -148,7 +157,11 @@ describe("fill plan on the seed laid out as the workbook", () => {
     expect(again.findings).toEqual([]);
     expect(again.plan.edits.map((e) => e.writes)).toEqual(plan.edits.map((e) => e.writes));
     // What is cleared is what the names record, nothing else.
-    expect(again.plan.edits.map((e) => e.clear)).toEqual([...a2.read.ownedAreas.map((o) => [o.range]), []]);
+    expect(again.plan.edits.map((e) => e.clear)).toEqual([
+      ...a2.read.ownedAreas.map((o) => [o.range]),
+      [],
+      [],
+    ]);
     expect(again.plan.names).toEqual(plan.names);
     // And a third time, from the twice-filled workbook.
     const twice = applyPlan(filled, again.plan);
@@ -290,7 +303,7 @@ describe("summary plan", () => {
     const wb2: WorkbookSnapshot = { sheets: [...seedFormSheets(), user("集計"), user("集計 (Shinchoku)")] };
     const r = planSummary(run(wb2), wb2);
     expect(r.sheetName).toBe("集計 (Shinchoku 2)");
-    expect(r.plan.edits.map((e) => e.sheet)).toEqual(["集計 (Shinchoku 2)", "_shinchoku_summary"]);
+    expect(r.plan.edits.map((e) => e.sheet)).toEqual(["集計 (Shinchoku 2)", "_shinchoku_summary", "_shinchoku_settings"]);
     expect(r.findings.map((f) => [f.code, f.params])).toEqual([
       ["summary/name-taken", { name: "集計", usedName: "集計 (Shinchoku 2)" }],
     ]);

@@ -9,6 +9,7 @@ import { findingsCsv } from "../../core/report/findings-csv";
 import { reasonOf } from "./each-file";
 import { expandInputs, type InputFiles } from "../files";
 import { analyseFile, type Analysed } from "../pipeline";
+import { checkStale, reviewPlanFindings } from "../../core/engine";
 import { exitCode, jsonOutput, textReport, type Failure } from "../report";
 import { eachFile } from "./each-file";
 import { msg, type CommandContext } from "./context";
@@ -57,8 +58,10 @@ export function analyseAll(
 ): Promise<{ results: Analysed[]; failures: Failure[]; order: string[] }> {
   const { config, args } = ctx;
   // The workbook itself is let go: a folder of many files is reported, not written.
-  return eachFile(ctx, inputs, async (file) => ({
-    ...(await analyseFile(file, config, args.asOf)),
-    wb: null,
-  }));
+  return eachFile(ctx, inputs, async (file) => {
+    const a = await analyseFile(file, config, args.asOf);
+    // Areas and a summary made with other settings or older data: fill/stale, summary/stale.
+    a.planFindings.push(...reviewPlanFindings(a.analysis, checkStale(a.analysis, a.snapshot)));
+    return { ...a, wb: null };
+  });
 }

@@ -30,6 +30,8 @@ import { textOverYears } from "./rules/text-over-years";
 import { unitMismatch } from "./rules/unit-mismatch";
 import { approximate } from "./rules/approximate";
 import { otherSheet } from "./rules/other-sheet";
+import { fillStale } from "./rules/fill-stale";
+import { summaryStale } from "./rules/summary-stale";
 
 export const ALL_RULES: readonly Rule[] = [
   notANumber,
@@ -62,6 +64,8 @@ export const ALL_RULES: readonly Rule[] = [
   unitMismatch,
   approximate,
   otherSheet,
+  fillStale,
+  summaryStale,
 ];
 
 const BY_CODE = new Map(ALL_RULES.map((r) => [r.code, r]));

@@ -17,6 +17,8 @@ export const FINDINGS_NAME = `${NAME_PREFIX}Findings`;
 /** The hidden sheets that keep, per rectangle, a fingerprint of what we wrote in each cell. */
 export const AREA_RECORD_NAME = `${NAME_PREFIX}AreaRecord`;
 export const SUMMARY_RECORD_NAME = `${NAME_PREFIX}SummaryRecord`;
+/** The very hidden sheet of settings our formulas read (plan/settings-plan.ts). */
+export const SETTINGS_NAME = `${NAME_PREFIX}Settings`;
 
 /** Excel compares sheet names (and defined names) without case: "Summary" and "SUMMARY" are one sheet. */
 export function nameKey(name: string): string {

@@ -9,6 +9,7 @@ import {
   AREA_RECORD_NAME,
   SUMMARY_NAME,
   SUMMARY_RECORD_NAME,
+  SETTINGS_NAME,
   nameKey,
   ourNames,
   parseRefersTo,
@@ -35,6 +36,8 @@ export interface Ownership {
   names: string[];
   areaRecordSheet: string | null;
   summaryRecordSheet: string | null;
+  /** The sheet of settings our formulas read (plan/settings-plan.ts), if there is one. */
+  settingsSheet: string | null;
 }
 
 export function readOwnership(wb: WorkbookSnapshot): Ownership {
@@ -49,6 +52,7 @@ export function readOwnership(wb: WorkbookSnapshot): Ownership {
     names: [],
     areaRecordSheet: areaRecords?.name ?? null,
     summaryRecordSheet: summaryRecords?.name ?? null,
+    settingsSheet: recordSheet(wb, SETTINGS_NAME)?.name ?? null,
   };
   const sheetNames = new Map(wb.sheets.map((s) => [nameKey(s.name), s.name]));
   for (const n of ourNames(wb)) {

@@ -20,7 +20,7 @@ import {
   refersToRange,
   sameName,
 } from "./names";
-import { ourNames } from "./names";
+import { ourNames, SETTINGS_NAME } from "./names";
 import { PRINT_LENGTH, joinPrints, splitPrints } from "./fingerprint";
 
 export const RECORD_MARKER = "【Shinchoku 記録】Shinchoku が書き込んだ範囲の記録です。編集しないでください。";
@@ -30,7 +30,20 @@ export interface RectRecord {
   rows: number;
   cols: number;
   prints: string[];
+  /**
+   * Fingerprints of what it was made from, when the record has them (a meta row: A the name, B
+   * "meta", C the settings' print, D the data's): 検証 tells an area or summary made with other
+   * settings or older data by them (fill/stale, summary/stale).
+   */
+  meta?: RecordMeta;
 }
+
+export interface RecordMeta {
+  settings: string;
+  data: string;
+}
+
+const META = "meta";
 
 /** A record sheet: by the marker in A1. The reader skips it. */
 export function isRecordSheet(grid: Grid): boolean {
@@ -64,6 +77,13 @@ export function readRecords(sheet: SheetSnapshot | null): Map<string, RectRecord
     const prints = splitPrints(text);
     if (prints.length === rows * cols) out.set(nameKey(name), { rows, cols, prints });
   }
+  for (let r = 1; r < g.rowCount; r++) {
+    const name = g.value(r, 0);
+    const rec = typeof name === "string" && g.value(r, 1) === META ? out.get(nameKey(name)) : undefined;
+    const settings = g.value(r, 2);
+    const data = g.value(r, 3);
+    if (rec && typeof settings === "string" && typeof data === "string") rec.meta = { settings, data };
+  }
   return out;
 }
 
@@ -73,7 +93,11 @@ export function recordSheetsNamed(names: readonly DefinedNameSnapshot[]): string
   for (const n of names) {
     if (
       n.scope !== undefined ||
-      !(sameName(n.name, AREA_RECORD_NAME) || sameName(n.name, SUMMARY_RECORD_NAME))
+      !(
+        sameName(n.name, AREA_RECORD_NAME) ||
+        sameName(n.name, SUMMARY_RECORD_NAME) ||
+        sameName(n.name, SETTINGS_NAME)
+      )
     )
       continue;
     const ref = parseRefersTo(n.refersTo);
@@ -95,7 +119,12 @@ export function recordSheetName(wb: WorkbookSnapshot, existing: SheetSnapshot | 
 export function recordEdit(
   sheet: string,
   recordName: string,
-  records: ReadonlyArray<{ name: string; range: CellRange; prints: readonly string[] }>,
+  records: ReadonlyArray<{
+    name: string;
+    range: CellRange;
+    prints: readonly string[];
+    meta?: RecordMeta | null;
+  }>,
 ): { edit: SheetEdit; name: NameWrite } {
   const e = emptySheetEdit(sheet, "owned");
   e.hidden = true;
@@ -116,6 +145,15 @@ export function recordEdit(
     }
     widest = Math.max(widest, 3 + pieces);
     row++;
+  }
+  for (const rec of records) {
+    if (!rec.meta) continue;
+    w.start(row++, 0)
+      .put(rec.name, null)
+      .put(META, null)
+      .put(rec.meta.settings, null)
+      .put(rec.meta.data, null);
+    widest = Math.max(widest, 4);
   }
   w.end();
   const extent: CellRange = { top: 0, left: 0, bottom: Math.max(0, row - 1), right: Math.max(0, widest - 1) };

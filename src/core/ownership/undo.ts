@@ -104,7 +104,7 @@ export function planUndo(a: Analysis, wb: WorkbookSnapshot): UndoResult {
         });
     } else plan.removeSheets.push(s);
   }
-  for (const name of [own.areaRecordSheet, own.summaryRecordSheet])
+  for (const name of [own.areaRecordSheet, own.summaryRecordSheet, own.settingsSheet])
     if (name && findSheet(wb.sheets, name)) plan.removeSheets.push(findSheet(wb.sheets, name)!.name);
   plan.removeNames = ourNames(wb).map((n) => n.name);
   plan.edits = [...edits.values()];

@@ -58,8 +58,9 @@ import {
   type Ownership,
   type OwnedRect,
 } from "../ownership/ownership";
-import { EMPTY_PRINT, writePrints } from "../ownership/fingerprint";
-import { recordEdit, recordSheetName } from "../ownership/record";
+import { EMPTY_PRINT, joinPrints, writePrints } from "../ownership/fingerprint";
+import { addSettings, bandName, longPrint, settingsPrint } from "./settings-plan";
+import { recordEdit, recordSheetName, type RecordMeta } from "../ownership/record";
 import { insideAny, overlaps, rangesWithout, writesWithout } from "../ownership/cells";
 
 const PER_YEAR = ["達成率", "判定", "増分", "計画累計", "実績累計"] as const;
@@ -69,6 +70,8 @@ const AFTER_YEARS = ["指標の種別", "期間達成率", "期間達成率の�
 export interface FillResult {
   plan: EditPlan;
   findings: Finding[];
+  /** The areas this plan writes, with the prints of what each holds (the stale check compares them). */
+  areas?: ReadonlyArray<{ sheet: string; range: CellRange; prints: readonly string[] }>;
 }
 
 export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
@@ -92,7 +95,7 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
   for (const ci of a.computed) for (const block of ci.item.blocks) fillBlock(run, ci, block);
   // Rectangles of ours that no block claimed (its table was removed): ours cleared, staff's kept.
   for (const o of own.areas) if (!run.claimed.has(o)) releaseRect(run, o, null);
-  return { plan: fillNames(run, own, wb), findings: run.findings };
+  return { plan: fillNames(run, own, wb), findings: run.findings, areas: run.areas };
 }
 
 /** One run of planFill: what its blocks share. */
@@ -243,9 +246,16 @@ function editOf(run: FillRun, sheet: string): SheetEdit {
 function fillNames(run: FillRun, own: Ownership, wb: WorkbookSnapshot): EditPlan {
   const plan: EditPlan = { ...emptyPlan(), edits: [...run.edits.values()] };
   const taken = new Set(run.keptAsIs.map((o) => nameKey(o.name)));
-  const records: Array<{ name: string; range: CellRange; prints: readonly string[] }> = [];
+  const records: Array<{
+    name: string;
+    range: CellRange;
+    prints: readonly string[];
+    meta?: RecordMeta | null;
+  }> = [];
   for (const o of run.keptAsIs)
-    if (o.record) records.push({ name: o.name, range: o.range, prints: o.record.prints });
+    if (o.record)
+      records.push({ name: o.name, range: o.range, prints: o.record.prints, meta: o.record.meta });
+  const settings = fillSettingsPrint(run.a.config);
   let n = 1;
   for (const ar of run.areas) {
     while (taken.has(nameKey(AREA_NAME_PREFIX + n))) n++;
@@ -255,7 +265,12 @@ function fillNames(run: FillRun, own: Ownership, wb: WorkbookSnapshot): EditPlan
       refersTo: refersToRange(ar.sheet, ar.range),
       comment: "Shinchoku: computed area (自動計算欄)",
     });
-    records.push({ name, range: ar.range, prints: ar.prints });
+    records.push({
+      name,
+      range: ar.range,
+      prints: ar.prints,
+      meta: { settings, data: areaDataPrint(ar.prints) },
+    });
   }
   const written = new Set([...taken, ...plan.names.map((x) => nameKey(x.name))]);
   for (const name of own.names)
@@ -268,7 +283,32 @@ function fillNames(run: FillRun, own: Ownership, wb: WorkbookSnapshot): EditPlan
     plan.edits.push(r.edit);
     plan.names.push(r.name);
   }
+  // The bounds the flag formulas read (_Shinchoku.Band.1 …), as the settings say now.
+  if (run.areas.length) addSettings(plan, run.a.config, wb);
   return plan;
+}
+
+/**
+ * The parts of the settings that shape an area other than through the band names: the bands'
+ * labels (the formulas' results), lower-is-better indicators (which way a rate is taken), the
+ * indicator kinds, and the area's title. An area recorded with another print is fill/stale.
+ */
+export function fillSettingsPrint(config: ShinchokuConfig): string {
+  return settingsPrint([
+    flagBandsOf(config).map((b) => b.label),
+    config.lowerIsBetter,
+    config.cumulativeMarkers,
+    config.annualMarkers,
+    config.levelMarkers,
+    config.indicatorKinds,
+    config.defaultIndicatorKind,
+    config.ownedAreaTitle,
+  ]);
+}
+
+/** What an area holds that no formula follows (values; a formula counts as one): fill/stale when it changes. */
+export function areaDataPrint(prints: readonly string[]): string {
+  return longPrint(joinPrints(prints));
 }
 
 /**
@@ -461,7 +501,7 @@ function writeIndicatorRow(
   // Plain cells for the two words: a format of their own would cost the add-in's write two more
   // format ranges per block (its request budget is counted per range).
   w.put(KIND_JA[ci.kind], STYLE.cell);
-  w.put(ci.periodRate, STYLE.rate);
+  putPeriodRate(w, ci, sheet, text);
   w.put(PERIOD_BASIS_JA[ci.periodBasis], STYLE.cell);
 }
 
@@ -585,13 +625,72 @@ class FillText {
   }
 }
 
-/** The bands as nested IFs, best first: IF(r>=1,"達成",IF(r>=0.8,"概ね達成","未達成")). */
-function bandFormula(rate: string, bands: readonly FlagBand[]): string {
+/**
+ * The bands as nested IFs, best first, each bound read from its defined name (settings-plan.ts):
+ * IF(r>=_Shinchoku.Band.1,"達成",IF(r>=_Shinchoku.Band.2,"概ね達成","未達成")).
+ */
+export function bandFormula(rate: string, bands: readonly FlagBand[]): string {
   const quoted = (label: string) => `"${label.replace(/"/g, '""')}"`;
   let formula = quoted(bands[bands.length - 1].label);
   for (let i = bands.length - 2; i >= 0; i--)
-    formula = `IF(${rate}>=${bands[i].min},${quoted(bands[i].label)},${formula})`;
+    formula = `IF(${rate}>=${bandName(i + 1)},${quoted(bands[i].label)},${formula})`;
   return formula;
+}
+
+/** A source a live formula may read: absent, blank, or a plain number (text such as "1,152人" is not). */
+const liveSource = (c: SourceCell | null) =>
+  c === null || typeof c.raw === "number" || c.parsed.kind === "blank";
+
+/**
+ * The period rate by the indicator's kind, as a formula over the source cells of every year of the
+ * item (domain.md, Computed fields), where every one of them is blank or a plain number:
+ * - last year (cumulative, level): the last year with both figures, its actual ÷ its plan:
+ *   IF(AND(ISNUMBER(P4),ISNUMBER(A4)),IF(P4<>0,A4/P4,""),IF(AND(ISNUMBER(P3),…),…,""));
+ * - period total (annual): the actuals' sum ÷ the plans' sum over the years with both:
+ *   IFERROR((IF(AND(ISNUMBER(P1),ISNUMBER(A1)),A1,0)+…)/(IF(…,P1,0)+…),"").
+ * (Lower is better: plan ÷ actual.) Null where a figure is text: the value we computed stands.
+ */
+export function periodRateFormula(
+  ind: Indicator,
+  basis: ComputedIndicator["periodBasis"],
+  ref: (c: { sheet: string; row: number; col: number }) => string,
+): string | null {
+  const pairs: Array<{ p: string; a: string }> = [];
+  for (const y of ind.years) {
+    if (!liveSource(y.plan) || !liveSource(y.actual)) return null;
+    if (!y.plan) continue;
+    const at = y.actual ?? { sheet: y.plan.sheet, ...actualPlace(y, y.plan) };
+    pairs.push({ p: ref(y.plan), a: ref(at) });
+  }
+  return periodRateOfPairs(pairs, basis, ind.lowerIsBetter);
+}
+
+/** The period rate's formula over each year's plan and actual (references), in year order; null for none. */
+export function periodRateOfPairs(
+  pairs: ReadonlyArray<{ p: string; a: string }>,
+  basis: ComputedIndicator["periodBasis"],
+  lower: boolean,
+): string | null {
+  if (pairs.length === 0) return null;
+  const both = (x: { p: string; a: string }) => `AND(ISNUMBER(${x.p}),ISNUMBER(${x.a}))`;
+  if (basis === "last-year") {
+    let f = '""';
+    for (const x of pairs) {
+      const [num, den] = lower ? [x.p, x.a] : [x.a, x.p];
+      f = `IF(${both(x)},IF(${den}<>0,${num}/${den},""),${f})`;
+    }
+    return `=${f}`;
+  }
+  const sum = (pick: "p" | "a") => pairs.map((x) => `IF(${both(x)},${x[pick]},0)`).join("+");
+  const [num, den] = lower ? [sum("p"), sum("a")] : [sum("a"), sum("p")];
+  return `=IFERROR((${num})/(${den}),"")`;
+}
+
+function putPeriodRate(w: RowWriter, ci: ComputedIndicator, sheet: string, text: FillText): void {
+  const formula = periodRateFormula(ci.indicator, ci.periodBasis, (c) =>
+    text.refAt(c.sheet, a1Of(c.row, c.col), sheet),
+  );
+  w.put(formula && ci.periodRate === null ? "" : ci.periodRate, STYLE.rate, formula);
 }
 
 /** Formula text by the two references it is made of, each distinct formula built once. */

@@ -55,13 +55,18 @@ import {
   type Ownership,
 } from "../ownership/ownership";
 import { EMPTY_PRINT, FORMULA_PRINT, valuePrint, writePrints } from "../ownership/fingerprint";
-import { recordEdit, recordSheetName } from "../ownership/record";
+import { recordEdit, recordSheetName, type RecordMeta } from "../ownership/record";
 import { writesWithout } from "../ownership/cells";
 import { isSummarySheet } from "../layout/owned-areas";
 import { severityOf } from "../checks/render";
 import type { ChecklistEntry } from "../checklist/checklist";
 import { planChecklistSection } from "./checklist-plan";
 import { KIND_JA, PERIOD_BASIS_JA } from "../model/computed";
+import { a1Of, quoteSheetName } from "../grid/address";
+import type { CellRef } from "../model/item";
+import { flagBandsOf, flagRank } from "../compute/flags";
+import { bandFormula, periodRateOfPairs } from "./fill-plan";
+import { addSettings, bandName, boundedBands, longPrint, settingsPrint } from "./settings-plan";
 
 export interface SummaryPlanInput {
   model: SummaryModel;
@@ -82,6 +87,8 @@ export interface SummaryPlan {
   plan: EditPlan;
   sheetName: string;
   findings: Finding[];
+  /** What the summary is made from (settings and data prints), as its record keeps it. */
+  meta?: RecordMeta;
 }
 
 export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
@@ -100,6 +107,10 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
     widths: new Map(),
     model,
     config,
+    // Formulas read the item sheets only in their own workbook (a summary of several files holds values).
+    live: input.linkToSheets,
+    indicatorFirstRow: -1,
+    dated: japaneseDate(input.generatedAt),
   };
   // Cell by cell, left to right and top to bottom: the writer joins neighbours into rows.
   const { w, st } = s;
@@ -107,7 +118,10 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   w.start(TITLE_ROW, 0).put(config.summaryTitle, st.title);
   w.start(TITLE_ROW + 1, 0).put(
     `作成日 ${japaneseDate(input.generatedAt)}\u3000改革項目 ${model.items.length} 件\u3000` +
-      "（このシートは再作成のたびに書き直されます。手入力した内容は残りません）",
+      (s.live
+        ? "（計画・実績・達成率・判定は各シートの値から自動で更新されます。件数・指摘は作成日時点です。" +
+          "このシートは再作成のたびに書き直されます。手入力した内容は残りません）"
+        : "（このシートは再作成のたびに書き直されます。手入力した内容は残りません）"),
     st.note,
   );
   // Each table is a function of its own: a run calls each once, and only its row loop gets hot.
@@ -145,8 +159,46 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   };
   const findings = nameFindings(config, sheetName);
   const plan = { ...emptyPlan(), edits: [e] };
-  recordSummary(plan, e, input.workbook, own, findings, config);
-  return { plan, sheetName, findings };
+  const meta = { settings: summarySettingsPrint(config, s.live), data: summaryDataPrint(e, s.dated) };
+  recordSummary(plan, e, input.workbook, own, findings, config, meta);
+  // The bounds the flag formulas read (_Shinchoku.Band.1 …), as the settings say now.
+  if (s.live) addSettings(plan, config, input.workbook);
+  return { plan, sheetName, findings, meta };
+}
+
+/**
+ * The parts of the settings the summary shows other than through the band names (with figures as
+ * values, the bounds too): a summary recorded with another print is summary/stale.
+ */
+export function summarySettingsPrint(config: ShinchokuConfig, live: boolean): string {
+  return settingsPrint([
+    live ? flagBandsOf(config).map((b) => b.label) : flagBandsOf(config),
+    config.grades,
+    config.periodGrades,
+    config.statuses,
+    config.lowerIsBetter,
+    config.cumulativeMarkers,
+    config.annualMarkers,
+    config.levelMarkers,
+    config.indicatorKinds,
+    config.defaultIndicatorKind,
+    config.summaryTitle,
+    config.summaryFont,
+    config.summaryMarker,
+  ]);
+}
+
+/**
+ * What the summary holds that no formula follows (a formula counts as one), without the date it was
+ * made on (a summary made yesterday from the same data is not stale): summary/stale when it changes.
+ */
+export function summaryDataPrint(e: SheetEdit, dated: string): string {
+  const parts: string[] = [];
+  forEachCellWrite(e.writes, (row, col, value, formula) => {
+    if (typeof value === "string" && value.includes(dated)) return;
+    parts.push(`${row},${col}:${formula !== null ? FORMULA_PRINT : valuePrint(value)}`);
+  });
+  return longPrint(parts.join(";"));
 }
 
 /** The configured name is an item sheet's: nothing is written, and the reason is an error. */
@@ -179,6 +231,7 @@ function recordSummary(
   own: Ownership,
   findings: Finding[],
   config: ShinchokuConfig,
+  meta: RecordMeta,
 ): void {
   let bottom = 0;
   let right = 0;
@@ -221,7 +274,7 @@ function recordSummary(
   });
   const existing = own.summaryRecordSheet ? (findSheet(wb.sheets, own.summaryRecordSheet) ?? null) : null;
   const r = recordEdit(recordSheetName(wb, existing, SUMMARY_RECORD_SHEET), SUMMARY_RECORD_NAME, [
-    { name: SUMMARY_NAME, range: rect, prints },
+    { name: SUMMARY_NAME, range: rect, prints, meta },
   ]);
   plan.edits.push(r.edit);
   plan.names.push(r.name);
@@ -330,6 +383,12 @@ interface Layout {
   widths: Map<number, number>;
   model: SummaryModel;
   config: ShinchokuConfig;
+  /** Figures as formulas over the item sheets (the summary is in their workbook). */
+  live: boolean;
+  /** The indicator table's first body row (the item table's 判定 reads it). */
+  indicatorFirstRow: number;
+  /** The date the sheet was made, as written on it: what cannot be live is labelled with it. */
+  dated: string;
 }
 
 /** Column width limits, in characters (a full-width character is two). */
@@ -356,19 +415,59 @@ function needText(s: Layout, col: number, texts: Iterable<string>, max: number):
 /** The legends: grades, flags with their thresholds, departments, the counts; returns the next row. */
 function legend(s: Layout, config: ShinchokuConfig, row: number): number {
   const { w, st } = s;
-  const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
-  const { achieved, mostly } = config.thresholds;
-  const lines = [
+  const flags = flagLegend(config);
+  const lines: Array<string | { value: string; formula: string }> = [
     "年度評価\u3000" + config.grades.map((g) => `${g.code}：${g.ja}`).join("\u3000"),
-    `指標判定\u3000達成：達成率 ${pct(achieved)} 以上\u3000概ね達成：${pct(mostly)} 以上\u3000未達成：${pct(mostly)} 未満\u3000` +
-      "未入力：実績が未記入（年度終了後・評価済み）\u3000要確認：数値として読めない値",
+    s.live ? flags : flags.value,
     "状況 ＝ 取組の状況（上半期・10月）\u3000評価 ＝ 年度評価（年度終了後）\u3000判定 ＝ 指標判定（指標の達成率から）\u3000" +
       yearLegend(s.model.fiscalYears),
-    "担当課の ● は主担当課\u3000エラー・警告 ＝ 検証で見つかった指摘の件数\u3000達成率 ＝ 実績 ÷ 計画（低いほど良い指標は 計画 ÷ 実績）",
+    `担当課の ● は主担当課\u3000エラー・警告 ＝ ${s.dated}時点の検証で見つかった指摘の件数\u3000達成率 ＝ 実績 ÷ 計画（低いほど良い指標は 計画 ÷ 実績）`,
   ];
   w.start(row, 0).put("凡例", st.section);
-  for (const [i, line] of lines.entries()) w.start(row + 1 + i, 0).put(line, st.legend);
+  for (const [i, line] of lines.entries()) {
+    w.start(row + 1 + i, 0);
+    if (typeof line === "string") w.put(line, st.legend);
+    else w.put(line.value, st.legend, line.formula);
+  }
   return row + 1 + lines.length;
+}
+
+/**
+ * The flags' legend with the bounds in force: its text, and a formula that reads the bounds from
+ * their names (a saved threshold shows here too): "指標判定 達成：達成率 100% 以上 概ね達成：80% 以上 …".
+ */
+function flagLegend(config: ShinchokuConfig): { value: string; formula: string } {
+  const bands = flagBandsOf(config);
+  const bounded = boundedBands(config);
+  const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
+  const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  const live = (i: number) => `ROUND(${bandName(i + 1)}*100,1)&"%"`;
+  let value = "指標判定\u3000";
+  let formula = "";
+  let text = "指標判定\u3000";
+  const flush = (f: string) => {
+    formula += `${q(text)}&${f}&`;
+    text = "";
+  };
+  bounded.forEach((b, i) => {
+    const lead = `${b.label}：${i === 0 ? "達成率 " : ""}`;
+    value += `${lead}${pct(b.min)} 以上\u3000`;
+    text += lead;
+    flush(live(i));
+    text += " 以上\u3000";
+  });
+  const lowest = bands[bands.length - 1].label;
+  const tail = "未入力：実績が未記入（年度終了後・評価済み）\u3000要確認：数値として読めない値";
+  if (bounded.length) {
+    const last = bounded.length - 1;
+    value += `${lowest}：${pct(bounded[last].min)} 未満\u3000`;
+    text += `${lowest}：`;
+    flush(live(last));
+    text += " 未満\u3000";
+  }
+  value += tail;
+  text += tail;
+  return { value, formula: `=${formula}${q(text)}` };
 }
 
 /** "H27 ＝ 平成27年度 … H30 ＝ 平成30年度": the headers' short years in the form's own era names. */
@@ -438,6 +537,8 @@ function itemTable(s: Layout, linkToSheets: boolean, row: number): TablePlace {
   const withFiles = model.items.some((it) => it.files.length > 0);
   if (withFiles) header.push("ファイル");
   const top = openTable(s, row, 0, "改革項目一覧", header);
+  // Where indicatorTable puts its first row: two blank rows, its title and its header below this table.
+  s.indicatorFirstRow = top + Math.max(model.items.length, 1) + 5;
   putItemRows(s, model.items, linkToSheets, top + 1);
   const items = model.items;
   needText(
@@ -494,9 +595,18 @@ function itemTable(s: Layout, linkToSheets: boolean, row: number): TablePlace {
 
 /** One row per item; No. and title linked to the item's sheet when asked. */
 function putItemRows(s: Layout, items: ItemRow[], linkToSheets: boolean, row: number): void {
-  for (const it of items) {
+  const spans = s.live ? indicatorSpans(s) : null;
+  const worst = worstFlagOrder(s.config);
+  for (const [i, it] of items.entries()) {
     const link = linkToSheets ? it.link : null;
-    putItemRow(s.w.start(row, 0), it, s.st, link !== null);
+    const span = spans?.get(i);
+    const flagFormula = span
+      ? (yi: number) => {
+          const col = 4 + yi * 4 + 3;
+          return worstFlagFormula(`${a1Of(span.first, col)}:${a1Of(span.last, col)}`, worst);
+        }
+      : null;
+    putItemRow(s.w.start(row, 0), it, s.st, link !== null, flagFormula);
     if (it.files.length) s.w.put(it.files.join("\n"), s.st.text);
     if (link) {
       s.e.hyperlinks.push({ row, col: 0, sheet: link.sheet, cell: link.cell, text: it.no || "—" });
@@ -507,21 +617,60 @@ function putItemRows(s: Layout, items: ItemRow[], linkToSheets: boolean, row: nu
 }
 
 /** One row of the item table, column by column: No. and title (4) take the link style when linked. */
-function putItemRow(w: RowWriter, it: ItemRow, st: SummaryStyles, linked: boolean): void {
+function putItemRow(
+  w: RowWriter,
+  it: ItemRow,
+  st: SummaryStyles,
+  linked: boolean,
+  flagFormula: ((yi: number) => string) | null,
+): void {
   w.put(it.no, linked ? st.link : st.code)
     .put(it.pillar, st.text)
     .put(it.midItem, st.text)
     .put(it.smallItem, st.text)
     .put(it.title, linked ? st.link : st.text)
     .put(it.departments, st.text);
-  for (const y of it.years)
+  for (const [yi, y] of it.years.entries())
     w.put(y.status, st.text)
       .put(y.grade, st.code)
-      .put(y.flag ?? "", st.code);
+      .put(y.flag ?? "", st.code, flagFormula ? flagFormula(yi) : null);
   w.put(it.midtermGrade, st.code)
     .put(it.finalGrade, st.code)
     .put(it.errors, st.count)
     .put(it.warnings, st.count);
+}
+
+/** Each item's indicator rows in the indicator table (first and last sheet row), by item index. */
+function indicatorSpans(s: Layout): Map<number, { first: number; last: number }> {
+  const out = new Map<number, { first: number; last: number }>();
+  s.model.indicators.forEach((ind, i) => {
+    if (ind.itemIndex === undefined) return;
+    const row = s.indicatorFirstRow + i;
+    const span = out.get(ind.itemIndex);
+    if (span) span.last = row;
+    else out.set(ind.itemIndex, { first: row, last: row });
+  });
+  return out;
+}
+
+/** The flags an item's 判定 can be, worst first (対象外 does not count), as computeItems ranks them. */
+function worstFlagOrder(config: ShinchokuConfig): string[] {
+  const bands = flagBandsOf(config);
+  const ranked = config.flagBands?.length ? bands : null;
+  const flags = [...bands.map((b) => b.label), "要確認", "未入力"];
+  return flags
+    .map((f, i) => ({ f, i, r: flagRank(f, ranked) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/** The worst flag among the cells: IF(COUNTIF(r,"未達成"),"未達成",IF(COUNTIF(r,"要確認"),…,"")). */
+function worstFlagFormula(range: string, order: readonly string[]): string {
+  const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  let f = '""';
+  for (let i = order.length - 1; i >= 0; i--)
+    f = `IF(COUNTIF(${range},${q(order[i])})>0,${q(order[i])},${f})`;
+  return `=${f}`;
 }
 
 /** The indicator table from `row`, each year's 判定 coloured. */
@@ -554,20 +703,54 @@ function indicatorTable(s: Layout, row: number): TablePlace {
 function putIndicatorRows(s: Layout, indicators: IndicatorRow[], row: number, rateCol: number): void {
   const { w, st } = s;
   const figure = (v: unknown) => (typeof v === "number" ? st.count : st.text);
-  for (const ind of indicators) {
+  const bands = flagBandsOf(s.config);
+  // A figure read from its cell on the item sheet ("" while it is blank), where it is a plain number.
+  const read = (ref: CellRef | null) =>
+    s.live && ref ? `=IF(${sheetRef(ref)}="","",${sheetRef(ref)})` : null;
+  for (const [i, ind] of indicators.entries()) {
+    if (s.live && row !== s.indicatorFirstRow + i)
+      throw new Error("the indicator table is not where the item table's 判定 reads it");
+    const src = ind.sources;
+    const lower = ind.lowerIsBetter ?? false;
+    const blankIfNull = (v: PlanValue, f: string | null) => (f !== null && v === null ? "" : v);
+    const baseF = read(src?.baseline ?? null);
     w.start(row, 0)
       .put(ind.no, st.code)
       .put(ind.name, st.text)
       .put(KIND_JA[ind.kind], st.code)
-      .put(ind.baseline, figure(ind.baseline));
-    for (const y of ind.years)
-      w.put(y.plan, figure(y.plan))
-        .put(y.actual, figure(y.actual))
-        .put(y.rate, st.rate)
-        .put(y.flag === "対象外" && y.plan === null ? "" : y.flag, st.code);
-    w.start(row, rateCol).put(ind.periodRate, st.rate).put(PERIOD_BASIS_JA[ind.periodBasis], st.code);
+      .put(blankIfNull(ind.baseline, baseF), figure(ind.baseline), baseF);
+    const pairs: Array<{ p: string; a: string }> = [];
+    for (const [yi, y] of ind.years.entries()) {
+      const col = 4 + yi * 4;
+      const p = a1Of(row, col);
+      const a = a1Of(row, col + 1);
+      const r = a1Of(row, col + 2);
+      pairs.push({ p, a });
+      const planF = read(src?.years[yi]?.plan ?? null);
+      const actualF = read(src?.years[yi]?.actual ?? null);
+      const [num, den] = lower ? [p, a] : [a, p];
+      const rateF = s.live ? `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${den}<>0),${num}/${den},"")` : null;
+      const shown = y.flag === "対象外" && y.plan === null ? "" : y.flag;
+      // When the rate cannot be computed, the flag decided now (未入力, 要確認, 対象外) stands.
+      const flagF = s.live
+        ? `=IF(ISNUMBER(${r}),${bandFormula(r, bands)},"${y.rate === null ? shown : ""}")`
+        : null;
+      w.put(blankIfNull(y.plan, planF), figure(y.plan), planF)
+        .put(blankIfNull(y.actual, actualF), figure(y.actual), actualF)
+        .put(blankIfNull(y.rate, rateF), st.rate, rateF)
+        .put(shown, st.code, flagF);
+    }
+    const periodF = s.live ? periodRateOfPairs(pairs, ind.periodBasis, lower) : null;
+    w.start(row, rateCol)
+      .put(blankIfNull(ind.periodRate, periodF), st.rate, periodF)
+      .put(PERIOD_BASIS_JA[ind.periodBasis], st.code);
     row++;
   }
+}
+
+/** A cell of an item sheet from the summary: 'H27-28'!F14. */
+function sheetRef(ref: CellRef): string {
+  return `${quoteSheetName(ref.sheet)}!${ref.cell}`;
 }
 
 /**
@@ -654,10 +837,29 @@ function putFlagRows(s: Layout, rows: FlagCount[], row: number): void {
   const { w, st } = s;
   const years = s.model.fiscalYears;
   const totals = years.map((_, yi) => rows.reduce((n, r) => n + r.counts[yi], 0));
+  const first = row;
+  const last = row + rows.length - 1;
+  // Counted from the indicator table's 判定 columns, so they follow its formulas.
+  const count =
+    s.live && s.model.indicators.length
+      ? (flag: string, yi: number) => {
+          const col = 4 + yi * 4 + 3;
+          const top = s.indicatorFirstRow;
+          const range = `${a1Of(top, col)}:${a1Of(top + s.model.indicators.length - 1, col)}`;
+          return `=COUNTIF(${range},"${flag.replace(/"/g, '""')}")`;
+        }
+      : null;
   for (const f of rows) {
-    w.start(row++, 1).put(f.flag, st.code);
-    for (const n of f.counts) w.put(n, st.count);
-    f.counts.forEach((n, yi) => w.put(totals[yi] ? n / totals[yi] : null, st.share));
+    w.start(row, 1).put(f.flag, st.code);
+    f.counts.forEach((n, yi) => w.put(n, st.count, count ? count(f.flag, yi) : null));
+    f.counts.forEach((n, yi) => {
+      const c = a1Of(row, 2 + yi);
+      const sum = `SUM(${a1Of(first, 2 + yi)}:${a1Of(last, 2 + yi)})`;
+      const formula = count ? `=IF(${sum}=0,"",${c}/${sum})` : null;
+      const v = totals[yi] ? n / totals[yi] : null;
+      w.put(formula && v === null ? "" : v, st.share, formula);
+    });
+    row++;
   }
 }
 

@@ -6,7 +6,17 @@
 import type { ShinchokuConfig, Flag } from "../config/config";
 import type { ComputedIndicator, ComputedItem, PeriodBasis } from "../model/computed";
 import { countBySeverity, type Finding } from "../model/finding";
-import { refOf, type IndicatorKind, type Item, type PeriodEvaluation, type SourceCell } from "../model/item";
+import {
+  actualPlace,
+  refOf,
+  type CellRef,
+  type IndicatorKind,
+  type IndicatorYear,
+  type Item,
+  type PeriodEvaluation,
+  type SourceCell,
+} from "../model/item";
+import { toA1 } from "../grid/address";
 import { gradeKey } from "../values/normalize";
 import { compareItemNo, ofYear } from "../values/order";
 import { pushTo } from "../values/group";
@@ -47,6 +57,18 @@ export interface IndicatorRow {
   }>;
   periodRate: number | null;
   periodBasis: PeriodBasis;
+  /** Plan ÷ actual (a lower figure is better). */
+  lowerIsBetter?: boolean;
+  /** The row's item in `items` (its indicators are consecutive rows). */
+  itemIndex?: number;
+  /**
+   * Where each figure is on its item sheet, for the summary's formulas: a cell a formula may read
+   * (blank, or a plain number); null where the figure is text (its value is written instead).
+   */
+  sources?: {
+    baseline: CellRef | null;
+    years: Array<{ plan: CellRef | null; actual: CellRef | null }>;
+  };
 }
 
 export interface GradeCount {
@@ -191,8 +213,9 @@ function itemRows(
 
 function indicatorRows(sorted: ComputedItem[], fiscalYears: number[]): IndicatorRow[] {
   const indicators: IndicatorRow[] = [];
-  for (const { item, indicators: inds } of sorted)
-    for (const ci of inds) indicators.push(indicatorRow(item.no, ci, fiscalYears));
+  sorted.forEach(({ item, indicators: inds }, itemIndex) => {
+    for (const ci of inds) indicators.push({ ...indicatorRow(item.no, ci, fiscalYears), itemIndex });
+  });
   return indicators;
 }
 
@@ -266,7 +289,28 @@ function indicatorRow(no: string, ci: ComputedIndicator, fiscalYears: number[]):
     years: rowYears,
     periodRate: ci.periodRate,
     periodBasis: ci.periodBasis,
+    lowerIsBetter: ci.indicator.lowerIsBetter,
+    sources: {
+      baseline: liveRef(ci.indicator.baseline.cell),
+      years: mapList(fiscalYears, (fy) => {
+        const y = ofYear(ci.indicator.years, fy);
+        return { plan: liveRef(y?.plan ?? null), actual: y ? actualRef(y) : null };
+      }),
+    },
   };
+}
+
+/** A cell a formula may read: a plain number or blank (text such as "1,152人" is written as its value). */
+function liveRef(c: SourceCell | null): CellRef | null {
+  return c && (typeof c.raw === "number" || c.parsed.kind === "blank") ? refOf(c) : null;
+}
+
+/** The actual's cell, also while it is blank (where it will be typed). */
+function actualRef(y: IndicatorYear): CellRef | null {
+  if (y.actual) return liveRef(y.actual);
+  if (!y.plan) return null;
+  const at = actualPlace(y, y.plan);
+  return { sheet: y.plan.sheet, cell: toA1(at.row, at.col) };
 }
 
 /** Grade counts per pillar (in the items' order) and in total, "その他" kept only where used. */

@@ -107,7 +107,7 @@ function pipeline(wb: WorkbookSnapshot): void {
   }
   // A summary and its hidden record exactly when some item was read and the name was not refused
   // (a file with none gets layout/no-form instead).
-  expect(summary.plan.edits).toHaveLength(a.read.items.length > 0 && summary.sheetName !== "" ? 2 : 0);
+  expect(summary.plan.edits).toHaveLength(a.read.items.length > 0 && summary.sheetName !== "" ? 3 : 0);
   expect(a.findings.some((f) => f.code === "layout/no-form")).toBe(a.read.blocks.length === 0);
 }
 
