@@ -18,6 +18,7 @@ const ADDIN_BUILD_INPUTS = [
   "tsconfig.web.json",
   "manifest.xml",
   "package-lock.json",
+  "scripts/es2017-loader.js",
 ];
 
 /** Newest modification time under `rel` (a file or a folder, walked); 0 when it is missing. */

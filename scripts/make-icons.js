@@ -174,9 +174,13 @@ function png(rgba, size) {
   ]);
 }
 
-/** Sizes per glyph: ribbon buttons use 16/32/80; the add-in icon also 64/128 (IconUrl, HighResolutionIconUrl). */
+/**
+ * Sizes per glyph: ribbon buttons use 16/32/80; the add-in icon also 64, because the manifest's
+ * IconUrl must be 32×32 and HighResolutionIconUrl 64×64 (Microsoft's IconUrl and
+ * HighResolutionIconUrl element references; test/manifest checks the PNG headers).
+ */
 const SIZES = {
-  shinchoku: [16, 32, 64, 80, 128],
+  shinchoku: [16, 32, 64, 80],
   validate: [16, 32, 80],
   fill: [16, 32, 80],
   summary: [16, 32, 80],

@@ -2,6 +2,7 @@
  * The result dialog of a ribbon command: shows the report carried in its URL and closes on its
  * button (or Esc). Text only, through textContent.
  */
+import "../shared/es2017-polyfills";
 import { t } from "../shared/i18n";
 import { el, append } from "../shared/dom";
 import { decodeReport } from "./dialog-report";

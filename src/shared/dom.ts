@@ -32,7 +32,7 @@ export function append(parent: Node, children: Child[]): void {
   }
 }
 
-/** Removes every child (replaceChildren: WebView2, Safari and current browsers; see README on older webviews). */
+/** Removes every child (not replaceChildren, which the EdgeHTML webview lacks: issue 17). */
 export function clear(e: Element): void {
-  e.replaceChildren();
+  while (e.firstChild) e.removeChild(e.firstChild);
 }

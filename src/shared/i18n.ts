@@ -148,6 +148,8 @@ const JA = {
   "dialog.counts": "エラー {error} 件・警告 {warning} 件・情報 {info} 件",
   "dialog.details": "指摘の一覧は [検証] で作業ウィンドウに表示できます。",
   "dialog.failed": "実行できませんでした",
+  "pane.notInExcel":
+    "この画面は Excel の中で使います。Excel でブックを開き、[ホーム] タブの [進捗管理] から開いてください。",
 } as const;
 
 export type MessageKey = keyof typeof JA;
@@ -295,6 +297,8 @@ const EN: Record<MessageKey, string> = {
   "dialog.counts": "Errors: {error} · Warnings: {warning} · Info: {info}",
   "dialog.details": "Use Validate to list the findings in the task pane.",
   "dialog.failed": "The command could not run",
+  "pane.notInExcel":
+    "This pane runs inside Excel. Open a workbook in Excel and start it from Progress on the Home tab.",
 };
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { ja: JA, en: EN };

@@ -110,11 +110,17 @@ export function groupFindings(
   return out;
 }
 
+/**
+ * Letters, digits, _ and . of names shown bare: ASCII, Latin, kana and kanji. No Unicode property
+ * escapes (ES2018; the pane runs on ES2017 hosts); a name with other characters is quoted, which
+ * is always valid.
+ */
+const BARE_SHEET_NAME = /^[0-9A-Za-z_.\u00c0-\u024f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]+$/;
+
 /** "Sheet!A1" as Excel writes it, quoting sheet names that need it. */
 export function locationText(sheet: string | null, cell: string | null): string | null {
   if (sheet === null) return cell;
-  const quoted =
-    /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const quoted = BARE_SHEET_NAME.test(sheet) && !/^\d/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return cell ? `${quoted}!${cell}` : quoted;
 }
 

@@ -156,8 +156,11 @@ describe("manifest.xml", () => {
     }
     const icon = elements("IconUrl")[0].attrs.DefaultValue;
     const hiRes = elements("HighResolutionIconUrl")[0].attrs.DefaultValue;
-    expect(pngSize(assetFile(icon))).toEqual({ width: 64, height: 64 });
-    expect(pngSize(assetFile(hiRes))).toEqual({ width: 128, height: 128 });
+    // IconUrl 32×32, HighResolutionIconUrl 64×64: what the manifest reference requires
+    // (learn.microsoft.com/javascript/api/manifest/iconurl and .../highresolutioniconurl: "64 x 64
+    // pixels" for task pane add-ins).
+    expect(pngSize(assetFile(icon))).toEqual({ width: 32, height: 32 });
+    expect(pngSize(assetFile(hiRes))).toEqual({ width: 64, height: 64 });
     expect(fs.existsSync(assetFile(elements("SupportUrl")[0].attrs.DefaultValue))).toBe(true);
   });
 });

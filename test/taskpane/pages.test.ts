@@ -47,9 +47,10 @@ describe.each(PAGES)("%s", (page) => {
     expect(html).not.toMatch(/javascript:/i);
   });
 
-  test("office.js, where loaded, comes from the hosted CDN", () => {
-    for (const m of html.matchAll(/<script[^>]*src="([^"]+)"/g))
-      expect(m[1]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  test("office.js, where loaded, comes from the hosted CDN, after the ES5 host check", () => {
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    if (scripts.length === 0) return;
+    expect(scripts).toEqual(["legacy-host.js", "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
   });
 });
 
@@ -62,13 +63,13 @@ describe("webpack.config.js", () => {
     else process.env.ADDIN_URL = saved;
   });
 
-  test("production: no eval devtool, ES2020 target, dist/node kept, no dev server, three pages", async () => {
+  test("production: no eval devtool, ES2017 target, dist/node kept, no dev server, three pages", async () => {
     process.env.ADDIN_URL = "https://addins.city.example.lg.jp/shinchoku/";
     const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
     const c = await configure({}, { mode: "production" });
     warn.mockRestore();
     expect(String(c.devtool)).not.toMatch(/eval/);
-    expect(c.target).toEqual(["web", "es2020"]);
+    expect(c.target).toEqual(["web", "es2017"]);
     expect(c.devServer).toBeUndefined();
     expect(Object.keys(c.entry)).toEqual(["taskpane", "commands", "dialog"]);
     expect(c.output.path).toBe(path.join(root, "dist"));
@@ -93,5 +94,31 @@ describe("webpack.config.js", () => {
     const out = pattern.transform(xml).toString();
     expect(out).not.toContain("localhost");
     expect(out).toContain("https://addins.city.example.lg.jp/shinchoku/commands.html");
+  });
+
+  test("OFFICE_JS: unset or cdn keeps the CDN, local copies the package; anything else is refused", async () => {
+    const saved = process.env.OFFICE_JS;
+    try {
+      expect(configure.officeJsMode(undefined)).toBe("cdn");
+      expect(configure.officeJsMode("cdn")).toBe("cdn");
+      expect(configure.officeJsMode("local")).toBe("local");
+      expect(() => configure.officeJsMode("LOCAL")).toThrow(/OFFICE_JS/);
+      process.env.OFFICE_JS = "local";
+      const c = await configure({}, { mode: "development" });
+      const copy = c.plugins.find((p: object) => p.constructor.name === "CopyPlugin");
+      const office = copy.patterns.find((p: { to: string }) => p.to === "office-js");
+      expect(office.from).toBe(path.join(root, "node_modules", "@microsoft", "office-js", "dist"));
+      const pages = c.plugins.filter((p: object) => p.constructor.name === "HtmlWebpackPlugin");
+      expect(pages).toHaveLength(3);
+      for (const p of pages) {
+        const html = p.userOptions.templateContent();
+        expect(html).not.toContain("appsforoffice");
+        expect(html).toContain('<script src="office-js/office.js"></script>');
+        expect(html).toMatch(/script-src 'self';/);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.OFFICE_JS;
+      else process.env.OFFICE_JS = saved;
+    }
   });
 });

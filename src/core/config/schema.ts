@@ -177,7 +177,8 @@ const nonBlankText = v.pipe(
 export const SHEET_NAME_PATTERNS = {
   "sheet.empty": /\S/,
   "sheet.chars": /^[^[\]:*?/\\]*$/,
-  "sheet.apostrophe": /^(?!')[\s\S]*(?<!')$/,
+  // Neither first nor last character an apostrophe (no lookbehind: the pane runs on ES2017 hosts).
+  "sheet.apostrophe": /^(?!')(?:[\s\S]*[^'])?$/,
   "sheet.reserved": /^(?![Hh][Ii][Ss][Tt][Oo][Rr][Yy]$)/,
 } as const;
 export const sheetNameSchema = v.pipe(

@@ -46,10 +46,18 @@ export function parseFiscalYear(text: string, contextEra: Era | null = null): Fi
 
 const fiscalYears = new Map<Era | "none", MemoTable<FiscalYearMatch | null>>();
 
-/** One year as headers write it: an era and its year, a Western year, or an era-less "29年度". */
-const YEAR_TOKEN = String.raw`(?:令和|平成|昭和|(?<![A-Za-z])[RHS]\.?|(?<![A-Za-z])FY\s*)?\s*(?:元|\d{1,4})\s*(?:年度?)?`;
+/**
+ * One year as headers write it: an era and its year, a Western year, or an era-less "29年度". An era
+ * letter or FY must not follow a letter ("AR2" is no year). No lookbehind (the pane runs on ES2017
+ * hosts): the first year's token matches the character before the letter (group 1), which
+ * isSpanText drops; after the dash of a span no letter can precede it.
+ */
+const yearToken = (letterEra: string) =>
+  String.raw`(?:令和|平成|昭和|${letterEra})?\s*(?:元|\d{1,4})\s*(?:年度?)?`;
+const FIRST_YEAR = yearToken(String.raw`(^|[^A-Za-z])(?:[RHS]\.?|FY\s*)`);
+const LATER_YEAR = yearToken(String.raw`[RHS]\.?|FY\s*`);
 /** Two years joined by a dash or tilde: "H28~R2", "平成28〜令和2年度", "2016-2020": a period. */
-const SPAN = new RegExp(`${YEAR_TOKEN}\\s*[~〜\\-–—－ー]\\s*${YEAR_TOKEN}`);
+const SPAN = new RegExp(`${FIRST_YEAR}\\s*[~〜\\-–—－ー]\\s*${LATER_YEAR}`);
 const SPAN_YEAR = /(令和|平成|昭和|[RHS]|FY|\d{4})/i;
 
 function parseOnce(text: string, contextEra: Era | null): FiscalYearMatch | null {
@@ -60,7 +68,8 @@ function parseOnce(text: string, contextEra: Era | null): FiscalYearMatch | null
   // An era by name, 年 optional: "平成27年度", "令和2", "令和元年度".
   let m = /(令和|平成|昭和)\s*(元|\d{1,2})(?!\d)(?:\s*年度?)?/.exec(t);
   // An era by its letter: "H23", "R2", "R2年度", "H.27".
-  m ??= /(?<![A-Za-z])([RHS])\.?\s*(元|\d{1,2})(?![\d.,])(?:\s*年度?)?/.exec(t);
+  // (The character before the letter is matched, not looked behind at; m.index may include it.)
+  m ??= /(?:^|[^A-Za-z])([RHS])\.?\s*(元|\d{1,2})(?![\d.,])(?:\s*年度?)?/.exec(t);
   if (m) {
     const era = ERA_OF[m[1]];
     const num = m[2] === "元" ? 1 : Number(m[2]);
@@ -69,7 +78,7 @@ function parseOnce(text: string, contextEra: Era | null): FiscalYearMatch | null
   // Western years: "2019年度", "FY2019", or a header that is just the year ("2019", typed as a number).
   const w =
     /(\d{4})\s*年/.exec(t) ??
-    /(?<![A-Za-z])FY\s*(\d{4})(?!\d)/i.exec(t) ??
+    /(?:^|[^A-Za-z])FY\s*(\d{4})(?!\d)/i.exec(t) ??
     /^(\d{4})(?![\d.,%])(?:\s|$|\()/.exec(t);
   if (w) {
     const num = Number(w[1]);
@@ -78,7 +87,7 @@ function parseOnce(text: string, contextEra: Era | null): FiscalYearMatch | null
       return { fiscalYear: num, era: "western", onward: onwardFrom(w.index), explicitEra: true };
   }
   // An era-less "29年度" takes the era of the headers around it.
-  const e = /(?<!\d)(\d{1,2})\s*年度/.exec(t);
+  const e = /(?:^|\D)(\d{1,2})\s*年度/.exec(t);
   if (!e || !contextEra || contextEra === "western") return null;
   return {
     fiscalYear: ERA_BASE[contextEra] + Number(e[1]),
@@ -92,7 +101,7 @@ function isSpanText(t: string): boolean {
   const m = SPAN.exec(t);
   // Both ends must name a year (an era, FY or four digits), not "4~9月".
   if (!m) return false;
-  const parts = m[0].split(/[~〜\-–—－ー]/);
+  const parts = m[0].slice(m[1]?.length ?? 0).split(/[~〜\-–—－ー]/);
   return parts.length >= 2 && SPAN_YEAR.test(parts[0]) && SPAN_YEAR.test(parts[parts.length - 1]);
 }
 

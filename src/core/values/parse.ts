@@ -133,9 +133,10 @@ function parseTextOnce(s: string, estimateMarkers: EstimateMarker[]): Parsed {
   }
   let unit: string | null = null;
   const u = UNIT_SUFFIX.exec(body);
-  if (u && !NOT_A_UNIT.test(u[1])) {
-    unit = u[1];
-    body = body.slice(0, u.index).trim();
+  if (u && !NOT_A_UNIT.test(u[2])) {
+    unit = u[2];
+    // u[1] is the figure's last character, which stays with the figure.
+    body = body.slice(0, u.index + 1).trim();
   }
   let sign = 1;
   if (MINUS_MARKS.test(body) && body.length > 1) {
@@ -168,10 +169,11 @@ const APPROXIMATE = /^(?:約|およそ)\s*/;
 /**
  * A unit after the figure: kanji or katakana ("人", "箇所", "百万円", "ヶ所"), か所, or a lowercase-led
  * Latin unit ("km", "kWh"; "12OO" is a typo, not 12 of "OO"). Words that qualify or describe the
- * figure ("以上", "未満", "区で実施") are not units: such a cell stays text.
+ * figure ("以上", "未満", "区で実施") are not units: such a cell stays text. The figure's last
+ * character is matched (group 1), not looked behind at: the pane runs on ES2017 hosts.
  */
 const UNIT_SUFFIX =
-  /(?<=[\d.])\s*((?:[a-z][A-Za-z]{0,3})|(?:[\u30a0-\u30ff\u3400-\u9fff々ヵヶ]{1,4})|か所|カ所)$/u;
+  /([\d.])\s*((?:[a-z][A-Za-z]{0,3})|(?:[\u30a0-\u30ff\u3400-\u9fff々ヵヶ]{1,4})|か所|カ所)$/u;
 const NOT_A_UNIT =
   /以上|以下|未満|超|程度|前後|見込|予定|推計|暫定|増|減|目標|達成|実施|開催|完了|設置|整備|導入|検討/;
 
