@@ -117,11 +117,21 @@ export class SimRange extends SimProxy {
     ];
   }
 
-  private grid<T>(fn: (c: ExcelJS.Cell | undefined) => T): T[][] {
+  /**
+   * A property with a value per cell. A get over the cells limit of a range (5 million, "Resource
+   * limits and performance optimization for Office Add-ins", learn.microsoft.com/office/dev/add-ins/
+   * concepts/resource-limits-and-performance-optimization#excel-add-ins) fails the batch with
+   * RangeExceedsLimit, or on newer hosts (overCells "null") comes back as null without an error
+   * (OfficeDev/office-js#4783: "trying to get .text or .values returns null").
+   */
+  private grid<T>(fn: (c: ExcelJS.Cell | undefined) => T): T[][] | null {
     const r = this.box();
+    const limits = this.worksheet.book.limits;
     this.context.cellsLoaded += cellsOf(r);
-    if (this.context.cellsLoaded > this.worksheet.book.limits.cells)
-      throw simError.tooManyCells(this.context.cellsLoaded);
+    if (cellsOf(r) > limits.cells) {
+      if (limits.overCells === "null") return null;
+      throw simError.rangeExceedsLimit(cellsOf(r), this.path);
+    }
     const ws = this.ws();
     const out: T[][] = [];
     for (let i = r.top; i <= r.bottom; i++) {
@@ -320,12 +330,23 @@ export class SimRange extends SimProxy {
     });
   }
 
-  /** ExcelApi 1.13. */
+  /**
+   * ExcelApi 1.13. Only the merged areas whose top-left cell lies in the range
+   * (OfficeDev/office-js#3611, "will only return merged areas whose top left cell exists in the range
+   * passed"); more than 512 of them fail the batch (the Range reference: "if the merged areas count
+   * in this range is more than 512, then this method will fail to return the result").
+   */
   getMergedAreasOrNullObject(): SimRangeAreas {
     this.worksheet.requireApi("getMergedAreasOrNullObject", "1.13");
-    return new SimRangeAreas(this.context, this, "getMergedAreasOrNullObject()", () => {
+    const method = "getMergedAreasOrNullObject()";
+    return new SimRangeAreas(this.context, this, method, () => {
       const r = this.box();
-      return mergedAreas(this.ws()).filter((m) => intersects(m, r));
+      const found = mergedAreas(this.ws())
+        .filter((m) => contains(r, { top: m.top, left: m.left, bottom: m.top, right: m.left }))
+        .sort((a, b) => a.top - b.top || a.left - b.left);
+      if (found.length > this.worksheet.book.limits.mergedAreas)
+        throw simError.tooManyMergedAreas(found.length, `${this.path}.${method}`);
+      return found;
     }).track();
   }
 
