@@ -89,9 +89,13 @@ const extents = new Map<string, Extent>();
 const MERGES_PER_BAND = 256;
 /** Without a last read, or after a refusal: bands of about this many cells (a merge has two or more). */
 const MERGE_BAND_CELLS = 1000;
-/** A sheet not read before: bands of this many rows down to DEFAULT_MERGE_ROWS, then the rest. */
-const DEFAULT_MERGE_BAND = 64;
-const DEFAULT_MERGE_ROWS = 128;
+/**
+ * A sheet not read before: bands of this many rows, as many as a batch affords (each costs about
+ * 100 bytes of request and response): MERGE_BANDS_PER_BATCH shared by the batch's new sheets, from
+ * 2 to 32 a sheet; then the rest of the sheet as one band.
+ */
+const DEFAULT_MERGE_BAND = 32;
+const MERGE_BANDS_PER_BATCH = 720;
 const LAST_ROW = 1048575;
 
 /**
@@ -100,7 +104,11 @@ const LAST_ROW = 1048575;
  * few bands as keep each under MERGES_PER_BAND. `narrower` > 1 (after a refusal): bands of about
  * MERGE_BAND_CELLS cells of the used width, divided by `narrower`. The last band runs to the end.
  */
-export function mergeBands(extent: Extent | undefined, narrower = 1): Array<{ top: number; bottom: number }> {
+export function mergeBands(
+  extent: Extent | undefined,
+  narrower = 1,
+  newSheets = 1,
+): Array<{ top: number; bottom: number }> {
   const out: Array<{ top: number; bottom: number }> = [];
   const tail = (from: number) => out.push({ top: from, bottom: LAST_ROW });
   if (extent?.mergeTops && narrower === 1) {
@@ -115,7 +123,8 @@ export function mergeBands(extent: Extent | undefined, narrower = 1): Array<{ to
     tail(top);
     return out;
   }
-  const cover = extent ? extent.bottom + 1 : DEFAULT_MERGE_ROWS;
+  const bands = Math.min(32, Math.max(2, Math.floor(MERGE_BANDS_PER_BATCH / Math.max(1, newSheets))));
+  const cover = extent ? extent.bottom + 1 : DEFAULT_MERGE_BAND * (bands - 1);
   const rows = extent ? Math.floor(MERGE_BAND_CELLS / (extent.right + 1)) : DEFAULT_MERGE_BAND;
   const band = Math.max(1, Math.floor(rows / narrower));
   for (let top = 0; top < cover; top += band) out.push({ top, bottom: Math.min(top + band, cover) - 1 });
@@ -139,8 +148,9 @@ function queueMerges(
   name: string,
   meter: SyncMeter,
   narrower = 1,
+  newSheets = 1,
 ): Excel.RangeAreas[] {
-  return mergeBands(extents.get(name.toUpperCase()), narrower).map((b) => {
+  return mergeBands(extents.get(name.toUpperCase()), narrower, newSheets).map((b) => {
     const areas = sheet.getRange(`${b.top + 1}:${b.bottom + 1}`).getMergedAreasOrNullObject();
     areas.load("address");
     // getRange, getMergedAreasOrNullObject, load.
@@ -249,6 +259,7 @@ async function readSheets(
   if (names.length === 0) return [];
   if (names.length > 1 && names.length * sizeHint.bytesPerSheet > READ_BUDGET_BYTES)
     return readHalves(context, meter, names, how);
+  const newSheets = names.filter((n) => !extents.has(n.toUpperCase())).length;
   const queued = names.map((name) => {
     const sheet = context.workbook.worksheets.getItem(name);
     const used = sheet.getUsedRangeOrNullObject(true);
@@ -258,8 +269,14 @@ async function readSheets(
     const whole = sheet.getRange();
     // getItem, getUsedRangeOrNullObject, getRange; loadCells counts its own.
     meter.actions(3);
-    const cells = loadCells(used, meter, how.specialCells, "rowIndex,columnIndex,rowCount,columnCount,", whole);
-    const merges = how.merges ? queueMerges(sheet, name, meter) : null;
+    const cells = loadCells(
+      used,
+      meter,
+      how.specialCells,
+      "rowIndex,columnIndex,rowCount,columnCount,",
+      whole,
+    );
+    const merges = how.merges ? queueMerges(sheet, name, meter, 1, newSheets) : null;
     return { name, used, cells, merges };
   });
   try {
@@ -315,27 +332,35 @@ async function readMergesApart(
   how: ReadHow,
 ): Promise<SheetSnapshot[]> {
   const sheets = await readSheets(context, meter, names, { ...how, merges: false });
-  for (let narrower = 2; narrower <= 128; narrower *= 4) {
-    const queued = sheets.map((s) =>
-      queueMerges(context.workbook.worksheets.getItem(s.name), s.name, meter, narrower),
-    );
-    try {
-      meter.beforeSync("read");
-      await context.sync();
-    } catch (e) {
-      meter.discardQueued();
-      if (!mayBeMergeLimit(e)) throw e;
-      continue;
-    }
-    sheets.forEach((s, i) => {
-      s.merges = mergesFound(queued[i]);
-      meter.received(s.merges);
-      const known = extents.get(s.name.toUpperCase());
-      if (known) known.mergeTops = s.merges.map((m) => m.top);
-    });
-    meter.settle();
-    return sheets;
+  return readMergesOnly(context, meter, sheets, 2);
+}
+
+/** The merged areas of sheets just read, in bands `narrower` times narrower than the width allows. */
+async function readMergesOnly(
+  context: Excel.RequestContext,
+  meter: SyncMeter,
+  sheets: SheetSnapshot[],
+  narrower: number,
+): Promise<SheetSnapshot[]> {
+  if (narrower > 128) return sheets;
+  const queued = sheets.map((s) =>
+    queueMerges(context.workbook.worksheets.getItem(s.name), s.name, meter, narrower),
+  );
+  try {
+    meter.beforeSync("read");
+    await context.sync();
+  } catch (e) {
+    meter.discardQueued();
+    if (!mayBeMergeLimit(e)) throw e;
+    return readMergesOnly(context, meter, sheets, narrower * 4);
   }
+  sheets.forEach((s, i) => {
+    s.merges = mergesFound(queued[i]);
+    meter.received(s.merges);
+    const known = extents.get(s.name.toUpperCase());
+    if (known) known.mergeTops = s.merges.map((m) => m.top);
+  });
+  meter.settle();
   return sheets;
 }
 
@@ -368,8 +393,7 @@ async function readLargeSheet(
     await context.sync();
   } catch (e) {
     meter.discardQueued();
-    if (how.merges && mayBeMergeLimit(e))
-      return (await readMergesApart(context, meter, [name], how))[0];
+    if (how.merges && mayBeMergeLimit(e)) return (await readMergesApart(context, meter, [name], how))[0];
     throw e;
   }
   meter.received(
