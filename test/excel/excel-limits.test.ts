@@ -15,6 +15,7 @@ import { mergeBands, readWorkbookSnapshot, resetSizeHint } from "../../src/excel
 import { SyncMeter } from "../../src/excel/sync-meter";
 import { installSimulatedOffice, type SimLimits } from "../sim-excel";
 import { codeOf, formSheets, seedSnapshot, writeSnapshot } from "./fixtures";
+import { seedFormSheets, seedIndicators } from "../../scripts/fixtures/seed-form";
 
 const ja = { lang: "ja" as const };
 
@@ -180,5 +181,82 @@ describe("the 5 million cells limit of a get on one range", () => {
       return r.values;
     });
     expect(values).toBeNull();
+  });
+});
+
+describe("sheet names Excel does not read bare (H27, FY2016, R1C1, TRUE)", () => {
+  const names = ["H27", "FY2016", "R1C1", "TRUE"];
+
+  function workbook(): ExcelJS.Workbook {
+    const wb = new ExcelJS.Workbook();
+    const sheets = [
+      ...seedFormSheets({ no: 1, indicators: seedIndicators(), sheetNames: ["H27", "FY2016"] }),
+      ...seedFormSheets({ no: 2, indicators: seedIndicators(), sheetNames: ["R1C1", "TRUE"] }),
+    ];
+    for (const s of sheets) writeSnapshot(wb, s);
+    return wb;
+  }
+
+  it.each(names)("the simulated Excel refuses a bare %s! in a formula, a link and a name", async (name) => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet(name);
+    wb.addWorksheet("S");
+    installSimulatedOffice(wb);
+    const attempt = (queue: (ws: Excel.Worksheet, context: Excel.RequestContext) => void) =>
+      codeOf(() =>
+        Excel.run(async (context) => {
+          queue(context.workbook.worksheets.getItem("S"), context);
+          await context.sync();
+        }),
+      );
+    expect(await attempt((ws) => (ws.getRange("A1").formulas = [[`=SUM(${name}!F15,1)`]]))).toBe(
+      "InvalidArgument",
+    );
+    expect(
+      await attempt(
+        (ws) => (ws.getRange("A1").hyperlink = { documentReference: `${name}!N4`, textToDisplay: "x" }),
+      ),
+    ).toBe("InvalidArgument");
+    expect(await attempt((_ws, context) => context.workbook.names.add("N", `=${name}!$A$1`))).toBe(
+      "InvalidArgument",
+    );
+    // Quoted, an apostrophe doubled, and inside a string literal: all fine.
+    expect(await attempt((ws) => (ws.getRange("A1").formulas = [[`=SUM('${name}'!F15,1)`]]))).toBeNull();
+    expect(await attempt((ws) => (ws.getRange("A2").formulas = [[`="${name}!F15"`]]))).toBeNull();
+    expect(
+      await attempt(
+        (ws) => (ws.getRange("A3").hyperlink = { documentReference: `'${name}'!N4`, textToDisplay: "x" }),
+      ),
+    ).toBeNull();
+  });
+
+  it("fill and summary write every formula and link with the names quoted", async () => {
+    const host = installSimulatedOffice(workbook());
+    const ops = createOperations();
+    const fill = await ops.fill(ja);
+    expect(fill.wrote).toBe(true);
+    const summary = await ops.summary(ja);
+    expect(summary.wrote).toBe(true);
+    expect(host.syncLog.filter((s) => s.error)).toEqual([]);
+    const ws = host.book.sheetByName(summary.summarySheet ?? "");
+    const links: string[] = [];
+    ws?.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = c.value as { hyperlink?: string } | null;
+        if (v && typeof v === "object" && v.hyperlink) links.push(v.hyperlink);
+      }),
+    );
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(l).toMatch(/^#'[^']+'!/);
+    // The fill's formulas that reach into another sheet name it quoted.
+    const crossSheet: string[] = [];
+    for (const w of host.book.sheets())
+      w.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.formula && c.formula.includes("!")) crossSheet.push(c.formula);
+        }),
+      );
+    expect(crossSheet.length).toBeGreaterThan(0);
+    for (const f of crossSheet) expect(f).not.toMatch(/(^|[(,])(H27|FY2016|R1C1|TRUE)!/);
   });
 });

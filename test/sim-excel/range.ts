@@ -9,7 +9,15 @@ import { SimProxy, itemsLoadResult, loadResult, type SimContext } from "./contex
 import { simError } from "./errors";
 import { officeFormula, officeNumberFormat, officeValue, restyle, writeInput } from "./cells";
 import { SimConditionalFormatCollection } from "./conditional-formats";
-import { cellsOf, contains, intersects, mergedAreas, sheetAddress, usedRect } from "./geometry";
+import {
+  cellsOf,
+  contains,
+  intersects,
+  mergedAreas,
+  misreadSheetReference,
+  sheetAddress,
+  usedRect,
+} from "./geometry";
 import { SimRangeFormat } from "./range-format";
 import { SimDataValidation } from "./data-validation";
 import {
@@ -257,6 +265,9 @@ export class SimRange extends SimProxy {
   set hyperlink(link: Excel.RangeHyperlink) {
     this.forget("hyperlink");
     this.write({ set: this.path, hyperlink: link }, () => {
+      // "#H27!N4" does not take Excel to sheet H27: the name must be quoted ('H27'!N4).
+      const bare = link.documentReference ? misreadSheetReference(link.documentReference) : null;
+      if (bare) throw simError.invalidArgument(`documentReference ${link.documentReference}`);
       const target = link.documentReference ? `#${link.documentReference}` : (link.address ?? "");
       this.forEachCell((c, i, j) => {
         const text = i === 0 && j === 0 ? (link.textToDisplay ?? officeValue(c)) : officeValue(c);
