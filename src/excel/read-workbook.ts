@@ -9,8 +9,15 @@
  * (formulas, number formats) and of numeric constants (number formats), so Excel does not send a
  * formula (a copy of the value) and "General" for every text cell. Below 1.9 the used range's
  * formulas and number formats are read whole. Both give the same snapshot.
- * When Excel refuses a batch as too large (5 MB request/response, 5 million cells) the sheets are
- * read in halves, recursively; a single sheet too large is read in halves of its rows.
+ * When Excel refuses a batch as too large (5 MB request/response, 5 million cells of a range:
+ * RangeExceedsLimit) the sheets are read in halves, recursively; a single sheet too large is read in
+ * halves of its rows. Newer hosts answer a range over 5 million cells with values null and no error:
+ * that sheet is read again by rows (one more sync, only when it happens).
+ * Merged areas: getMergedAreasOrNullObject fails past 512 areas and returns only the areas whose
+ * top-left cell is in the range, so they are asked in bands of whole rows (each area is in exactly
+ * one band), sized from the sheet's extent in the last read, in the same sync as the values. Should
+ * a band still hold too many, the batch is read again without merges, then the merges alone in
+ * narrower bands (more syncs, only when it happens).
  */
 import {
   keptNumberFormat,
@@ -22,7 +29,7 @@ import {
 } from "../core/grid/cell";
 import { parseRangeA1 } from "../core/grid/address";
 import { recordSheetsNamed } from "../core/ownership/record";
-import { isTooLarge, supports } from "./office-errors";
+import { errorCode, isTooLarge, supports } from "./office-errors";
 import type { SyncMeter } from "./sync-meter";
 
 export interface ReadOutcome {
@@ -64,6 +71,112 @@ export function resetSizeHint(): void {
   sizeHint.bytesPerSheet = 0;
   sizeHint.sheets = 0;
   sizeHint.growth = GROWTH.fullRead;
+  extents.clear();
+}
+
+/**
+ * Each sheet in the last read, by upper-cased name: its used range (values only) and the rows of
+ * its merged areas' top-left cells. They size the merge bands of the next read.
+ */
+interface Extent {
+  bottom: number;
+  right: number;
+  mergeTops?: number[];
+}
+const extents = new Map<string, Extent>();
+
+/** Excel returns at most 512 merged areas per call: a band aims at half that, for what is added since. */
+const MERGES_PER_BAND = 256;
+/** Without a last read, or after a refusal: bands of about this many cells (a merge has two or more). */
+const MERGE_BAND_CELLS = 1000;
+/**
+ * A sheet not read before: bands of this many rows, as many as a batch affords (each costs about
+ * 100 bytes of request and response): MERGE_BANDS_PER_BATCH shared by the batch's new sheets, from
+ * 2 to 32 a sheet; then the rest of the sheet as one band.
+ */
+const DEFAULT_MERGE_BAND = 32;
+const MERGE_BANDS_PER_BATCH = 720;
+const LAST_ROW = 1048575;
+
+/**
+ * Whole-row bands that together cover the sheet, for getMergedAreasOrNullObject (an area is found
+ * in the band holding its top-left cell, so none is found twice). From the last read's merges: as
+ * few bands as keep each under MERGES_PER_BAND. `narrower` > 1 (after a refusal): bands of about
+ * MERGE_BAND_CELLS cells of the used width, divided by `narrower`. The last band runs to the end.
+ */
+export function mergeBands(
+  extent: Extent | undefined,
+  narrower = 1,
+  newSheets = 1,
+): Array<{ top: number; bottom: number }> {
+  const out: Array<{ top: number; bottom: number }> = [];
+  const tail = (from: number) => out.push({ top: from, bottom: LAST_ROW });
+  if (extent?.mergeTops && narrower === 1) {
+    const tops = [...extent.mergeTops].sort((a, b) => a - b);
+    let top = 0;
+    for (let i = MERGES_PER_BAND; i < tops.length; i += MERGES_PER_BAND) {
+      // Cut before the row of the (MERGES_PER_BAND+1)th merge since the band's start.
+      const cut = Math.max(top + 1, tops[i]);
+      out.push({ top, bottom: cut - 1 });
+      top = cut;
+    }
+    tail(top);
+    return out;
+  }
+  const bands = Math.min(32, Math.max(2, Math.floor(MERGE_BANDS_PER_BATCH / Math.max(1, newSheets))));
+  const cover = extent ? extent.bottom + 1 : DEFAULT_MERGE_BAND * (bands - 1);
+  const rows = extent ? Math.floor(MERGE_BAND_CELLS / (extent.right + 1)) : DEFAULT_MERGE_BAND;
+  const band = Math.max(1, Math.floor(rows / narrower));
+  for (let top = 0; top < cover; top += band) out.push({ top, bottom: Math.min(top + band, cover) - 1 });
+  tail(cover);
+  return out;
+}
+
+function remember(name: string, box: CellRange | null, merges: CellRange[] | undefined): void {
+  if (!box) extents.delete(name.toUpperCase());
+  else
+    extents.set(name.toUpperCase(), {
+      bottom: box.bottom,
+      right: box.right,
+      ...(merges ? { mergeTops: merges.map((m) => m.top) } : {}),
+    });
+}
+
+/** Queues the merged areas of a sheet, band by band; `mergesFound` reads them after the sync. */
+function queueMerges(
+  sheet: Excel.Worksheet,
+  name: string,
+  meter: SyncMeter,
+  narrower = 1,
+  newSheets = 1,
+): Excel.RangeAreas[] {
+  return mergeBands(extents.get(name.toUpperCase()), narrower, newSheets).map((b) => {
+    const areas = sheet.getRange(`${b.top + 1}:${b.bottom + 1}`).getMergedAreasOrNullObject();
+    areas.load("address");
+    // getRange, getMergedAreasOrNullObject, load.
+    meter.actions(3);
+    return areas;
+  });
+}
+
+function mergesFound(bands: Excel.RangeAreas[]): CellRange[] {
+  return bands.filter((a) => !a.isNullObject).flatMap((a) => parseAreas(a.address));
+}
+
+/**
+ * An error that may be getMergedAreasOrNullObject refusing more than 512 areas (Microsoft does not
+ * document its code): anything but the errors that have another cause.
+ */
+function mayBeMergeLimit(e: unknown): boolean {
+  const code = errorCode(e);
+  return !(
+    code === "ItemNotFound" ||
+    code === "AccessDenied" ||
+    code === "ApiNotFound" ||
+    code === "PropertyNotLoaded" ||
+    code === "InvalidOperationInCellEditMode" ||
+    isTooLarge(e)
+  );
 }
 
 export async function readWorkbookSnapshot(
@@ -127,6 +240,16 @@ interface ReadHow {
   specialCells: boolean;
 }
 
+/** The used range's box from its loaded position and size. */
+function boxOf(used: Excel.Range): CellRange {
+  return {
+    top: used.rowIndex,
+    left: used.columnIndex,
+    bottom: used.rowIndex + used.rowCount - 1,
+    right: used.columnIndex + used.columnCount - 1,
+  };
+}
+
 async function readSheets(
   context: Excel.RequestContext,
   meter: SyncMeter,
@@ -136,39 +259,109 @@ async function readSheets(
   if (names.length === 0) return [];
   if (names.length > 1 && names.length * sizeHint.bytesPerSheet > READ_BUDGET_BYTES)
     return readHalves(context, meter, names, how);
+  const newSheets = names.filter((n) => !extents.has(n.toUpperCase())).length;
   const queued = names.map((name) => {
     const sheet = context.workbook.worksheets.getItem(name);
     const used = sheet.getUsedRangeOrNullObject(true);
-    // Special cells and merged areas are asked of the whole sheet, not of the used range: on an
-    // empty sheet the used range is a null object, and nothing should hang off one. Excel searches
-    // only where there are cells; what lies outside the used range is clipped off after the sync.
+    // Special cells are asked of the whole sheet, not of the used range: on an empty sheet the used
+    // range is a null object, and nothing should hang off one. Excel searches only where there are
+    // cells; what lies outside the used range is clipped off after the sync.
     const whole = sheet.getRange();
     // getItem, getUsedRangeOrNullObject, getRange; loadCells counts its own.
     meter.actions(3);
-    const cells = loadCells(used, meter, how.specialCells, "rowIndex,columnIndex,", whole);
-    const areas = how.merges ? whole.getMergedAreasOrNullObject() : null;
-    areas?.load("address");
-    if (areas) meter.actions(2);
-    return { name, used, cells, areas };
+    const cells = loadCells(
+      used,
+      meter,
+      how.specialCells,
+      "rowIndex,columnIndex,rowCount,columnCount,",
+      whole,
+    );
+    const merges = how.merges ? queueMerges(sheet, name, meter, 1, newSheets) : null;
+    return { name, used, cells, merges };
   });
   try {
     meter.beforeSync("read");
     await context.sync();
   } catch (e) {
     meter.discardQueued();
+    if (how.merges && mayBeMergeLimit(e)) return readMergesApart(context, meter, names, how);
     if (!isTooLarge(e)) throw e;
     if (names.length === 1) return [await readLargeSheet(context, meter, names[0], how)];
     return readHalves(context, meter, names, how);
   }
-  const out = queued.map(({ name, used, cells, areas }) => {
-    if (used.isNullObject) return emptySheet(name);
-    const { snapshot, loaded } = cellsRead(cells, name, used.rowIndex, used.columnIndex);
-    if (areas && !areas.isNullObject) snapshot.merges = parseAreas(areas.address);
-    meter.received([loaded, snapshot.merges ?? null]);
-    return snapshot;
+  const out: SheetSnapshot[] = [];
+  const tooLarge: Array<{ at: number; box: CellRange; merges: CellRange[] | undefined }> = [];
+  queued.forEach(({ name, used, cells, merges }, at) => {
+    const found = merges ? mergesFound(merges) : undefined;
+    if (used.isNullObject) {
+      remember(name, null, undefined);
+      out.push(emptySheet(name));
+      return;
+    }
+    const box = boxOf(used);
+    remember(name, box, found);
+    const read = cellsRead(cells, name, used.rowIndex, used.columnIndex);
+    meter.received([read?.loaded ?? null, found ?? null]);
+    if (!read) {
+      // Values null without an error: the range was over the cells limit of a get.
+      tooLarge.push({ at, box, merges: found });
+      out.push(emptySheet(name));
+      return;
+    }
+    if (found) read.snapshot.merges = found;
+    out.push(read.snapshot);
   });
   meter.settle();
+  for (const t of tooLarge) {
+    const name = names[t.at];
+    out[t.at] = assemble(name, t.box, await readRows(context, meter, name, t.box, how));
+    if (t.merges) out[t.at].merges = t.merges;
+  }
   return out;
+}
+
+/**
+ * A batch refused although its values fit: a band held more merged areas than Excel returns. The
+ * sheets again without merges (their extents come with them), then the merges alone, in bands
+ * narrower each time; bands of one row still refused: the sheets are read as without ExcelApi 1.13.
+ */
+async function readMergesApart(
+  context: Excel.RequestContext,
+  meter: SyncMeter,
+  names: string[],
+  how: ReadHow,
+): Promise<SheetSnapshot[]> {
+  const sheets = await readSheets(context, meter, names, { ...how, merges: false });
+  return readMergesOnly(context, meter, sheets, 2);
+}
+
+/** The merged areas of sheets just read, in bands `narrower` times narrower than the width allows. */
+async function readMergesOnly(
+  context: Excel.RequestContext,
+  meter: SyncMeter,
+  sheets: SheetSnapshot[],
+  narrower: number,
+): Promise<SheetSnapshot[]> {
+  if (narrower > 128) return sheets;
+  const queued = sheets.map((s) =>
+    queueMerges(context.workbook.worksheets.getItem(s.name), s.name, meter, narrower),
+  );
+  try {
+    meter.beforeSync("read");
+    await context.sync();
+  } catch (e) {
+    meter.discardQueued();
+    if (!mayBeMergeLimit(e)) throw e;
+    return readMergesOnly(context, meter, sheets, narrower * 4);
+  }
+  sheets.forEach((s, i) => {
+    s.merges = mergesFound(queued[i]);
+    meter.received(s.merges);
+    const known = extents.get(s.name.toUpperCase());
+    if (known) known.mergeTops = s.merges.map((m) => m.top);
+  });
+  meter.settle();
+  return sheets;
 }
 
 async function readHalves(
@@ -192,29 +385,34 @@ async function readLargeSheet(
   const sheet = context.workbook.worksheets.getItem(name);
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  // Of the whole sheet, as in readSheets: nothing hangs off a used range that may be a null object.
-  const areas = how.merges ? sheet.getRange().getMergedAreasOrNullObject() : null;
-  areas?.load("address");
-  // Counted as readSheets counts them: getItem, getUsedRangeOrNullObject and its load; getRange,
-  // getMergedAreasOrNullObject and its load.
+  // getItem, getUsedRangeOrNullObject and its load; queueMerges counts its own.
   meter.actions(3);
-  if (areas) meter.actions(3);
-  meter.beforeSync("read");
-  await context.sync();
+  const merges = how.merges ? queueMerges(sheet, name, meter) : null;
+  try {
+    meter.beforeSync("read");
+    await context.sync();
+  } catch (e) {
+    meter.discardQueued();
+    if (how.merges && mayBeMergeLimit(e)) return (await readMergesApart(context, meter, [name], how))[0];
+    throw e;
+  }
   meter.received(
     used.isNullObject ? null : [used.rowIndex, used.columnIndex, used.rowCount, used.columnCount],
   );
-  meter.received(areas && !areas.isNullObject ? areas.address : null);
+  const found = merges ? mergesFound(merges) : undefined;
+  meter.received(found ?? null);
   meter.settle();
   if (used.isNullObject) return emptySheet(name);
-  const box: CellRange = {
-    top: used.rowIndex,
-    left: used.columnIndex,
-    bottom: used.rowIndex + used.rowCount - 1,
-    right: used.columnIndex + used.columnCount - 1,
-  };
-  const parts = await readRows(context, meter, name, box, how);
-  const snap: SheetSnapshot = {
+  const box = boxOf(used);
+  remember(name, box, found);
+  const snap = assemble(name, box, await readRows(context, meter, name, box, how));
+  if (found) snap.merges = found;
+  return snap;
+}
+
+/** A sheet read in row pieces as one snapshot. */
+function assemble(name: string, box: CellRange, parts: SheetSnapshot[]): SheetSnapshot {
+  return {
     name,
     originRow: box.top,
     originCol: box.left,
@@ -222,8 +420,6 @@ async function readLargeSheet(
     formulas: parts.flatMap((p) => p.formulas ?? []),
     numberFormats: parts.flatMap((p) => p.numberFormats ?? []),
   };
-  if (areas && !areas.isNullObject) snap.merges = parseAreas(areas.address);
-  return snap;
 }
 
 async function readRows(
@@ -237,20 +433,25 @@ async function readRows(
     .getItem(name)
     .getRangeByIndexes(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
   const cells = loadCells(range, meter, how.specialCells);
+  let read: ReturnType<typeof cellsRead> = null;
   try {
     meter.beforeSync("read");
     await context.sync();
+    read = cellsRead(cells, name, box.top, box.left);
   } catch (e) {
     meter.discardQueued();
     if (!isTooLarge(e) || box.top === box.bottom) throw e;
+  }
+  if (!read) {
+    // Refused, or values null (over the cells limit on newer hosts): in halves of the rows.
+    if (box.top === box.bottom) throw new Error(`Excel returned no values for a row of ${name}.`);
     const mid = Math.floor((box.top + box.bottom) / 2);
     const upper = await readRows(context, meter, name, { ...box, bottom: mid }, how);
     return upper.concat(await readRows(context, meter, name, { ...box, top: mid + 1 }, how));
   }
-  const { snapshot, loaded } = cellsRead(cells, name, box.top, box.left);
-  meter.received(loaded);
+  meter.received(read.loaded);
   meter.settle();
-  return [snapshot];
+  return [read.snapshot];
 }
 
 /** One rectangle of cells as Excel hands it over, positioned on the sheet. */
@@ -303,31 +504,44 @@ function loadCells(
   return { range, formulaCells, numberCells };
 }
 
-/** After the sync: the range's cells as the engine's arrays, and what Excel sent (for the meter). */
+/**
+ * After the sync: the range's cells as the engine's arrays, and what Excel sent (for the meter);
+ * null when Excel sent no values (a range over the cells limit of a get, on newer hosts).
+ */
 function cellsRead(
   q: QueuedCells,
   name: string,
   originRow: number,
   originCol: number,
-): { snapshot: SheetSnapshot; loaded: unknown } {
+): { snapshot: SheetSnapshot; loaded: unknown } | null {
   const { range, formulaCells, numberCells } = q;
-  if (!formulaCells || !numberCells)
+  if (!isGrid(range.values)) return null;
+  if (!formulaCells || !numberCells) {
+    if (!isGrid(range.formulas) || !isGrid(range.numberFormat)) return null;
     return {
       snapshot: toSnapshot(name, originRow, originCol, range.values, range.formulas, range.numberFormat),
       loaded: [range.values, range.formulas, range.numberFormat],
     };
+  }
   const formulaAreas = areasOf(formulaCells, true);
   const numberAreas = areasOf(numberCells, false);
+  if (!formulaAreas || !numberAreas) return null;
   return {
     snapshot: fromSpecialCells(name, originRow, originCol, range.values, formulaAreas, numberAreas),
     loaded: [range.values, formulaAreas, numberAreas],
   };
 }
 
-/** The loaded areas of one kind of special cells (none when Excel found no such cell). */
-function areasOf(cells: Excel.RangeAreas, withFormulas: boolean): AreaCells[] {
+function isGrid(v: unknown): v is unknown[][] {
+  return Array.isArray(v);
+}
+
+/** The loaded areas of one kind of special cells (none when Excel found no such cell; null: not sent). */
+function areasOf(cells: Excel.RangeAreas, withFormulas: boolean): AreaCells[] | null {
   if (cells.isNullObject) return [];
-  return cells.areas.items.map((a) => ({
+  const items = cells.areas.items;
+  if (items.some((a) => !isGrid(a.numberFormat) || (withFormulas && !isGrid(a.formulas)))) return null;
+  return items.map((a) => ({
     rowIndex: a.rowIndex,
     columnIndex: a.columnIndex,
     ...(withFormulas ? { formulas: a.formulas } : {}),

@@ -122,8 +122,11 @@ describe("simulated Excel", () => {
     expect(await codeOf(write)).toBe("RequestPayloadSizeLimitExceeded");
     expect(wb.getWorksheet(SEED_SHEET)?.getCell("J1").value).toBeNull();
 
+    // A get of more cells than a range may give: RangeExceedsLimit (Excel.ErrorCodes; "The cell count
+    // in the range has exceeded the maximum supported number", learn.microsoft.com/office/dev/add-ins/
+    // testing/application-specific-api-error-handling).
     installSimulatedOffice(seedWorkbook(), { limits: { cells: 100 } });
-    expect(await codeOf(load)).toBe("InvalidOperation");
+    expect(await codeOf(load)).toBe("RangeExceedsLimit");
   });
 
   it("logs syncs with request and response bytes", async () => {

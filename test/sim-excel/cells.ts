@@ -6,6 +6,8 @@
  * computed by Excel is loaded (its value reads as "").
  */
 import type * as ExcelJS from "exceljs";
+import { simError } from "./errors";
+import { misreadSheetReference } from "./geometry";
 
 type Scalar = string | number | boolean;
 
@@ -67,6 +69,9 @@ export function writeInput(cell: ExcelJS.Cell, input: unknown): void {
     return;
   }
   if (s.startsWith("=") && s.length > 1) {
+    // =SUM(H27!F15) for a sheet named H27 is no formula Excel reads (geometry.misreadBare).
+    const bare = misreadSheetReference(s);
+    if (bare) throw simError.invalidArgument(`formula ${s}: sheet ${bare} must be quoted`);
     cell.value = { formula: s.slice(1) } as ExcelJS.CellFormulaValue;
     return;
   }

@@ -1,7 +1,7 @@
 /** Range.conditionalFormats: cell value, text comparison and custom formats, kept as the sim's own list. */
 import { SimProxy, loadResult, type SimContext } from "./context";
 import { simError } from "./errors";
-import { intersects } from "./geometry";
+import { intersects, misreadSheetReference } from "./geometry";
 import type { SimRange } from "./range";
 import type { SimConditionalFormat } from "./state";
 
@@ -173,6 +173,8 @@ class SimCfKind {
         set: (v: string) =>
           owner.edit({ set: `cf.${kind}.rule.${key}`, v }, (cf) => {
             if (cf.type !== kind) throw simError.invalidArgument(`rule of a ${cf.type} format`);
+            if (key.startsWith("formula") && misreadSheetReference(v))
+              throw simError.invalidArgument(`formula ${v}`);
             cf.rule = { ...cf.rule, [key]: v };
           }),
       });

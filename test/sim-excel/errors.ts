@@ -44,11 +44,22 @@ export const simError = {
       "ResponsePayloadSizeLimitExceeded",
       `The response payload size has exceeded the limit (${bytes} bytes).`,
     ),
-  tooManyCells: (cells: number) =>
+  /** The per-range limit of a get operation (5 million cells), Excel.ErrorCodes.rangeExceedsLimit. */
+  rangeExceedsLimit: (cells: number, where: string) =>
     new SimOfficeError(
-      "InvalidOperation",
-      `The range has ${cells} cells; a get operation is limited to 5,000,000 cells.`,
-      "Range.values",
+      "RangeExceedsLimit",
+      `The cell count in the range has exceeded the maximum supported number (${cells} cells).`,
+      where,
+    ),
+  /**
+   * getMergedAreasOrNullObject past 512 merged areas: Microsoft documents only that the method "will
+   * fail to return the result", not the code; the sim fails the batch with GeneralException.
+   */
+  tooManyMergedAreas: (count: number, where: string) =>
+    new SimOfficeError(
+      "GeneralException",
+      `There was an internal error while processing the request (${count} merged areas, more than 512).`,
+      where,
     ),
   invalidObjectPath: (what: string) =>
     new SimOfficeError(

@@ -26,6 +26,31 @@ export function excelReadsBare(name: string): boolean {
   return !/^(TRUE|FALSE)$/i.test(name);
 }
 
+/**
+ * A bare sheet name Excel cannot read as one: a cell reference (H27, FY2016), an R1C1 reference
+ * (R1C1, RC, C3), a boolean (TRUE) or a name starting with a digit. Excel's formula grammar (ECMA-376
+ * Part 1, 18.17.2: a sheet name with characters other than letters, digits, "_" and "." or that can
+ * be read as a reference must be quoted: 'H27'!F15).
+ */
+export function misreadBare(name: string): boolean {
+  if (/^\d/.test(name)) return true;
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 && columnIndex(a1[1]) <= XFD && Number(a1[2]) >= 1 && Number(a1[2]) <= 1048576) return true;
+  if (/^[Rr](\d*)([Cc](\d*))?$/.test(name) || /^[Cc]\d*$/.test(name)) return true;
+  return /^(TRUE|FALSE)$/i.test(name);
+}
+
+/**
+ * The first sheet reference in a formula (or a link's "Sheet!A1") that stands bare although Excel
+ * would misread it, or null. String literals and quoted names ('…'!) are skipped.
+ */
+export function misreadSheetReference(formula: string): string | null {
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')+'!/g, "Q!");
+  const re = /(^|[\s=(),:&+\-*/^<>{};])([^\s'!=(),:&+\-*/^<>"{};[\]]+)!/g;
+  for (let m = re.exec(code); m; m = re.exec(code)) if (m[2] !== "Q" && misreadBare(m[2])) return m[2];
+  return null;
+}
+
 export function cellsOf(r: CellRange): number {
   return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }

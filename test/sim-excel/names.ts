@@ -10,6 +10,7 @@
  */
 import { SimProxy, itemsLoadResult, type SimContext } from "./context";
 import { SimOfficeError, simError } from "./errors";
+import { misreadSheetReference } from "./geometry";
 import type { SimBook } from "./state";
 import type { SimRequirements } from "./requirements";
 
@@ -282,6 +283,7 @@ export class SimNamedItemCollection extends SimProxy {
         if (list.some((n) => same(n.name, name)))
           throw new SimOfficeError("ItemAlreadyExists", `A name ${name} exists`, "names.add");
         const formula = reference.startsWith("=") ? reference : `=${reference}`;
+        if (misreadSheetReference(formula)) throw simError.invalidArgument(`reference ${reference}`);
         // A reference to a sheet that is not there is refused, as Excel refuses it.
         for (const r of sheetRefs(formula))
           if (!this.book.sheetByName(r.sheet)) throw simError.invalidArgument(`reference ${reference}`);

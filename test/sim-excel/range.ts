@@ -9,7 +9,15 @@ import { SimProxy, itemsLoadResult, loadResult, type SimContext } from "./contex
 import { simError } from "./errors";
 import { officeFormula, officeNumberFormat, officeValue, restyle, writeInput } from "./cells";
 import { SimConditionalFormatCollection } from "./conditional-formats";
-import { cellsOf, contains, intersects, mergedAreas, sheetAddress, usedRect } from "./geometry";
+import {
+  cellsOf,
+  contains,
+  intersects,
+  mergedAreas,
+  misreadSheetReference,
+  sheetAddress,
+  usedRect,
+} from "./geometry";
 import { SimRangeFormat } from "./range-format";
 import { SimDataValidation } from "./data-validation";
 import {
@@ -117,11 +125,21 @@ export class SimRange extends SimProxy {
     ];
   }
 
-  private grid<T>(fn: (c: ExcelJS.Cell | undefined) => T): T[][] {
+  /**
+   * A property with a value per cell. A get over the cells limit of a range (5 million, "Resource
+   * limits and performance optimization for Office Add-ins", learn.microsoft.com/office/dev/add-ins/
+   * concepts/resource-limits-and-performance-optimization#excel-add-ins) fails the batch with
+   * RangeExceedsLimit, or on newer hosts (overCells "null") comes back as null without an error
+   * (OfficeDev/office-js#4783: "trying to get .text or .values returns null").
+   */
+  private grid<T>(fn: (c: ExcelJS.Cell | undefined) => T): T[][] | null {
     const r = this.box();
+    const limits = this.worksheet.book.limits;
     this.context.cellsLoaded += cellsOf(r);
-    if (this.context.cellsLoaded > this.worksheet.book.limits.cells)
-      throw simError.tooManyCells(this.context.cellsLoaded);
+    if (cellsOf(r) > limits.cells) {
+      if (limits.overCells === "null") return null;
+      throw simError.rangeExceedsLimit(cellsOf(r), this.path);
+    }
     const ws = this.ws();
     const out: T[][] = [];
     for (let i = r.top; i <= r.bottom; i++) {
@@ -247,6 +265,9 @@ export class SimRange extends SimProxy {
   set hyperlink(link: Excel.RangeHyperlink) {
     this.forget("hyperlink");
     this.write({ set: this.path, hyperlink: link }, () => {
+      // "#H27!N4" does not take Excel to sheet H27: the name must be quoted ('H27'!N4).
+      const bare = link.documentReference ? misreadSheetReference(link.documentReference) : null;
+      if (bare) throw simError.invalidArgument(`documentReference ${link.documentReference}`);
       const target = link.documentReference ? `#${link.documentReference}` : (link.address ?? "");
       this.forEachCell((c, i, j) => {
         const text = i === 0 && j === 0 ? (link.textToDisplay ?? officeValue(c)) : officeValue(c);
@@ -320,12 +341,23 @@ export class SimRange extends SimProxy {
     });
   }
 
-  /** ExcelApi 1.13. */
+  /**
+   * ExcelApi 1.13. Only the merged areas whose top-left cell lies in the range
+   * (OfficeDev/office-js#3611, "will only return merged areas whose top left cell exists in the range
+   * passed"); more than 512 of them fail the batch (the Range reference: "if the merged areas count
+   * in this range is more than 512, then this method will fail to return the result").
+   */
   getMergedAreasOrNullObject(): SimRangeAreas {
     this.worksheet.requireApi("getMergedAreasOrNullObject", "1.13");
-    return new SimRangeAreas(this.context, this, "getMergedAreasOrNullObject()", () => {
+    const method = "getMergedAreasOrNullObject()";
+    return new SimRangeAreas(this.context, this, method, () => {
       const r = this.box();
-      return mergedAreas(this.ws()).filter((m) => intersects(m, r));
+      const found = mergedAreas(this.ws())
+        .filter((m) => contains(r, { top: m.top, left: m.left, bottom: m.top, right: m.left }))
+        .sort((a, b) => a.top - b.top || a.left - b.left);
+      if (found.length > this.worksheet.book.limits.mergedAreas)
+        throw simError.tooManyMergedAreas(found.length, `${this.path}.${method}`);
+      return found;
     }).track();
   }
 

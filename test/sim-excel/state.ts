@@ -50,13 +50,24 @@ export interface SyncRecord {
 export interface SimLimits {
   requestBytes: number;
   responseBytes: number;
+  /** Cells of one range a get operation may read (values, formulas, number formats, text). */
   cells: number;
+  /** Merged areas getMergedAreasOrNullObject returns at most (more: the batch fails). */
+  mergedAreas: number;
+  /**
+   * What a get over the cells limit does: "error", RangeExceedsLimit; "null", the property comes
+   * back as null with no error, as newer hosts do for values and text (OfficeDev/office-js#4783,
+   * #6781; the note on learn.microsoft.com/office/dev/add-ins/excel/performance).
+   */
+  overCells: "error" | "null";
 }
 
 export const EXCEL_LIMITS: SimLimits = {
   requestBytes: 5 * 1024 * 1024,
   responseBytes: 5 * 1024 * 1024,
   cells: 5_000_000,
+  mergedAreas: 512,
+  overCells: "error",
 };
 
 /** Where the sim keeps Office.context.document.settings inside the backing file. */
