@@ -43,7 +43,7 @@ function writeCsv(ctx: CommandContext, results: Analysed[], out: string): boolea
   try {
     fs.writeFileSync(out, findingsCsv(rows, results.length > 1 ? files : undefined), "utf8");
   } catch (err) {
-    io.err(msg(ctx).writeFailed(out, reasonOf(err)));
+    io.err(msg(ctx).writeFailed(out, reasonOf(err, args.lang)));
     return false;
   }
   (args.json ? io.err : io.out)(msg(ctx).csvWritten(out, rows.length));
@@ -56,9 +56,9 @@ export function analyseAll(
   inputs: InputFiles,
 ): Promise<{ results: Analysed[]; failures: Failure[]; order: string[] }> {
   const { config, args } = ctx;
-  // The workbook itself is let go: a folder of many files is reported, not written.
+  // Neither ExcelJS nor the bytes are kept: a folder of many files is reported, not written.
   return eachFile(ctx, inputs, async (file) => ({
-    ...(await analyseFile(file, config, args.asOf)),
-    wb: null,
+    ...(await analyseFile(file, config, args.asOf, { workbook: false })),
+    bytes: null,
   }));
 }

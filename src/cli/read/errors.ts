@@ -22,7 +22,9 @@ export type ReadErrorKind =
   /** Over the size limits (a zip bomb, or larger than the CLI reads). */
   | "tooLarge"
   /** A part of the workbook is not well-formed XML (`detail`: the part's name). */
-  | "badXml";
+  | "badXml"
+  /** Read by us, but ExcelJS, which the writing commands still write through, cannot read it. */
+  | "writerCannotRead";
 
 export class ReadError extends Error {
   constructor(
