@@ -25,7 +25,13 @@ export function readWorkbookBytes(buf: Buffer, limits: PackageLimits = DEFAULT_L
   const pkg = new Package(buf, limits);
   const main = mainPart(pkg);
   const wbXml = pkg.text(main)!;
-  const workbook = readWorkbookPart(main, wbXml);
+  let workbook;
+  try {
+    workbook = readWorkbookPart(main, wbXml);
+  } catch (err) {
+    if (err instanceof PackageError && err.kind === "notWorkbook") throw notWorkbook(pkg, main);
+    throw err;
+  }
   const rels = readRels(pkg, main);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const partOf = (type: RegExp, fallback: string) => {
@@ -61,15 +67,17 @@ export function readWorkbookBytes(buf: Buffer, limits: PackageLimits = DEFAULT_L
 function mainPart(pkg: Package): string {
   const rel = readRels(pkg, "").find((r) => REL_OFFICE_DOCUMENT.test(r.type) && r.target !== null);
   const target = rel?.target && pkg.has(rel.target) ? pkg.find(rel.target)! : pkg.find("xl/workbook.xml");
-  if (target === null || !/\.xml$/i.test(target)) {
-    const kind = pkg.has("word/document.xml")
-      ? "docx"
-      : pkg.has("ppt/presentation.xml")
-        ? "pptx"
-        : (target ?? rel?.target ?? "").toLowerCase().endsWith(".bin")
-          ? "xlsb"
-          : "";
-    throw new PackageError("notWorkbook", kind);
-  }
+  if (target === null || !/\.xml$/i.test(target)) throw notWorkbook(pkg, target ?? rel?.target ?? "");
   return target;
+}
+
+function notWorkbook(pkg: Package, main: string): PackageError {
+  const kind = pkg.has("word/document.xml")
+    ? "docx"
+    : pkg.has("ppt/presentation.xml")
+      ? "pptx"
+      : main.toLowerCase().endsWith(".bin")
+        ? "xlsb"
+        : "";
+  return new PackageError("notWorkbook", kind);
 }

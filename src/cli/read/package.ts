@@ -27,13 +27,14 @@ export interface PackageLimits {
 /**
  * A 240-sheet workbook holds 4 MB of XML; Excel's own limits (1,048,576 rows) make 256 MB of sheet
  * XML an extreme workbook. XML deflates 5-20×, up to ~100× for a sheet of repeated rows; deflate's
- * ceiling is 1032×, which only a bomb comes near.
+ * ceiling is 1032×, which only a bomb comes near. All the parts together may declare up to twice
+ * maxTotal (images and parts never read count there too).
  */
 export const DEFAULT_LIMITS: PackageLimits = {
   maxTotal: 512 * 1024 * 1024,
   maxPart: 256 * 1024 * 1024,
-  maxRatio: 200,
-  ratioFloor: 8 * 1024 * 1024,
+  maxRatio: 250,
+  ratioFloor: 2 * 1024 * 1024,
 };
 
 interface EntryInfo {
@@ -61,6 +62,7 @@ export class Package {
     const count = buf.readUInt16LE(end + 10);
     let at = buf.readUInt32LE(end + 16);
     if (count === 0xffff || at === 0xffffffff) throw new PackageError("tooLarge", "zip64");
+    let declared = 0;
     for (let i = 0; i < count; i++) {
       if (at + 46 > buf.length || buf.readUInt32LE(at) !== CENTRAL_HEADER)
         throw new PackageError("brokenZip", "central directory");
@@ -76,9 +78,12 @@ export class Package {
       };
       at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
       if (name.endsWith("/")) continue;
+      declared += info.fullSize;
       this.entries.set(name, info);
       this.folded.set(name.toLowerCase(), name);
     }
+    // Refused before anything is inflated: what the package says it unpacks to, all parts together.
+    if (declared > limits.maxTotal * 2) throw new PackageError("tooLarge", "");
   }
 
   names(): string[] {
