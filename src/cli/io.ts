@@ -7,7 +7,24 @@ export interface CliIO {
   errStream?: NodeJS.WritableStream;
 }
 
+let pipeGuarded = false;
+
+/**
+ * A closed pipe ends the run quietly: `shinchoku validate folder | head` stops reading, and the
+ * next write fails with EPIPE, which would otherwise surface as an unhandled error with a trace.
+ */
+function guardPipes(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+      throw err;
+    });
+}
+
 export function processIO(): CliIO {
+  guardPipes();
   return {
     out: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
     err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n"),

@@ -1,4 +1,9 @@
-/** One workbook through the engine: load and snapshot, analyse, plan (applying and saving: commands/write.ts). */
+/**
+ * One workbook through the engine: load and snapshot, analyse, plan (applying and saving:
+ * commands/write.ts). Files are read with our own reader (src/cli/read/); an ExcelJS workbook is
+ * made from the same bytes only for the commands that still write through it.
+ */
+import * as fs from "node:fs";
 import type ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../core/grid/cell";
 import type { ShinchokuConfig } from "../core/config/config";
@@ -14,13 +19,16 @@ import {
 } from "../core/engine";
 import type { Lang } from "../core/model/finding";
 import type { EditPlan } from "../core/plan/edit-plan";
-import { loadWorkbookChecked } from "./workbook-io";
-import { snapshotWorkbook } from "./read-xlsx";
+import { readWorkbookBytes } from "./read";
+import { PackageError, ReadError } from "./read/errors";
+import { partsExcelJsDrops } from "./workbook-io";
 
 export interface Analysed {
   file: string;
   /** The loaded workbook, while it may still be written; null once only the report is needed. */
   wb: ExcelJS.Workbook | null;
+  /** The input file's bytes, while it may still be written (a patcher needs them); else null. */
+  bytes: Buffer | null;
   snapshot: WorkbookSnapshot;
   analysis: Analysis;
   /** Parts of the file ExcelJS would not write back (charts, pivot tables, …). */
@@ -31,24 +39,63 @@ export interface Analysed {
 
 export interface Loaded {
   file: string;
-  wb: ExcelJS.Workbook;
+  /** The file's bytes, as read once. */
+  bytes: Buffer;
   snapshot: WorkbookSnapshot;
+  /** Parts of the file ExcelJS would not write back (charts, pivot tables, …). */
   wouldDrop: string[];
 }
 
-/** Read a file and take the engine's snapshot of it. */
+/** Read a file and take the engine's snapshot of it; a file that is not a readable workbook throws ReadError. */
 export async function loadFile(file: string): Promise<Loaded> {
-  const { wb, wouldDrop } = await loadWorkbookChecked(file);
-  return { file, wb, snapshot: snapshotWorkbook(wb), wouldDrop };
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    throw new ReadError(file, "io", (err as NodeJS.ErrnoException).code ?? "", err);
+  }
+  let snapshot: WorkbookSnapshot;
+  try {
+    snapshot = readWorkbookBytes(bytes);
+  } catch (err) {
+    if (err instanceof PackageError) throw new ReadError(file, err.kind, err.detail, err);
+    throw err;
+  }
+  return { file, bytes, snapshot, wouldDrop: partsExcelJsDrops(bytes) };
 }
 
+/** The ExcelJS workbook of a loaded file, for writing it (ExcelJS reads some files ours reads and it cannot). */
+export async function exceljsWorkbookOf(loaded: Loaded): Promise<ExcelJS.Workbook> {
+  const { workbookFromBuffer } = await import("./workbook-io");
+  try {
+    return await workbookFromBuffer(loaded.bytes);
+  } catch (err) {
+    throw new ReadError(loaded.file, "writerCannotRead", "", err);
+  }
+}
+
+/** Load and analyse; with the ExcelJS workbook to write (the writing commands), or without (validate). */
 export async function analyseFile(
   file: string,
   config: ShinchokuConfig,
   asOf: Date,
-): Promise<Analysed & { wb: ExcelJS.Workbook }> {
+): Promise<Analysed & { wb: ExcelJS.Workbook; bytes: Buffer }>;
+export async function analyseFile(
+  file: string,
+  config: ShinchokuConfig,
+  asOf: Date,
+  opts: { workbook: false },
+): Promise<Analysed>;
+export async function analyseFile(
+  file: string,
+  config: ShinchokuConfig,
+  asOf: Date,
+  opts: { workbook: boolean } = { workbook: true },
+): Promise<Analysed> {
   const loaded = await loadFile(file);
-  return { ...loaded, analysis: analyse(loaded.snapshot, config, { asOf }), planFindings: [] };
+  const analysis = analyse(loaded.snapshot, config, { asOf });
+  const wb = opts.workbook ? await exceljsWorkbookOf(loaded) : null;
+  return { ...loaded, wb, analysis, planFindings: [] };
 }
 
 export type WriteKind = "fill" | "summary" | "run" | "undo";

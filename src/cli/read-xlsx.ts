@@ -1,5 +1,7 @@
 /**
- * ExcelJS workbook → the engine's WorkbookSnapshot, reduced the way Office.js hands values over:
+ * ExcelJS workbook → the engine's WorkbookSnapshot. The CLI reads files with its own reader
+ * (src/cli/read/); this one stays as the reference the tests compare it with, and for the
+ * workbooks the tests build with ExcelJS. Values are reduced the way Office.js hands values over:
  * formulas count by their cached result, dates become serial numbers (their format kept), rich
  * text is joined, error values become {error}. Hidden sheets are read too.
  */
@@ -13,6 +15,7 @@ import {
   type WorkbookSnapshot,
 } from "../core/grid/cell";
 import { parseRangeA1 } from "../core/grid/address";
+import { sheetFromCells, type GridCell } from "./read/sheet-grid";
 
 const MS_PER_DAY = 86_400_000;
 /** 1899-12-30, day 0 of Excel's 1900 date system (ExcelJS reads dates as UTC). */
@@ -36,16 +39,7 @@ function definedNames(wb: ExcelJS.Workbook): DefinedNameSnapshot[] {
 }
 
 export function snapshotSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
-  const cells: Array<{ r: number; c: number; v: CellValue; f: string | null; n: string | null }> = [];
-  // The box's top, left and bottom (merges included); its right edge is each row's own (below).
-  let top = Infinity,
-    left = Infinity,
-    bottom = -1;
-  const extend = (r: number, c: number) => {
-    if (r < top) top = r;
-    if (r > bottom) bottom = r;
-    if (c < left) left = c;
-  };
+  const cells: GridCell[] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
       // Non-master cells of a merge hold a reference to the master, not a value.
@@ -57,38 +51,9 @@ export function snapshotSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
       const c = Number(cell.col) - 1;
       const fmt = cell.numFmt;
       cells.push({ r, c, v, f, n: keptNumberFormat(v, fmt) });
-      extend(r, c);
     });
   });
-  const merges = readMerges(ws);
-  for (const m of merges) {
-    extend(m.top, m.left);
-    extend(m.bottom, m.left);
-  }
-  if (bottom < 0)
-    return { name: ws.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges };
-
-  const h = bottom - top + 1;
-  // Each row only as long as its last cell (the snapshot allows it: a cell past a row's end is blank).
-  // The form's rows are short and many are empty: half the slots of the bounding box on the bench
-  // workbook (46,200 of 95,400), a third on a filled one: less memory, and less for the reader to scan.
-  const rowLength = new Int32Array(h);
-  for (const x of cells) rowLength[x.r - top] = Math.max(rowLength[x.r - top], x.c - left + 1);
-  const grid = <T>() => Array.from({ length: h }, (_, i) => new Array<T | null>(rowLength[i]).fill(null));
-  const values = grid<CellValue>();
-  // Formulas and formats only where a sheet has any (most item sheets have neither): fewer arrays
-  // to build, and fewer for the garbage collector to carry while the engine runs.
-  const formulas = cells.some((x) => x.f !== null) ? grid<string>() : undefined;
-  const numberFormats = cells.some((x) => x.n !== null) ? grid<string>() : undefined;
-  for (const x of cells) {
-    values[x.r - top][x.c - left] = x.v;
-    if (formulas) formulas[x.r - top][x.c - left] = x.f;
-    if (numberFormats) numberFormats[x.r - top][x.c - left] = x.n;
-  }
-  const snap: SheetSnapshot = { name: ws.name, originRow: top, originCol: left, values, merges };
-  if (formulas) snap.formulas = formulas;
-  if (numberFormats) snap.numberFormats = numberFormats;
-  return snap;
+  return sheetFromCells(ws.name, cells, readMerges(ws));
 }
 
 /** One ExcelJS cell value as the engine sees it. */

@@ -1,18 +1,15 @@
-/** Reading and writing .xlsx files with ExcelJS; writes go to a temp file renamed into place. */
+/**
+ * ExcelJS workbooks from and to .xlsx bytes, for the writing commands (reading for the engine is
+ * src/cli/read/, without ExcelJS); files are written atomically (write-file.ts). ExcelJS is loaded
+ * only when a workbook is made, so that validate never loads it.
+ */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import type ExcelJS from "exceljs";
-import { Workbook } from "./exceljs-workbook";
+import { ReadError } from "./read/errors";
+import { writeFileAtomic } from "./write-file";
 import { rezip } from "./zip";
 
-export class ReadError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-  }
-}
+export { ReadError } from "./read/errors";
 
 /**
  * Parts of a workbook ExcelJS does not carry through a read and write (it drops them silently).
@@ -41,13 +38,13 @@ export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook>
   try {
     buf = fs.readFileSync(file);
   } catch (err) {
-    throw new ReadError(file, (err as NodeJS.ErrnoException).code ?? (err as Error).message);
+    throw new ReadError(file, "io", (err as NodeJS.ErrnoException).code ?? "", err);
   }
   let wb: ExcelJS.Workbook;
   try {
     wb = await workbookFromBuffer(buf);
   } catch (err) {
-    throw new ReadError(file, `not a readable .xlsx file (${(err as Error).message})`);
+    throw new ReadError(file, "brokenZip", "", err);
   }
   return { wb, wouldDrop: partsExcelJsDrops(buf) };
 }
@@ -60,6 +57,7 @@ export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook>
 
 /** An .xlsx file's bytes → an ExcelJS workbook. */
 export async function workbookFromBuffer(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await import("./exceljs-workbook");
   const wb = new Workbook();
   let stored: Buffer | null = null;
   try {
@@ -83,15 +81,5 @@ export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  const buf = await workbookToBuffer(wb);
-  const dir = path.dirname(path.resolve(file));
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(tmp, buf);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
+  await writeFileAtomic(file, await workbookToBuffer(wb));
 }

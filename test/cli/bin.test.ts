@@ -20,7 +20,7 @@ describe("bin/shinchoku.js", () => {
     expect(errs.stdout).toContain("Total: 6 reform item(s)");
     const none = run();
     expect(none.status).toBe(2);
-    expect(none.stdout + none.stderr).toContain("Usage:");
+    expect(none.stdout + none.stderr).toContain("使い方:");
   });
 
   it("prints the default configuration", () => {

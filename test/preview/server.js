@@ -51,6 +51,30 @@ function fileUnder(dir, rel) {
 }
 
 /**
+ * The Host header names this machine: localhost, 127.0.0.1 or [::1], with or without a port. Any
+ * other name is refused, so that a page using DNS rebinding cannot read the workbook under preview.
+ */
+function isLocalHost(host) {
+  if (typeof host !== "string") return false;
+  const m = /^(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))?$/i.exec(host.trim());
+  return !!m && (m[2] === undefined || Number(m[2]) <= 65535);
+}
+
+/**
+ * The decoded path of a request, or null for one that cannot be decoded (`/%E0%A4%A`) or that holds
+ * a NUL (`/a%00b`): answered 400, the server goes on.
+ */
+function requestPath(raw) {
+  let p;
+  try {
+    p = decodeURIComponent(new URL(raw ?? "/", "http://localhost").pathname);
+  } catch {
+    return null;
+  }
+  return p.includes("\0") ? null : p;
+}
+
+/**
  * Starts the server. `workbook` is { name, data: Buffer } (or use setWorkbook later); port 0 picks a
  * free one. Resolves to { url, port, server, setWorkbook(name, data), close() }.
  */
@@ -76,8 +100,10 @@ function startPreviewServer({ paneDir, pageDir, workbook = null, port = 3100, ho
   }
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const p = decodeURIComponent(url.pathname);
+    // DNS rebinding: a page from elsewhere whose name now resolves to 127.0.0.1 sends its own Host.
+    if (!isLocalHost(req.headers.host)) return send(res, 403, "local host names only", "text/plain");
+    const p = requestPath(req.url);
+    if (p === null) return send(res, 400, "bad request", "text/plain");
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "GET only", "text/plain");
     if (p === "/" || p === "/index.html") return send(res, 200, PAGE_HTML, TYPES[".html"]);
     if (p === "/exceljs.min.js") return sendFile(res, exceljs);
@@ -126,4 +152,4 @@ function startPreviewServer({ paneDir, pageDir, workbook = null, port = 3100, ho
   });
 }
 
-module.exports = { startPreviewServer, OFFICE_CDN_TAG };
+module.exports = { startPreviewServer, OFFICE_CDN_TAG, isLocalHost, requestPath };

@@ -6,10 +6,10 @@
 import { DEFAULT_CONFIG } from "../../core/config/config";
 import { UsageError } from "../args";
 import { schemaReference } from "../config-file";
-import type { CommandContext } from "./context";
+import { msg, type CommandContext } from "./context";
 
 export function configCommand(ctx: CommandContext): number {
-  if (!ctx.args.printDefault) throw new UsageError("config: use --print-default");
+  if (!ctx.args.printDefault) throw new UsageError(msg(ctx).configNeedsPrintDefault);
   ctx.io.out(JSON.stringify({ $schema: schemaReference(process.cwd()), ...DEFAULT_CONFIG }, null, 2));
   return 0;
 }

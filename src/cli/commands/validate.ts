@@ -44,7 +44,7 @@ function writeCsv(ctx: CommandContext, results: Analysed[], out: string): boolea
   try {
     fs.writeFileSync(out, findingsCsv(rows, results.length > 1 ? files : undefined), "utf8");
   } catch (err) {
-    io.err(msg(ctx).writeFailed(out, reasonOf(err)));
+    io.err(msg(ctx).writeFailed(out, reasonOf(err, args.lang)));
     return false;
   }
   (args.json ? io.err : io.out)(msg(ctx).csvWritten(out, rows.length));
@@ -57,11 +57,11 @@ export function analyseAll(
   inputs: InputFiles,
 ): Promise<{ results: Analysed[]; failures: Failure[]; order: string[] }> {
   const { config, args } = ctx;
-  // The workbook itself is let go: a folder of many files is reported, not written.
+  // Neither ExcelJS nor the bytes are kept: a folder of many files is reported, not written.
   return eachFile(ctx, inputs, async (file) => {
-    const a = await analyseFile(file, config, args.asOf);
+    const a = await analyseFile(file, config, args.asOf, { workbook: false });
     // Areas and a summary made with other settings or older data: fill/stale, summary/stale.
     a.planFindings.push(...reviewPlanFindings(a.analysis, checkStale(a.analysis, a.snapshot)));
-    return { ...a, wb: null };
+    return { ...a, bytes: null };
   });
 }

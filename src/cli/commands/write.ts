@@ -33,7 +33,7 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
   try {
     a = await analyseFile(input, ctx.config, args.asOf);
   } catch (err) {
-    const reason = reasonOf(err);
+    const reason = reasonOf(err, args.lang);
     ctx.io.err(m.unreadable(input, reason));
     if (args.json) ctx.io.out(JSON.stringify(jsonOutput([], [{ file: input, reason }], args.lang, [input])));
     return 2;
@@ -69,6 +69,7 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
   const whole: Analysed = {
     file: results.map((r) => r.file).join(", "),
     wb,
+    bytes: null,
     snapshot: { sheets: [] },
     analysis,
     planFindings: [],
@@ -117,7 +118,7 @@ async function finish(
   try {
     await saveWorkbook(wb, out);
   } catch (err) {
-    io.err(m.writeFailed(out, (err as Error).message));
+    io.err(m.writeFailed(out, reasonOf(err, args.lang)));
     return 2;
   }
   if (args.json) io.out(JSON.stringify(jsonOutput(results, failures, args.lang, order), null, 2));

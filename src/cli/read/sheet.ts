@@ -1,0 +1,237 @@
+/**
+ * One worksheet part → its cells (value as Office.js hands it over, formula text, number format)
+ * and merges. Cells and rows without an `r` attribute (openpyxl and pandas may write them so) follow
+ * the previous one, as Excel reads them (ECMA-376 Part 1, 18.3.1.4 and 18.3.1.73).
+ */
+import { asExcelErrorLiteral, keptNumberFormat, type CellRange, type CellValue } from "../../core/grid/cell";
+import { parseRangeA1 } from "../../core/grid/address";
+import { shiftFormula } from "./formula";
+import { unescapeXstring } from "./parts";
+import { parseXml } from "./xml";
+import type { GridCell } from "./sheet-grid";
+
+export interface SheetContext {
+  sharedStrings: readonly string[];
+  /** Number format code of each cell format (styles' cellXfs), by the cell's `s`. */
+  formats: readonly string[];
+  date1904: boolean;
+}
+
+export interface SheetCells {
+  cells: GridCell[];
+  merges: CellRange[];
+}
+
+const MS_PER_DAY = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/** What is being collected from text events. */
+const enum Into {
+  None,
+  Value,
+  Formula,
+  Inline,
+}
+
+export function readSheetPart(part: string, xml: string, ctx: SheetContext): SheetCells {
+  const cells: GridCell[] = [];
+  const merges: CellRange[] = [];
+  const shared = new Map<string, { row: number; col: number; text: string }>();
+  let row = -1;
+  let col = -1;
+  // The cell being read.
+  let cRow = 0;
+  let cCol = 0;
+  let cType = "";
+  let cStyle = 0;
+  let v = "";
+  let hasV = false;
+  let f = "";
+  let fType = "";
+  let fShared = "";
+  let hasF = false;
+  let inlineText = "";
+  let hasInline = false;
+  let inPhonetic = 0;
+  let into = Into.None;
+
+  const finishCell = () => {
+    let formula: string | null = null;
+    if (hasF) {
+      if (f !== "") formula = f;
+      if (fType === "shared" && fShared !== "") {
+        const master = shared.get(fShared);
+        if (f !== "" && !master) shared.set(fShared, { row: cRow, col: cCol, text: f });
+        else if (f === "" && master)
+          formula = shiftFormula(master.text, cRow - master.row, cCol - master.col);
+      }
+    }
+    const value = cellValue(formula !== null || (hasF && fType === "shared"));
+    if (value === null && formula === null) return;
+    const fmt = ctx.formats[cStyle] ?? null;
+    cells.push({
+      r: cRow,
+      c: cCol,
+      v: value,
+      f: formula === null ? null : `=${formula}`,
+      n: keptNumberFormat(value, fmt),
+    });
+  };
+
+  const cellValue = (isFormula: boolean): CellValue => {
+    if (cType === "inlineStr" && !isFormula) {
+      const s = unescapeXstring(inlineText);
+      return hasInline && s !== "" ? s : null;
+    }
+    if (!hasV) return null;
+    switch (cType) {
+      case "s": {
+        if (isFormula) return number(v);
+        const s = ctx.sharedStrings[Number(v)];
+        return s === undefined || s === "" ? null : s;
+      }
+      case "str":
+      case "inlineStr":
+        return v === "" ? null : unescapeXstring(v);
+      case "b":
+        return v.trim() === "1" || v.trim().toLowerCase() === "true";
+      case "e":
+        return { error: asExcelErrorLiteral(v) ?? v.trim() };
+      case "d":
+        return isoDateSerial(v, ctx.date1904);
+      default:
+        return number(v);
+    }
+  };
+
+  parseXml(part, xml, {
+    open(name, a, selfClosing) {
+      switch (name) {
+        case "row":
+          row = a.r !== undefined ? Number(a.r) - 1 : row + 1;
+          col = -1;
+          return;
+        case "c": {
+          if (a.r !== undefined) {
+            const ref = decodeRef(a.r);
+            cRow = ref ? ref.row : row;
+            cCol = ref ? ref.col : col + 1;
+            if (ref && row < 0) row = ref.row;
+          } else {
+            cRow = row < 0 ? 0 : row;
+            cCol = col + 1;
+          }
+          col = cCol;
+          cType = a.t ?? "n";
+          cStyle = a.s !== undefined ? Number(a.s) || 0 : 0;
+          v = f = fType = fShared = inlineText = "";
+          hasV = hasF = hasInline = false;
+          inPhonetic = 0;
+          into = Into.None;
+          if (selfClosing) finishCell();
+          return;
+        }
+        case "v":
+          hasV = true;
+          into = selfClosing ? Into.None : Into.Value;
+          return;
+        case "f":
+          hasF = true;
+          fType = a.t ?? "";
+          fShared = a.si ?? "";
+          into = selfClosing ? Into.None : Into.Formula;
+          return;
+        case "is":
+          hasInline = true;
+          return;
+        case "rPh":
+          if (!selfClosing) inPhonetic++;
+          return;
+        case "t":
+          if (hasInline && inPhonetic === 0 && !selfClosing) into = Into.Inline;
+          return;
+        case "mergeCell":
+          if (a.ref) {
+            try {
+              merges.push(parseRangeA1(a.ref));
+            } catch {
+              // An unreadable merge is ignored rather than failing the whole sheet.
+            }
+          }
+          return;
+      }
+    },
+    text(t) {
+      if (into === Into.Value) v += t;
+      else if (into === Into.Formula) f += t;
+      else if (into === Into.Inline) inlineText += t;
+    },
+    close(name) {
+      switch (name) {
+        case "c":
+          finishCell();
+          into = Into.None;
+          return;
+        case "v":
+        case "f":
+        case "t":
+          into = Into.None;
+          return;
+        case "rPh":
+          inPhonetic = Math.max(0, inPhonetic - 1);
+          return;
+      }
+    },
+  });
+  return { cells: withoutMergedCells(cells, merges), merges };
+}
+
+function number(v: string): number | null {
+  const n = parseFloat(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** An ISO 8601 date (`t="d"`, ECMA-376 Part 1, 18.17.4) → its serial in the workbook's date system. */
+function isoDateSerial(v: string, date1904: boolean): number | null {
+  const s = v.trim();
+  const t = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(s) || !s.includes("T") ? s : s + "Z");
+  if (Number.isNaN(t)) return null;
+  return (t - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY;
+}
+
+/** "B3" or "$B$3" → 0-based row and column; null for anything else. */
+function decodeRef(ref: string): { row: number; col: number } | null {
+  let i = 0;
+  let c = 0;
+  const n = ref.length;
+  if (ref[i] === "$") i++;
+  const startLetters = i;
+  for (; i < n; i++) {
+    const ch = ref.charCodeAt(i) & ~0x20;
+    if (ch < 65 || ch > 90) break;
+    c = c * 26 + (ch - 64);
+  }
+  if (i === startLetters || i - startLetters > 3) return null;
+  if (ref[i] === "$") i++;
+  let r = 0;
+  const startDigits = i;
+  for (; i < n; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    r = r * 10 + d;
+  }
+  if (i === startDigits || r < 1) return null;
+  return { row: r - 1, col: c - 1 };
+}
+
+/** Only a merge's top-left cell holds a value (Excel keeps no other; ExcelJS drops them on reading). */
+function withoutMergedCells(cells: GridCell[], merges: CellRange[]): GridCell[] {
+  if (merges.length === 0) return cells;
+  return cells.filter((x) => {
+    for (const m of merges)
+      if (x.r >= m.top && x.r <= m.bottom && x.c >= m.left && x.c <= m.right)
+        return x.r === m.top && x.c === m.left;
+    return true;
+  });
+}
