@@ -31,6 +31,8 @@ export interface LoadedWorkbook {
   wb: ExcelJS.Workbook;
   /** What a write of this workbook would lose (see partsExcelJsDrops). */
   wouldDrop: string[];
+  /** The file's bytes, for the patching writer (src/cli/patch). */
+  bytes: Buffer;
 }
 
 export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook> {
@@ -46,7 +48,7 @@ export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook>
   } catch (err) {
     throw new ReadError(file, "brokenZip", "", err);
   }
-  return { wb, wouldDrop: partsExcelJsDrops(buf) };
+  return { wb, wouldDrop: partsExcelJsDrops(buf), bytes: buf };
 }
 
 /*
@@ -82,4 +84,9 @@ export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
   await writeFileAtomic(file, await workbookToBuffer(wb));
+}
+
+/** Bytes written atomically (see writeFileAtomic). */
+export async function saveBytes(file: string, buf: Buffer): Promise<void> {
+  await writeFileAtomic(file, buf);
 }
