@@ -19,6 +19,10 @@ export const MSG = {
     csvWritten: (file: string, n: number) => `指摘一覧 (CSV, ${n} 件): ${file}`,
     wouldDrop: (out: string, what: string) =>
       `注意: 入力ブックの ${what} はコマンドラインでは保持できないため、${out} には含まれません（入力ファイルはそのままです）`,
+    patchRefused: (file: string, reason: string) =>
+      `${file} には安全に書き込めないため、何も書き込んでいません — ${reason}`,
+    extensionMismatch: (out: string, kind: string) =>
+      `出力先 ${out} の拡張子が内容と合いません。このブックは .${kind} として保存してください（何も書き込んでいません）`,
     wouldDropInPlace: (file: string, what: string) =>
       `${file} には ${what} があり、コマンドラインで上書きすると失われます。-o で別ファイルに出力してください（何も書き込んでいません）`,
   },
@@ -39,6 +43,10 @@ export const MSG = {
     csvWritten: (file: string, n: number) => `findings (CSV, ${n}): ${file}`,
     wouldDrop: (out: string, what: string) =>
       `note: the input's ${what} cannot be kept from the command line and are not in ${out} (the input is unchanged)`,
+    patchRefused: (file: string, reason: string) =>
+      `${file} cannot be written safely, nothing written — ${reason}`,
+    extensionMismatch: (out: string, kind: string) =>
+      `the output ${out} has an extension that does not match its content; save this workbook as .${kind} (nothing written)`,
     wouldDropInPlace: (file: string, what: string) =>
       `${file} holds ${what}, which writing it from the command line would lose; write to another file with -o (nothing written)`,
   },

@@ -25,6 +25,8 @@ export interface Analysed {
   analysis: Analysis;
   /** Parts of the file ExcelJS would not write back (charts, pivot tables, …). */
   wouldDrop: string[];
+  /** The file's bytes (what the patching writer starts from); absent for a workbook built anew. */
+  bytes?: Buffer;
   /** Findings of planning (fill/area-occupied, summary/name-taken): they count like any other. */
   planFindings: Finding[];
 }
@@ -34,19 +36,20 @@ export interface Loaded {
   wb: ExcelJS.Workbook;
   snapshot: WorkbookSnapshot;
   wouldDrop: string[];
+  bytes: Buffer;
 }
 
 /** Read a file and take the engine's snapshot of it. */
 export async function loadFile(file: string): Promise<Loaded> {
-  const { wb, wouldDrop } = await loadWorkbookChecked(file);
-  return { file, wb, snapshot: snapshotWorkbook(wb), wouldDrop };
+  const { wb, wouldDrop, bytes } = await loadWorkbookChecked(file);
+  return { file, wb, snapshot: snapshotWorkbook(wb), wouldDrop, bytes };
 }
 
 export async function analyseFile(
   file: string,
   config: ShinchokuConfig,
   asOf: Date,
-): Promise<Analysed & { wb: ExcelJS.Workbook }> {
+): Promise<Analysed & { wb: ExcelJS.Workbook; bytes: Buffer }> {
   const loaded = await loadFile(file);
   return { ...loaded, analysis: analyse(loaded.snapshot, config, { asOf }), planFindings: [] };
 }

@@ -34,6 +34,8 @@ export interface LoadedWorkbook {
   wb: ExcelJS.Workbook;
   /** What a write of this workbook would lose (see partsExcelJsDrops). */
   wouldDrop: string[];
+  /** The file's bytes, for the patching writer (src/cli/patch). */
+  bytes: Buffer;
 }
 
 export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook> {
@@ -49,7 +51,7 @@ export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook>
   } catch (err) {
     throw new ReadError(file, `not a readable .xlsx file (${(err as Error).message})`);
   }
-  return { wb, wouldDrop: partsExcelJsDrops(buf) };
+  return { wb, wouldDrop: partsExcelJsDrops(buf), bytes: buf };
 }
 
 /*
@@ -83,7 +85,11 @@ export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  const buf = await workbookToBuffer(wb);
+  saveBytes(file, await workbookToBuffer(wb));
+}
+
+/** Bytes written to a temp file in the target's folder, renamed into place. */
+export function saveBytes(file: string, buf: Buffer): void {
   const dir = path.dirname(path.resolve(file));
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);

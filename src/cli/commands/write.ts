@@ -1,8 +1,10 @@
 /**
  * fill IN -o OUT, summary IN... -o OUT, run IN -o OUT. The input is only written with --in-place;
- * OUT is the input workbook with our edits (every other cell, merge, style and sheet kept).
- * summary with several inputs writes a new workbook holding the summary alone (no links).
+ * OUT is the input package patched with our edits (src/cli/patch): every part the plans do not
+ * touch is copied byte for byte, so charts, pivot tables, macros and everything else stay.
+ * summary with several inputs writes a new workbook holding the summary alone (no links), through ExcelJS.
  */
+import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import { Workbook } from "../exceljs-workbook";
 import type { WorkbookSnapshot } from "../../core/grid/cell";
@@ -12,10 +14,10 @@ import { applyPlan, type ApplyResult } from "../apply-plan";
 import { expandInputs, samePath, type InputFiles } from "../files";
 import { analyseFile, loadFile, planWrites, type Analysed, type WriteKind } from "../pipeline";
 import { exitCode, jsonOutput, textReport, type Failure } from "../report";
-import { saveWorkbook } from "../workbook-io";
+import { saveBytes, saveWorkbook } from "../workbook-io";
 import { msg, type CommandContext } from "./context";
-import { partNames } from "../messages";
 import { eachFile, reasonOf } from "./each-file";
+import { packageKind, patchWorkbook, type PatchResult } from "../patch/patch-workbook";
 
 export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promise<number> {
   const { args } = ctx;
@@ -29,7 +31,7 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
   const input = inputs.files.length === 1 ? inputs.files[0] : args.inputs[0];
   const out = outputPath(ctx, input);
 
-  let a: Analysed & { wb: ExcelJS.Workbook };
+  let a: Analysed & { wb: ExcelJS.Workbook; bytes: Buffer };
   try {
     a = await analyseFile(input, ctx.config, args.asOf);
   } catch (err) {
@@ -38,16 +40,20 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
     if (args.json) ctx.io.out(JSON.stringify(jsonOutput([], [{ file: input, reason }], args.lang, [input])));
     return 2;
   }
-  if (a.wouldDrop.length) {
-    // ExcelJS would write the workbook back without them: never into the input, only as a new file.
-    if (args.inPlace) {
-      ctx.io.err(m.wouldDropInPlace(input, partNames(a.wouldDrop, args.lang)));
+  let patched: PatchResult;
+  try {
+    // .xlsm content keeps its macros only under .xlsm (Excel refuses to open it as .xlsx), and so on.
+    const pkgKind = packageKind(a.bytes);
+    if (path.extname(out).slice(1).toLowerCase() !== pkgKind) {
+      ctx.io.err(m.extensionMismatch(out, pkgKind));
       return 2;
     }
-    ctx.io.err(m.wouldDrop(out, partNames(a.wouldDrop, args.lang)));
+    patched = patchWorkbook(a.bytes, planWrites(a, kind, true, args.lang));
+  } catch (err) {
+    ctx.io.err(m.patchRefused(input, (err as Error).message));
+    return 2;
   }
-  const applied: ApplyResult[] = planWrites(a, kind, true, args.lang).map((p) => applyPlan(a.wb, p));
-  return finish(ctx, a.wb, out, [a], [], applied, [input]);
+  return finish(ctx, { bytes: patched.bytes }, out, [a], [], [patched], [input]);
 }
 
 async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<number> {
@@ -75,7 +81,7 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
     wouldDrop: [],
   };
   const applied = planWrites(whole, "summary", false).map((p) => applyPlan(wb, p));
-  return finish(ctx, wb, args.out, [whole], failures, applied, [...failures.map((f) => f.file), whole.file]);
+  return finish(ctx, { wb }, args.out, [whole], failures, applied, [...failures.map((f) => f.file), whole.file]);
 }
 
 /** Sheets of several files; a name used in more than one file gets the file's name in front. */
@@ -103,17 +109,18 @@ function outputPath(ctx: CommandContext, input: string): string {
 
 async function finish(
   ctx: CommandContext,
-  wb: ExcelJS.Workbook,
+  output: { wb: ExcelJS.Workbook } | { bytes: Buffer },
   out: string,
   results: Analysed[],
   failures: Failure[],
-  applied: ApplyResult[],
+  applied: Array<Pick<ApplyResult, "problems" | "chartsSkipped">>,
   order: string[],
 ): Promise<number> {
   const { args, io } = ctx;
   const m = msg(ctx);
   try {
-    await saveWorkbook(wb, out);
+    if ("bytes" in output) saveBytes(out, output.bytes);
+    else await saveWorkbook(output.wb, out);
   } catch (err) {
     io.err(m.writeFailed(out, (err as Error).message));
     return 2;

@@ -1,0 +1,270 @@
+/**
+ * An OPC package (the zip of an .xlsx) as parts: read on demand, replaced, added or deleted; the
+ * content types and relationships kept in step. Parts never asked for are written back as their
+ * original compressed bytes. A part deleted and added again keeps its place in the zip, so that a
+ * second run writes the same bytes as the first.
+ */
+import * as path from "node:path";
+import { inflateEntry, newEntry, readRawEntries, writeRawEntries, type RawEntry } from "./raw-zip";
+import { attr, attributes, childElements, escapeAttr, rootElement, setAttr } from "./xml";
+
+export const CONTENT_TYPES = "[Content_Types].xml";
+
+export const REL_TYPE = {
+  officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+  worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+  table: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table",
+  styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+  calcChain: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
+};
+
+export const CT = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  rels: "application/vnd.openxmlformats-package.relationships+xml",
+};
+
+interface Slot {
+  name: string;
+  raw: RawEntry | null;
+  /** New content (text or bytes), or null when the part is as in the input. */
+  text: string | null;
+  deleted: boolean;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export class Package {
+  private readonly slots: Slot[] = [];
+  private readonly byKey = new Map<string, Slot>();
+  private readonly texts = new Map<string, string>();
+  private readonly relsCache = new Map<string, Relationship[]>();
+  private contentTypes: string | null = null;
+
+  constructor(bytes: Buffer) {
+    for (const raw of readRawEntries(bytes)) {
+      const slot: Slot = { name: raw.name, raw, text: null, deleted: false };
+      this.slots.push(slot);
+      this.byKey.set(raw.name.toLowerCase(), slot);
+    }
+  }
+
+  has(name: string): boolean {
+    const s = this.byKey.get(name.toLowerCase());
+    return !!s && !s.deleted;
+  }
+
+  /** The names of the parts present, in zip order. */
+  names(): string[] {
+    return this.slots.filter((s) => !s.deleted).map((s) => s.name);
+  }
+
+  read(name: string): string {
+    const s = this.byKey.get(name.toLowerCase());
+    if (!s || s.deleted) throw new Error(`missing part ${name}`);
+    if (s.text !== null) return s.text;
+    let t = this.texts.get(s.name);
+    if (t === undefined) {
+      t = inflateEntry(s.raw as RawEntry).toString("utf8");
+      // A byte order mark is allowed before the declaration; the patch reads past it.
+      if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+      this.texts.set(s.name, t);
+    }
+    return t;
+  }
+
+  /** Replaces or adds a part (its content type is the caller's, see setOverride). */
+  write(name: string, text: string): void {
+    const s = this.byKey.get(name.toLowerCase());
+    if (s) {
+      if (!s.deleted && s.text === null && this.read(name) === text) return;
+      s.text = text;
+      s.deleted = false;
+      return;
+    }
+    const slot: Slot = { name, raw: null, text, deleted: false };
+    this.slots.push(slot);
+    this.byKey.set(name.toLowerCase(), slot);
+  }
+
+  delete(name: string): void {
+    const s = this.byKey.get(name.toLowerCase());
+    if (!s || s.deleted) return;
+    s.deleted = true;
+    if (s.name.endsWith(".rels")) this.relsCache.set(s.name, []);
+    this.removeOverride(s.name);
+    const rels = relsPartOf(s.name);
+    if (this.has(rels)) this.delete(rels);
+    this.relsCache.set(rels, []);
+  }
+
+  // ---- relationships ----
+
+  /** The relationships of a part ("" for the package), targets resolved to part names. */
+  rels(source: string): Relationship[] {
+    const key = relsPartOf(source);
+    let r = this.relsCache.get(key);
+    if (!r) {
+      r = [];
+      if (this.has(key)) {
+        const xml = this.read(key);
+        const root = rootElement(xml);
+        for (const el of childElements(xml, root.openEnd, root.closeStart)) {
+          const a = attributes(xml.slice(el.start, el.openEnd));
+          const external = a.get("TargetMode") === "External";
+          const target = a.get("Target") ?? "";
+          r.push({
+            id: a.get("Id") ?? "",
+            type: a.get("Type") ?? "",
+            target: external ? target : resolveTarget(source, target),
+            external,
+          });
+        }
+      }
+      this.relsCache.set(key, r);
+    }
+    return r;
+  }
+
+  /** Adds a relationship (internal, target a part name); returns its id. */
+  addRel(source: string, type: string, target: string): string {
+    const rels = this.rels(source);
+    const ids = new Set(rels.map((r) => r.id));
+    let n = rels.length + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    rels.push({ id, type, target, external: false });
+    this.spliceRels(source, (xml) => {
+      const root = rootElement(xml);
+      const el = `<Relationship Id="${id}" Type="${escapeAttr(type)}" Target="${escapeAttr(relativeTarget(source, target))}"/>`;
+      if (root.selfClosing)
+        return `${xml.slice(0, root.openEnd - 2)}>${el}</Relationships>${xml.slice(root.end)}`;
+      return xml.slice(0, root.closeStart) + el + xml.slice(root.closeStart);
+    });
+    return id;
+  }
+
+  removeRel(source: string, id: string): void {
+    const rels = this.rels(source);
+    const i = rels.findIndex((r) => r.id === id);
+    if (i < 0) return;
+    rels.splice(i, 1);
+    this.spliceRels(source, (xml) => {
+      const root = rootElement(xml);
+      for (const el of childElements(xml, root.openEnd, root.closeStart))
+        if (attr(xml.slice(el.start, el.openEnd), "Id") === id) return xml.slice(0, el.start) + xml.slice(el.end);
+      return xml;
+    });
+  }
+
+  private spliceRels(source: string, edit: (xml: string) => string): void {
+    const key = relsPartOf(source);
+    const xml = this.has(key)
+      ? this.read(key)
+      : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    this.write(key, edit(xml));
+  }
+
+  // ---- content types ----
+
+  private ct(): string {
+    if (this.contentTypes === null) this.contentTypes = this.read(CONTENT_TYPES);
+    return this.contentTypes;
+  }
+
+  /** The content type of a part: its Override, else the Default of its extension. */
+  contentType(name: string): string | undefined {
+    const xml = this.ct();
+    const root = rootElement(xml);
+    const ext = path.posix.extname(name).slice(1).toLowerCase();
+    let byDefault: string | undefined;
+    for (const el of childElements(xml, root.openEnd, root.closeStart)) {
+      const a = attributes(xml.slice(el.start, el.openEnd));
+      if (a.get("PartName")?.toLowerCase() === "/" + name.toLowerCase()) return a.get("ContentType");
+      if (a.get("Extension")?.toLowerCase() === ext) byDefault = a.get("ContentType");
+    }
+    return byDefault;
+  }
+
+  setOverride(name: string, type: string): void {
+    const xml = this.ct();
+    const root = rootElement(xml);
+    for (const el of childElements(xml, root.openEnd, root.closeStart)) {
+      const tag = xml.slice(el.start, el.end);
+      if (attr(tag, "PartName")?.toLowerCase() === "/" + name.toLowerCase()) {
+        if (attr(tag, "ContentType") === type) return;
+        this.setCt(xml.slice(0, el.start) + setAttr(tag, "ContentType", type) + xml.slice(el.end));
+        return;
+      }
+    }
+    const el = `<Override PartName="/${escapeAttr(name)}" ContentType="${escapeAttr(type)}"/>`;
+    this.setCt(xml.slice(0, root.closeStart) + el + xml.slice(root.closeStart));
+  }
+
+  private removeOverride(name: string): void {
+    const xml = this.ct();
+    const root = rootElement(xml);
+    for (const el of childElements(xml, root.openEnd, root.closeStart))
+      if (attr(xml.slice(el.start, el.openEnd), "PartName")?.toLowerCase() === "/" + name.toLowerCase()) {
+        this.setCt(xml.slice(0, el.start) + xml.slice(el.end));
+        return;
+      }
+  }
+
+  private setCt(xml: string): void {
+    this.contentTypes = xml;
+    this.write(CONTENT_TYPES, xml);
+  }
+
+  /** The zip: untouched entries as their original bytes, changed ones deflated. */
+  toBuffer(): Buffer {
+    const out: RawEntry[] = [];
+    for (const s of this.slots) {
+      if (s.deleted) continue;
+      if (s.text === null) out.push(s.raw as RawEntry);
+      else if (s.raw && this.texts.get(s.name) === s.text) out.push(s.raw);
+      else {
+        const e = newEntry(s.name, Buffer.from(s.text, "utf8"));
+        // An entry rewritten keeps its name's bytes and its date, so only the data differs.
+        if (s.raw) Object.assign(e, { nameBytes: s.raw.nameBytes, time: s.raw.time, date: s.raw.date, flags: s.raw.flags & 0x0800 });
+        out.push(e);
+      }
+    }
+    return writeRawEntries(out);
+  }
+}
+
+/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" → "_rels/.rels". */
+export function relsPartOf(part: string): string {
+  if (part === "") return "_rels/.rels";
+  const dir = path.posix.dirname(part);
+  return `${dir === "." ? "" : dir + "/"}_rels/${path.posix.basename(part)}.rels`;
+}
+
+/** A relationship's target as a part name (no leading "/"). */
+export function resolveTarget(source: string, target: string): string {
+  const t = decodeURIComponentSafe(target.split("#")[0]);
+  if (t.startsWith("/")) return path.posix.normalize(t).slice(1);
+  const base = source === "" ? "" : path.posix.dirname(source);
+  return path.posix.normalize(path.posix.join(base, t)).replace(/^\.\//, "");
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** A part name as a target relative to the source part's folder. */
+export function relativeTarget(source: string, target: string): string {
+  const base = source === "" ? "." : path.posix.dirname(source);
+  return path.posix.relative(base, target);
+}
