@@ -73,3 +73,38 @@ export function visibleSheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
 export function hiddenSheetNames(wb: ExcelJS.Workbook): string[] {
   return wb.worksheets.filter((w) => w.state === "veryHidden").map((w) => w.name);
 }
+
+/**
+ * A sheet's internal hyperlinks (Excel's own form: a location, no relationship), ref → location.
+ * ExcelJS reads only links with a relationship, so these are read from the sheet's XML.
+ */
+export function internalLinks(file: string, sheet: string): Map<string, string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { unzipEntries } = require("../../src/cli/zip") as typeof import("../../src/cli/zip");
+  const parts = unzipEntries(fs.readFileSync(file))!;
+  const text = (name: string) => Buffer.from(parts[name]).toString("utf8");
+  const dec = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  const wb = text("xl/workbook.xml");
+  const tag = [...wb.matchAll(/<sheet\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => dec(/name="([^"]*)"/.exec(t)![1]) === sheet);
+  const rId = /r:id="([^"]*)"/.exec(tag ?? "")?.[1];
+  const rel = [...text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => t.includes(`Id="${rId}"`));
+  const target = /Target="([^"]*)"/.exec(rel ?? "")?.[1] ?? "";
+  const xml = text(target.startsWith("/") ? target.slice(1) : path.posix.join("xl", target));
+  const out = new Map<string, string>();
+  for (const m of xml.matchAll(/<hyperlink\b[^>]*>/g)) {
+    const ref = /\bref="([^"]*)"/.exec(m[0])?.[1];
+    const loc = /\blocation="([^"]*)"/.exec(m[0])?.[1];
+    if (ref && loc !== undefined) out.set(ref, dec(loc));
+  }
+  return out;
+}

@@ -50,6 +50,7 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
     }
     patched = patchWorkbook(a.bytes, planWrites(a, kind, true, args.lang));
   } catch (err) {
+    if (process.env.SHINCHOKU_DEBUG) ctx.io.err((err as Error).stack ?? String(err));
     ctx.io.err(m.patchRefused(input, (err as Error).message));
     return 2;
   }
@@ -81,7 +82,10 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
     wouldDrop: [],
   };
   const applied = planWrites(whole, "summary", false).map((p) => applyPlan(wb, p));
-  return finish(ctx, { wb }, args.out, [whole], failures, applied, [...failures.map((f) => f.file), whole.file]);
+  return finish(ctx, { wb }, args.out, [whole], failures, applied, [
+    ...failures.map((f) => f.file),
+    whole.file,
+  ]);
 }
 
 /** Sheets of several files; a name used in more than one file gets the file's name in front. */

@@ -5,7 +5,13 @@
  */
 import type { CellRange } from "../../core/grid/cell";
 import { quoteSheetName, rangeToA1, toA1 } from "../../core/grid/address";
-import { forEachCellWrite, type PageSetupSpec, type PlanValue, type SheetEdit, type TableSpec } from "../../core/plan/edit-plan";
+import {
+  forEachCellWrite,
+  type PageSetupSpec,
+  type PlanValue,
+  type SheetEdit,
+  type TableSpec,
+} from "../../core/plan/edit-plan";
 import { cellXml, SheetData } from "./sheet-data";
 import { argb, type StyleBook } from "./styles";
 import { escapeAttr, escapeText, NS } from "./xml";
@@ -29,7 +35,12 @@ interface CellState {
   formula: string | null;
 }
 
-export function ownedSheetXml(e: SheetEdit, styles: StyleBook, addTable: AddTable, cfPriorityStart = 0): OwnedSheetOut {
+export function ownedSheetXml(
+  e: SheetEdit,
+  styles: StyleBook,
+  addTable: AddTable,
+  cfPriorityStart = 0,
+): OwnedSheetOut {
   const problems: string[] = [];
   const cells = new Map<number, CellState>();
   const key = (r: number, c: number) => r * 16384 + c;
@@ -44,7 +55,9 @@ export function ownedSheetXml(e: SheetEdit, styles: StyleBook, addTable: AddTabl
     cells.set(k, { xf: cells.get(k)?.xf, value: h.text, formula: null });
     const ref = toA1(h.row, h.col);
     const location = `${quoteSheetName(h.sheet)}!${h.cell}`;
-    links.push(`<hyperlink ref="${ref}" location="${escapeAttr(location)}" display="${escapeAttr(h.text)}"/>`);
+    links.push(
+      `<hyperlink ref="${ref}" location="${escapeAttr(location)}" display="${escapeAttr(h.text)}"/>`,
+    );
   }
   // Tables: column names from the header cells, made unique; the header cells hold those names
   // (Excel requires a table's header cells to be its column names, §18.5.1.3).
@@ -55,7 +68,10 @@ export function ownedSheetXml(e: SheetEdit, styles: StyleBook, addTable: AddTabl
     for (let c = t.range.left; c <= t.range.right; c++) {
       const k = key(t.range.top, c);
       const cell = cells.get(k);
-      let h = typeof cell?.value === "string" && cell.value && !cell.formula ? cell.value : `Column${c - t.range.left + 1}`;
+      let h =
+        typeof cell?.value === "string" && cell.value && !cell.formula
+          ? cell.value
+          : `Column${c - t.range.left + 1}`;
       const base = h;
       for (let n = 2; seen.has(h.toUpperCase()); n++) h = `${base}${n}`;
       seen.add(h.toUpperCase());
@@ -79,13 +95,17 @@ export function ownedSheetXml(e: SheetEdit, styles: StyleBook, addTable: AddTabl
   const merges: CellRange[] = [];
   for (const m of e.merges) {
     if (m.top === m.bottom && m.left === m.right) continue;
-    const other = merges.find((o) => o.top <= m.bottom && m.top <= o.bottom && o.left <= m.right && m.left <= o.right);
+    const other = merges.find(
+      (o) => o.top <= m.bottom && m.top <= o.bottom && o.left <= m.right && m.left <= o.right,
+    );
     if (other) problems.push(`${e.sheet}!${rangeToA1(m)}: not merged (overlaps ${rangeToA1(other)})`);
     else merges.push(m);
   }
 
   let x = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`;
-  const pr = (e.tabColor ? `<tabColor rgb="${argb(e.tabColor)}"/>` : "") + (e.pageSetup ? `<pageSetUpPr fitToPage="1"/>` : "");
+  const pr =
+    (e.tabColor ? `<tabColor rgb="${argb(e.tabColor)}"/>` : "") +
+    (e.pageSetup ? `<pageSetUpPr fitToPage="1"/>` : "");
   if (pr) x += `<sheetPr>${pr}</sheetPr>`;
   if (data.maxRow >= 0)
     x += `<dimension ref="${rangeToA1({ top: data.minRow, left: data.minCol, bottom: data.maxRow, right: data.maxCol })}"/>`;
@@ -106,9 +126,11 @@ export function ownedSheetXml(e: SheetEdit, styles: StyleBook, addTable: AddTabl
     x += "</cols>";
   }
   x += `<sheetData>${data.toXml()}</sheetData>`;
-  if (merges.length) x += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeToA1(m)}"/>`).join("")}</mergeCells>`;
+  if (merges.length)
+    x += `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeToA1(m)}"/>`).join("")}</mergeCells>`;
   let priority = cfPriorityStart;
-  for (const cf of e.conditionalFormats) x += cfXml(rangeToA1(cf.range), cf.equals, styles.dxf(cf.format), ++priority);
+  for (const cf of e.conditionalFormats)
+    x += cfXml(rangeToA1(cf.range), cf.equals, styles.dxf(cf.format), ++priority);
   const dvs = e.validations ?? [];
   if (dvs.length) {
     x += `<dataValidations count="${dvs.length}">`;
@@ -125,7 +147,8 @@ export function ownedSheetXml(e: SheetEdit, styles: StyleBook, addTable: AddTabl
     x += `<pageSetup paperSize="${PAPER_SIZE[p.paperSize]}" orientation="${p.orientation}" fitToWidth="${p.fitToWidth}" fitToHeight="0"/>`;
   if (p?.footer) {
     const f = p.footer;
-    const text = (f.left ? `&L${f.left}` : "") + (f.center ? `&C${f.center}` : "") + (f.right ? `&R${f.right}` : "");
+    const text =
+      (f.left ? `&L${f.left}` : "") + (f.center ? `&C${f.center}` : "") + (f.right ? `&R${f.right}` : "");
     if (text) x += `<headerFooter><oddFooter>${escapeText(text)}</oddFooter></headerFooter>`;
   }
   if (tableParts.length) x += `<tableParts count="${tableParts.length}">${tableParts.join("")}</tableParts>`;

@@ -46,6 +46,8 @@ export class Package {
   private readonly texts = new Map<string, string>();
   private readonly relsCache = new Map<string, Relationship[]>();
   private contentTypes: string | null = null;
+  /** Overrides of deleted parts, removed on writing unless the part comes back (it keeps its place). */
+  private readonly staleOverrides = new Set<string>();
 
   constructor(bytes: Buffer) {
     for (const raw of readRawEntries(bytes)) {
@@ -98,7 +100,7 @@ export class Package {
     if (!s || s.deleted) return;
     s.deleted = true;
     if (s.name.endsWith(".rels")) this.relsCache.set(s.name, []);
-    this.removeOverride(s.name);
+    this.staleOverrides.add(s.name.toLowerCase());
     const rels = relsPartOf(s.name);
     if (this.has(rels)) this.delete(rels);
     this.relsCache.set(rels, []);
@@ -158,7 +160,8 @@ export class Package {
     this.spliceRels(source, (xml) => {
       const root = rootElement(xml);
       for (const el of childElements(xml, root.openEnd, root.closeStart))
-        if (attr(xml.slice(el.start, el.openEnd), "Id") === id) return xml.slice(0, el.start) + xml.slice(el.end);
+        if (attr(xml.slice(el.start, el.openEnd), "Id") === id)
+          return xml.slice(0, el.start) + xml.slice(el.end);
       return xml;
     });
   }
@@ -193,6 +196,7 @@ export class Package {
   }
 
   setOverride(name: string, type: string): void {
+    this.staleOverrides.delete(name.toLowerCase());
     const xml = this.ct();
     const root = rootElement(xml);
     for (const el of childElements(xml, root.openEnd, root.closeStart)) {
@@ -224,6 +228,8 @@ export class Package {
 
   /** The zip: untouched entries as their original bytes, changed ones deflated. */
   toBuffer(): Buffer {
+    for (const name of this.staleOverrides) if (!this.has(name)) this.removeOverride(name);
+    this.staleOverrides.clear();
     const out: RawEntry[] = [];
     for (const s of this.slots) {
       if (s.deleted) continue;
@@ -232,7 +238,13 @@ export class Package {
       else {
         const e = newEntry(s.name, Buffer.from(s.text, "utf8"));
         // An entry rewritten keeps its name's bytes and its date, so only the data differs.
-        if (s.raw) Object.assign(e, { nameBytes: s.raw.nameBytes, time: s.raw.time, date: s.raw.date, flags: s.raw.flags & 0x0800 });
+        if (s.raw)
+          Object.assign(e, {
+            nameBytes: s.raw.nameBytes,
+            time: s.raw.time,
+            date: s.raw.date,
+            flags: s.raw.flags & 0x0800,
+          });
         out.push(e);
       }
     }

@@ -36,7 +36,8 @@ const MAIN_TYPES: Record<string, PackageKind> = {
 };
 
 /** Relationship types of a sheet's own parts, deleted with an owned sheet (images may be shared: kept). */
-const OWN_PART_TYPES = /\/(table|drawing|chart|comments|vmlDrawing|printerSettings|threadedComment|chartUserShapes|chartStyle|chartColorStyle)$/;
+const OWN_PART_TYPES =
+  /\/(table|drawing|chart|comments|vmlDrawing|printerSettings|threadedComment|chartUserShapes|chartStyle|chartColorStyle)$/;
 
 export function packageKind(bytes: Buffer): PackageKind {
   const pkg = new Package(bytes);
@@ -51,7 +52,8 @@ function workbookPart(pkg: Package): string {
 
 function kindOf(pkg: Package, wbPart: string): PackageKind {
   const kind = MAIN_TYPES[pkg.contentType(wbPart) ?? ""];
-  if (!kind) throw new PatchRefusal(`the workbook part's content type is ${pkg.contentType(wbPart) ?? "missing"}`);
+  if (!kind)
+    throw new PatchRefusal(`the workbook part's content type is ${pkg.contentType(wbPart) ?? "missing"}`);
   return kind;
 }
 
@@ -211,8 +213,6 @@ class Patcher {
       part = this.worksheetPart(s);
       this.dropOwnParts(part);
       this.docs.delete(s);
-      // Names Excel keeps per sheet (print area, print titles, filter ranges) went with the old sheet.
-      for (const n of this.wb.scopedNames(s)) if (n.startsWith("_xlnm.")) this.wb.removeName(n, s);
     } else {
       part = this.newPartName("xl/worksheets/sheet", ".xml");
       const rId = this.pkg.addRel(this.wbPart, REL_TYPE.worksheet, part);
@@ -229,29 +229,49 @@ class Patcher {
     this.cellsWritten += out.cellsWritten;
     this.chartsSkipped += e.charts.length;
     this.wb.setState(s, e.hidden ? "veryHidden" : null);
+    // Names Excel keeps per sheet (print area, print titles, filter ranges) go with the old sheet;
+    // those set again are replaced where they are, so that a second run writes the same list.
     const p = e.pageSetup;
     const q = quoteSheetName(s.name);
-    if (p?.printArea) this.wb.setName("_xlnm.Print_Area", `${q}!${absolute(rangeToA1(p.printArea))}`, null, s);
-    if (p?.printTitleRows)
-      this.wb.setName("_xlnm.Print_Titles", `${q}!$${p.printTitleRows.first + 1}:$${p.printTitleRows.last + 1}`, null, s);
+    const kept = new Set<string>();
+    if (p?.printArea) {
+      this.wb.setName("_xlnm.Print_Area", `${q}!${absolute(rangeToA1(p.printArea))}`, null, s);
+      kept.add("_XLNM.PRINT_AREA");
+    }
+    if (p?.printTitleRows) {
+      this.wb.setName(
+        "_xlnm.Print_Titles",
+        `${q}!$${p.printTitleRows.first + 1}:$${p.printTitleRows.last + 1}`,
+        null,
+        s,
+      );
+      kept.add("_XLNM.PRINT_TITLES");
+    }
+    for (const n of this.wb.scopedNames(s))
+      if (n.startsWith("_xlnm.") && !kept.has(n.toUpperCase())) this.wb.removeName(n, s);
     if (e.activate) this.activate(s, null);
   }
 
   private addTable(sheetPart: string, t: TableSpec, columns: string[]): string | { problem: string } {
     const key = t.name.toUpperCase();
-    let maxId = 0;
+    // Table ids are unique in the workbook (§18.5.1.2): the smallest free one, so that a table
+    // written again gets the id it had.
+    const ids = new Set<number>();
     for (const name of this.pkg.names()) {
       if (!/(^|\/)tables\/[^/]+\.xml$/i.test(name)) continue;
       const xml = this.pkg.read(name);
-      const head = xml.slice(0, xml.indexOf(">", xml.indexOf("<table")) + 1);
-      maxId = Math.max(maxId, Number(attr(head.slice(head.indexOf("<table")), "id") ?? 0));
-      const other = (attr(head.slice(head.indexOf("<table")), "displayName") ?? "").toUpperCase();
-      if (other === key) return { problem: "a table of that name exists" };
+      const at = xml.indexOf("<table");
+      const head = xml.slice(at, xml.indexOf(">", at) + 1);
+      ids.add(Number(attr(head, "id") ?? 0));
+      if ((attr(head, "displayName") ?? "").toUpperCase() === key)
+        return { problem: "a table of that name exists" };
     }
+    let id = 1;
+    while (ids.has(id)) id++;
     if (this.wb.nameList().some((n) => !n.local && n.name.toUpperCase() === key))
       return { problem: "a defined name of that name exists" };
     const part = this.newPartName("xl/tables/table", ".xml");
-    this.pkg.write(part, tableXml(maxId + 1, t, columns));
+    this.pkg.write(part, tableXml(id, t, columns));
     this.pkg.setOverride(part, CT.table);
     return this.pkg.addRel(sheetPart, REL_TYPE.table, part);
   }

@@ -84,7 +84,9 @@ export function readRawEntries(buf: Buffer): RawEntry[] {
 /** An entry's uncompressed bytes, checked against its CRC. */
 export function inflateEntry(e: RawEntry): Buffer {
   const data =
-    e.method === METHOD_STORE ? e.data : zlib.inflateRawSync(e.data, { maxOutputLength: Math.max(1, e.size) });
+    e.method === METHOD_STORE
+      ? e.data
+      : zlib.inflateRawSync(e.data, { maxOutputLength: Math.max(1, e.size) });
   if (data.length !== e.size || crc32(data) !== e.crc) throw new ZipFormatError(`${e.name}: damaged data`);
   return data;
 }

@@ -194,7 +194,10 @@ function guardFormula(cell: string, r: CellRange): void {
   const ref = attr(f[0], "ref");
   if (!ref) return;
   const [a, b = a] = ref.split(":");
-  const p = (s: string) => ({ row: Number(s.replace(/[A-Z$]/gi, "")) - 1, col: columnIndex(s.replace(/[0-9$]/g, "")) });
+  const p = (s: string) => ({
+    row: Number(s.replace(/[A-Z$]/gi, "")) - 1,
+    col: columnIndex(s.replace(/[0-9$]/g, "")),
+  });
   const x = p(a);
   const y = p(b);
   if (x.row < r.top || y.row > r.bottom || x.col < r.left || y.col > r.right)

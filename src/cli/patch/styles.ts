@@ -5,10 +5,31 @@
  * (by an earlier run), is reused: a second run appends nothing.
  */
 import type { CellFormat } from "../../core/plan/edit-plan";
-import { attr, attributes, childElements, localName, rootElement, setAttr, escapeAttr, type XmlElement } from "./xml";
+import {
+  attr,
+  attributes,
+  childElements,
+  localName,
+  rootElement,
+  setAttr,
+  escapeAttr,
+  type XmlElement,
+} from "./xml";
 
 /** CT_Stylesheet's sequence (ECMA-376 Part 1 §18.8.39). */
-const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 type ListName = "numFmts" | "fonts" | "fills" | "borders" | "cellXfs" | "dxfs";
 const LISTS: ListName[] = ["numFmts", "fonts", "fills", "borders", "cellXfs", "dxfs"];
 
@@ -92,7 +113,9 @@ export class StyleBook {
     const kids = childElements(xml, root.openEnd, root.closeStart);
     for (const name of LISTS) {
       const el = kids.find((k) => localName(k.name) === name) ?? null;
-      const records = el ? childElements(xml, el.openEnd, el.closeStart).map((r) => xml.slice(r.start, r.end)) : [];
+      const records = el
+        ? childElements(xml, el.openEnd, el.closeStart).map((r) => xml.slice(r.start, r.end))
+        : [];
       this.lists.set(name, new RecordList(name, el, records));
     }
     for (const r of this.list("numFmts").records) {
@@ -173,7 +196,9 @@ export class StyleBook {
     if (id === undefined) {
       id = this.nextNumFmtId++;
       this.numFmtIds.set(code, id);
-      this.list("numFmts").intern(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+      this.list("numFmts").intern(
+        `<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`,
+      );
     }
     return id;
   }
@@ -190,7 +215,8 @@ export class StyleBook {
       if (f.fontColor) d += `<${p}color rgb="${argb(f.fontColor)}"/>`;
       d += `</${p}font>`;
     }
-    if (f.fill) d += `<${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${argb(f.fill)}"/></${p}patternFill></${p}fill>`;
+    if (f.fill)
+      d += `<${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${argb(f.fill)}"/></${p}patternFill></${p}fill>`;
     d += `</${p}dxf>`;
     id = this.list("dxfs").intern(d);
     this.dxfCache.set(f, id);

@@ -6,13 +6,39 @@
  */
 import { applyEdits, insertionPoint } from "./styles";
 import { PatchRefusal } from "./sheet-data";
-import { attr, childElements, decode, escapeAttr, escapeText, namespaces, NS, rootElement, setAttr, type XmlElement } from "./xml";
+import {
+  attr,
+  childElements,
+  decode,
+  escapeAttr,
+  escapeText,
+  namespaces,
+  NS,
+  rootElement,
+  setAttr,
+  type XmlElement,
+} from "./xml";
 
 /** CT_Workbook's sequence (§18.2.27). */
 const ORDER = [
-  "fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets",
-  "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews",
-  "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects",
+  "fileVersion",
+  "fileSharing",
+  "workbookPr",
+  "workbookProtection",
+  "bookViews",
+  "sheets",
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
   "extLst",
 ];
 
@@ -120,7 +146,8 @@ export class WorkbookXml {
         this.namesChanged = true;
       }
     if (this.names.some((n) => n.sheet)) this.namesChanged = true;
-    if (this.active === s) this.active = this.sheets.find((x) => !attr(x.tag, "state")) ?? this.sheets[0] ?? null;
+    if (this.active === s)
+      this.active = this.sheets.find((x) => !attr(x.tag, "state")) ?? this.sheets[0] ?? null;
     if (this.first === s) this.first = this.sheets[0] ?? null;
     this.viewChanged = true;
   }

@@ -11,12 +11,44 @@ import { PatchRefusal, SheetData } from "./sheet-data";
 import { attr, childElements, escapeAttr, localName, rootElement, setAttr, type XmlElement } from "./xml";
 
 export const WORKSHEET_ORDER = [
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr",
-  "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate",
-  "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations",
-  "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
-  "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing",
-  "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts",
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
   "extLst",
 ];
 
@@ -97,7 +129,8 @@ export class Worksheet {
   removeCfInside(ranges: readonly CellRange[]): void {
     if (!ranges.length) return;
     for (const k of this.kids)
-      if (k.name === "conditionalFormatting" && refInside(attr(this.text(k), "sqref"), ranges)) this.removedCf.add(k);
+      if (k.name === "conditionalFormatting" && refInside(attr(this.text(k), "sqref"), ranges))
+        this.removedCf.add(k);
   }
 
   /** The highest rule priority among the sheet's rules (2010 extension rules too), removed ones aside. */
@@ -137,7 +170,9 @@ export class Worksheet {
   /** An internal link: Excel's own form (location, no relationship; §18.3.1.47). */
   addInternalLink(ref: string, location: string, display: string): void {
     const list = this.linkList().filter((h) => attr(h, "ref") !== ref);
-    list.push(`<hyperlink ref="${ref}" location="${escapeAttr(location)}" display="${escapeAttr(display)}"/>`);
+    list.push(
+      `<hyperlink ref="${ref}" location="${escapeAttr(location)}" display="${escapeAttr(display)}"/>`,
+    );
     this.hyperlinks = list;
   }
 
@@ -197,7 +232,12 @@ export class Worksheet {
       const k = this.kid(name);
       if (k) edits.push({ at: k.start, end: k.end, text: text ?? "" });
       else if (text) {
-        const at = insertionPoint(this.kids.map((x) => ({ ...x, name: x.key })), name, WORKSHEET_ORDER, this.root.closeStart);
+        const at = insertionPoint(
+          this.kids.map((x) => ({ ...x, name: x.key })),
+          name,
+          WORKSHEET_ORDER,
+          this.root.closeStart,
+        );
         edits.push({ at, end: at, text });
       }
     };
@@ -208,7 +248,8 @@ export class Worksheet {
     const sd = this.kid("sheetData");
     const rows = this.data.toXml();
     if (sd && !sd.selfClosing) edits.push({ at: sd.openEnd, end: sd.closeStart, text: rows });
-    if (this.cols) replace("cols", this.cols.length ? `<cols>${this.cols.map((c) => c.tag).join("")}</cols>` : null);
+    if (this.cols)
+      replace("cols", this.cols.length ? `<cols>${this.cols.map((c) => c.tag).join("")}</cols>` : null);
     if (!sd || sd.selfClosing) replace("sheetData", `<sheetData>${rows}</sheetData>`);
     if (this.merges)
       replace("mergeCells", this.merges.length ? this.listElement("mergeCells", this.merges) : null);
@@ -217,11 +258,21 @@ export class Worksheet {
       const cfs = this.kids.filter((k) => k.name === "conditionalFormatting");
       const at = cfs.length
         ? cfs[cfs.length - 1].end
-        : insertionPoint(this.kids.map((x) => ({ ...x, name: x.key })), "conditionalFormatting", WORKSHEET_ORDER, this.root.closeStart);
+        : insertionPoint(
+            this.kids.map((x) => ({ ...x, name: x.key })),
+            "conditionalFormatting",
+            WORKSHEET_ORDER,
+            this.root.closeStart,
+          );
       edits.push({ at, end: at, text: this.newCf.join("") });
     }
     if (this.hyperlinks)
-      replace("hyperlinks", this.hyperlinks.length ? `${this.openOf("hyperlinks", "<hyperlinks>")}${this.hyperlinks.join("")}</hyperlinks>` : null);
+      replace(
+        "hyperlinks",
+        this.hyperlinks.length
+          ? `${this.openOf("hyperlinks", "<hyperlinks>")}${this.hyperlinks.join("")}</hyperlinks>`
+          : null,
+      );
     return applyEdits(xml, edits);
   }
 
@@ -264,7 +315,11 @@ export class Worksheet {
       return;
     }
     if (k.selfClosing) {
-      edits.push({ at: k.start, end: k.end, text: `${this.xml.slice(k.start, k.openEnd - 2)}>${color}</sheetPr>` });
+      edits.push({
+        at: k.start,
+        end: k.end,
+        text: `${this.xml.slice(k.start, k.openEnd - 2)}>${color}</sheetPr>`,
+      });
       return;
     }
     const old = childElements(this.xml, k.openEnd, k.closeStart).find((c) => c.name === "tabColor");
@@ -278,7 +333,11 @@ export class Worksheet {
     if (!k || k.selfClosing) {
       if (!on) return;
       const at = insertionPoint(this.kids, "sheetViews", WORKSHEET_ORDER, this.root.closeStart);
-      edits.push({ at, end: at, text: `<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>` });
+      edits.push({
+        at,
+        end: at,
+        text: `<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>`,
+      });
       return;
     }
     const view = childElements(this.xml, k.openEnd, k.closeStart).find((c) => c.name === "sheetView");
@@ -320,7 +379,10 @@ export function refInside(ref: string | undefined, ranges: readonly CellRange[])
     parts.length > 0 &&
     parts.every((p) => {
       const r = safeRange(p);
-      return !!r && ranges.some((o) => r.top >= o.top && r.bottom <= o.bottom && r.left >= o.left && r.right <= o.right);
+      return (
+        !!r &&
+        ranges.some((o) => r.top >= o.top && r.bottom <= o.bottom && r.left >= o.left && r.right <= o.right)
+      );
     })
   );
 }

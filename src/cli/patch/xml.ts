@@ -128,6 +128,7 @@ const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 /** The attributes of a start tag, values decoded. */
 export function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
+  if (!tag) return out;
   const open = tag.slice(0, tagEnd(tag, 0));
   ATTR.lastIndex = 0;
   for (let m = ATTR.exec(open); m; m = ATTR.exec(open)) out.set(m[1], decode(m[2] ?? m[3]));
@@ -167,6 +168,7 @@ export function decode(s: string): string {
 }
 
 /** Characters XML 1.0 cannot hold, written as Excel does (_xHHHH_, ECMA-376 Part 1 §22.9.2.19). */
+// eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
 const INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 function excelEscape(s: string): string {
   return s.replace(INVALID, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
