@@ -1,6 +1,6 @@
 /** The command line, parsed with node:util — no dependency. Wrong arguments throw UsageError (exit 2). */
 import { parseArgs } from "node:util";
-import type { Lang } from "../core/model/finding";
+import type { Lang } from "../core";
 
 export type Command = "validate" | "fill" | "summary" | "run" | "undo" | "config" | "help";
 const COMMANDS: Command[] = ["validate", "fill", "summary", "run", "undo", "config", "help"];

@@ -1,19 +1,19 @@
 /** One workbook through the engine: load and snapshot, analyse, plan (applying and saving: commands/write.ts). */
 import type ExcelJS from "exceljs";
-import type { WorkbookSnapshot } from "../core/grid/cell";
-import type { ShinchokuConfig } from "../core/config/config";
-import type { Finding } from "../core/model/finding";
 import {
   analyse,
+  type Analysis,
+  type EditPlan,
+  type Finding,
+  type Lang,
   planFill,
   planFindings,
   planSummary,
   planUndo,
   reviewPlanFindings,
-  type Analysis,
-} from "../core/engine";
-import type { Lang } from "../core/model/finding";
-import type { EditPlan } from "../core/plan/edit-plan";
+  type ShinchokuConfig,
+  type WorkbookSnapshot,
+} from "../core";
 import { loadWorkbookChecked } from "./workbook-io";
 import { snapshotWorkbook } from "./read-xlsx";
 

@@ -5,14 +5,14 @@
  */
 import type ExcelJS from "exceljs";
 import {
-  keptNumberFormat,
   type CellRange,
   type CellValue,
   type DefinedNameSnapshot,
+  keptNumberFormat,
+  parseRangeA1,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "../core/grid/cell";
-import { parseRangeA1 } from "../core/grid/address";
+} from "../core";
 
 const MS_PER_DAY = 86_400_000;
 /** 1899-12-30, day 0 of Excel's 1900 date system (ExcelJS reads dates as UTC). */

@@ -5,13 +5,23 @@
  * in the reader's language with the round trips and payload it took. A read or write too large for
  * one request takes more (read-workbook.ts, apply-plan.ts).
  */
-import { analyse, planFill, planFindings, planSummary, planUndo, type Analysis } from "../core/engine";
-import type { Lang } from "../core/model/finding";
-import { mergeConfig } from "../core/config/config";
-import { renderFinding, renderMessage, severityOf } from "../core/checks/render";
-import { countBySeverity, type Finding } from "../core/model/finding";
-import type { EditPlan } from "../core/plan/edit-plan";
-import type { WorkbookSnapshot } from "../core/grid/cell";
+import {
+  analyse,
+  type Analysis,
+  countBySeverity,
+  type EditPlan,
+  type Finding,
+  type Lang,
+  mergeConfig,
+  planFill,
+  planFindings,
+  planSummary,
+  planUndo,
+  renderFinding,
+  renderMessage,
+  severityOf,
+  type WorkbookSnapshot,
+} from "../core";
 import { applyPlan, type ApplyOutcome, type Blocked } from "./apply-plan";
 import { readWorkbookSnapshot } from "./read-workbook";
 import { setHighlight } from "./highlight";

@@ -13,15 +13,15 @@
  * read in halves, recursively; a single sheet too large is read in halves of its rows.
  */
 import {
-  keptNumberFormat,
   type CellRange,
   type CellValue,
   type DefinedNameSnapshot,
+  keptNumberFormat,
+  parseRangeA1,
+  recordSheetsNamed,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "../core/grid/cell";
-import { parseRangeA1 } from "../core/grid/address";
-import { recordSheetsNamed } from "../core/ownership/record";
+} from "../core";
 import { isTooLarge, supports } from "./office-errors";
 import type { SyncMeter } from "./sync-meter";
 

@@ -4,8 +4,7 @@
  */
 import * as fs from "node:fs";
 import { UsageError } from "../args";
-import { findingRows } from "../../core/plan/findings-plan";
-import { findingsCsv } from "../../core/report/findings-csv";
+import { findingRows, findingsCsv } from "../../core";
 import { reasonOf } from "./each-file";
 import { expandInputs, type InputFiles } from "../files";
 import { analyseFile, type Analysed } from "../pipeline";

@@ -5,8 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import { Workbook } from "../exceljs-workbook";
-import type { WorkbookSnapshot } from "../../core/grid/cell";
-import { analyse } from "../../core/engine";
+import { analyse, type WorkbookSnapshot } from "../../core";
 import { UsageError } from "../args";
 import { applyPlan, type ApplyResult } from "../apply-plan";
 import { expandInputs, samePath, type InputFiles } from "../files";
