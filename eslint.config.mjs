@@ -66,6 +66,25 @@ export default tseslint.config(
     },
   },
   {
+    // One door into the engine: outside src/core, import from src/core (its index.ts), never past it.
+    // scripts/dev/core-door.mjs rewrites deep imports; tests may still look inside what they test.
+    files: ["src/**/*.ts", "scripts/**/*.{ts,js,mjs,cjs}"],
+    ignores: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.{1,2}/(?:.*/)?core/(?!index(?:\\.[jt]s)?$).+",
+              message: "Import the engine from src/core (its index.ts), not from a file inside it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // innerHTML with cell content is how injection happens; the UI builds DOM nodes instead.
     files: ["src/taskpane/**/*.ts", "src/commands/**/*.ts", "src/shared/**/*.ts", "test/preview/**/*.ts"],
     rules: {

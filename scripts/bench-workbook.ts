@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { SheetSnapshot } from "../src/core/grid/cell";
+import type { SheetSnapshot } from "../src/core";
 import { workbookFromSnapshots } from "../src/cli/write-snapshot";
 import { SAMPLE_WIDTHS, itemSheets, repoRoot, type Variant } from "./sample-items";
 

@@ -6,8 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { toJsonSchema } from "@valibot/to-json-schema";
-import { ALL_RULES } from "../src/core/checks/index";
-import { overridesSchema, SEVERITY_VALUES, SHEET_NAME_PATTERNS } from "../src/core/config/schema";
+import { ALL_RULES, overridesSchema, SEVERITY_VALUES, SHEET_NAME_PATTERNS } from "../src/core";
 import { repoRoot } from "./sample-items";
 
 export const SCHEMA_FILE = path.join(repoRoot(), "schema", "shinchoku.schema.json");

@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { CellValue, SheetSnapshot } from "../src/core/grid/cell";
+import type { CellValue, SheetSnapshot } from "../src/core";
 import {
   seedFormSheets,
   seedIndicators,

@@ -5,17 +5,20 @@
  * reported, never a failure.
  */
 import type ExcelJS from "exceljs";
-import type { CellRange } from "../core/grid/cell";
-import { parseRangeA1, quoteSheetName, rangeToA1, toA1 } from "../core/grid/address";
 import {
-  forEachCellWrite,
   type CellFormat,
+  type CellRange,
   type EditPlan,
+  forEachCellWrite,
   type ListValidationSpec,
   type PageSetupSpec,
+  parseRangeA1,
   type PlanValue,
+  quoteSheetName,
+  rangeToA1,
   type SheetEdit,
-} from "../core/plan/edit-plan";
+  toA1,
+} from "../core";
 
 export interface ApplyResult {
   /** Charts in the plan that ExcelJS cannot write (the add-in writes them). */

@@ -1,6 +1,6 @@
 /** The command line, parsed with node:util — no dependency. Wrong arguments throw UsageError (exit 2). */
 import { parseArgs } from "node:util";
-import type { Lang } from "../core/model/finding";
+import type { Lang } from "../core";
 import { MSG } from "./messages";
 
 export type Command = "validate" | "fill" | "summary" | "run" | "undo" | "config" | "help";

@@ -5,9 +5,14 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkConfigJson, mergeConfig, type ShinchokuConfig } from "../core/config/config";
-import { formatConfigProblems, type ConfigProblem } from "../core/config/schema";
-import type { Lang } from "../core/model/finding";
+import {
+  checkConfigJson,
+  type ConfigProblem,
+  formatConfigProblems,
+  type Lang,
+  mergeConfig,
+  type ShinchokuConfig,
+} from "../core";
 
 const FILE_WORDS = {
   ja: { missing: "ファイルが見つかりません", unreadable: "ファイルを読めません", warning: "設定の注意" },

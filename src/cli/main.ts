@@ -9,7 +9,7 @@ import { processIO, type CliIO } from "./io";
 import { MSG, usage } from "./messages";
 import { configCommand } from "./commands/config";
 import type { CommandContext } from "./commands/context";
-import type { Lang } from "../core/model/finding";
+import type { Lang } from "../core";
 import { firstLine, stackOf } from "./failure";
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {

@@ -1,5 +1,5 @@
 /** The CLI's own words (the findings' words come from the engine's rules). */
-import type { Lang } from "../core/model/finding";
+import type { Lang } from "../core";
 import type { ReadErrorKind } from "./read/errors";
 
 export const MSG = {

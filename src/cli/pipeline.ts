@@ -5,20 +5,20 @@
  */
 import * as fs from "node:fs";
 import type ExcelJS from "exceljs";
-import type { WorkbookSnapshot } from "../core/grid/cell";
-import type { ShinchokuConfig } from "../core/config/config";
-import type { Finding } from "../core/model/finding";
 import {
   analyse,
+  type Analysis,
+  type EditPlan,
+  type Finding,
+  type Lang,
   planFill,
   planFindings,
   planSummary,
   planUndo,
   reviewPlanFindings,
-  type Analysis,
-} from "../core/engine";
-import type { Lang } from "../core/model/finding";
-import type { EditPlan } from "../core/plan/edit-plan";
+  type ShinchokuConfig,
+  type WorkbookSnapshot,
+} from "../core";
 import { readWorkbookBytes } from "./read";
 import { PackageError, ReadError } from "./read/errors";
 import { partsExcelJsDrops } from "./workbook-io";

@@ -7,14 +7,14 @@
  */
 import type ExcelJS from "exceljs";
 import {
-  keptNumberFormat,
   type CellRange,
   type CellValue,
   type DefinedNameSnapshot,
+  keptNumberFormat,
+  parseRangeA1,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "../core/grid/cell";
-import { parseRangeA1 } from "../core/grid/address";
+} from "../core";
 import { sheetFromCells, type GridCell } from "./read/sheet-grid";
 
 const MS_PER_DAY = 86_400_000;

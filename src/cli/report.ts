@@ -1,7 +1,5 @@
 /** Printing the engine's reports: text grouped by item, or JSON in buildReport's shape. */
-import { buildReport, type JsonReport } from "../core/report/json-report";
-import { formatTextReport } from "../core/report/text-report";
-import type { Finding, Lang } from "../core/model/finding";
+import { buildReport, type Finding, formatTextReport, type JsonReport, type Lang } from "../core";
 import type { Analysed } from "./pipeline";
 
 export interface Failure {

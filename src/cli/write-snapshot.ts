@@ -5,7 +5,7 @@
 import type ExcelJS from "exceljs";
 import { Workbook } from "./exceljs-workbook";
 import { cellAt } from "./apply-plan";
-import type { CellValue, SheetSnapshot } from "../core/grid/cell";
+import type { CellValue, SheetSnapshot } from "../core";
 
 export interface LayoutOptions {
   /** Column widths in characters, by 0-based column; others get `defaultWidth`. */

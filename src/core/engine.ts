@@ -3,49 +3,32 @@
  * ExcelJS) call these and apply what comes back; they decide nothing themselves.
  */
 import { startMemoRun } from "./values/memo";
-import type { WorkbookSnapshot } from "./grid/cell";
+import type { WorkbookSnapshot } from "./model/snapshot";
+import type { Analysis } from "./model/analysis";
 import type { ShinchokuConfig } from "./config/config";
 import type { Finding } from "./model/finding";
-import type { ComputedItem } from "./model/computed";
 import { emptyPlan, type EditPlan } from "./plan/edit-plan";
-import { readWorkbook, type ReadResult } from "./layout/read-workbook";
+import { readWorkbook } from "./layout/read-workbook";
 import { computeItems } from "./compute/compute-item";
 import { runChecks } from "./checks/run-checks";
 import { planFill as planFillAreas } from "./plan/fill-plan";
 import { planSummarySheet } from "./plan/summary-plan";
 import { buildSummary } from "./summary/summary-model";
-import { findingsGrid, readMarks, type ReviewMark } from "./review/findings-sheet";
-import { applyReview, keyFindings, type KeyedFinding } from "./review/review";
+import { findingsGrid, readMarks } from "./review/findings-sheet";
+import { applyReview, keyFindings } from "./review/review";
 import { planFindingsSheet } from "./plan/findings-plan";
 import type { Lang } from "./model/finding";
-import { buildChecklist, type ChecklistEntry } from "./checklist/checklist";
+import { buildChecklist } from "./checklist/checklist";
 import { planUndo as planUndoAll } from "./ownership/undo";
 import { staleFindings } from "./ownership/stale";
 import type { RecordMeta } from "./ownership/record";
 
+// Shim: Analysis moved to model/analysis.ts; this re-export goes once nothing imports it from here.
+export type { Analysis } from "./model/analysis";
+
 export interface AnalyseOptions {
   /** "Today", to tell which fiscal years are over; the CLI passes the clock, tests pass a fixed date. */
   asOf: Date;
-}
-
-export interface Analysis {
-  config: ShinchokuConfig;
-  asOf: Date;
-  read: ReadResult;
-  computed: ComputedItem[];
-  /**
-   * Reader diagnostics and rule findings, severities resolved from configuration, "off" rules
-   * dropped; without the ones staff reviewed (those are in `reviewed`).
-   */
-  findings: Finding[];
-  /** Findings staff marked 確認済み or 対応不要 on the findings sheet, unchanged since: not counted. */
-  reviewed: Finding[];
-  /** Every finding (open and reviewed, planning's too once reviewed), with its key and fingerprint. */
-  keyed: KeyedFinding[];
-  /** What staff left on the findings sheet, by key (empty when there is none). */
-  marks: Map<string, ReviewMark>;
-  /** Entries due by `asOf` that items lack (status, actual, grade), by lead department. */
-  checklist: ChecklistEntry[];
 }
 
 export function analyse(wb: WorkbookSnapshot, config: ShinchokuConfig, opts: AnalyseOptions): Analysis {

@@ -8,16 +8,19 @@
  *                   our areas are cleared and rewritten.
  * The plan decides every value and colour; this module only translates it into Office.js calls.
  */
-import { columnLetters, quoteSheetName, rangeToA1, toA1 } from "../core/grid/address";
-import type { CellRange } from "../core/grid/cell";
 import {
   cellCount,
-  cellWrites,
   type CellFormat,
+  type CellRange,
+  cellWrites,
+  columnLetters,
   type EditPlan,
   type PageSetupSpec,
+  quoteSheetName,
+  rangeToA1,
   type SheetEdit,
-} from "../core/plan/edit-plan";
+  toA1,
+} from "../core";
 import { errorCode, supports } from "./office-errors";
 import { noteWritten } from "./read-workbook";
 import { jsonBytes, type SyncMeter } from "./sync-meter";

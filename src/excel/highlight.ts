@@ -8,7 +8,7 @@
  * the new ones); a third first when the sheets and their protection are not known yet (clearing
  * from the pane; validate passes what its read learnt). Protected sheets are skipped.
  */
-import { parseRangeA1, rangeToA1 } from "../core/grid/address";
+import { parseRangeA1, rangeToA1 } from "../core";
 import { documentSettings, saveDocumentSettings } from "./settings";
 import { loadSheetList, type SheetAccess } from "./read-workbook";
 import type { SyncMeter } from "./sync-meter";

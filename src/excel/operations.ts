@@ -7,20 +7,23 @@
  */
 import {
   analyse,
+  type Analysis,
   checkStale,
+  countBySeverity,
+  type EditPlan,
+  type Finding,
+  type Lang,
+  mergeConfig,
   planFill,
   planFindings,
   planSummary,
   planUndo,
+  renderFinding,
+  renderMessage,
   reviewPlanFindings,
-  type Analysis,
-} from "../core/engine";
-import type { Lang } from "../core/model/finding";
-import { mergeConfig } from "../core/config/config";
-import { renderFinding, renderMessage, severityOf } from "../core/checks/render";
-import { countBySeverity, type Finding } from "../core/model/finding";
-import type { EditPlan } from "../core/plan/edit-plan";
-import type { WorkbookSnapshot } from "../core/grid/cell";
+  severityOf,
+  type WorkbookSnapshot,
+} from "../core";
 import { applyPlan, type ApplyOutcome, type Blocked } from "./apply-plan";
 import { readWorkbookSnapshot } from "./read-workbook";
 import { setHighlight } from "./highlight";

@@ -20,15 +20,15 @@
  * narrower bands (more syncs, only when it happens).
  */
 import {
-  keptNumberFormat,
   type CellRange,
   type CellValue,
   type DefinedNameSnapshot,
+  keptNumberFormat,
+  parseRangeA1,
+  recordSheetsNamed,
   type SheetSnapshot,
   type WorkbookSnapshot,
-} from "../core/grid/cell";
-import { parseRangeA1 } from "../core/grid/address";
-import { recordSheetsNamed } from "../core/ownership/record";
+} from "../core";
 import { errorCode, isTooLarge, supports } from "./office-errors";
 import type { SyncMeter } from "./sync-meter";
 

@@ -1,5 +1,5 @@
 /** A finding clicked in the pane: activate its sheet and select its cell, in one round trip. */
-import { parseRangeA1, rangeToA1 } from "../core/grid/address";
+import { parseRangeA1, rangeToA1 } from "../core";
 
 export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
   const ws = context.workbook.worksheets.getItem(sheet);

@@ -2,8 +2,7 @@
  * Settings in the workbook's document settings (Office.context.document.settings), under one key,
  * so a city's vocabularies, thresholds and the highlight switch travel with the file.
  */
-import { checkConfig } from "../core/config/config";
-import { ConfigInvalidError } from "../core/config/schema";
+import { checkConfig, ConfigInvalidError } from "../core";
 import { DEFAULT_SETTINGS, type ShinchokuSettings } from "./types";
 
 export const SETTINGS_KEY = "shinchoku.settings";

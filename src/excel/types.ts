@@ -1,13 +1,11 @@
-import type { IndicatorKind } from "../core/model/item";
-import type { PeriodBasis } from "../core/model/computed";
-/**
- * What the Office.js adapter offers the task pane and the ribbon commands. The UI only calls these
- * and shows what comes back; every decision is the engine's (src/core), every Office call the
- * adapter's (src/excel).
- */
-import type { Lang, RenderedFinding } from "../core/model/finding";
-import type { ConfigOverrides } from "../core/config/config";
-import type { ChecklistEntry } from "../core/checklist/checklist";
+import type {
+  ChecklistEntry,
+  ConfigOverrides,
+  IndicatorKind,
+  Lang,
+  PeriodBasis,
+  RenderedFinding,
+} from "../core";
 
 /** Round trips and payload of one command, for the pane's footer, the preview page and the bench. */
 export interface SyncStats {

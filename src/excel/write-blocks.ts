@@ -3,8 +3,7 @@
  * in a row form a run; runs with the same columns on consecutive rows form a block written with one
  * 2-D array. Formats are grouped the same way, one layer per (property, value) pair (formatLayers).
  */
-import type { CellRange } from "../core/grid/cell";
-import type { CellFormat, CellWrite, PlanValue } from "../core/plan/edit-plan";
+import type { CellFormat, CellRange, CellWrite, PlanValue } from "../core";
 
 export interface Block<T> {
   range: CellRange;

@@ -2,7 +2,7 @@
  * What a user is told about an error. Excel's errors (OfficeExtension.Error) carry a code; the
  * ones a user can act on get their own words, the rest show Excel's own message with the code.
  */
-import { ConfigInvalidError, formatConfigProblems } from "../core/config/schema";
+import { ConfigInvalidError, formatConfigProblems } from "../core";
 import { t, type Lang } from "./i18n";
 
 export interface ErrorReport {

@@ -2,7 +2,7 @@
  * Every string the task pane, the ribbon commands and the result dialog show, in Japanese and
  * English. Japanese is the default: English only when Office's display language is not Japanese.
  */
-import type { Lang } from "../core/model/finding";
+import type { Lang } from "../core";
 
 export type { Lang };
 

@@ -2,7 +2,7 @@
  * The sentences that tell a user what a command did, shared by the pane's status area and the
  * ribbon commands' dialog so both say the same thing.
  */
-import { DEFAULT_CONFIG } from "../core/config/config";
+import { DEFAULT_CONFIG } from "../core";
 import type { OperationResult, SyncStats } from "../excel/types";
 import { t, type Lang } from "./i18n";
 

@@ -4,8 +4,16 @@
  * and the last command's statistics behind a toggle. It only calls ShinchokuOperations and shows
  * what comes back.
  */
-import type { RenderedFinding, Severity } from "../core/model/finding";
-import { messageWithoutPlace } from "../core/checks/render";
+import {
+  type ChecklistEntry,
+  formatFiscalYearEn,
+  formatFiscalYearJa,
+  messageWithoutPlace,
+  MISSING_WORDS,
+  type RenderedFinding,
+  ruleByCode,
+  type Severity,
+} from "../core";
 import { DEFAULT_SETTINGS } from "../excel/types";
 import type {
   OperationKind,
@@ -28,9 +36,6 @@ import {
   type FindingGroup,
   type RuleGroup,
 } from "./findings-model";
-import { ruleByCode } from "../core/checks/index";
-import { MISSING_WORDS, type ChecklistEntry } from "../core/checklist/checklist";
-import { formatFiscalYearEn, formatFiscalYearJa } from "../core/values/fiscal-year";
 import { buildSettingsPanel } from "./settings-panel";
 
 export interface TaskpaneOptions {

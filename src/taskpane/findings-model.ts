@@ -2,11 +2,16 @@
  * How the pane lists findings: grouped by item (in the workbook's sheet order), errors first,
  * then by sheet and cell, filtered by severity. Pure, so it is tested without a DOM.
  */
-import { countBySeverity, SEVERITY_ORDER, type RenderedFinding, type Severity } from "../core/model/finding";
+import {
+  compareText,
+  countBySeverity,
+  parseA1,
+  type RenderedFinding,
+  type Severity,
+  SEVERITY_ORDER,
+} from "../core";
 import type { OperationResult, PaneIndicator } from "../excel/types";
 import type { MessageKey } from "../shared/i18n";
-import { parseA1 } from "../core/grid/address";
-import { compareText } from "../core/values/order";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 

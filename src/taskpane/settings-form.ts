@@ -6,20 +6,21 @@
  * defaults is saved, so a workbook keeps following future defaults for everything it did not change.
  */
 import {
+  ALL_RULES,
   checkConfig,
-  DEFAULT_CONFIG,
   type ConfigOverrides,
+  type ConfigProblem,
+  DEFAULT_CONFIG,
   type Flag,
   type FlagBand,
+  formatConfigProblem,
   type GradeDef,
+  type IndicatorKind,
   type LabelConfig,
+  type ReviewState,
+  type Severity,
   type StatusDef,
-} from "../core/config/config";
-import { formatConfigProblem, type ConfigProblem } from "../core/config/schema";
-import { ALL_RULES } from "../core/checks/index";
-import type { Severity } from "../core/model/finding";
-import type { IndicatorKind } from "../core/model/item";
-import type { ReviewState } from "../core/config/config";
+} from "../core";
 import type { ShinchokuSettings } from "../excel/types";
 import { t, type Lang, type MessageKey } from "../shared/i18n";
 

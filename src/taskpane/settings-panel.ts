@@ -9,9 +9,7 @@
  * of words adds a row after it (as in a list editor) instead of submitting; removing a row moves
  * the focus to the row that takes its place, or to the add button.
  */
-import { ALL_RULES } from "../core/checks/index";
-import type { Flag } from "../core/config/config";
-import type { IndicatorKind } from "../core/model/item";
+import { ALL_RULES, type Flag, type IndicatorKind } from "../core";
 import type { ShinchokuSettings } from "../excel/types";
 import { append, clear, el } from "../shared/dom";
 import { t, type Lang, type MessageKey } from "../shared/i18n";

@@ -303,7 +303,11 @@ describe("summary plan", () => {
     const wb2: WorkbookSnapshot = { sheets: [...seedFormSheets(), user("集計"), user("集計 (Shinchoku)")] };
     const r = planSummary(run(wb2), wb2);
     expect(r.sheetName).toBe("集計 (Shinchoku 2)");
-    expect(r.plan.edits.map((e) => e.sheet)).toEqual(["集計 (Shinchoku 2)", "_shinchoku_summary", "_shinchoku_settings"]);
+    expect(r.plan.edits.map((e) => e.sheet)).toEqual([
+      "集計 (Shinchoku 2)",
+      "_shinchoku_summary",
+      "_shinchoku_settings",
+    ]);
     expect(r.findings.map((f) => [f.code, f.params])).toEqual([
       ["summary/name-taken", { name: "集計", usedName: "集計 (Shinchoku 2)" }],
     ]);

@@ -3,7 +3,7 @@
  * "$schema" names the installed JSON Schema (relative to the working directory, where the file is
  * usually written), so an editor completes and checks the file.
  */
-import { DEFAULT_CONFIG } from "../../core/config/config";
+import { DEFAULT_CONFIG } from "../../core";
 import { UsageError } from "../args";
 import { schemaReference } from "../config-file";
 import { msg, type CommandContext } from "./context";

@@ -1,5 +1,5 @@
 /** What every command gets: its arguments, the configuration and where to print. */
-import type { ShinchokuConfig } from "../../core/config/config";
+import type { ShinchokuConfig } from "../../core";
 import type { CliArgs } from "../args";
 import type { CliIO } from "../io";
 import { MSG } from "../messages";

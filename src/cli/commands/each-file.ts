@@ -6,7 +6,7 @@ import { ReadError } from "../read/errors";
 import type { Failure } from "../report";
 import { WriteError } from "../write-file";
 import { firstLine, stackOf } from "../failure";
-import type { Lang } from "../../core/model/finding";
+import type { Lang } from "../../core";
 import { msg, type CommandContext } from "./context";
 
 /** `work` on every file of the inputs, with a progress bar; a file it fails on is reported and skipped. */

@@ -4,12 +4,10 @@
  */
 import * as fs from "node:fs";
 import { UsageError } from "../args";
-import { findingRows } from "../../core/plan/findings-plan";
-import { findingsCsv } from "../../core/report/findings-csv";
+import { checkStale, findingRows, findingsCsv, reviewPlanFindings } from "../../core";
 import { reasonOf } from "./each-file";
 import { expandInputs, type InputFiles } from "../files";
 import { analyseFile, type Analysed } from "../pipeline";
-import { checkStale, reviewPlanFindings } from "../../core/engine";
 import { exitCode, jsonOutput, textReport, type Failure } from "../report";
 import { eachFile } from "./each-file";
 import { msg, type CommandContext } from "./context";

@@ -3,15 +3,17 @@
  * written afresh from its SheetEdit, each element in CT_Worksheet's order. Its tables come as parts
  * of their own (xl/tables/tableN.xml, §18.5) with an autoFilter, as Excel writes a table.
  */
-import type { CellRange } from "../../core/grid/cell";
-import { quoteSheetName, rangeToA1, toA1 } from "../../core/grid/address";
 import {
+  type CellRange,
   forEachCellWrite,
   type PageSetupSpec,
   type PlanValue,
+  quoteSheetName,
+  rangeToA1,
   type SheetEdit,
   type TableSpec,
-} from "../../core/plan/edit-plan";
+  toA1,
+} from "../../core";
 import { cellXml, SheetData } from "./sheet-data";
 import { argb, type StyleBook } from "./styles";
 import { escapeAttr, escapeText, NS } from "./xml";

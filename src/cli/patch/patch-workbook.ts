@@ -4,8 +4,15 @@
  * is its input bytes, copied without inflating; touched parts keep what they do not change. Where a
  * change cannot be made safely the whole file is refused (PatchRefusal), never written in part.
  */
-import { quoteSheetName, rangeToA1, toA1 } from "../../core/grid/address";
-import { forEachCellWrite, type EditPlan, type SheetEdit, type TableSpec } from "../../core/plan/edit-plan";
+import {
+  type EditPlan,
+  forEachCellWrite,
+  quoteSheetName,
+  rangeToA1,
+  type SheetEdit,
+  type TableSpec,
+  toA1,
+} from "../../core";
 import { cfXml, ownedSheetXml, tableXml } from "./owned-sheet";
 import { CT, Package, REL_TYPE } from "./package";
 import { cellXml, PatchRefusal } from "./sheet-data";

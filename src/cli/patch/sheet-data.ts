@@ -3,9 +3,7 @@
  * a row, only the cells written or cleared change, the others (and the row's attributes) stay as they
  * were. New cells and rows go in column and row order, as ECMA-376 requires (§18.3.1.73, §18.3.1.4).
  */
-import type { CellRange } from "../../core/grid/cell";
-import { columnIndex, columnLetters } from "../../core/grid/address";
-import type { PlanValue } from "../../core/plan/edit-plan";
+import { type CellRange, columnIndex, columnLetters, type PlanValue } from "../../core";
 import { attr, childElements, escapeText, setAttr, tagEnd } from "./xml";
 
 interface Cell {

@@ -4,7 +4,7 @@
  * workbook keeps its look. A record we need that is already there, written exactly as we write it
  * (by an earlier run), is reused: a second run appends nothing.
  */
-import type { CellFormat } from "../../core/plan/edit-plan";
+import type { CellFormat } from "../../core";
 import {
   attr,
   attributes,

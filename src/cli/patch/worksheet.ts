@@ -4,8 +4,7 @@
  * their place in CT_Worksheet's sequence (ECMA-376 Part 1 §18.3.1.99); every other element, attribute
  * and namespace declaration is copied from the source text.
  */
-import type { CellRange } from "../../core/grid/cell";
-import { parseRangeA1, rangeToA1 } from "../../core/grid/address";
+import { type CellRange, parseRangeA1, rangeToA1 } from "../../core";
 import { applyEdits, insertionPoint } from "./styles";
 import { PatchRefusal, SheetData } from "./sheet-data";
 import { attr, childElements, escapeAttr, localName, rootElement, setAttr, type XmlElement } from "./xml";

@@ -4,7 +4,7 @@
  * shifted and absolute ones ($A$1) kept. Strings, quoted sheet names and structured references are
  * left as they are; a name followed by "(" is a function; a reference shifted off the sheet is #REF!.
  */
-import { columnIndex, columnLetters } from "../../core/grid/address";
+import { columnIndex, columnLetters } from "../../core";
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;

@@ -4,7 +4,7 @@
  * text is joined without its phonetic runs, errors become {error}, hidden sheets are read, and every
  * defined name is kept (sheet-scoped ones with their scope). See docs/cli-reading.md.
  */
-import type { SheetSnapshot, WorkbookSnapshot } from "../../core/grid/cell";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../core";
 import { PackageError } from "./errors";
 import { DEFAULT_LIMITS, Package, type PackageLimits } from "./package";
 import {

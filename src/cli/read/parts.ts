@@ -2,7 +2,7 @@
  * The workbook-level parts: relationships (OPC), the workbook (sheets, defined names, date system),
  * styles (each cell format's number format) and the shared strings.
  */
-import type { DefinedNameSnapshot } from "../../core/grid/cell";
+import type { DefinedNameSnapshot } from "../../core";
 import { PackageError } from "./errors";
 import type { Package } from "./package";
 import { parseXml } from "./xml";

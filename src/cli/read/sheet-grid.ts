@@ -3,7 +3,7 @@
  * value or a merge, each row only as long as its last cell. Shared by both readers (ours and the
  * ExcelJS one kept as the reference, read-xlsx.ts), so that they shape a sheet the same way.
  */
-import type { CellRange, CellValue, SheetSnapshot } from "../../core/grid/cell";
+import type { CellRange, CellValue, SheetSnapshot } from "../../core";
 
 export interface GridCell {
   r: number;

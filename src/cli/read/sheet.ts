@@ -3,8 +3,13 @@
  * and merges. Cells and rows without an `r` attribute (openpyxl and pandas may write them so) follow
  * the previous one, as Excel reads them (ECMA-376 Part 1, 18.3.1.4 and 18.3.1.73).
  */
-import { asExcelErrorLiteral, keptNumberFormat, type CellRange, type CellValue } from "../../core/grid/cell";
-import { parseRangeA1 } from "../../core/grid/address";
+import {
+  asExcelErrorLiteral,
+  type CellRange,
+  type CellValue,
+  keptNumberFormat,
+  parseRangeA1,
+} from "../../core";
 import { shiftFormula } from "./formula";
 import { unescapeXstring } from "./parts";
 import { parseXml } from "./xml";

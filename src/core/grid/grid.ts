@@ -1,4 +1,5 @@
-import { CellRange, CellValue, SheetSnapshot, asExcelErrorLiteral, isCellError, rangeAt } from "./cell";
+import { asExcelErrorLiteral, isCellError, rangeAt } from "./cell";
+import type { CellRange, CellValue, SheetSnapshot } from "../model/snapshot";
 import { isBlankText } from "../values/normalize";
 
 /**

@@ -3,7 +3,7 @@
  * config.ownedAreaTitle, headers on the row below) and the summary sheet (config.summaryMarker in A1).
  * The reader masks them so that our own numbers are never read back as staff data.
  */
-import type { CellRange } from "../grid/cell";
+import type { CellRange } from "../model/snapshot";
 import type { Grid } from "../grid/grid";
 import type { ShinchokuConfig } from "../config/config";
 import { nfkc } from "../values/normalize";

@@ -2,7 +2,7 @@
  * The layout reader: every sheet's form blocks, found by their labels wherever rows and columns
  * moved, joined into items by No. Cells keep their sheet and address for findings and navigation.
  */
-import type { WorkbookSnapshot, CellRange } from "../grid/cell";
+import type { WorkbookSnapshot, CellRange } from "../model/snapshot";
 import { Grid } from "../grid/grid";
 import { parseA1 } from "../grid/address";
 import type { ShinchokuConfig } from "../config/config";

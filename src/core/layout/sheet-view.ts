@@ -2,7 +2,8 @@
  * A sheet as the reader sees it: the grid, with the areas we own (computed fields from an earlier
  * run) masked out, and every label cell classified once.
  */
-import { rangeAt, type CellRange, type CellValue } from "../grid/cell";
+import { rangeAt } from "../grid/cell";
+import type { CellRange, CellValue } from "../model/snapshot";
 import { Grid } from "../grid/grid";
 import { a1Of } from "../grid/address";
 import type { SourceCell } from "../model/item";

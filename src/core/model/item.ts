@@ -1,4 +1,4 @@
-import type { CellValue } from "../grid/cell";
+import type { CellValue } from "./snapshot";
 import type { Parsed } from "../values/parse";
 
 /** Where a value came from: sheet name and A1 address (top-left of a merged area). */

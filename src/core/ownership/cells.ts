@@ -1,5 +1,5 @@
 /** Rectangles and rows of writes with some cells taken out: the cells staff changed, which we keep. */
-import type { CellRange } from "../grid/cell";
+import type { CellRange } from "../model/snapshot";
 import { RowWriter, forEachCellWrite, type RowWrite } from "../plan/edit-plan";
 
 export function overlaps(a: CellRange, b: CellRange): boolean {

@@ -6,10 +6,10 @@
  * references of our formulas when staff insert rows, and recalculates their values, without anyone
  * editing our cell; a value typed over our formula is what must be caught, and always is.
  */
-import type { CellValue } from "../grid/cell";
+import type { CellValue } from "../model/snapshot";
 import { isCellError } from "../grid/cell";
 import type { Grid } from "../grid/grid";
-import type { CellRange } from "../grid/cell";
+import type { CellRange } from "../model/snapshot";
 import { forEachCellWrite, type PlanValue, type RowWrite } from "../plan/edit-plan";
 
 export const EMPTY_PRINT = "0000";

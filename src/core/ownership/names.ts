@@ -4,7 +4,7 @@
  * (and turns it into #REF! when the cells are deleted), and both hosts read names (Office.js
  * `workbook.names`, ExcelApi 1.4; `<definedName>` in the file). See docs/ownership.md.
  */
-import type { CellRange, DefinedNameSnapshot, WorkbookSnapshot } from "../grid/cell";
+import type { CellRange, DefinedNameSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { columnIndex, columnLetters, quoteSheetName } from "../grid/address";
 
 /** Every name we write starts so: undo removes exactly these. Valid in Excel: starts with "_", then letters, digits, dots. */

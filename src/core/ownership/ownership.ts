@@ -2,7 +2,7 @@
  * Which rectangles are ours, read from the workbook's defined names, and which of their cells staff
  * changed since we wrote them.
  */
-import type { CellRange, CellValue, WorkbookSnapshot } from "../grid/cell";
+import type { CellRange, CellValue, WorkbookSnapshot } from "../model/snapshot";
 import type { Grid } from "../grid/grid";
 import {
   AREA_NAME_PREFIX,

@@ -7,7 +7,7 @@
  * Row 1: the marker. Then per rectangle: A the rectangle's name, B its rows, C its columns, D… its
  * prints (fingerprint.ts) in pieces below Excel's 32,767 characters a cell.
  */
-import type { CellRange, DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
+import type { CellRange, DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { Grid } from "../grid/grid";
 import { cellText } from "../values/parse";
 import { emptySheetEdit, RowWriter, type NameWrite, type SheetEdit } from "../plan/edit-plan";

@@ -9,7 +9,7 @@
  * Rectangles without a meta row (written before it existed) are not judged.
  */
 import type { ShinchokuConfig } from "../config/config";
-import type { CellRange, WorkbookSnapshot } from "../grid/cell";
+import type { CellRange, WorkbookSnapshot } from "../model/snapshot";
 import type { Finding } from "../model/finding";
 import { toA1 } from "../grid/address";
 import { Grid } from "../grid/grid";

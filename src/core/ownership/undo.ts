@@ -6,9 +6,9 @@
  * typed into is emptied of our cells rather than deleted. Saved settings are the hosts' (the
  * pane's document settings): the Excel adapter removes them.
  */
-import type { Analysis } from "../engine";
+import type { Analysis } from "../model/analysis";
 import type { Finding } from "../model/finding";
-import type { CellRange, WorkbookSnapshot } from "../grid/cell";
+import type { CellRange, WorkbookSnapshot } from "../model/snapshot";
 import { toA1 } from "../grid/address";
 import { Grid } from "../grid/grid";
 import { emptyPlan, emptySheetEdit, type EditPlan, type SheetEdit } from "../plan/edit-plan";

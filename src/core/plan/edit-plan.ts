@@ -3,7 +3,7 @@
  * Everything concrete (values, formulas, number formats, colours) is in the plan, so the two hosts
  * produce the same sheets.
  */
-import type { CellRange } from "../grid/cell";
+import type { CellRange } from "../model/snapshot";
 
 export type PlanValue = string | number | boolean | null;
 

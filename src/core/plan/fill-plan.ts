@@ -13,8 +13,9 @@
  * (headers, sheet prefixes, formulas) is built once per run (FillText) and writes go straight into
  * the sheet's edit: this is on the path of every 転記, for a workbook of several hundred sheets.
  */
-import type { Analysis } from "../engine";
-import { rangeAt, type CellRange, type SheetSnapshot, type WorkbookSnapshot } from "../grid/cell";
+import type { Analysis } from "../model/analysis";
+import { rangeAt } from "../grid/cell";
+import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { indexOfYear } from "../values/order";
 import { Grid } from "../grid/grid";
 import { a1Of, quoteSheetName, toA1 } from "../grid/address";

@@ -6,7 +6,7 @@
  * as 未対応 with a word in 備考, so nobody confirms a value they have not seen.
  */
 import type { ShinchokuConfig, ReviewState } from "../config/config";
-import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
+import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { Grid } from "../grid/grid";
 import type { Finding, Lang, Severity } from "../model/finding";
 import type { Item } from "../model/item";

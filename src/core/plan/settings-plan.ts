@@ -15,7 +15,7 @@
  * See docs/ownership.md.
  */
 import type { FlagBand, ShinchokuConfig } from "../config/config";
-import type { SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
+import type { SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { Grid } from "../grid/grid";
 import { quoteSheetName } from "../grid/address";
 import { flagBandsOf } from "../compute/flags";

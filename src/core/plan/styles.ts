@@ -1,6 +1,6 @@
 /** The look of what we write: Fluent colours, kept apart from the staff's own form colours. */
 import type { Flag } from "../config/config";
-import type { CellRange } from "../grid/cell";
+import type { CellRange } from "../model/snapshot";
 import type { CellFormat, SheetEdit } from "./edit-plan";
 
 export const STYLE = {

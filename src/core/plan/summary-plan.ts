@@ -16,7 +16,7 @@
 import { Grid } from "../grid/grid";
 import type { ShinchokuConfig } from "../config/config";
 import type { Finding } from "../model/finding";
-import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../grid/cell";
+import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { toA1 } from "../grid/address";
 import {
   emptyPlan,

@@ -3,7 +3,7 @@
  * and the findings with messages in one language. Fiscal years are Western integers, numbers are
  * numbers, No. is a string, cells are A1 addresses.
  */
-import type { Analysis } from "../engine";
+import type { Analysis } from "../model/analysis";
 import { countBySeverity, type Finding, type Lang, type Severity } from "../model/finding";
 import type { IndicatorKind, SourceCell } from "../model/item";
 import type { PeriodBasis } from "../model/computed";

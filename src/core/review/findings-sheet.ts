@@ -4,7 +4,7 @@
  * header words, so a sheet whose columns staff moved still reads.
  */
 import type { ShinchokuConfig, ReviewState } from "../config/config";
-import type { WorkbookSnapshot } from "../grid/cell";
+import type { WorkbookSnapshot } from "../model/snapshot";
 import type { Grid } from "../grid/grid";
 import { FINDINGS_NAME, namedSheet, nameKey } from "../ownership/names";
 import { nfkc } from "../values/normalize";

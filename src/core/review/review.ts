@@ -4,7 +4,7 @@
  * fingerprint is still the one written beside the mark is reviewed: listed apart, not counted. Once
  * the cell or its value changes, the fingerprint differs and the finding is open again.
  */
-import type { CellValue } from "../grid/cell";
+import type { CellValue } from "../model/snapshot";
 import type { Grid } from "../grid/grid";
 import { parseA1 } from "../grid/address";
 import type { Finding } from "../model/finding";

@@ -1,4 +1,5 @@
-import { CellValue, asExcelErrorLiteral, isCellError } from "../grid/cell";
+import { asExcelErrorLiteral, isCellError } from "../grid/cell";
+import type { CellValue } from "../model/snapshot";
 import { MINUS_MARKS, NA_MARKS, nfkc } from "./normalize";
 import { ContentCache, MemoTable } from "./memo";
 
