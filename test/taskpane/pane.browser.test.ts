@@ -93,9 +93,13 @@ afterAll(async () => {
 beforeEach(async () => {
   problems.length = 0;
   page = await browser.newPage({ viewport: { width: 320, height: 800 } });
-  // Serve the build under an https origin; office.js (CDN) is not needed by the pane itself.
+  // Serve the build under an https origin. office.js (CDN) is not needed by the pane itself: it is
+  // answered with an empty script (outside Office it defines nothing the pages use), since a failed
+  // office.js makes the page say it cannot load (src/shared/legacy-host.js).
   await page.route("**/*", (route) => {
     const url = route.request().url();
+    if (/^https:\/\/appsforoffice\.microsoft\.com\/.*office\.js$/.test(url))
+      return route.fulfill({ status: 200, contentType: "text/javascript", body: "" });
     if (!url.startsWith(ORIGIN)) return route.abort();
     const file = path.join(out, new URL(url).pathname);
     if (!fs.existsSync(file)) return route.fulfill({ status: 404 });
