@@ -68,6 +68,7 @@ export class Worksheet {
   private readonly kids: Kid[];
   private readonly root: XmlElement;
   private merges: string[] | null = null;
+  private mergeRanges: Array<CellRange | null> | null = null;
   private removedCf = new Set<Kid>();
   private readonly newCf: string[] = [];
   private hyperlinks: string[] | null = null;
@@ -111,16 +112,18 @@ export class Worksheet {
   unmergeInside(ranges: readonly CellRange[]): void {
     if (!ranges.length || !this.kid("mergeCells")) return;
     this.merges = this.mergeList().filter((m) => !refInside(attr(m, "ref"), ranges));
+    this.mergeRanges = null;
   }
 
   /** Merges a range; the problem in words when it overlaps a merged area. */
   merge(r: CellRange): string | null {
     const list = this.mergeList();
-    for (const m of list) {
-      const ref = attr(m, "ref");
-      if (ref && overlaps(safeRange(ref), r)) return `overlaps the merged area ${ref}`;
-    }
+    if (!this.mergeRanges || this.mergeRanges.length !== list.length)
+      this.mergeRanges = list.map((m) => safeRange(attr(m, "ref") ?? ""));
+    for (let i = 0; i < list.length; i++)
+      if (overlaps(this.mergeRanges[i], r)) return `overlaps the merged area ${attr(list[i], "ref")}`;
     list.push(`<mergeCell ref="${rangeToA1(r)}"/>`);
+    this.mergeRanges.push(r);
     return null;
   }
 

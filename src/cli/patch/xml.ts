@@ -110,11 +110,24 @@ export function childElements(xml: string, from: number, to: number): XmlElement
   return out;
 }
 
-/** The document's root element. */
+/**
+ * The document's root element: its start tag, and its end found from the end of the text (the
+ * root is the last element), without walking what is inside.
+ */
 export function rootElement(xml: string): XmlElement {
-  const kids = childElements(xml, 0, xml.length);
-  if (kids.length !== 1) throw new XmlError("not one root element");
-  return kids[0];
+  let i = xml.indexOf("<");
+  while (i >= 0 && (xml.startsWith("<?", i) || xml.startsWith("<!", i))) {
+    const e = xml.startsWith("<!--", i) ? xml.indexOf("-->", i) + 3 : tagEnd(xml, i);
+    i = xml.indexOf("<", e);
+  }
+  if (i < 0) throw new XmlError("no root element");
+  const openEnd = tagEnd(xml, i);
+  const name = nameAt(xml, i + 1);
+  if (xml.charCodeAt(openEnd - 2) === 47)
+    return { name, start: i, openEnd, closeStart: openEnd, end: openEnd, selfClosing: true };
+  const closeStart = xml.lastIndexOf(`</${name}`);
+  if (closeStart < openEnd) throw new XmlError(`unterminated ${name}`);
+  return { name, start: i, openEnd, closeStart, end: tagEnd(xml, closeStart), selfClosing: false };
 }
 
 /** The name without its prefix. */
@@ -135,8 +148,31 @@ export function attributes(tag: string): Map<string, string> {
   return out;
 }
 
+/**
+ * One attribute of a start tag, decoded: a search for ` name=` rather than reading every attribute
+ * (this runs for every row and cell a plan touches).
+ */
 export function attr(tag: string, name: string): string | undefined {
-  return attributes(tag).get(name);
+  if (!tag) return undefined;
+  const end = tagEnd(tag, 0);
+  let from = 1;
+  for (;;) {
+    const i = tag.indexOf(name, from);
+    if (i < 0 || i >= end) return undefined;
+    from = i + 1;
+    const before = tag.charCodeAt(i - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    let j = i + name.length;
+    while (tag.charCodeAt(j) === 32) j++;
+    if (tag.charCodeAt(j) !== 61) continue;
+    j++;
+    while (tag.charCodeAt(j) === 32) j++;
+    const q = tag[j];
+    if (q !== '"' && q !== "'") continue;
+    const close = tag.indexOf(q, j + 1);
+    if (close < 0) return undefined;
+    return decode(tag.slice(j + 1, close));
+  }
 }
 
 /**
