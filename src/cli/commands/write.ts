@@ -6,7 +6,6 @@
  */
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
-import { Workbook } from "../exceljs-workbook";
 import type { WorkbookSnapshot } from "../../core/grid/cell";
 import { analyse } from "../../core/engine";
 import { UsageError } from "../args";
@@ -72,6 +71,8 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
   // One analysis over every file's sheets, so that an item split across files joins by No.
   const combined: WorkbookSnapshot = { sheets: uniqueSheetNames(results) };
   const analysis = analyse(combined, ctx.config, { asOf: args.asOf });
+  // ExcelJS only here (a new workbook): loaded when needed, so that the patching commands need not load it.
+  const { Workbook } = await import("../exceljs-workbook");
   const wb = new Workbook();
   const whole: Analysed = {
     file: results.map((r) => r.file).join(", "),

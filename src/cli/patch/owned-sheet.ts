@@ -8,6 +8,7 @@ import { quoteSheetName, rangeToA1, toA1 } from "../../core/grid/address";
 import {
   forEachCellWrite,
   type PageSetupSpec,
+  type ChartSpec,
   type PlanValue,
   type SheetEdit,
   type TableSpec,
@@ -35,10 +36,14 @@ interface CellState {
   formula: string | null;
 }
 
+/** Creates the drawing (and chart parts) of the sheet's charts; returns the drawing's relationship id. */
+export type AddCharts = (charts: readonly ChartSpec[]) => string;
+
 export function ownedSheetXml(
   e: SheetEdit,
   styles: StyleBook,
   addTable: AddTable,
+  addCharts: AddCharts,
   cfPriorityStart = 0,
 ): OwnedSheetOut {
   const problems: string[] = [];
@@ -151,6 +156,7 @@ export function ownedSheetXml(
       (f.left ? `&L${f.left}` : "") + (f.center ? `&C${f.center}` : "") + (f.right ? `&R${f.right}` : "");
     if (text) x += `<headerFooter><oddFooter>${escapeText(text)}</oddFooter></headerFooter>`;
   }
+  if (e.charts.length) x += `<drawing r:id="${addCharts(e.charts)}"/>`;
   if (tableParts.length) x += `<tableParts count="${tableParts.length}">${tableParts.join("")}</tableParts>`;
   x += "</worksheet>";
   return { xml: x, problems, cellsWritten };

@@ -197,9 +197,9 @@ export class Worksheet {
     const list = this.colList();
     let i = list.findIndex((c) => c.min <= n && c.max >= n);
     if (i < 0) {
-      list.push({ min: n, max: n, tag: `<col min="${n}" max="${n}"/>` });
-      list.sort((a, b) => a.min - b.min);
-      i = list.findIndex((c) => c.min === n);
+      i = list.findIndex((c) => c.min > n);
+      if (i < 0) i = list.length;
+      list.splice(i, 0, { min: n, max: n, tag: `<col min="${n}" max="${n}"/>` });
     } else if (list[i].min !== n || list[i].max !== n) {
       const c = list[i];
       const piece = (min: number, max: number) => ({

@@ -176,11 +176,33 @@ export function attributes(tag: string): Map<string, string> {
  */
 export function attr(tag: string, name: string): string | undefined {
   if (!tag) return undefined;
+  const at = findAttr(tag, name, tagEnd(tag, 0));
+  if (!at) return undefined;
+  return decode(tag.slice(tag.indexOf(tag[at.end - 1], at.start + name.length) + 1, at.end - 1));
+}
+
+/**
+ * The start tag (or self-closing element) with `name` set to `value` (or removed when null): the
+ * value replaced in place when the attribute is there, else added at the end of the tag.
+ */
+export function setAttr(tag: string, name: string, value: string | null): string {
   const end = tagEnd(tag, 0);
+  const at = findAttr(tag, name, end);
+  if (at) {
+    if (value === null) return tag.slice(0, at.start - 1) + tag.slice(at.end);
+    return `${tag.slice(0, at.start)}${name}="${escapeAttr(value)}"${tag.slice(at.end)}`;
+  }
+  if (value === null) return tag;
+  const ins = tag.charCodeAt(end - 2) === 47 ? end - 2 : end - 1;
+  return `${tag.slice(0, ins)} ${name}="${escapeAttr(value)}"${tag.slice(ins)}`;
+}
+
+/** Where `name="…"` is in the start tag ending at `end`: from the name to past the closing quote. */
+function findAttr(tag: string, name: string, end: number): { start: number; end: number } | null {
   let from = 1;
   for (;;) {
     const i = tag.indexOf(name, from);
-    if (i < 0 || i >= end) return undefined;
+    if (i < 0 || i >= end) return null;
     from = i + 1;
     const before = tag.charCodeAt(i - 1);
     if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
@@ -192,28 +214,9 @@ export function attr(tag: string, name: string): string | undefined {
     const q = tag[j];
     if (q !== '"' && q !== "'") continue;
     const close = tag.indexOf(q, j + 1);
-    if (close < 0) return undefined;
-    return decode(tag.slice(j + 1, close));
+    if (close < 0) return null;
+    return { start: i, end: close + 1 };
   }
-}
-
-/**
- * The start tag (or self-closing element) with `name` set to `value` (or removed when null): the
- * value replaced in place when the attribute is there, else added at the end of the tag.
- */
-export function setAttr(tag: string, name: string, value: string | null): string {
-  const end = tagEnd(tag, 0);
-  const open = tag.slice(0, end);
-  const rest = tag.slice(end);
-  const re = new RegExp(`(\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
-  const m = re.exec(open);
-  if (m) {
-    const replaced = value === null ? "" : `${m[1]}${name}="${escapeAttr(value)}"`;
-    return open.slice(0, m.index) + replaced + open.slice(m.index + m[0].length) + rest;
-  }
-  if (value === null) return tag;
-  const at = open.endsWith("/>") ? open.length - 2 : open.length - 1;
-  return `${open.slice(0, at)} ${name}="${escapeAttr(value)}"${open.slice(at)}${rest}`;
 }
 
 export function decode(s: string): string {
