@@ -18,6 +18,7 @@ import { bufferIO } from "../src/cli/io";
 import { workbookFromBuffer, workbookToBuffer } from "../src/cli/workbook-io";
 import { main } from "../src/cli/main";
 import { snapshotWorkbook } from "../src/cli/read-xlsx";
+import { patchWorkbook } from "../src/cli/patch/patch-workbook";
 import { repoRoot } from "./sample-items";
 import { BENCH_DIR, makeBenchWorkbook } from "./bench-workbook";
 
@@ -73,6 +74,8 @@ export interface CliTimes {
   summaryPlanMs: number;
   applyMs: number;
   writeMs: number;
+  /** The patching writer (what `run` writes with): the input's bytes and the two plans to the output's bytes. */
+  patchMs: number;
   /** The engine again on the same snapshot, 5 times in a row (median): its own cost, without the garbage ExcelJS's read leaves behind. */
   engineAloneMs: number;
   /** The fastest of those runs: the engine's own work with the least garbage collection in it. */
@@ -114,6 +117,9 @@ export async function benchCli(file: string, engineWindows?: Window[]): Promise<
   engineWindows?.push([t, t + engineMs]);
   const summaryPlanMs = engineMs - analyseMs - fillPlanMs;
   t = performance.now();
+  await patchWorkbook(fs.readFileSync(file), [fill.plan, sum.plan]);
+  const patchMs = performance.now() - t;
+  t = performance.now();
   applyPlan(wb, fill.plan);
   applyPlan(wb, sum.plan);
   const applyMs = performance.now() - t;
@@ -143,6 +149,7 @@ export async function benchCli(file: string, engineWindows?: Window[]): Promise<
     summaryPlanMs,
     applyMs,
     writeMs,
+    patchMs,
     engineAloneMs,
     engineBestMs,
     sheets: snap.sheets.length,
@@ -187,8 +194,9 @@ export function formatCliTable(
     `      analyse               ${ms(c.analyseMs)}`,
     `      planFill              ${ms(c.fillPlanMs)}`,
     `      planSummary           ${ms(c.summaryPlanMs)}`,
-    `    apply plan              ${ms(c.applyMs)}`,
-    `    write (ExcelJS + zlib)  ${ms(c.writeMs)}`,
+    `    patch (what run writes with, src/cli/patch)  ${ms(c.patchMs)}`,
+    `    apply plan (ExcelJS, multi-file summary only)  ${ms(c.applyMs)}`,
+    `    write (ExcelJS + zlib, multi-file summary only)  ${ms(c.writeMs)}`,
     `  engine alone, warm        ${ms(c.engineAloneMs)}   ${((c.engineAloneMs / x.readMs) * 100).toFixed(1)}% of ExcelJS's read  (the same snapshot again, 5 times: median)`,
     `  engine alone, best run    ${ms(c.engineBestMs)}   ${((c.engineBestMs / x.readMs) * 100).toFixed(1)}% of ExcelJS's read  (fastest of the 5: least garbage collection in it)`,
   ].join("\n");
@@ -404,7 +412,7 @@ async function benchMain(): Promise<void> {
     [
       `  As a person runs it (a new node process each time, medians of ${processRuns}):`,
       `    node + ExcelJS read + write  ${ms(p.excelJsMs)}`,
-      `    node bin/shinchoku.js run     ${ms(p.cliMs)}   ${p.ratio.toFixed(2)}×  (goal ≤ 1.25×) ${p.ratio <= 1.25 ? "OK" : "MISSED"}`,
+      `    node bin/shinchoku.js run     ${ms(p.cliMs)}   ${p.ratio.toFixed(2)}×  (goal ≤ 0.5×, issue 16) ${p.ratio <= 0.5 ? "OK" : "MISSED"}`,
       `    node + ExcelJS's Workbook class alone, read + write (loaded as the CLI loads it)  ${ms(p.classOnlyMs)}   CLI ${p.classOnlyRatio.toFixed(2)}× this`,
     ].join("\n") + "\n",
   );

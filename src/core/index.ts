@@ -37,6 +37,7 @@ export { cellCount, cellWrites, forEachCellWrite } from "./plan/edit-plan";
 export type {
   CellFormat,
   CellWrite,
+  ChartSpec,
   EditPlan,
   ListValidationSpec,
   PageSetupSpec,

@@ -209,6 +209,27 @@ describe("the patching writer on a workbook with what real files hold", () => {
     expect(wb).toContain('name="_Shinchoku.Summary"');
   });
 
+  it("writes the summary's chart: a drawing on the sheet and a chart part over its cells", () => {
+    const names = [...entries(out1).keys()];
+    const drawings = names.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n));
+    expect(drawings).toHaveLength(1);
+    const charts = names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    // The input's own (unreferenced) chart1.xml stays; ours comes next to it.
+    expect(charts).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
+    expect(partText(out1, "xl/charts/chart1.xml")).toBe(CHART);
+    const chart = partText(out1, "xl/charts/chart2.xml");
+    expect(chart).toContain('<c:grouping val="stacked"/>');
+    expect(chart).toMatch(/<c:f>'集計'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+<\/c:f>/);
+    expect(partText(out1, drawings[0])).toContain("<xdr:twoCellAnchor>");
+    const ct = partText(out1, "[Content_Types].xml");
+    expect(ct).toContain(
+      'PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"',
+    );
+    expect(ct).toContain(
+      `PartName="/${drawings[0]}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"`,
+    );
+  });
+
   it("changes no part when run again on its own output", () => {
     expect(sha256(out2)).toBe(sha256(out1));
   });
@@ -248,7 +269,8 @@ describe("the patching writer on a workbook with what real files hold", () => {
     expect(wb).not.toContain("_Shinchoku");
     expect([...wb.matchAll(/<sheet /g)]).toHaveLength(1);
     const names = [...entries(undone).keys()];
-    expect(names.filter((n) => n.startsWith("xl/tables/"))).toEqual([]);
+    expect(names.filter((n) => n.startsWith("xl/tables/") || n.startsWith("xl/drawings/"))).toEqual([]);
+    expect(names.filter((n) => n.startsWith("xl/charts/"))).toEqual(["xl/charts/chart1.xml"]);
     expect(names.filter((n) => n.startsWith("xl/worksheets/") && !n.includes("_rels"))).toEqual([ITEM_SHEET]);
     expect(partText(undone, ITEM_SHEET)).not.toContain("<conditionalFormatting");
     for (const t of KEPT_IN_SHEET) expect(partText(undone, ITEM_SHEET)).toContain(t);

@@ -7,7 +7,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
-import { Workbook } from "../exceljs-workbook";
 import { analyse, type WorkbookSnapshot } from "../../core";
 import { UsageError } from "../args";
 import { applyPlan, type ApplyResult } from "../apply-plan";
@@ -50,7 +49,7 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
       ctx.io.err(m.extensionMismatch(out, pkgKind));
       return 2;
     }
-    patched = patchWorkbook(a.bytes, planWrites(a, kind, true, args.lang));
+    patched = await patchWorkbook(a.bytes, planWrites(a, kind, true, args.lang));
   } catch (err) {
     if (args.debug) ctx.io.err((err as Error).stack ?? String(err));
     ctx.io.err(m.patchRefused(input, (err as Error).message));
@@ -74,6 +73,8 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
   // One analysis over every file's sheets, so that an item split across files joins by No.
   const combined: WorkbookSnapshot = { sheets: uniqueSheetNames(results) };
   const analysis = analyse(combined, ctx.config, { asOf: args.asOf });
+  // ExcelJS only here (a new workbook): loaded when needed, so that the patching commands need not load it.
+  const { Workbook } = await import("../exceljs-workbook");
   const wb = new Workbook();
   const whole: Analysed = {
     file: results.map((r) => r.file).join(", "),

@@ -7,6 +7,7 @@ import {
   type CellRange,
   forEachCellWrite,
   type PageSetupSpec,
+  type ChartSpec,
   type PlanValue,
   quoteSheetName,
   rangeToA1,
@@ -37,10 +38,14 @@ interface CellState {
   formula: string | null;
 }
 
+/** Creates the drawing (and chart parts) of the sheet's charts; returns the drawing's relationship id. */
+export type AddCharts = (charts: readonly ChartSpec[]) => string;
+
 export function ownedSheetXml(
   e: SheetEdit,
   styles: StyleBook,
   addTable: AddTable,
+  addCharts: AddCharts,
   cfPriorityStart = 0,
 ): OwnedSheetOut {
   const problems: string[] = [];
@@ -153,6 +158,7 @@ export function ownedSheetXml(
       (f.left ? `&L${f.left}` : "") + (f.center ? `&C${f.center}` : "") + (f.right ? `&R${f.right}` : "");
     if (text) x += `<headerFooter><oddFooter>${escapeText(text)}</oddFooter></headerFooter>`;
   }
+  if (e.charts.length) x += `<drawing r:id="${addCharts(e.charts)}"/>`;
   if (tableParts.length) x += `<tableParts count="${tableParts.length}">${tableParts.join("")}</tableParts>`;
   x += "</worksheet>";
   return { xml: x, problems, cellsWritten };

@@ -5,6 +5,7 @@
  * change cannot be made safely the whole file is refused (PatchRefusal), never written in part.
  */
 import {
+  type ChartSpec,
   type EditPlan,
   forEachCellWrite,
   quoteSheetName,
@@ -14,6 +15,7 @@ import {
   toA1,
 } from "../../core";
 import { cfXml, ownedSheetXml, tableXml } from "./owned-sheet";
+import { chartXml, drawingXml } from "./chart";
 import { CT, Package, REL_TYPE } from "./package";
 import { cellXml, PatchRefusal } from "./sheet-data";
 import { argb, StyleBook, type FontInfo } from "./styles";
@@ -229,12 +231,12 @@ class Patcher {
     }
     const sheetPart = part;
     const addTable = (t: TableSpec, columns: string[]) => this.addTable(sheetPart, t, columns);
-    const out = ownedSheetXml(e, this.styles, addTable);
+    const addCharts = (charts: readonly ChartSpec[]) => this.addCharts(sheetPart, s as SheetEntry, charts);
+    const out = ownedSheetXml(e, this.styles, addTable, addCharts);
     this.pkg.write(part, out.xml);
     this.sheetsChanged = true;
     this.problems.push(...out.problems);
     this.cellsWritten += out.cellsWritten;
-    this.chartsSkipped += e.charts.length;
     this.wb.setState(s, e.hidden ? "veryHidden" : null);
     // Names Excel keeps per sheet (print area, print titles, filter ranges) go with the old sheet;
     // those set again are replaced where they are, so that a second run writes the same list.
@@ -283,6 +285,23 @@ class Patcher {
     return this.pkg.addRel(sheetPart, REL_TYPE.table, part);
   }
 
+  /** A drawing part for the sheet with one chart part per spec, and their relationships. */
+  private addCharts(sheetPart: string, s: SheetEntry, charts: readonly ChartSpec[]): string {
+    const drawing = this.newPartName("xl/drawings/drawing", ".xml");
+    const frames: Array<{ spec: ChartSpec; rId: string }> = [];
+    // The drawing's relationships first (its part is written below, once their ids are known).
+    this.pkg.write(drawing, "");
+    for (const spec of charts) {
+      const chart = this.newPartName("xl/charts/chart", ".xml");
+      this.pkg.write(chart, chartXml(s.name, spec));
+      this.pkg.setOverride(chart, CT.chart);
+      frames.push({ spec, rId: this.pkg.addRel(drawing, REL_TYPE.chart, chart) });
+    }
+    this.pkg.write(drawing, drawingXml(frames));
+    this.pkg.setOverride(drawing, CT.drawing);
+    return this.pkg.addRel(sheetPart, REL_TYPE.drawing, drawing);
+  }
+
   private newPartName(prefix: string, ext: string): string {
     for (let n = 1; ; n++) if (!this.pkg.has(`${prefix}${n}${ext}`)) return `${prefix}${n}${ext}`;
   }
@@ -323,7 +342,7 @@ function absolute(a1: string): string {
   return a1.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
-export function patchWorkbook(input: Buffer, plans: readonly EditPlan[]): PatchResult {
+export async function patchWorkbook(input: Buffer, plans: readonly EditPlan[]): Promise<PatchResult> {
   const p = new Patcher(input);
   for (const plan of plans) p.apply(plan);
   const bytes = p.finish();
