@@ -309,6 +309,13 @@ const CHECKS: Record<string, FeatureCheck> = {
     );
     expect(targets(p, "xl/drawings/drawing1.xml", "chart")).toEqual(["xl/charts/chart1.xml"]);
   },
+  picture: (p, sheet) => {
+    const [drawing] = targets(p, sheet, "drawing");
+    expect(drawing).toBe("xl/drawings/drawing1.xml");
+    expect(text(p, drawing)).toContain('descr="市章"');
+    expect(targets(p, drawing, "image")).toEqual(["xl/media/image1.png"]);
+    expect(p.get("xl/media/image1.png")!.subarray(1, 4).toString()).toBe("PNG");
+  },
   "pivot-table": (p) => {
     expect(text(p, WB)).toMatch(/<pivotCaches><pivotCache cacheId="1" r:id="rId\d+"\/><\/pivotCaches>/);
     expect(targets(p, WB, "pivotCacheDefinition")).toEqual(["xl/pivotCache/pivotCacheDefinition1.xml"]);
@@ -400,6 +407,14 @@ describe.each(FEATURES.map((f) => [f.name, f] as const))(
       expect(await packageProblems(await Package.load(fs.readFileSync(o.out1)))).toEqual([]);
     });
 
+    it("writes the same with --in-place (charts, pivot tables, drawings and macros included)", async () => {
+      const copy = path.join(dir, `${feature.name}.in-place.${feature.ext}`);
+      fs.copyFileSync(o.input, copy);
+      const r = await cli("run", copy, "--in-place", "--as-of", AS_OF, "--lang", "en", "--no-progress");
+      expect([r.code, r.stderr]).toEqual([o.first.code, ""]);
+      expect(changedParts(o.parts.out1, await readParts(fs.readFileSync(copy)))).toEqual([]);
+    });
+
     it("changes no part on a second run", () => {
       expect(o.second.code).toBe(o.first.code);
       expect(o.second.stderr).toBe("");
@@ -421,6 +436,29 @@ describe("the feature checks", () => {
       }
     });
     expect(failing.map(([n]) => n)).toEqual(Object.keys(CHECKS));
+  });
+
+  it("find a lost or changed defined name, and accept one whose sheet index was renumbered", () => {
+    const wb = (sheets: string, names: string) =>
+      `<workbook xmlns="m"><sheets>${sheets}</sheets><definedNames>${names}</definedNames><calcPr calcId="1" iterate="1"/></workbook>`;
+    const a = '<sheet name="A" sheetId="1" r:id="rId1"/>';
+    const b = '<sheet name="B" sheetId="2" r:id="rId2"/>';
+    const before = wb(a + b, '<definedName name="x" localSheetId="1">B!$A$1</definedName>');
+    const ours = '<sheet name="集計" sheetId="3" r:id="rId3"/>';
+    // A sheet put before B: B's names now say localSheetId 2, and mean the same.
+    expect(
+      workbookLosses(before, wb(a + ours + b, '<definedName name="x" localSheetId="2">B!$A$1</definedName>')),
+    ).toEqual([]);
+    expect(
+      workbookLosses(before, wb(b + a, '<definedName name="x" localSheetId="0">B!$A$1</definedName>')),
+    ).toEqual(["sheet A: lost or moved", "sheet B: lost or moved"]);
+    expect(
+      workbookLosses(before, wb(a + b + ours, '<definedName name="x" localSheetId="1">B!$A$1</definedName>')),
+    ).toEqual([]);
+    expect(
+      workbookLosses(before, wb(a + b, '<definedName name="x" localSheetId="0">B!$A$1</definedName>')),
+    ).toHaveLength(1);
+    expect(workbookLosses(before, wb(a + b, "").replace(' iterate="1"', ""))).toHaveLength(2);
   });
 
   it("find a lost cell, a lost element and a reordered element in a sheet", () => {
