@@ -438,6 +438,37 @@ describe("the feature checks", () => {
     expect(failing.map(([n]) => n)).toEqual(Object.keys(CHECKS));
   });
 
+  it("find each kind of loss in a real fixture's parts", async () => {
+    const parts = await readParts(fs.readFileSync(fixtures.get("furigana")!));
+    const sheet = text(parts, "xl/worksheets/sheet1.xml");
+    const areas: OurAreas = { ranges: [parseRangeA1("Q12:AC15")], columns: [] };
+    expect(worksheetLosses(sheet, sheet, areas)).toEqual([]);
+    const mutations = [
+      sheet.replace('<phoneticPr fontId="0" type="noConversion"/>', ""),
+      sheet.replace('<c r="A2" s="1"', '<c r="A2" s="2"'),
+      sheet.replace(/(<pageMargins[^>]*\/>)(.*)(<\/worksheet>)/, "$2$1$3"),
+      sheet.replace('<col min="1" max="2" width="16"', '<col min="1" max="2" width="17"'),
+      sheet.replace('<mergeCell ref="A4:C4"/>', ""),
+      sheet.replace('<row r="4" spans="1:15" x14ac:dyDescent="0.25"', '<row r="4" spans="1:15"'),
+      sheet.replace(' xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"', ""),
+    ];
+    for (const m of mutations) {
+      expect(m).not.toBe(sheet);
+      expect(worksheetLosses(sheet, m, areas)).not.toEqual([]);
+    }
+    const sst = text(parts, "xl/sharedStrings.xml");
+    expect(
+      sharedStringsLosses(sst, sst.replace('<rPh sb="0" eb="3"><t>タントウカ</t></rPh>', "")),
+    ).toHaveLength(1);
+    const styles = text(parts, "xl/styles.xml");
+    expect(stylesLosses(styles, styles.replace("<b/>", "<i/>"))).toHaveLength(1);
+    const types = text(parts, "[Content_Types].xml");
+    const vmlLess = types.replace(/<Default Extension="vml"[^>]*\/>/, "");
+    expect(contentTypeLosses(types, vmlLess, new Set(parts.keys()))).toHaveLength(1);
+    const rels = text(parts, WB_RELS);
+    expect(relationshipLosses(rels, rels.replace('Id="rId4"', 'Id="rId99"'))).toHaveLength(1);
+  });
+
   it("find a lost or changed defined name, and accept one whose sheet index was renumbered", () => {
     const wb = (sheets: string, names: string) =>
       `<workbook xmlns="m"><sheets>${sheets}</sheets><definedNames>${names}</definedNames><calcPr calcId="1" iterate="1"/></workbook>`;
