@@ -19,7 +19,7 @@ import { parseAsOf } from "../../src/cli/args";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
 import type { CellRange } from "../../src/core/grid/cell";
 import { parseRangeA1 } from "../../src/core/grid/address";
-import { FEATURES, FEATURE_SHEET, type Feature } from "../../scripts/fixtures/features/features";
+import { FEATURES, FEATURE_SHEET, TOWN_HALL, type Feature } from "../../scripts/fixtures/features/features";
 import { makeFeatureFixtures, packageProblems } from "../../scripts/fixtures/features/index";
 import { legacyPasswordHash } from "../../scripts/fixtures/features/bin";
 import { PASSWORD } from "../../scripts/fixtures/features/features";
@@ -320,6 +320,14 @@ const CHECKS: Record<string, FeatureCheck> = {
     expect(text(p, WB)).toMatch(/<pivotCaches><pivotCache cacheId="1" r:id="rId\d+"\/><\/pivotCaches>/);
     expect(targets(p, WB, "pivotCacheDefinition")).toEqual(["xl/pivotCache/pivotCacheDefinition1.xml"]);
     expect(text(p, "xl/pivotTables/pivotTable1.xml")).toContain('name="ピボットテーブル1" cacheId="1"');
+  },
+  "town-hall": (p, sheet) => {
+    // Each feature's own check, but the chart sheet's: its sheetId and drawing differ here.
+    const included = FEATURES.filter((f) => TOWN_HALL.includes(f.build) && f.name !== "chart-sheet");
+    expect(included).toHaveLength(TOWN_HALL.length - 1);
+    for (const f of included) CHECKS[f.name](p, sheet);
+    expect(text(p, WB)).toMatch(/<sheet name="指標グラフ" sheetId="14" r:id="rId\d+"\/>/);
+    expect(targets(p, "xl/chartsheets/sheet1.xml", "drawing")).toEqual(["xl/drawings/drawing2.xml"]);
   },
   macros: (p) => {
     expect(text(p, "[Content_Types].xml")).toContain(
