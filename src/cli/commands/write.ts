@@ -48,7 +48,7 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
       ctx.io.err(m.extensionMismatch(out, pkgKind));
       return 2;
     }
-    patched = patchWorkbook(a.bytes, planWrites(a, kind, true, args.lang));
+    patched = await patchWorkbook(a.bytes, planWrites(a, kind, true, args.lang));
   } catch (err) {
     if (process.env.SHINCHOKU_DEBUG) ctx.io.err((err as Error).stack ?? String(err));
     ctx.io.err(m.patchRefused(input, (err as Error).message));

@@ -5,7 +5,7 @@
  * second run writes the same bytes as the first.
  */
 import * as path from "node:path";
-import { inflateEntry, newEntry, readRawEntries, writeRawEntries, type RawEntry } from "./raw-zip";
+import { inflateEntry, newEntryAsync, readRawEntries, writeRawEntries, type RawEntry } from "./raw-zip";
 import { attr, attributes, childElements, escapeAttr, rootElement, setAttr } from "./xml";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
@@ -226,29 +226,28 @@ export class Package {
     this.write(CONTENT_TYPES, xml);
   }
 
-  /** The zip: untouched entries as their original bytes, changed ones deflated. */
-  toBuffer(): Buffer {
+  /** The zip: untouched entries as their original bytes, changed ones deflated (side by side). */
+  async toBuffer(): Promise<Buffer> {
     for (const name of this.staleOverrides) if (!this.has(name)) this.removeOverride(name);
     this.staleOverrides.clear();
-    const out: RawEntry[] = [];
+    const out: Array<RawEntry | Promise<RawEntry>> = [];
     for (const s of this.slots) {
       if (s.deleted) continue;
       if (s.text === null) out.push(s.raw as RawEntry);
       else if (s.raw && this.texts.get(s.name) === s.text) out.push(s.raw);
       else {
-        const e = newEntry(s.name, Buffer.from(s.text, "utf8"));
-        // An entry rewritten keeps its name's bytes and its date, so only the data differs.
-        if (s.raw)
-          Object.assign(e, {
-            nameBytes: s.raw.nameBytes,
-            time: s.raw.time,
-            date: s.raw.date,
-            flags: s.raw.flags & 0x0800,
-          });
-        out.push(e);
+        const raw = s.raw;
+        out.push(
+          newEntryAsync(s.name, Buffer.from(s.text, "utf8")).then((e) =>
+            // An entry rewritten keeps its name's bytes and its date, so only the data differs.
+            raw
+              ? { ...e, nameBytes: raw.nameBytes, time: raw.time, date: raw.date, flags: raw.flags & 0x0800 }
+              : e,
+          ),
+        );
       }
     }
-    return writeRawEntries(out);
+    return writeRawEntries(await Promise.all(out));
   }
 }
 

@@ -280,7 +280,7 @@ class Patcher {
     for (let n = 1; ; n++) if (!this.pkg.has(`${prefix}${n}${ext}`)) return `${prefix}${n}${ext}`;
   }
 
-  finish(): Buffer {
+  finish(): Promise<Buffer> {
     for (const [s, d] of this.docs) this.pkg.write(this.worksheetPart(s), d.toXml());
     if (this.styles.changed()) this.pkg.write(this.stylesPart, this.styles.toXml());
     if (this.sheetsChanged) {
@@ -316,9 +316,9 @@ function absolute(a1: string): string {
   return a1.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
-export function patchWorkbook(input: Buffer, plans: readonly EditPlan[]): PatchResult {
+export async function patchWorkbook(input: Buffer, plans: readonly EditPlan[]): Promise<PatchResult> {
   const p = new Patcher(input);
   for (const plan of plans) p.apply(plan);
-  const bytes = p.finish();
+  const bytes = await p.finish();
   return { bytes, problems: p.problems, chartsSkipped: p.chartsSkipped, cellsWritten: p.cellsWritten };
 }

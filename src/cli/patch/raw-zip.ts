@@ -5,6 +5,7 @@
  * No zip64 and no encryption, as in zip.ts (the reader there has already accepted the file).
  */
 import * as zlib from "node:zlib";
+import { promisify } from "node:util";
 import { crc32 } from "../zip";
 
 const LOCAL_HEADER = 0x04034b50;
@@ -102,6 +103,26 @@ export function newEntry(name: string, data: Buffer, level = 6): RawEntry {
     date: DOS_DATE,
     crc: crc32(data),
     data: zlib.deflateRawSync(data, { level }),
+    size: data.length,
+  };
+}
+
+const deflateRaw = promisify(zlib.deflateRaw);
+
+/**
+ * newEntry off the main thread: zlib's asynchronous deflate runs on libuv's worker threads, so the
+ * parts of a patch are compressed side by side (the 240 sheets of the bench workbook: 90 ms in a row).
+ */
+export async function newEntryAsync(name: string, data: Buffer, level = 6): Promise<RawEntry> {
+  return {
+    name,
+    nameBytes: Buffer.from(name, "utf8"),
+    flags: FLAG_UTF8,
+    method: METHOD_DEFLATE,
+    time: DOS_TIME,
+    date: DOS_DATE,
+    crc: crc32(data),
+    data: await deflateRaw(data, { level }),
     size: data.length,
   };
 }

@@ -6,7 +6,7 @@
 import type { CellRange } from "../../core/grid/cell";
 import { columnIndex, columnLetters } from "../../core/grid/address";
 import type { PlanValue } from "../../core/plan/edit-plan";
-import { attr, childElements, escapeText, setAttr, tagEnd } from "./xml";
+import { attr, escapeText, setAttr, tagEnd } from "./xml";
 
 interface Cell {
   col: number;
@@ -82,16 +82,31 @@ export class SheetData {
     if (text.charCodeAt(e - 2) !== 47) {
       const close = text.lastIndexOf("</row>");
       let col = 0;
-      for (const el of childElements(text, e, close)) {
-        const t = text.slice(el.start, el.end);
-        if (el.name !== "c") {
-          row.tail += t;
-          continue;
+      // Cells one after the other (<c .../> or <c ...>...</c>: a cell holds no <c>); anything
+      // after them (a row's extLst) is kept as the row's tail.
+      let i = text.indexOf("<", e);
+      while (i >= 0 && i < close) {
+        const c = text.charCodeAt(i + 2);
+        if (
+          text.charCodeAt(i + 1) !== 99 ||
+          (c !== 32 && c !== 47 && c !== 62 && c !== 9 && c !== 10 && c !== 13)
+        ) {
+          row.tail = text.slice(i, close);
+          break;
         }
+        const te = tagEnd(text, i);
+        let end = te;
+        if (text.charCodeAt(te - 2) !== 47) {
+          const cl = text.indexOf("</c>", te);
+          if (cl < 0 || cl > close) throw new PatchRefusal("a cell of the sheet is not closed");
+          end = cl + 4;
+        }
+        const t = text.slice(i, end);
         const ref = attr(t, "r");
         if (ref) col = columnIndex(ref.replace(/[0-9$]/g, ""));
         cells.push({ col, text: ref ? t : setAttr(t, "r", columnLetters(col) + (row.num + 1)) });
         col++;
+        i = text.indexOf("<", end);
       }
     }
     // What preceded the row (whitespace) is kept with it.

@@ -109,9 +109,20 @@ export class WorkbookXml {
     return this.children("bookViews").find((v) => v.name === "workbookView");
   }
 
+  private byName: { exact: Map<string, SheetEntry>; upper: Map<string, SheetEntry> } | null = null;
+
+  /** The sheet of that name, compared as Excel compares names (without case). */
   find(name: string): SheetEntry | undefined {
-    const key = name.toUpperCase();
-    return this.sheets.find((s) => s.name === name) ?? this.sheets.find((s) => s.name.toUpperCase() === key);
+    if (!this.byName) {
+      const exact = new Map<string, SheetEntry>();
+      const upper = new Map<string, SheetEntry>();
+      for (const s of this.sheets) {
+        if (!exact.has(s.name)) exact.set(s.name, s);
+        if (!upper.has(s.name.toUpperCase())) upper.set(s.name.toUpperCase(), s);
+      }
+      this.byName = { exact, upper };
+    }
+    return this.byName.exact.get(name) ?? this.byName.upper.get(name.toUpperCase());
   }
 
   index(s: SheetEntry): number {
@@ -131,6 +142,7 @@ export class WorkbookXml {
       tag: `<sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${this.relAttr}="${rId}"/>`,
     };
     this.sheets.push(s);
+    this.byName = null;
     this.sheetsChanged = true;
     return s;
   }
@@ -139,6 +151,7 @@ export class WorkbookXml {
     const i = this.sheets.indexOf(s);
     if (i < 0) return;
     this.sheets.splice(i, 1);
+    this.byName = null;
     this.sheetsChanged = true;
     for (let j = this.names.length - 1; j >= 0; j--)
       if (this.names[j].sheet === s) {

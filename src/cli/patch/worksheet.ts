@@ -68,6 +68,7 @@ export class Worksheet {
   private readonly kids: Kid[];
   private readonly root: XmlElement;
   private merges: string[] | null = null;
+  private mergeRanges: Array<CellRange | null> | null = null;
   private removedCf = new Set<Kid>();
   private readonly newCf: string[] = [];
   private hyperlinks: string[] | null = null;
@@ -111,16 +112,18 @@ export class Worksheet {
   unmergeInside(ranges: readonly CellRange[]): void {
     if (!ranges.length || !this.kid("mergeCells")) return;
     this.merges = this.mergeList().filter((m) => !refInside(attr(m, "ref"), ranges));
+    this.mergeRanges = null;
   }
 
   /** Merges a range; the problem in words when it overlaps a merged area. */
   merge(r: CellRange): string | null {
     const list = this.mergeList();
-    for (const m of list) {
-      const ref = attr(m, "ref");
-      if (ref && overlaps(safeRange(ref), r)) return `overlaps the merged area ${ref}`;
-    }
+    if (!this.mergeRanges || this.mergeRanges.length !== list.length)
+      this.mergeRanges = list.map((m) => safeRange(attr(m, "ref") ?? ""));
+    for (let i = 0; i < list.length; i++)
+      if (overlaps(this.mergeRanges[i], r)) return `overlaps the merged area ${attr(list[i], "ref")}`;
     list.push(`<mergeCell ref="${rangeToA1(r)}"/>`);
+    this.mergeRanges.push(r);
     return null;
   }
 
@@ -359,7 +362,37 @@ function keyOf(xml: string, k: XmlElement): string {
   return inner ? localName(inner.name) : k.name;
 }
 
+/** "B3:D7" or "B3" ("$" allowed) → a range, by a loop (merges are many); null for anything else. */
 export function safeRange(ref: string): CellRange | null {
+  const colon = ref.indexOf(":");
+  const a = cellRef(ref, 0, colon < 0 ? ref.length : colon);
+  if (!a) return fallback(ref);
+  const b = colon < 0 ? a : cellRef(ref, colon + 1, ref.length);
+  if (!b) return fallback(ref);
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+function cellRef(s: string, from: number, to: number): { row: number; col: number } | null {
+  let i = from;
+  if (s.charCodeAt(i) === 36) i++;
+  let col = 0;
+  const c0 = i;
+  for (let c = s.charCodeAt(i); c >= 65 && c <= 90; c = s.charCodeAt(++i)) col = col * 26 + (c - 64);
+  if (i === c0 || i - c0 > 3) return null;
+  if (s.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const r0 = i;
+  for (let c = s.charCodeAt(i); c >= 48 && c <= 57; c = s.charCodeAt(++i)) row = row * 10 + (c - 48);
+  if (i === r0 || i !== to || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+function fallback(ref: string): CellRange | null {
   try {
     return parseRangeA1(ref);
   } catch {
