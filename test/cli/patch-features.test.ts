@@ -19,7 +19,7 @@ import { parseAsOf } from "../../src/cli/args";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
 import type { CellRange } from "../../src/core/grid/cell";
 import { parseRangeA1 } from "../../src/core/grid/address";
-import { FEATURES, FEATURE_SHEET, type Feature } from "../../scripts/fixtures/features/features";
+import { FEATURES, FEATURE_SHEET, TOWN_HALL, type Feature } from "../../scripts/fixtures/features/features";
 import { makeFeatureFixtures, packageProblems } from "../../scripts/fixtures/features/index";
 import { legacyPasswordHash } from "../../scripts/fixtures/features/bin";
 import { PASSWORD } from "../../scripts/fixtures/features/features";
@@ -309,10 +309,25 @@ const CHECKS: Record<string, FeatureCheck> = {
     );
     expect(targets(p, "xl/drawings/drawing1.xml", "chart")).toEqual(["xl/charts/chart1.xml"]);
   },
+  picture: (p, sheet) => {
+    const [drawing] = targets(p, sheet, "drawing");
+    expect(drawing).toBe("xl/drawings/drawing1.xml");
+    expect(text(p, drawing)).toContain('descr="市章"');
+    expect(targets(p, drawing, "image")).toEqual(["xl/media/image1.png"]);
+    expect(p.get("xl/media/image1.png")!.subarray(1, 4).toString()).toBe("PNG");
+  },
   "pivot-table": (p) => {
     expect(text(p, WB)).toMatch(/<pivotCaches><pivotCache cacheId="1" r:id="rId\d+"\/><\/pivotCaches>/);
     expect(targets(p, WB, "pivotCacheDefinition")).toEqual(["xl/pivotCache/pivotCacheDefinition1.xml"]);
     expect(text(p, "xl/pivotTables/pivotTable1.xml")).toContain('name="ピボットテーブル1" cacheId="1"');
+  },
+  "town-hall": (p, sheet) => {
+    // Each feature's own check, but the chart sheet's: its sheetId and drawing differ here.
+    const included = FEATURES.filter((f) => TOWN_HALL.includes(f.build) && f.name !== "chart-sheet");
+    expect(included).toHaveLength(TOWN_HALL.length - 1);
+    for (const f of included) CHECKS[f.name](p, sheet);
+    expect(text(p, WB)).toMatch(/<sheet name="指標グラフ" sheetId="14" r:id="rId\d+"\/>/);
+    expect(targets(p, "xl/chartsheets/sheet1.xml", "drawing")).toEqual(["xl/drawings/drawing2.xml"]);
   },
   macros: (p) => {
     expect(text(p, "[Content_Types].xml")).toContain(
@@ -400,6 +415,14 @@ describe.each(FEATURES.map((f) => [f.name, f] as const))(
       expect(await packageProblems(await Package.load(fs.readFileSync(o.out1)))).toEqual([]);
     });
 
+    it("writes the same with --in-place (charts, pivot tables, drawings and macros included)", async () => {
+      const copy = path.join(dir, `${feature.name}.in-place.${feature.ext}`);
+      fs.copyFileSync(o.input, copy);
+      const r = await cli("run", copy, "--in-place", "--as-of", AS_OF, "--lang", "en", "--no-progress");
+      expect([r.code, r.stderr]).toEqual([o.first.code, ""]);
+      expect(changedParts(o.parts.out1, await readParts(fs.readFileSync(copy)))).toEqual([]);
+    });
+
     it("changes no part on a second run", () => {
       expect(o.second.code).toBe(o.first.code);
       expect(o.second.stderr).toBe("");
@@ -421,6 +444,60 @@ describe("the feature checks", () => {
       }
     });
     expect(failing.map(([n]) => n)).toEqual(Object.keys(CHECKS));
+  });
+
+  it("find each kind of loss in a real fixture's parts", async () => {
+    const parts = await readParts(fs.readFileSync(fixtures.get("furigana")!));
+    const sheet = text(parts, "xl/worksheets/sheet1.xml");
+    const areas: OurAreas = { ranges: [parseRangeA1("Q12:AC15")], columns: [] };
+    expect(worksheetLosses(sheet, sheet, areas)).toEqual([]);
+    const mutations = [
+      sheet.replace('<phoneticPr fontId="0" type="noConversion"/>', ""),
+      sheet.replace('<c r="A2" s="1"', '<c r="A2" s="2"'),
+      sheet.replace(/(<pageMargins[^>]*\/>)(.*)(<\/worksheet>)/, "$2$1$3"),
+      sheet.replace('<col min="1" max="2" width="16"', '<col min="1" max="2" width="17"'),
+      sheet.replace('<mergeCell ref="A4:C4"/>', ""),
+      sheet.replace('<row r="4" spans="1:15" x14ac:dyDescent="0.25"', '<row r="4" spans="1:15"'),
+      sheet.replace(' xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"', ""),
+    ];
+    for (const m of mutations) {
+      expect(m).not.toBe(sheet);
+      expect(worksheetLosses(sheet, m, areas)).not.toEqual([]);
+    }
+    const sst = text(parts, "xl/sharedStrings.xml");
+    expect(
+      sharedStringsLosses(sst, sst.replace('<rPh sb="0" eb="3"><t>タントウカ</t></rPh>', "")),
+    ).toHaveLength(1);
+    const styles = text(parts, "xl/styles.xml");
+    expect(stylesLosses(styles, styles.replace("<b/>", "<i/>"))).toHaveLength(1);
+    const types = text(parts, "[Content_Types].xml");
+    const vmlLess = types.replace(/<Default Extension="vml"[^>]*\/>/, "");
+    expect(contentTypeLosses(types, vmlLess, new Set(parts.keys()))).toHaveLength(1);
+    const rels = text(parts, WB_RELS);
+    expect(relationshipLosses(rels, rels.replace('Id="rId4"', 'Id="rId99"'))).toHaveLength(1);
+  });
+
+  it("find a lost or changed defined name, and accept one whose sheet index was renumbered", () => {
+    const wb = (sheets: string, names: string) =>
+      `<workbook xmlns="m"><sheets>${sheets}</sheets><definedNames>${names}</definedNames><calcPr calcId="1" iterate="1"/></workbook>`;
+    const a = '<sheet name="A" sheetId="1" r:id="rId1"/>';
+    const b = '<sheet name="B" sheetId="2" r:id="rId2"/>';
+    const before = wb(a + b, '<definedName name="x" localSheetId="1">B!$A$1</definedName>');
+    const ours = '<sheet name="集計" sheetId="3" r:id="rId3"/>';
+    // A sheet put before B: B's names now say localSheetId 2, and mean the same.
+    expect(
+      workbookLosses(before, wb(a + ours + b, '<definedName name="x" localSheetId="2">B!$A$1</definedName>')),
+    ).toEqual([]);
+    expect(
+      workbookLosses(before, wb(b + a, '<definedName name="x" localSheetId="0">B!$A$1</definedName>')),
+    ).toEqual(["sheet A: lost or moved", "sheet B: lost or moved"]);
+    expect(
+      workbookLosses(before, wb(a + b + ours, '<definedName name="x" localSheetId="1">B!$A$1</definedName>')),
+    ).toEqual([]);
+    expect(
+      workbookLosses(before, wb(a + b, '<definedName name="x" localSheetId="0">B!$A$1</definedName>')),
+    ).toHaveLength(1);
+    expect(workbookLosses(before, wb(a + b, "").replace(' iterate="1"', ""))).toHaveLength(2);
   });
 
   it("find a lost cell, a lost element and a reordered element in a sheet", () => {
