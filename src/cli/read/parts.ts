@@ -5,7 +5,7 @@
 import type { DefinedNameSnapshot } from "../../core/grid/cell";
 import { PackageError } from "./errors";
 import type { Package } from "./package";
-import { parseXml } from "./xml";
+import { attrLocal, parseXml, readPart, type XmlHandlers } from "./xml";
 import { BUILT_IN_FORMATS } from "./number-formats";
 
 export const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -86,7 +86,7 @@ export function readWorkbookPart(part: string, xml: string): WorkbookPart {
       root ??= name;
       if (name === "sheet") {
         const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
-        sheets.push({ name: a.name ?? "", relId: a.id ?? "", state });
+        sheets.push({ name: a.name ?? "", relId: attrLocal(a, "id") ?? "", state });
       } else if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
       else if (name === "definedName") {
         const id = a.localSheetId !== undefined ? Number(a.localSheetId) : null;
@@ -153,11 +153,15 @@ export function unescapeXstring(s: string): string {
  */
 export function readSharedStrings(part: string, xml: string | null): string[] {
   if (xml === null) return [];
+  return readPart(part, xml, readStrings);
+}
+
+function readStrings(drive: (h: XmlHandlers) => void): string[] {
   const out: string[] = [];
   let cur: string[] | null = null;
   let inPhonetic = 0;
   let inT = false;
-  parseXml(part, xml, {
+  drive({
     open(name, _a, selfClosing) {
       if (name === "si") {
         cur = [];

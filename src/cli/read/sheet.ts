@@ -7,7 +7,7 @@ import { asExcelErrorLiteral, keptNumberFormat, type CellRange, type CellValue }
 import { parseRangeA1 } from "../../core/grid/address";
 import { shiftFormula } from "./formula";
 import { unescapeXstring } from "./parts";
-import { parseXml } from "./xml";
+import { readPart, type XmlHandlers } from "./xml";
 import type { GridCell } from "./sheet-grid";
 
 export interface SheetContext {
@@ -35,6 +35,10 @@ const enum Into {
 }
 
 export function readSheetPart(part: string, xml: string, ctx: SheetContext): SheetCells {
+  return readPart(part, xml, (drive) => readSheet(drive, ctx));
+}
+
+function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCells {
   const cells: GridCell[] = [];
   const merges: CellRange[] = [];
   const shared = new Map<string, { row: number; col: number; text: string }>();
@@ -105,7 +109,7 @@ export function readSheetPart(part: string, xml: string, ctx: SheetContext): She
     }
   };
 
-  parseXml(part, xml, {
+  drive({
     open(name, a, selfClosing) {
       switch (name) {
         case "row":
@@ -129,8 +133,7 @@ export function readSheetPart(part: string, xml: string, ctx: SheetContext): She
           hasV = hasF = hasInline = false;
           inPhonetic = 0;
           into = Into.None;
-          if (selfClosing) finishCell();
-          return;
+          return; // its close (self-closing ones have one too) finishes it
         }
         case "v":
           hasV = true;
