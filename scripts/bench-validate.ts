@@ -21,6 +21,10 @@ export interface ValidateBench {
   excelJsRssMiB: number;
   validateRssMiB: number;
   nodeAloneMs: number;
+  /** CPU time (user + system, all threads) of each process: steadier than the clock on a busy machine. */
+  excelJsCpuMs: number;
+  validateCpuMs: number;
+  cpuRatio: number;
 }
 
 const median = (xs: number[]) => {
@@ -37,7 +41,8 @@ export function benchValidate(file: string, runs: number): ValidateBench {
   const rss = path.join(BENCH_DIR, "print-maxrss.js");
   fs.writeFileSync(
     rss,
-    'process.on("exit",()=>require("fs").writeSync(2,"\\nmaxrss "+process.resourceUsage().maxRSS+"\\n"));\n',
+    'process.on("exit",()=>{const u=process.resourceUsage();' +
+      'require("fs").writeSync(2,"\\nmaxrss "+u.maxRSS+" cpu "+(u.userCPUTime+u.systemCPUTime)/1000+"\\n")});\n',
   );
   const excelJs = [
     "-r",
@@ -67,8 +72,8 @@ export function benchValidate(file: string, runs: number): ValidateBench {
     const r = spawnSync(node, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
     const ms = performance.now() - t;
     if (!ok.includes(r.status ?? -1)) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
-    const kib = Number(/maxrss (\d+)\s*$/.exec(r.stderr)?.[1] ?? NaN);
-    return { ms, mib: kib / 1024 };
+    const m = /maxrss (\d+) cpu ([\d.]+)\s*$/.exec(r.stderr);
+    return { ms, mib: Number(m?.[1] ?? NaN) / 1024, cpu: Number(m?.[2] ?? NaN) };
   };
   const x: number[] = [];
   const k: number[] = [];
@@ -76,6 +81,8 @@ export function benchValidate(file: string, runs: number): ValidateBench {
   const n: number[] = [];
   const xm: number[] = [];
   const vm: number[] = [];
+  const xc: number[] = [];
+  const vc: number[] = [];
   time(validate, [0, 1]); // one untimed round: the file in the page cache for all
   for (let i = 0; i < runs; i++) {
     const a = time(excelJs, [0]);
@@ -87,6 +94,8 @@ export function benchValidate(file: string, runs: number): ValidateBench {
     v.push(c.ms);
     xm.push(a.mib);
     vm.push(c.mib);
+    xc.push(a.cpu);
+    vc.push(c.cpu);
   }
   return {
     runs,
@@ -98,6 +107,9 @@ export function benchValidate(file: string, runs: number): ValidateBench {
     excelJsRssMiB: median(xm),
     validateRssMiB: median(vm),
     nodeAloneMs: median(n),
+    excelJsCpuMs: median(xc),
+    validateCpuMs: median(vc),
+    cpuRatio: median(vc.map((c, i) => c / xc[i])),
   };
 }
 
@@ -110,6 +122,7 @@ export function formatValidateBench(b: ValidateBench): string {
     `    node + ExcelJS read (Workbook class)    ${ms(b.excelJsClassMs)}`,
     `    node bin/shinchoku.js validate          ${ms(b.validateMs)}   peak ${b.validateRssMiB.toFixed(0)} MiB   ` +
       `${b.ratio.toFixed(2)}× ExcelJS's read (goal ≤ 0.35×) ${b.ratio <= 0.35 ? "OK" : "MISSED"}; ${b.ratioClass.toFixed(2)}× the class alone`,
+    `    CPU time: validate ${ms(b.validateCpuMs)} vs ExcelJS read ${ms(b.excelJsCpuMs)}   ${b.cpuRatio.toFixed(2)}×`,
   ].join("\n");
 }
 

@@ -29,7 +29,9 @@ function events(drive: (h: XmlHandlers) => void): string[] {
   drive({
     open(name, attrs, selfClosing) {
       flush();
-      out.push(`open ${name} ${JSON.stringify(attrs)} ${selfClosing}`);
+      out.push(
+        `open ${name} ${JSON.stringify(Object.fromEntries(attrs.keys().map((k) => [k, attrs.get(k)])))} ${selfClosing}`,
+      );
       depth++;
     },
     close(name) {

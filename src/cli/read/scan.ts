@@ -9,10 +9,15 @@
  * NotScanned, and the part is read again from its start by saxes, which reads it or names what is
  * wrong. test/cli/read-scan.test.ts holds both to the same events on every fixture.
  */
-export type Attrs = Record<string, string>;
+/** A tag's attributes, read when asked for (the scanner builds no object for a tag nobody asks about). */
+export interface Attrs {
+  get(name: string): string | undefined;
+  keys(): string[];
+}
 
 /** What a reader of a part does with its tags and text (both drivers call the same). */
 export interface XmlHandlers {
+  /** `attrs` may be read only during the call (the scanner reuses it for the next tag). */
   open(name: string, attrs: Attrs, selfClosing: boolean): void;
   /** Called for every element, self-closing ones too. */
   close?(name: string): void;
@@ -57,8 +62,41 @@ function attrOf(raw: string): string {
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
+/** Up to 64 attributes a tag: four offsets each. */
+const spans = new Int32Array(256);
+
+function sameName(xml: string, a0: number, a1: number, b0: number, b1: number): boolean {
+  if (a1 - a0 !== b1 - b0) return false;
+  for (let k = 0; k < a1 - a0; k++) if (xml.charCodeAt(a0 + k) !== xml.charCodeAt(b0 + k)) return false;
+  return true;
+}
+
+/** The current tag's attributes, over `spans`: valid only during the open handler (as documented). */
+class TagAttrs implements Attrs {
+  count = 0;
+  constructor(private readonly xml: string) {}
+
+  get(name: string): string | undefined {
+    const { xml } = this;
+    const len = name.length;
+    for (let k = 0; k < this.count; k++) {
+      const ns = spans[k * 4];
+      if (spans[k * 4 + 1] - ns === len && xml.startsWith(name, ns))
+        return attrOf(xml.slice(spans[k * 4 + 2], spans[k * 4 + 3]));
+    }
+    return undefined;
+  }
+
+  keys(): string[] {
+    const out: string[] = [];
+    for (let k = 0; k < this.count; k++) out.push(this.xml.slice(spans[k * 4], spans[k * 4 + 1]));
+    return out;
+  }
+}
+
 export function scanXml(xml: string, h: XmlHandlers): void {
   const n = xml.length;
+  const tag = new TagAttrs(xml);
   const stack: string[] = [];
   const onText = h.text;
   const onClose = h.close;
@@ -115,12 +153,13 @@ export function scanXml(xml: string, h: XmlHandlers): void {
     let j = lt + 1;
     while (j < n) {
       const c = xml.charCodeAt(j);
-      if (isSpace(c) || c === 47 || c === 62) break;
+      if (isSpace(c) || c === 47 || c === 62 || c === 60) break;
       j++;
     }
     const name = xml.slice(lt + 1, j);
     if (name === "") throw new NotScanned();
-    const attrs: Attrs = {};
+    // Attribute boundaries (name start, name end, value start, value end) into `spans`, no strings.
+    let count = 0;
     let selfClosing = false;
     for (;;) {
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
@@ -136,30 +175,42 @@ export function scanXml(xml: string, h: XmlHandlers): void {
         break;
       }
       if (j >= n) throw new NotScanned();
-      const eq = xml.indexOf("=", j);
-      if (eq < 0) throw new NotScanned();
-      let ae = eq;
-      while (ae > j && isSpace(xml.charCodeAt(ae - 1))) ae--;
-      const attrName = xml.slice(j, ae);
-      if (attrName === "" || /[\s<>/"']/.test(attrName)) throw new NotScanned();
-      j = eq + 1;
+      const ns = j;
+      while (j < n) {
+        const d = xml.charCodeAt(j);
+        if (d === 61 || isSpace(d) || d === 62 || d === 47 || d === 60 || d === 34 || d === 39) break;
+        j++;
+      }
+      const ne = j;
+      while (j < n && isSpace(xml.charCodeAt(j))) j++;
+      if (ne === ns || xml.charCodeAt(j) !== 61) throw new NotScanned();
+      j++;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       const q = xml.charCodeAt(j);
       if (q !== 34 && q !== 39) throw new NotScanned();
       const ve = xml.indexOf(q === 34 ? '"' : "'", j + 1);
       if (ve < 0) throw new NotScanned();
-      if (attrName in attrs) throw new NotScanned();
-      attrs[attrName] = attrOf(xml.slice(j + 1, ve));
+      const lessThan = xml.indexOf("<", j + 1);
+      if (lessThan >= 0 && lessThan < ve) throw new NotScanned(); // "<" may not stand in a value
+      for (let k = 0; k < count; k++)
+        if (sameName(xml, spans[k * 4], spans[k * 4 + 1], ns, ne)) throw new NotScanned();
+      if (count * 4 + 4 > spans.length) throw new NotScanned();
+      spans[count * 4] = ns;
+      spans[count * 4 + 1] = ne;
+      spans[count * 4 + 2] = j + 1;
+      spans[count * 4 + 3] = ve;
+      count++;
       j = ve + 1;
       const after = xml.charCodeAt(j);
       if (!(isSpace(after) || after === 47 || after === 62)) throw new NotScanned();
     }
+    tag.count = count;
     if (stack.length === 0) {
       if (sawRoot) throw new NotScanned();
       sawRoot = true;
     }
     const local = localName(name);
-    h.open(local, attrs, selfClosing);
+    h.open(local, tag, selfClosing);
     if (selfClosing) {
       if (onClose) onClose(local);
     } else stack.push(name);

@@ -112,13 +112,16 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
   drive({
     open(name, a, selfClosing) {
       switch (name) {
-        case "row":
-          row = a.r !== undefined ? Number(a.r) - 1 : row + 1;
+        case "row": {
+          const r = a.get("r");
+          row = r !== undefined ? Number(r) - 1 : row + 1;
           col = -1;
           return;
+        }
         case "c": {
-          if (a.r !== undefined) {
-            const ref = decodeRef(a.r);
+          const r = a.get("r");
+          if (r !== undefined) {
+            const ref = decodeRef(r);
             cRow = ref ? ref.row : row;
             cCol = ref ? ref.col : col + 1;
             if (ref && row < 0) row = ref.row;
@@ -127,8 +130,9 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
             cCol = col + 1;
           }
           col = cCol;
-          cType = a.t ?? "n";
-          cStyle = a.s !== undefined ? Number(a.s) || 0 : 0;
+          cType = a.get("t") ?? "n";
+          const st = a.get("s");
+          cStyle = st !== undefined ? Number(st) || 0 : 0;
           v = f = fType = fShared = inlineText = "";
           hasV = hasF = hasInline = false;
           inPhonetic = 0;
@@ -141,8 +145,8 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
           return;
         case "f":
           hasF = true;
-          fType = a.t ?? "";
-          fShared = a.si ?? "";
+          fType = a.get("t") ?? "";
+          fShared = a.get("si") ?? "";
           into = selfClosing ? Into.None : Into.Formula;
           return;
         case "is":
@@ -154,15 +158,17 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
         case "t":
           if (hasInline && inPhonetic === 0 && !selfClosing) into = Into.Inline;
           return;
-        case "mergeCell":
-          if (a.ref) {
+        case "mergeCell": {
+          const ref = a.get("ref");
+          if (ref) {
             try {
-              merges.push(parseRangeA1(a.ref));
+              merges.push(parseRangeA1(ref));
             } catch {
               // An unreadable merge is ignored rather than failing the whole sheet.
             }
           }
           return;
+        }
       }
     },
     text(t) {

@@ -16,7 +16,11 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
   parser.on("error", (err) => {
     failure ??= err;
   });
-  parser.on("opentag", (tag) => h.open(localName(tag.name), tag.attributes as Attrs, tag.isSelfClosing));
+  parser.on("opentag", (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    const attrs: Attrs = { get: (k) => attributes[k], keys: () => Object.keys(attributes) };
+    h.open(localName(tag.name), attrs, tag.isSelfClosing);
+  });
   if (h.close) {
     const close = h.close;
     parser.on("closetag", (tag) => close(localName(tag.name)));
@@ -36,9 +40,10 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
 
 /** An attribute by its local name, whatever its prefix ("r:id", "ns1:id"); a plain name first. */
 export function attrLocal(attrs: Attrs, local: string): string | undefined {
-  if (attrs[local] !== undefined) return attrs[local];
+  const plain = attrs.get(local);
+  if (plain !== undefined) return plain;
   const suffix = ":" + local;
-  for (const k of Object.keys(attrs)) if (k.endsWith(suffix)) return attrs[k];
+  for (const k of attrs.keys()) if (k.endsWith(suffix)) return attrs.get(k);
   return undefined;
 }
 
