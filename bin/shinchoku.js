@@ -4,7 +4,11 @@ const path = require("path");
 const fs = require("fs");
 const entry = path.join(__dirname, "..", "dist", "node", "src", "cli", "main.js");
 if (!fs.existsSync(entry)) {
-  process.stderr.write("shinchoku: the command line is not built yet. Run `npm run build:cli` first.\n");
+  process.stderr.write(
+    process.argv.includes("en")
+      ? "shinchoku: the command line is not built yet. Run `npm run build:cli` first.\n"
+      : "shinchoku: コマンドラインがまだビルドされていません。先に `npm run build:cli` を実行してください。\n",
+  );
   process.exit(2);
 }
 require(entry)
@@ -14,7 +18,11 @@ require(entry)
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`shinchoku: ${(err && err.stack) || String(err)}\n`);
+      // main answers every failure itself; this is the last guard: one line, the trace with --debug.
+      const debug = process.argv.includes("--debug");
+      process.stderr.write(
+        `shinchoku: ${debug ? (err && err.stack) || String(err) : (err && err.message) || String(err)}\n`,
+      );
       process.exitCode = 2;
     },
   );

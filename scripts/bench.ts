@@ -21,6 +21,7 @@ import { snapshotWorkbook } from "../src/cli/read-xlsx";
 import { patchWorkbook } from "../src/cli/patch/patch-workbook";
 import { repoRoot } from "./sample-items";
 import { BENCH_DIR, makeBenchWorkbook } from "./bench-workbook";
+import { benchValidate, formatValidateBench } from "./bench-validate";
 
 const AS_OF = "2019-06-30";
 const asOfDate = () => new Date(2019, 5, 30, 12);
@@ -416,6 +417,7 @@ async function benchMain(): Promise<void> {
       `    node + ExcelJS's Workbook class alone, read + write (loaded as the CLI loads it)  ${ms(p.classOnlyMs)}   CLI ${p.classOnlyRatio.toFixed(2)}× this`,
     ].join("\n") + "\n",
   );
+  process.stdout.write(formatValidateBench(benchValidate(file, processRuns)) + "\n");
 }
 
 if (require.main === module) {

@@ -2,10 +2,10 @@
  * validate FILE_OR_FOLDER...: read and check, print the report; no workbook is written
  * (--findings-csv writes the findings, with staff's marks from 指摘一覧, as CSV).
  */
-import * as fs from "node:fs";
 import { UsageError } from "../args";
 import { checkStale, findingRows, findingsCsv, reviewPlanFindings } from "../../core";
 import { reasonOf } from "./each-file";
+import { writeFileAtomic } from "../write-file";
 import { expandInputs, type InputFiles } from "../files";
 import { analyseFile, type Analysed } from "../pipeline";
 import { exitCode, jsonOutput, textReport, type Failure } from "../report";
@@ -18,12 +18,12 @@ export async function validateCommand(ctx: CommandContext): Promise<number> {
   const { results, failures, order } = await analyseAll(ctx, expandInputs(args.inputs));
   if (args.json) io.out(JSON.stringify(jsonOutput(results, failures, args.lang, order), null, 2));
   else for (const r of results) io.out(textReport(r, args.lang) + "\n");
-  if (args.findingsCsv !== null && !writeCsv(ctx, results, args.findingsCsv)) return 2;
+  if (args.findingsCsv !== null && !(await writeCsv(ctx, results, args.findingsCsv))) return 2;
   return exitCode(results, failures);
 }
 
 /** The CSV of every file's findings (a ファイル column when there are several); false when it cannot be written. */
-function writeCsv(ctx: CommandContext, results: Analysed[], out: string): boolean {
+async function writeCsv(ctx: CommandContext, results: Analysed[], out: string): Promise<boolean> {
   const { args, io } = ctx;
   const rows = [];
   const files: string[] = [];
@@ -40,7 +40,10 @@ function writeCsv(ctx: CommandContext, results: Analysed[], out: string): boolea
     for (let i = 0; i < fr.length; i++) files.push(r.file.replace(/^.*[\\/]/, ""));
   }
   try {
-    fs.writeFileSync(out, findingsCsv(rows, results.length > 1 ? files : undefined), "utf8");
+    await writeFileAtomic(
+      out,
+      Buffer.from(findingsCsv(rows, results.length > 1 ? files : undefined), "utf8"),
+    );
   } catch (err) {
     io.err(msg(ctx).writeFailed(out, reasonOf(err, args.lang)));
     return false;

@@ -5,7 +5,7 @@
 import type { DefinedNameSnapshot } from "../../core";
 import { PackageError } from "./errors";
 import type { Package } from "./package";
-import { parseXml } from "./xml";
+import { attrLocal, parseXml, readPart, type XmlHandlers } from "./xml";
 import { BUILT_IN_FORMATS } from "./number-formats";
 
 export const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -50,12 +50,13 @@ export function readRels(pkg: Package, source: string): Relationship[] {
   const out: Relationship[] = [];
   parseXml(part, xml, {
     open(name, a) {
-      if (name !== "Relationship" || !a.Target) return;
-      const external = (a.TargetMode ?? "").toLowerCase() === "external";
+      const target = a.get("Target");
+      if (name !== "Relationship" || !target) return;
+      const external = (a.get("TargetMode") ?? "").toLowerCase() === "external";
       out.push({
-        id: a.Id ?? "",
-        type: a.Type ?? "",
-        target: external ? null : resolveTarget(source, a.Target),
+        id: a.get("Id") ?? "",
+        type: a.get("Type") ?? "",
+        target: external ? null : resolveTarget(source, target),
       });
     },
   });
@@ -85,12 +86,14 @@ export function readWorkbookPart(part: string, xml: string): WorkbookPart {
     open(name, a, selfClosing) {
       root ??= name;
       if (name === "sheet") {
-        const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
-        sheets.push({ name: a.name ?? "", relId: a.id ?? "", state });
-      } else if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+        const st = a.get("state");
+        const state = st === "hidden" || st === "veryHidden" ? st : "visible";
+        sheets.push({ name: a.get("name") ?? "", relId: attrLocal(a, "id") ?? "", state });
+      } else if (name === "workbookPr") date1904 = a.get("date1904") === "1" || a.get("date1904") === "true";
       else if (name === "definedName") {
-        const id = a.localSheetId !== undefined ? Number(a.localSheetId) : null;
-        inName = { name: a.name ?? "", localSheetId: Number.isInteger(id) ? id : null, text: "" };
+        const local = a.get("localSheetId");
+        const id = local !== undefined ? Number(local) : null;
+        inName = { name: a.get("name") ?? "", localSheetId: Number.isInteger(id) ? id : null, text: "" };
         if (selfClosing) {
           raw.push(inName);
           inName = null;
@@ -130,8 +133,9 @@ export function readNumberFormats(part: string, xml: string | null): string[] {
   parseXml(part, xml, {
     open(name, a, selfClosing) {
       if ((name === "numFmts" || name === "cellXfs") && !selfClosing) where = name;
-      else if (name === "numFmt" && where === "numFmts") custom.set(Number(a.numFmtId), a.formatCode ?? "");
-      else if (name === "xf" && where === "cellXfs") xfFormatIds.push(Number(a.numFmtId ?? 0) || 0);
+      else if (name === "numFmt" && where === "numFmts")
+        custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
+      else if (name === "xf" && where === "cellXfs") xfFormatIds.push(Number(a.get("numFmtId") ?? 0) || 0);
     },
     close(name) {
       if (name === where) where = null;
@@ -153,11 +157,15 @@ export function unescapeXstring(s: string): string {
  */
 export function readSharedStrings(part: string, xml: string | null): string[] {
   if (xml === null) return [];
+  return readPart(part, xml, readStrings);
+}
+
+function readStrings(drive: (h: XmlHandlers) => void): string[] {
   const out: string[] = [];
   let cur: string[] | null = null;
   let inPhonetic = 0;
   let inT = false;
-  parseXml(part, xml, {
+  drive({
     open(name, _a, selfClosing) {
       if (name === "si") {
         cur = [];

@@ -12,7 +12,7 @@ import {
 } from "../../core";
 import { shiftFormula } from "./formula";
 import { unescapeXstring } from "./parts";
-import { parseXml } from "./xml";
+import { readPart, type XmlHandlers } from "./xml";
 import type { GridCell } from "./sheet-grid";
 
 export interface SheetContext {
@@ -40,6 +40,10 @@ const enum Into {
 }
 
 export function readSheetPart(part: string, xml: string, ctx: SheetContext): SheetCells {
+  return readPart(part, xml, (drive) => readSheet(drive, ctx));
+}
+
+function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCells {
   const cells: GridCell[] = [];
   const merges: CellRange[] = [];
   const shared = new Map<string, { row: number; col: number; text: string }>();
@@ -110,16 +114,19 @@ export function readSheetPart(part: string, xml: string, ctx: SheetContext): She
     }
   };
 
-  parseXml(part, xml, {
+  drive({
     open(name, a, selfClosing) {
       switch (name) {
-        case "row":
-          row = a.r !== undefined ? Number(a.r) - 1 : row + 1;
+        case "row": {
+          const r = a.get("r");
+          row = r !== undefined ? Number(r) - 1 : row + 1;
           col = -1;
           return;
+        }
         case "c": {
-          if (a.r !== undefined) {
-            const ref = decodeRef(a.r);
+          const r = a.get("r");
+          if (r !== undefined) {
+            const ref = decodeRef(r);
             cRow = ref ? ref.row : row;
             cCol = ref ? ref.col : col + 1;
             if (ref && row < 0) row = ref.row;
@@ -128,14 +135,14 @@ export function readSheetPart(part: string, xml: string, ctx: SheetContext): She
             cCol = col + 1;
           }
           col = cCol;
-          cType = a.t ?? "n";
-          cStyle = a.s !== undefined ? Number(a.s) || 0 : 0;
+          cType = a.get("t") ?? "n";
+          const st = a.get("s");
+          cStyle = st !== undefined ? Number(st) || 0 : 0;
           v = f = fType = fShared = inlineText = "";
           hasV = hasF = hasInline = false;
           inPhonetic = 0;
           into = Into.None;
-          if (selfClosing) finishCell();
-          return;
+          return; // its close (self-closing ones have one too) finishes it
         }
         case "v":
           hasV = true;
@@ -143,8 +150,8 @@ export function readSheetPart(part: string, xml: string, ctx: SheetContext): She
           return;
         case "f":
           hasF = true;
-          fType = a.t ?? "";
-          fShared = a.si ?? "";
+          fType = a.get("t") ?? "";
+          fShared = a.get("si") ?? "";
           into = selfClosing ? Into.None : Into.Formula;
           return;
         case "is":
@@ -156,15 +163,17 @@ export function readSheetPart(part: string, xml: string, ctx: SheetContext): She
         case "t":
           if (hasInline && inPhonetic === 0 && !selfClosing) into = Into.Inline;
           return;
-        case "mergeCell":
-          if (a.ref) {
+        case "mergeCell": {
+          const ref = a.get("ref");
+          if (ref) {
             try {
-              merges.push(parseRangeA1(a.ref));
+              merges.push(parseRangeA1(ref));
             } catch {
               // An unreadable merge is ignored rather than failing the whole sheet.
             }
           }
           return;
+        }
       }
     },
     text(t) {

@@ -5,37 +5,9 @@
  */
 import { SaxesParser } from "saxes";
 import { PackageError } from "./errors";
+import { localName, NotScanned, scanXml, type Attrs, type XmlHandlers } from "./scan";
 
-export type Attrs = Record<string, string>;
-
-export interface XmlHandlers {
-  open(name: string, attrs: Attrs, selfClosing: boolean): void;
-  close?(name: string): void;
-  text?(text: string): void;
-}
-
-/** The part after a prefix: "x:c" → "c". */
-export function localName(name: string): string {
-  const i = name.indexOf(":");
-  return i < 0 ? name : name.slice(i + 1);
-}
-
-/** Attributes by local name ("r:id" → "id"); a plain name wins over a prefixed one. */
-function localAttrs(attrs: Record<string, string>): Attrs {
-  let prefixed = false;
-  for (const k in attrs)
-    if (k.includes(":")) {
-      prefixed = true;
-      break;
-    }
-  if (!prefixed) return attrs;
-  const out: Attrs = {};
-  for (const k in attrs) {
-    const l = localName(k);
-    if (!(l in out) || !k.includes(":")) out[l] = attrs[k];
-  }
-  return out;
-}
+export { localName, type Attrs, type XmlHandlers } from "./scan";
 
 /** Runs the handlers over one part; a part that is not well-formed XML throws badXml naming it. */
 export function parseXml(part: string, xml: string, h: XmlHandlers): void {
@@ -44,9 +16,11 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
   parser.on("error", (err) => {
     failure ??= err;
   });
-  parser.on("opentag", (tag) =>
-    h.open(localName(tag.name), localAttrs(tag.attributes as Attrs), tag.isSelfClosing),
-  );
+  parser.on("opentag", (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    const attrs: Attrs = { get: (k) => attributes[k], keys: () => Object.keys(attributes) };
+    h.open(localName(tag.name), attrs, tag.isSelfClosing);
+  });
   if (h.close) {
     const close = h.close;
     parser.on("closetag", (tag) => close(localName(tag.name)));
@@ -62,4 +36,26 @@ export function parseXml(part: string, xml: string, h: XmlHandlers): void {
     failure ??= err as Error;
   }
   if (failure) throw new PackageError("badXml", part, failure);
+}
+
+/** An attribute by its local name, whatever its prefix ("r:id", "ns1:id"); a plain name first. */
+export function attrLocal(attrs: Attrs, local: string): string | undefined {
+  const plain = attrs.get(local);
+  if (plain !== undefined) return plain;
+  const suffix = ":" + local;
+  for (const k of attrs.keys()) if (k.endsWith(suffix)) return attrs.get(k);
+  return undefined;
+}
+
+/**
+ * Reads a part with the fast scanner (scan.ts), or, where it declines, again from the start with
+ * saxes. `read` gets a driver to run its handlers with, and must keep its state inside the call.
+ */
+export function readPart<T>(part: string, xml: string, read: (drive: (h: XmlHandlers) => void) => T): T {
+  try {
+    return read((h) => scanXml(xml, h));
+  } catch (err) {
+    if (!(err instanceof NotScanned)) throw err;
+    return read((h) => parseXml(part, xml, h));
+  }
 }
