@@ -13,6 +13,7 @@ import { documentSettings, saveDocumentSettings } from "./settings";
 import { loadSheetList, type SheetAccess } from "./read-workbook";
 import type { SyncMeter } from "./sync-meter";
 import { toBlocks } from "./write-blocks";
+import { errorCode } from "./office-errors";
 
 export const HIGHLIGHT_KEY = "shinchoku.highlight";
 /** Always true; the string is how we recognise our own format again. */
@@ -25,15 +26,26 @@ export interface HighlightTarget {
   address: string;
 }
 
+/**
+ * What Excel did not let us colour: `readOnly`, the whole highlight (the host refused the write:
+ * a read-only workbook in Excel on the web); `protectedSheets`, sheets with cells to colour that
+ * are protected. The findings stand either way; the caller says what was skipped.
+ */
+export interface HighlightOutcome {
+  readOnly: boolean;
+  protectedSheets: string[];
+}
+
 /** Remove our earlier highlight, then colour `cells` (none: just clear). */
 export async function setHighlight(
   context: Excel.RequestContext,
   cells: Array<{ sheet: string; cell: string }>,
   meter: SyncMeter,
   known?: SheetAccess[],
-): Promise<void> {
+): Promise<HighlightOutcome> {
+  const done: HighlightOutcome = { readOnly: false, protectedSheets: [] };
   const before = remembered();
-  if (before.length === 0 && cells.length === 0) return;
+  if (before.length === 0 && cells.length === 0) return done;
 
   // 1. Which sheets exist, and which we may write to (unless the caller's read found out).
   const sheets = context.workbook.worksheets;
@@ -71,7 +83,10 @@ export async function setHighlight(
   const kept = before.filter((t) => existing.has(t.sheet) && !writable.has(t.sheet));
   const added: HighlightTarget[] = [];
   for (const [sheet, list] of groupBySheet(cells)) {
-    if (!writable.has(sheet)) continue;
+    if (!writable.has(sheet)) {
+      if (existing.has(sheet)) done.protectedSheets.push(sheet);
+      continue;
+    }
     const at = list.map((c) => parseRangeA1(c)).map((r) => ({ row: r.top, col: r.left, item: true }));
     for (const b of toBlocks(at)) {
       const address = rangeToA1(b.range);
@@ -84,10 +99,17 @@ export async function setHighlight(
     }
   }
   meter.beforeSync("write");
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    // A read-only workbook the host will not let us edit: nothing was coloured, nothing changed.
+    if (errorCode(e) !== "AccessDenied") throw e;
+    return { readOnly: true, protectedSheets: [] };
+  }
   const now = [...kept, ...added];
   // The settings round trip only when the list changed (validate again on the same errors: no save).
   if (JSON.stringify(now) !== JSON.stringify(before)) await remember(now);
+  return done;
 }
 
 function groupBySheet(cells: Array<{ sheet: string; cell: string }>): Map<string, string[]> {

@@ -85,7 +85,21 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
     const errorCells = findings
       .filter((f) => f.severity === "error" && f.sheet && f.cell)
       .map((f) => ({ sheet: f.sheet as string, cell: f.cell as string }));
-    await Excel.run((context) => setHighlight(context, errorCells, meter, read.sheets));
+    const lit = await Excel.run((context) => setHighlight(context, errorCells, meter, read.sheets));
+    // What was not coloured is a note beside the findings, which stand.
+    const skipped: Array<string | null> = lit.readOnly ? [null] : lit.protectedSheets;
+    for (const sheet of skipped) {
+      const note: Finding = {
+        code: "write/highlight-skipped",
+        severity: "info",
+        itemNo: null,
+        sheet,
+        cell: null,
+        params: sheet ? { sheet } : {},
+      };
+      const sev = severityOf(note.code, config);
+      if (sev) findings.push({ ...note, severity: sev });
+    }
   }
 
   progress({ phase: "done", fraction: 1 });
@@ -144,11 +158,12 @@ const BLOCKED_CODE: Record<Blocked["why"], string> = {
   protected: "write/protected",
   readOnly: "write/read-only",
   missing: "write/sheet-missing",
+  structure: "write/structure-protected",
 };
 
 function blockedFinding(b: Blocked): Finding {
   const code = BLOCKED_CODE[b.why];
-  const sheet = b.why === "readOnly" ? null : b.sheet;
+  const sheet = b.why === "readOnly" || b.why === "structure" ? null : b.sheet;
   return { code, severity: "error", itemNo: null, sheet, cell: null, params: {} };
 }
 

@@ -24,6 +24,10 @@ export interface SimOfficeOptions {
   excelApi?: string;
   displayLanguage?: string;
   readOnly?: boolean;
+  /** With readOnly: the host lets staff edit it anyway (desktop Excel); default: writes refused. */
+  readOnlyEditable?: boolean;
+  /** Workbook structure protected (sheets cannot be added, deleted, renamed, hidden). */
+  workbookProtected?: boolean;
   limits?: Partial<SimLimits>;
 }
 
@@ -36,6 +40,8 @@ export class SimExcelHost {
   constructor(wb: ExcelJS.Workbook, opts: SimOfficeOptions = {}) {
     this.book = new SimBook(wb, opts.limits);
     this.book.readOnly = !!opts.readOnly;
+    this.book.readOnlyEditable = !!opts.readOnlyEditable;
+    this.book.structureProtected = !!opts.workbookProtected;
     this.requirements = new SimRequirements(opts.excelApi ?? "1.17");
     this.settings = new SimSettings(this.book);
     this.displayLanguage = opts.displayLanguage ?? "ja-JP";

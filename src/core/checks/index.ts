@@ -30,6 +30,8 @@ import { textOverYears } from "./rules/text-over-years";
 import { unitMismatch } from "./rules/unit-mismatch";
 import { approximate } from "./rules/approximate";
 import { otherSheet } from "./rules/other-sheet";
+import { structureProtected } from "./rules/structure-protected";
+import { highlightSkipped } from "./rules/highlight-skipped";
 
 export const ALL_RULES: readonly Rule[] = [
   notANumber,
@@ -62,6 +64,8 @@ export const ALL_RULES: readonly Rule[] = [
   unitMismatch,
   approximate,
   otherSheet,
+  structureProtected,
+  highlightSkipped,
 ];
 
 const BY_CODE = new Map(ALL_RULES.map((r) => [r.code, r]));
