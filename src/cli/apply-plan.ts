@@ -6,7 +6,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { CellRange } from "../core/grid/cell";
-import { parseRangeA1, quoteSheetName, rangeToA1, toA1 } from "../core/grid/address";
+import { parseRangeA1, formulaText, quoteSheetName, rangeToA1, toA1 } from "../core/grid/address";
 import {
   forEachCellWrite,
   type CellFormat,
@@ -209,7 +209,8 @@ function addListValidation(ws: ExcelJS.Worksheet, v: ListValidationSpec): void {
 export function hyperlinkFormula(sheet: string, cell: string, text: string): ExcelJS.CellFormulaValue {
   const q = (s: string) => s.replace(/"/g, '""');
   return {
-    formula: `HYPERLINK("#${q(quoteSheetName(sheet))}!${cell}","${q(text)}")`,
+    // A long item title passes Excel's 255 characters of a string literal: formulaText joins pieces.
+    formula: `HYPERLINK("#${q(quoteSheetName(sheet))}!${cell}",${formulaText(text)})`,
     result: text,
     date1904: false,
   };
