@@ -4,7 +4,7 @@
  * formats, so every cell shows its own fill again. The ranges we coloured are remembered in the
  * document settings ("shinchoku.highlight") so that clearing finds them after a reload.
  *
- * Syncs: 1 (our earlier formats on the remembered ranges, when there are any), 1 (delete those, add
+ * Syncs: 1 (our earlier formats, looked for on every writable sheet when we remember any), 1 (delete those, add
  * the new ones); a third first when the sheets and their protection are not known yet (clearing
  * from the pane; validate passes what its read learnt). Protected sheets are skipped.
  */
@@ -53,15 +53,20 @@ export async function setHighlight(
   const writable = new Set(access.filter((s) => !s.protected).map((s) => s.name));
   const existing = new Set(access.map((s) => s.name));
 
-  // 2. Our formats from last time, found by their marker formula.
-  const old = before
-    .filter((t) => writable.has(t.sheet))
-    .map((t) => {
-      const cfs = sheets.getItem(t.sheet).getRange(t.address).conditionalFormats;
-      cfs.load("items/type,items/customOrNullObject/rule/formula");
-      meter.send();
-      return cfs;
-    });
+  // 2. Our formats from last time, found by their marker formula on every sheet we may write:
+  // Range.conditionalFormats holds the formats that intersect the range (learn.microsoft.com/
+  // javascript/api/excel/excel.range#excel-excel-range-conditionalformats-member), so the whole
+  // sheet finds ours where they are now, after rows were inserted or the sheet renamed; the
+  // remembered list says only that there are some.
+  const old =
+    before.length === 0
+      ? []
+      : [...writable].map((sheet) => {
+          const cfs = sheets.getItem(sheet).getRange().conditionalFormats;
+          cfs.load("items/type,items/customOrNullObject/rule/formula");
+          meter.send();
+          return cfs;
+        });
   if (old.length) {
     meter.beforeSync("write");
     await context.sync();
