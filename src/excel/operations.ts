@@ -18,6 +18,7 @@ import { setHighlight } from "./highlight";
 import { selectCell } from "./select-cell";
 import { readSettings, removeSettings, writeSettings } from "./settings";
 import { SyncMeter } from "./sync-meter";
+import { runExcel } from "./run";
 import type {
   OperationKind,
   OperationOptions,
@@ -34,10 +35,10 @@ export function createOperations(): ShinchokuOperations {
     summary: (opts) => runOperation("summary", opts),
     findings: (opts) => runOperation("findings", opts),
     undo: (opts) => runOperation("undo", opts),
-    selectCell: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
+    selectCell: (sheet, cell) => runExcel((context) => selectCell(context, sheet, cell)),
     clearHighlight: async () => {
       const meter = new SyncMeter();
-      await Excel.run((context) => setHighlight(context, [], meter));
+      await runExcel((context) => setHighlight(context, [], meter));
     },
     loadSettings: async () => readSettings(),
     saveSettings: (s: ShinchokuSettings) => writeSettings(s),
@@ -52,7 +53,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
   const meter = new SyncMeter();
 
   progress({ phase: "reading", fraction: 0 });
-  const read = await Excel.run((context) =>
+  const read = await runExcel((context) =>
     readWorkbookSnapshot(context, meter, (fraction) => progress({ phase: "reading", fraction })),
   );
   const readSyncs = meter.readSyncs;
@@ -71,7 +72,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
     if (kind === "findings") findingsSheet = planned.sheetName;
     else summarySheet = planned.sheetName;
     progress({ phase: "writing", fraction: 0 });
-    outcome = await Excel.run((context) => applyPlan(context, planned.plan, meter));
+    outcome = await runExcel((context) => applyPlan(context, planned.plan, meter));
     if (outcome.blocked) {
       // Why nothing was written is a finding like any other: its rule owns the words and severity.
       blocked = blockedFinding(outcome.blocked);
@@ -85,7 +86,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
     const errorCells = findings
       .filter((f) => f.severity === "error" && f.sheet && f.cell)
       .map((f) => ({ sheet: f.sheet as string, cell: f.cell as string }));
-    const lit = await Excel.run((context) => setHighlight(context, errorCells, meter, read.sheets));
+    const lit = await runExcel((context) => setHighlight(context, errorCells, meter, read.sheets));
     // What was not coloured is a note beside the findings, which stand.
     const skipped: Array<string | null> = lit.readOnly ? [null] : lit.protectedSheets;
     for (const sheet of skipped) {
@@ -169,6 +170,6 @@ function blockedFinding(b: Blocked): Finding {
 
 /** What undo removes beyond the plan: our error highlight and our saved settings. */
 async function undoHostState(meter: SyncMeter): Promise<void> {
-  await Excel.run((context) => setHighlight(context, [], meter));
+  await runExcel((context) => setHighlight(context, [], meter));
   await removeSettings();
 }

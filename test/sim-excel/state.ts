@@ -91,6 +91,8 @@ export class SimBook {
    * office/protect-a-workbook-7e365a4d-3e89-4616-84ca-1931257c1517); cells stay writable.
    */
   structureProtected = false;
+  /** The user is typing in a cell: batches fail, or wait (delayForCellEdit) until `exitCellEdit`. */
+  cellEdit: { exited: Promise<void>; exit: () => void } | null = null;
   /** Batches that asked for suspendApiCalculationUntilNextSync (tests assert the adapter does). */
   calculationSuspensions = 0;
   limits: SimLimits;

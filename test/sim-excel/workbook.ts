@@ -104,8 +104,8 @@ export class SimRequestContext {
   readonly workbook: SimWorkbook;
   readonly application: SimApplication;
   private readonly inner: SimContext;
-  constructor(book: SimBook, requirements: SimRequirements) {
-    this.inner = new SimContext(book);
+  constructor(book: SimBook, requirements: SimRequirements, delayForCellEdit = false) {
+    this.inner = new SimContext(book, delayForCellEdit && requirements.isSetSupported("ExcelApi", "1.11"));
     this.workbook = new SimWorkbook(this.inner, book, requirements);
     this.application = new SimApplication(this.inner, requirements, book);
   }
