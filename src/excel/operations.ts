@@ -35,7 +35,7 @@ export function createOperations(): ShinchokuOperations {
     summary: (opts) => runOperation("summary", opts),
     findings: (opts) => runOperation("findings", opts),
     undo: (opts) => runOperation("undo", opts),
-    selectCell: (sheet, cell) => runExcel((context) => selectCell(context, sheet, cell)),
+    selectCell: (sheet, cell, show) => runExcel((context) => selectCell(context, sheet, cell, show)),
     clearHighlight: async () => {
       const meter = new SyncMeter();
       await runExcel((context) => setHighlight(context, [], meter));

@@ -32,6 +32,7 @@ import { ruleByCode } from "../core/checks/index";
 import { MISSING_WORDS, type ChecklistEntry } from "../core/checklist/checklist";
 import { formatFiscalYearEn, formatFiscalYearJa } from "../core/values/fiscal-year";
 import { buildSettingsPanel } from "./settings-panel";
+import { isSheetHidden } from "../excel/select-cell";
 
 export interface TaskpaneOptions {
   lang: Lang;
@@ -237,6 +238,32 @@ export function startTaskpane(
     message.removeAttribute("hidden");
   }
 
+  /** A finding clicked: its cell selected; on a hidden sheet, say so and offer to show the sheet. */
+  function selectFinding(sheet: string, cell: string): void {
+    ops.selectCell(sheet, cell).catch((e: unknown) => {
+      if (!isSheetHidden(e)) return showError(e);
+      clear(message);
+      const show = el("button", {
+        class: "sk-show-sheet",
+        testid: "show-sheet",
+        text: tr("select.showSheet"),
+        attrs: { type: "button" },
+      });
+      show.addEventListener("click", () => {
+        message.setAttribute("hidden", "");
+        void ops.selectCell(sheet, cell, true).catch(showError);
+      });
+      const dismiss = el("button", {
+        class: "sk-dismiss",
+        text: "×",
+        attrs: { type: "button", "aria-label": tr("dialog.close") },
+      });
+      dismiss.addEventListener("click", () => message.setAttribute("hidden", ""));
+      append(message, [el("span", { text: tr("select.hidden", { sheet }) }), show, dismiss]);
+      message.removeAttribute("hidden");
+    });
+  }
+
   function setBusy(on: boolean): void {
     busy = on;
     for (const b of [...commandButtons, clearHighlight, settingsPanel.save]) b.disabled = on;
@@ -364,7 +391,7 @@ export function startTaskpane(
           parts,
         );
         const [sheet, cell] = [c.sheet, c.cell];
-        b.addEventListener("click", () => void ops.selectCell(sheet, cell).catch(showError));
+        b.addEventListener("click", () => selectFinding(sheet, cell));
         return el("li", {}, [b]);
       });
       body.push(el("ul", { class: "sk-list" }, rows));
@@ -486,7 +513,7 @@ export function startTaskpane(
     if (node instanceof HTMLButtonElement) {
       const sheet = f.sheet as string;
       const cell = f.cell as string;
-      node.addEventListener("click", () => void ops.selectCell(sheet, cell).catch(showError));
+      node.addEventListener("click", () => selectFinding(sheet, cell));
     }
     return node;
   }
