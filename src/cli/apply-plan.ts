@@ -10,6 +10,7 @@ import {
   type CellRange,
   type EditPlan,
   forEachCellWrite,
+  formulaText,
   type ListValidationSpec,
   type PageSetupSpec,
   parseRangeA1,
@@ -212,7 +213,8 @@ function addListValidation(ws: ExcelJS.Worksheet, v: ListValidationSpec): void {
 export function hyperlinkFormula(sheet: string, cell: string, text: string): ExcelJS.CellFormulaValue {
   const q = (s: string) => s.replace(/"/g, '""');
   return {
-    formula: `HYPERLINK("#${q(quoteSheetName(sheet))}!${cell}","${q(text)}")`,
+    // A long item title passes Excel's 255 characters of a string literal: formulaText joins pieces.
+    formula: `HYPERLINK("#${q(quoteSheetName(sheet))}!${cell}",${formulaText(text)})`,
     result: text,
     date1904: false,
   };

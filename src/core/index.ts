@@ -86,6 +86,7 @@ export { asExcelErrorLiteral, keptNumberFormat } from "./grid/cell";
 export {
   columnIndex,
   columnLetters,
+  formulaText,
   parseA1,
   parseRangeA1,
   quoteSheetName,

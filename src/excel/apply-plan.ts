@@ -1,7 +1,11 @@
 /**
  * Applies an EditPlan in two round trips:
- *   sync 1 (check): every target sheet exists, is not protected, the workbook is not read-only;
- *                   if any cannot be written, nothing is written (all or nothing);
+ *   sync 1 (check): every target sheet exists and is not protected, and the workbook's structure is
+ *                   not protected when the plan adds or deletes sheets; if any cannot be written,
+ *                   nothing is written (all or nothing). A read-only workbook is not refused here:
+ *                   desktop Excel lets staff edit one (they save a copy); where Excel refuses the
+ *                   writes (the web, view mode) the first write fails with AccessDenied before
+ *                   anything is written, and that is reported as read-only;
  *   sync 2 (write): with calculation suspended, everything at once. Only a plan too large for one
  *                   5 MB request is sent in several (sheets kept whole). A sheet entirely ours ("owned")
  *                   is deleted and added again so a re-run gives the same sheet; on item sheets only
@@ -27,7 +31,10 @@ import { jsonBytes, type SyncMeter } from "./sync-meter";
 import { coalesceRanges, excelInput, formatLayers, toBlocks, type Block } from "./write-blocks";
 
 export type Blocked =
-  { why: "protected"; sheet: string } | { why: "readOnly" } | { why: "missing"; sheet: string };
+  | { why: "protected"; sheet: string }
+  | { why: "readOnly" }
+  | { why: "missing"; sheet: string }
+  | { why: "structure" };
 
 export interface ApplyOutcome {
   wrote: boolean;
@@ -53,6 +60,8 @@ export async function applyPlan(
   const readOnlyKnown = supports("1.8");
   const check = await checkTargets(context, edits, meter, readOnlyKnown, plan);
   if ("why" in check) return { wrote: false, blocked: check, cellsWritten: 0 };
+  // Open read-only and below 1.8 (unknown): a refused first write means read-only.
+  const maybeReadOnly = !readOnlyKnown || check.readOnly;
 
   const progress = { cells: 0, committed: 0 };
   const groups = edits.length ? groupBySize(edits.map(prepareEdit)) : [[]];
@@ -64,9 +73,9 @@ export async function applyPlan(
     await writeGroups(context, groups, check.existing, meter, progress, around);
     return { wrote: true, blocked: null, cellsWritten: progress.cells };
   } catch (e) {
-    // Without 1.8 a read-only workbook shows itself only here: its first write fails, and
-    // nothing has been written yet.
-    if (!readOnlyKnown && errorCode(e) === "AccessDenied" && progress.committed === 0)
+    // A read-only workbook the host will not let us edit shows itself only here: its first write
+    // fails, and nothing has been written yet.
+    if (maybeReadOnly && errorCode(e) === "AccessDenied" && progress.committed === 0)
       return { wrote: false, blocked: { why: "readOnly" }, cellsWritten: 0 };
     throw e;
   }
@@ -246,9 +255,13 @@ async function checkTargets(
   meter: SyncMeter,
   readOnlyKnown: boolean,
   plan: EditPlan,
-): Promise<Blocked | { existing: Set<string>; names: string[]; removable: string[] }> {
+): Promise<Blocked | { existing: Set<string>; names: string[]; removable: string[]; readOnly: boolean }> {
   const wb = context.workbook;
   if (readOnlyKnown) wb.load("readOnly");
+  // Adding or deleting a sheet needs the structure unprotected (WorkbookProtection, ExcelApi 1.7).
+  const addsSheets = plan.removeSheets.length > 0 || edits.some((e) => e.kind === "owned");
+  const structure = addsSheets ? wb.protection.load("protected") : null;
+  if (structure) meter.send();
   const touchesNames = plan.names.length + plan.removeNames.length > 0;
   const named = touchesNames ? wb.names.load("items/name") : null;
   const gone = plan.removeSheets.map((name) => {
@@ -269,7 +282,7 @@ async function checkTargets(
   await context.sync();
   meter.received(targets.map((t) => (t.ws.isNullObject ? null : [t.ws.name, t.ws.protection.protected])));
   meter.settle();
-  if (readOnlyKnown && wb.readOnly) return { why: "readOnly" };
+  if (structure?.protected) return { why: "structure" };
   const names = named ? named.items.map((n) => n.name) : [];
   const removable = gone.filter((ws) => !ws.isNullObject).map((ws) => ws.name);
   const existing = new Set<string>();
@@ -281,7 +294,7 @@ async function checkTargets(
     if (ws.protection.protected) return { why: "protected", sheet: e.sheet };
     existing.add(e.sheet);
   }
-  return { existing, names, removable };
+  return { existing, names, removable, readOnly: readOnlyKnown && wb.readOnly };
 }
 
 /** Queues one sheet's edit; returns the number of cells written. */

@@ -4,7 +4,7 @@
  * formats, so every cell shows its own fill again. The ranges we coloured are remembered in the
  * document settings ("shinchoku.highlight") so that clearing finds them after a reload.
  *
- * Syncs: 1 (our earlier formats on the remembered ranges, when there are any), 1 (delete those, add
+ * Syncs: 1 (our earlier formats, looked for on every writable sheet when we remember any), 1 (delete those, add
  * the new ones); a third first when the sheets and their protection are not known yet (clearing
  * from the pane; validate passes what its read learnt). Protected sheets are skipped.
  */
@@ -13,6 +13,7 @@ import { documentSettings, saveDocumentSettings } from "./settings";
 import { loadSheetList, type SheetAccess } from "./read-workbook";
 import type { SyncMeter } from "./sync-meter";
 import { toBlocks } from "./write-blocks";
+import { errorCode } from "./office-errors";
 
 export const HIGHLIGHT_KEY = "shinchoku.highlight";
 /** Always true; the string is how we recognise our own format again. */
@@ -25,15 +26,26 @@ export interface HighlightTarget {
   address: string;
 }
 
+/**
+ * What Excel did not let us colour: `readOnly`, the whole highlight (the host refused the write:
+ * a read-only workbook in Excel on the web); `protectedSheets`, sheets with cells to colour that
+ * are protected. The findings stand either way; the caller says what was skipped.
+ */
+export interface HighlightOutcome {
+  readOnly: boolean;
+  protectedSheets: string[];
+}
+
 /** Remove our earlier highlight, then colour `cells` (none: just clear). */
 export async function setHighlight(
   context: Excel.RequestContext,
   cells: Array<{ sheet: string; cell: string }>,
   meter: SyncMeter,
   known?: SheetAccess[],
-): Promise<void> {
+): Promise<HighlightOutcome> {
+  const done: HighlightOutcome = { readOnly: false, protectedSheets: [] };
   const before = remembered();
-  if (before.length === 0 && cells.length === 0) return;
+  if (before.length === 0 && cells.length === 0) return done;
 
   // 1. Which sheets exist, and which we may write to (unless the caller's read found out).
   const sheets = context.workbook.worksheets;
@@ -41,15 +53,20 @@ export async function setHighlight(
   const writable = new Set(access.filter((s) => !s.protected).map((s) => s.name));
   const existing = new Set(access.map((s) => s.name));
 
-  // 2. Our formats from last time, found by their marker formula.
-  const old = before
-    .filter((t) => writable.has(t.sheet))
-    .map((t) => {
-      const cfs = sheets.getItem(t.sheet).getRange(t.address).conditionalFormats;
-      cfs.load("items/type,items/customOrNullObject/rule/formula");
-      meter.send();
-      return cfs;
-    });
+  // 2. Our formats from last time, found by their marker formula on every sheet we may write:
+  // Range.conditionalFormats holds the formats that intersect the range (learn.microsoft.com/
+  // javascript/api/excel/excel.range#excel-excel-range-conditionalformats-member), so the whole
+  // sheet finds ours where they are now, after rows were inserted or the sheet renamed; the
+  // remembered list says only that there are some.
+  const old =
+    before.length === 0
+      ? []
+      : [...writable].map((sheet) => {
+          const cfs = sheets.getItem(sheet).getRange().conditionalFormats;
+          cfs.load("items/type,items/customOrNullObject/rule/formula");
+          meter.send();
+          return cfs;
+        });
   if (old.length) {
     meter.beforeSync("write");
     await context.sync();
@@ -71,7 +88,10 @@ export async function setHighlight(
   const kept = before.filter((t) => existing.has(t.sheet) && !writable.has(t.sheet));
   const added: HighlightTarget[] = [];
   for (const [sheet, list] of groupBySheet(cells)) {
-    if (!writable.has(sheet)) continue;
+    if (!writable.has(sheet)) {
+      if (existing.has(sheet)) done.protectedSheets.push(sheet);
+      continue;
+    }
     const at = list.map((c) => parseRangeA1(c)).map((r) => ({ row: r.top, col: r.left, item: true }));
     for (const b of toBlocks(at)) {
       const address = rangeToA1(b.range);
@@ -84,10 +104,17 @@ export async function setHighlight(
     }
   }
   meter.beforeSync("write");
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    // A read-only workbook the host will not let us edit: nothing was coloured, nothing changed.
+    if (errorCode(e) !== "AccessDenied") throw e;
+    return { readOnly: true, protectedSheets: [] };
+  }
   const now = [...kept, ...added];
   // The settings round trip only when the list changed (validate again on the same errors: no save).
   if (JSON.stringify(now) !== JSON.stringify(before)) await remember(now);
+  return done;
 }
 
 function groupBySheet(cells: Array<{ sheet: string; cell: string }>): Map<string, string[]> {

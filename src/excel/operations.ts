@@ -30,6 +30,7 @@ import { setHighlight } from "./highlight";
 import { selectCell } from "./select-cell";
 import { readSettings, removeSettings, writeSettings } from "./settings";
 import { SyncMeter } from "./sync-meter";
+import { runExcel } from "./run";
 import type {
   OperationKind,
   OperationOptions,
@@ -46,10 +47,10 @@ export function createOperations(): ShinchokuOperations {
     summary: (opts) => runOperation("summary", opts),
     findings: (opts) => runOperation("findings", opts),
     undo: (opts) => runOperation("undo", opts),
-    selectCell: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
+    selectCell: (sheet, cell, show) => runExcel((context) => selectCell(context, sheet, cell, show)),
     clearHighlight: async () => {
       const meter = new SyncMeter();
-      await Excel.run((context) => setHighlight(context, [], meter));
+      await runExcel((context) => setHighlight(context, [], meter));
     },
     loadSettings: async () => readSettings(),
     saveSettings: (s: ShinchokuSettings) => writeSettings(s),
@@ -64,7 +65,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
   const meter = new SyncMeter();
 
   progress({ phase: "reading", fraction: 0 });
-  const read = await Excel.run((context) =>
+  const read = await runExcel((context) =>
     readWorkbookSnapshot(context, meter, (fraction) => progress({ phase: "reading", fraction })),
   );
   const readSyncs = meter.readSyncs;
@@ -86,7 +87,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
     if (kind === "findings") findingsSheet = planned.sheetName;
     else summarySheet = planned.sheetName;
     progress({ phase: "writing", fraction: 0 });
-    outcome = await Excel.run((context) => applyPlan(context, planned.plan, meter));
+    outcome = await runExcel((context) => applyPlan(context, planned.plan, meter));
     if (outcome.blocked) {
       // Why nothing was written is a finding like any other: its rule owns the words and severity.
       blocked = blockedFinding(outcome.blocked);
@@ -100,7 +101,21 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
     const errorCells = findings
       .filter((f) => f.severity === "error" && f.sheet && f.cell)
       .map((f) => ({ sheet: f.sheet as string, cell: f.cell as string }));
-    await Excel.run((context) => setHighlight(context, errorCells, meter, read.sheets));
+    const lit = await runExcel((context) => setHighlight(context, errorCells, meter, read.sheets));
+    // What was not coloured is a note beside the findings, which stand.
+    const skipped: Array<string | null> = lit.readOnly ? [null] : lit.protectedSheets;
+    for (const sheet of skipped) {
+      const note: Finding = {
+        code: "write/highlight-skipped",
+        severity: "info",
+        itemNo: null,
+        sheet,
+        cell: null,
+        params: sheet ? { sheet } : {},
+      };
+      const sev = severityOf(note.code, config);
+      if (sev) findings.push({ ...note, severity: sev });
+    }
   }
 
   progress({ phase: "done", fraction: 1 });
@@ -159,16 +174,17 @@ const BLOCKED_CODE: Record<Blocked["why"], string> = {
   protected: "write/protected",
   readOnly: "write/read-only",
   missing: "write/sheet-missing",
+  structure: "write/structure-protected",
 };
 
 function blockedFinding(b: Blocked): Finding {
   const code = BLOCKED_CODE[b.why];
-  const sheet = b.why === "readOnly" ? null : b.sheet;
+  const sheet = b.why === "readOnly" || b.why === "structure" ? null : b.sheet;
   return { code, severity: "error", itemNo: null, sheet, cell: null, params: {} };
 }
 
 /** What undo removes beyond the plan: our error highlight and our saved settings. */
 async function undoHostState(meter: SyncMeter): Promise<void> {
-  await Excel.run((context) => setHighlight(context, [], meter));
+  await runExcel((context) => setHighlight(context, [], meter));
   await removeSettings();
 }

@@ -102,8 +102,11 @@ export interface ShinchokuOperations {
    * and saved settings), nothing else; cells staff changed inside our areas stay (reported).
    */
   undo(opts: OperationOptions): Promise<OperationResult>;
-  /** Activate the sheet and select the cell (a finding clicked in the pane). */
-  selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Activate the sheet and select the cell (a finding clicked in the pane). A hidden sheet: rejects
+   * with SheetHiddenError (select-cell.ts) unless `show`, which makes the sheet visible first.
+   */
+  selectCell(sheet: string, cell: string, show?: boolean): Promise<void>;
   /** Remove our error highlight, restoring each cell's own fill. */
   clearHighlight(): Promise<void>;
   loadSettings(): Promise<ShinchokuSettings>;

@@ -37,6 +37,7 @@ import {
   type RuleGroup,
 } from "./findings-model";
 import { buildSettingsPanel } from "./settings-panel";
+import { isSheetHidden } from "../excel/select-cell";
 
 export interface TaskpaneOptions {
   lang: Lang;
@@ -242,6 +243,32 @@ export function startTaskpane(
     message.removeAttribute("hidden");
   }
 
+  /** A finding clicked: its cell selected; on a hidden sheet, say so and offer to show the sheet. */
+  function selectFinding(sheet: string, cell: string): void {
+    ops.selectCell(sheet, cell).catch((e: unknown) => {
+      if (!isSheetHidden(e)) return showError(e);
+      clear(message);
+      const show = el("button", {
+        class: "sk-show-sheet",
+        testid: "show-sheet",
+        text: tr("select.showSheet"),
+        attrs: { type: "button" },
+      });
+      show.addEventListener("click", () => {
+        message.setAttribute("hidden", "");
+        void ops.selectCell(sheet, cell, true).catch(showError);
+      });
+      const dismiss = el("button", {
+        class: "sk-dismiss",
+        text: "×",
+        attrs: { type: "button", "aria-label": tr("dialog.close") },
+      });
+      dismiss.addEventListener("click", () => message.setAttribute("hidden", ""));
+      append(message, [el("span", { text: tr("select.hidden", { sheet }) }), show, dismiss]);
+      message.removeAttribute("hidden");
+    });
+  }
+
   function setBusy(on: boolean): void {
     busy = on;
     for (const b of [...commandButtons, clearHighlight, settingsPanel.save]) b.disabled = on;
@@ -369,7 +396,7 @@ export function startTaskpane(
           parts,
         );
         const [sheet, cell] = [c.sheet, c.cell];
-        b.addEventListener("click", () => void ops.selectCell(sheet, cell).catch(showError));
+        b.addEventListener("click", () => selectFinding(sheet, cell));
         return el("li", {}, [b]);
       });
       body.push(el("ul", { class: "sk-list" }, rows));
@@ -491,7 +518,7 @@ export function startTaskpane(
     if (node instanceof HTMLButtonElement) {
       const sheet = f.sheet as string;
       const cell = f.cell as string;
-      node.addEventListener("click", () => void ops.selectCell(sheet, cell).catch(showError));
+      node.addEventListener("click", () => selectFinding(sheet, cell));
     }
     return node;
   }

@@ -72,6 +72,12 @@ export function writeInput(cell: ExcelJS.Cell, input: unknown): void {
     // =SUM(H27!F15) for a sheet named H27 is no formula Excel reads (geometry.misreadBare).
     const bare = misreadSheetReference(s);
     if (bare) throw simError.invalidArgument(`formula ${s}: sheet ${bare} must be quoted`);
+    // "Text values in formulas are limited to 255 characters" (Excel specifications and limits,
+    // support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+    const literal = /"((?:[^"]|"")*)"/g;
+    for (let m = literal.exec(s); m; m = literal.exec(s))
+      if (m[1].replace(/""/g, '"').length > 255)
+        throw simError.invalidArgument(`formula ${s.slice(0, 40)}…: a text of more than 255 characters`);
     cell.value = { formula: s.slice(1) } as ExcelJS.CellFormulaValue;
     return;
   }

@@ -4,6 +4,7 @@ import { simError } from "./errors";
 import { intersects, misreadSheetReference } from "./geometry";
 import type { SimRange } from "./range";
 import type { SimConditionalFormat } from "./state";
+import type { CellRange } from "../../src/core/grid/cell";
 
 export class SimConditionalFormatCollection extends SimProxy {
   private itemsLoaded: SimConditionalFormat[] | null = null;
@@ -68,12 +69,23 @@ export class SimConditionalFormatCollection extends SimProxy {
     });
     return new SimConditionalFormatProxy(this.range, cf, []);
   }
+  /**
+   * "Clears all conditional formats active on the current specified range"
+   * (learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-clearall-member-1):
+   * a rule reaching beyond the range keeps the cells outside it, as Excel's Clear Rules from
+   * Selected Cells does (the sim keeps them as one rule per remaining rectangle).
+   */
   clearAll(): void {
     this.range.worksheet.requireApi("conditionalFormats.clearAll", "1.6");
     this.range.write({ call: "conditionalFormats.clearAll", path: this.path }, () => {
-      const extras = this.range.worksheet.book.extrasOf(this.range.ws());
+      const book = this.range.worksheet.book;
+      const extras = book.extrasOf(this.range.ws());
       const r = this.range.box();
-      extras.conditionalFormats = extras.conditionalFormats.filter((cf) => !intersects(cf.range, r));
+      extras.conditionalFormats = extras.conditionalFormats.flatMap((cf) =>
+        !intersects(cf.range, r)
+          ? [cf]
+          : subtract(cf.range, r).map((range, i) => ({ ...cf, id: i === 0 ? cf.id : book.newCfId(), range })),
+      );
     });
   }
 }
@@ -186,4 +198,17 @@ class SimCfKind {
       cf.rule = { ...v };
     });
   }
+}
+
+/** `a` without the cells of `b`: up to four rectangles (above, below, left, right of `b`). */
+export function subtract(a: CellRange, b: CellRange): CellRange[] {
+  if (!intersects(a, b)) return [a];
+  const out: CellRange[] = [];
+  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
+  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
+  return out;
 }

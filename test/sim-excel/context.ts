@@ -23,7 +23,11 @@ export class SimContext {
   /** Cells touched by loads in the current batch (for tests; Excel's limit is per range). */
   cellsLoaded = 0;
 
-  constructor(readonly book: SimBook) {}
+  constructor(
+    readonly book: SimBook,
+    /** Excel.run({ delayForCellEdit: true }) on a host that has it (ExcelApi 1.11). */
+    private readonly delayForCellEdit = false,
+  ) {}
 
   enqueue(a: SimAction): void {
     this.queue.push(a);
@@ -49,6 +53,14 @@ export class SimContext {
     this.book.syncLog.push(record);
     // Excel answers on a later turn of the event loop, like a real round trip.
     await Promise.resolve();
+    // In cell edit mode the batch fails, unless it asked to wait (Excel.RunOptions.delayForCellEdit).
+    while (this.book.cellEdit) {
+      if (!this.delayForCellEdit) {
+        record.error = "InvalidOperationInCellEditMode";
+        throw simError.cellEditMode();
+      }
+      await this.book.cellEdit.exited;
+    }
     if (requestBytes > this.book.limits.requestBytes) {
       record.error = "RequestPayloadSizeLimitExceeded";
       throw simError.requestTooLarge(requestBytes);

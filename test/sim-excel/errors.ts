@@ -61,6 +61,11 @@ export const simError = {
       `There was an internal error while processing the request (${count} merged areas, more than 512).`,
       where,
     ),
+  cellEditMode: () =>
+    new SimOfficeError(
+      "InvalidOperationInCellEditMode",
+      "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+    ),
   invalidObjectPath: (what: string) =>
     new SimOfficeError(
       "InvalidObjectPath",

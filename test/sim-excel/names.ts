@@ -180,7 +180,7 @@ export class SimNamedItem extends SimProxy {
 
   delete(): void {
     this.act({ call: "delete", path: this.path }, () => {
-      if (this.book.readOnly) throw simError.accessDenied(this.path);
+      if (this.book.refusesWrites) throw simError.accessDenied(this.path);
       const n = this.target();
       const list = namesOf(this.book);
       const i = n ? list.indexOf(n) : -1;
@@ -277,7 +277,7 @@ export class SimNamedItemCollection extends SimProxy {
     this.context.enqueue({
       describe: { call: "names.add", name, reference, comment },
       run: () => {
-        if (this.book.readOnly) throw simError.accessDenied("names.add");
+        if (this.book.refusesWrites) throw simError.accessDenied("names.add");
         if (!validName(name)) throw simError.invalidArgument(`name ${name}`);
         const list = namesOf(this.book);
         if (list.some((n) => same(n.name, name)))

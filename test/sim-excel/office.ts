@@ -24,6 +24,10 @@ export interface SimOfficeOptions {
   excelApi?: string;
   displayLanguage?: string;
   readOnly?: boolean;
+  /** With readOnly: the host lets staff edit it anyway (desktop Excel); default: writes refused. */
+  readOnlyEditable?: boolean;
+  /** Workbook structure protected (sheets cannot be added, deleted, renamed, hidden). */
+  workbookProtected?: boolean;
   limits?: Partial<SimLimits>;
 }
 
@@ -36,6 +40,8 @@ export class SimExcelHost {
   constructor(wb: ExcelJS.Workbook, opts: SimOfficeOptions = {}) {
     this.book = new SimBook(wb, opts.limits);
     this.book.readOnly = !!opts.readOnly;
+    this.book.readOnlyEditable = !!opts.readOnlyEditable;
+    this.book.structureProtected = !!opts.workbookProtected;
     this.requirements = new SimRequirements(opts.excelApi ?? "1.17");
     this.settings = new SimSettings(this.book);
     this.displayLanguage = opts.displayLanguage ?? "ja-JP";
@@ -74,8 +80,26 @@ export class SimExcelHost {
     return ws ? this.book.extrasOf(ws).frozen : null;
   }
 
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    const context = new SimRequestContext(this.book, this.requirements);
+  /** The user starts typing in a cell (batches fail or wait); `exitCellEdit` ends it. */
+  enterCellEdit(): void {
+    let exit = () => undefined as void;
+    const exited = new Promise<void>((resolve) => (exit = resolve));
+    this.book.cellEdit = { exited, exit };
+  }
+  exitCellEdit(): void {
+    const edit = this.book.cellEdit;
+    this.book.cellEdit = null;
+    edit?.exit();
+  }
+
+  run<T>(
+    batchOrOptions: ((context: Excel.RequestContext) => Promise<T>) | { delayForCellEdit?: boolean },
+    maybeBatch?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const batch = typeof batchOrOptions === "function" ? batchOrOptions : maybeBatch;
+    const options = typeof batchOrOptions === "function" ? {} : batchOrOptions;
+    if (!batch) throw new TypeError("Excel.run needs a batch function");
+    const context = new SimRequestContext(this.book, this.requirements, !!options.delayForCellEdit);
     return batch(context as unknown as Excel.RequestContext).then(async (result) => {
       // Excel.run sends what the batch queued but did not sync.
       if (context.pendingActions > 0) await context.sync();
@@ -95,7 +119,10 @@ export function installSimulatedOffice(wb: ExcelJS.Workbook, opts: SimOfficeOpti
   const host = new SimExcelHost(wb, opts);
   const g = globalThis as Record<string, unknown>;
   g.Excel = {
-    run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => host.run(batch),
+    run: <T>(
+      a: ((context: Excel.RequestContext) => Promise<T>) | { delayForCellEdit?: boolean },
+      b?: (context: Excel.RequestContext) => Promise<T>,
+    ) => host.run(a, b),
     SpecialCellType,
     SpecialCellValueType,
     ErrorCodes: {

@@ -96,7 +96,7 @@ export class SimPageLayout extends SimProxy {
     this.act(describe, () => {
       this.worksheet.requireApi("pageLayout", "1.9");
       const ws = this.worksheet.sheet();
-      if (this.worksheet.book.readOnly || this.worksheet.book.isProtected(ws))
+      if (this.worksheet.book.refusesWrites || this.worksheet.book.isProtected(ws))
         throw simError.accessDenied(this.path);
       run(ws.pageSetup, ws);
     });

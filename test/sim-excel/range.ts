@@ -104,7 +104,7 @@ export class SimRange extends SimProxy {
   write(describe: unknown, run: () => void): void {
     this.act(describe, () => {
       const ws = this.ws();
-      if (this.worksheet.book.readOnly) throw simError.accessDenied(this.path);
+      if (this.worksheet.book.refusesWrites) throw simError.accessDenied(this.path);
       if (this.worksheet.book.isProtected(ws)) throw simError.accessDenied(this.path);
       run();
     });

@@ -17,7 +17,7 @@ export class SimFreezePanes {
       describe: { freeze: this.worksheet.path, rows, cols },
       run: () => {
         // Like every other change, refused in a read-only workbook.
-        if (this.worksheet.book.readOnly) throw simError.accessDenied(this.worksheet.path);
+        if (this.worksheet.book.refusesWrites) throw simError.accessDenied(this.worksheet.path);
         const ws = this.worksheet.sheet();
         this.worksheet.book.extrasOf(ws).frozen = rows || cols ? { rows, cols } : null;
         ws.views = rows || cols ? [{ state: "frozen", xSplit: cols, ySplit: rows }] : [{ state: "normal" }];
@@ -58,7 +58,7 @@ export class SimTableCollection {
       describe: { call: "tables.add", path: this.worksheet.path, address, hasHeaders },
       run: () => {
         const ws = this.worksheet.sheet();
-        if (book.readOnly || book.isProtected(ws))
+        if (book.refusesWrites || book.isProtected(ws))
           throw simError.accessDenied(`${this.worksheet.path}.tables.add`);
         const all = [...book.extras.values()].flatMap((e) => e.tables);
         const mine = book.extrasOf(ws).tables;
@@ -121,7 +121,7 @@ export class SimChartCollection {
       describe: { call: "charts.add", path: this.worksheet.path, type, seriesBy },
       run: () => {
         const ws = this.worksheet.sheet();
-        if (this.worksheet.book.readOnly || this.worksheet.book.isProtected(ws))
+        if (this.worksheet.book.refusesWrites || this.worksheet.book.isProtected(ws))
           throw simError.accessDenied("charts.add");
         chart.source = sheetAddress(source.ws().name, source.box());
         this.worksheet.book.extrasOf(ws).charts.push(chart);

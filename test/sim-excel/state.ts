@@ -78,7 +78,21 @@ export class SimBook {
   readonly syncLog: SyncRecord[] = [];
   selection: { sheet: string; address: string } | null = null;
   activeSheetId: number | null = null;
+  /** Workbook.readOnly: the file is open read-only. */
   readOnly = false;
+  /**
+   * Desktop Excel lets staff edit a workbook opened read-only (they save a copy): the API writes
+   * too. False: the host refuses every write of a read-only workbook (Excel on the web, view mode).
+   */
+  readOnlyEditable = false;
+  /**
+   * Workbook structure protected (Workbook.protection.protected, ExcelApi 1.7): sheets cannot be
+   * added, deleted, renamed, moved, hidden or shown ("Protect a workbook", support.microsoft.com/
+   * office/protect-a-workbook-7e365a4d-3e89-4616-84ca-1931257c1517); cells stay writable.
+   */
+  structureProtected = false;
+  /** The user is typing in a cell: batches fail, or wait (delayForCellEdit) until `exitCellEdit`. */
+  cellEdit: { exited: Promise<void>; exit: () => void } | null = null;
   /** Batches that asked for suspendApiCalculationUntilNextSync (tests assert the adapter does). */
   calculationSuspensions = 0;
   limits: SimLimits;
@@ -123,6 +137,11 @@ export class SimBook {
 
   newCfId(): number {
     return this.nextCfId++;
+  }
+
+  /** Whether the host refuses writes as a read-only workbook. */
+  get refusesWrites(): boolean {
+    return this.readOnly && !this.readOnlyEditable;
   }
 
   isProtected(ws: ExcelJS.Worksheet): boolean {

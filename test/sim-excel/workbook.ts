@@ -6,9 +6,48 @@ import type { SimBook } from "./state";
 import { SimWorksheetCollection } from "./worksheet";
 import { SimNamedItemCollection } from "./names";
 
+/**
+ * Workbook.protection (ExcelApi 1.7, learn.microsoft.com/javascript/api/excel/excel.workbookprotection):
+ * `protected` loads; protect() "fails if the workbook has been protected".
+ */
+export class SimWorkbookProtection extends SimProxy {
+  constructor(
+    context: SimContext,
+    private readonly book: SimBook,
+    private readonly requirements: SimRequirements,
+  ) {
+    super(context, "workbook.protection");
+  }
+  protected scalarProps(): string[] {
+    return ["protected"];
+  }
+  protected readProp(prop: string): unknown {
+    if (!this.requirements.isSetSupported("ExcelApi", "1.7"))
+      throw simError.apiNotFound("WorkbookProtection", "1.7");
+    if (prop === "protected") return this.book.structureProtected;
+    throw simError.invalidArgument(prop);
+  }
+  get protected(): boolean {
+    return this.value("protected");
+  }
+  protect(): void {
+    this.act({ call: "workbook.protection.protect" }, () => {
+      if (this.book.structureProtected)
+        throw simError.invalidOperation("The workbook is protected.", "workbook.protection.protect");
+      this.book.structureProtected = true;
+    });
+  }
+  unprotect(): void {
+    this.act({ call: "workbook.protection.unprotect" }, () => {
+      this.book.structureProtected = false;
+    });
+  }
+}
+
 export class SimWorkbook extends SimProxy {
   readonly worksheets: SimWorksheetCollection;
   readonly names: SimNamedItemCollection;
+  readonly protection: SimWorkbookProtection;
   constructor(
     context: SimContext,
     private readonly book: SimBook,
@@ -17,6 +56,10 @@ export class SimWorkbook extends SimProxy {
     super(context, "workbook");
     this.worksheets = new SimWorksheetCollection(context, book, requirements);
     this.names = new SimNamedItemCollection(context, book, requirements);
+    this.protection = new SimWorkbookProtection(context, book, requirements);
+  }
+  protected override child(prop: string): SimProxy | undefined {
+    return prop === "protection" ? this.protection : undefined;
   }
   protected scalarProps(): string[] {
     return ["name", ...(this.requirements.isSetSupported("ExcelApi", "1.8") ? ["readOnly"] : [])];
@@ -61,8 +104,8 @@ export class SimRequestContext {
   readonly workbook: SimWorkbook;
   readonly application: SimApplication;
   private readonly inner: SimContext;
-  constructor(book: SimBook, requirements: SimRequirements) {
-    this.inner = new SimContext(book);
+  constructor(book: SimBook, requirements: SimRequirements, delayForCellEdit = false) {
+    this.inner = new SimContext(book, delayForCellEdit && requirements.isSetSupported("ExcelApi", "1.11"));
     this.workbook = new SimWorkbook(this.inner, book, requirements);
     this.application = new SimApplication(this.inner, requirements, book);
   }

@@ -72,9 +72,14 @@ export class SimWorksheet extends SimProxy {
   /** Sheet-level changes (name, position, tab colour …) are refused in a read-only workbook. */
   protected override act(describe: unknown, run: () => void): void {
     super.act(describe, () => {
-      if (this.book.readOnly) throw simError.accessDenied(this.path);
+      if (this.book.refusesWrites) throw simError.accessDenied(this.path);
       run();
     });
+  }
+
+  private refuseIfStructureProtected(): void {
+    if (this.book.structureProtected)
+      throw simError.accessDenied(`${this.path} (workbook structure protected)`);
   }
 
   requireApi(api: string, set: string): void {
@@ -118,6 +123,7 @@ export class SimWorksheet extends SimProxy {
   set name(v: string) {
     this.forget("name");
     this.act({ set: this.path, name: v }, () => {
+      this.refuseIfStructureProtected();
       const other = this.book.sheetByName(v);
       if (other && other !== this.sheet()) throw simError.invalidArgument(`name ${v} is taken`);
       const old = this.sheet().name;
@@ -133,7 +139,10 @@ export class SimWorksheet extends SimProxy {
   }
   set position(v: number) {
     this.forget("position");
-    this.act({ set: this.path, position: v }, () => this.book.moveSheet(this.sheet(), v));
+    this.act({ set: this.path, position: v }, () => {
+      this.refuseIfStructureProtected();
+      this.book.moveSheet(this.sheet(), v);
+    });
   }
   get visibility(): string {
     return this.value("visibility");
@@ -141,6 +150,7 @@ export class SimWorksheet extends SimProxy {
   set visibility(v: string) {
     this.forget("visibility");
     this.act({ set: this.path, visibility: v }, () => {
+      this.refuseIfStructureProtected();
       this.sheet().state = v === "Hidden" ? "hidden" : v === "VeryHidden" ? "veryHidden" : "visible";
     });
   }
@@ -213,8 +223,9 @@ export class SimWorksheet extends SimProxy {
 
   delete(): void {
     this.act({ call: "delete", path: this.path }, () => {
+      this.refuseIfStructureProtected();
       const ws = this.sheet();
-      if (this.book.readOnly) throw simError.accessDenied(this.path);
+      if (this.book.refusesWrites) throw simError.accessDenied(this.path);
       const visible = this.book.sheets().filter((w) => w.state === "visible" || w.state === undefined);
       if (visible.length <= 1 && visible[0] === ws)
         throw simError.invalidOperation("The last visible sheet cannot be deleted.", this.path);
@@ -334,7 +345,8 @@ export class SimWorksheetCollection extends SimProxy {
     this.context.enqueue({
       describe: { call: "worksheets.add", name },
       run: () => {
-        if (this.book.readOnly) throw simError.accessDenied("worksheets.add");
+        if (this.book.refusesWrites || this.book.structureProtected)
+          throw simError.accessDenied("worksheets.add");
         let n = this.book.sheets().length + 1;
         while (!name && this.book.sheetByName(`Sheet${n}`)) n++;
         const wanted = name ?? `Sheet${n}`;

@@ -131,6 +131,7 @@ interface HarnessApi {
   results: Record<string, unknown>;
   settings: unknown;
   failNext: { code: string; message: string } | null;
+  hiddenSheets: string[];
   hold: boolean;
   release(): void;
   start(lang: string, action: string | null): Promise<void>;
@@ -199,6 +200,17 @@ test("clicking a finding selects its cell; a finding without a cell is not a but
   expect((await calls()).at(-1)).toBe("select:No28!F30");
   expect(await page.locator('div[data-testid="finding"]').count()).toBe(1);
   expect(await page.locator('button[data-testid="finding"]').count()).toBe(3);
+});
+
+test("a finding on a hidden sheet: the pane says so and offers to show the sheet", async () => {
+  await start("ja", "validate");
+  await page.evaluate(() => ((window as unknown as W).harness.hiddenSheets = ["No28"]));
+  await page.locator('[data-testid="finding"][data-cell="F30"]').click();
+  await byTestId("show-sheet").waitFor();
+  expect(await byTestId("message").textContent()).toContain("シート「No28」は非表示になっています。");
+  await byTestId("show-sheet").click();
+  expect((await calls()).slice(-2)).toEqual(["select:No28!F30", "select:No28!F30:show"]);
+  expect(await byTestId("message").isHidden()).toBe(true);
 });
 
 test("severity filter hides findings and says when none are left", async () => {

@@ -32,6 +32,8 @@ import { approximate } from "./rules/value/approximate";
 import { otherSheet } from "./rules/layout/other-sheet";
 import { fillStale } from "./rules/fill/stale";
 import { summaryStale } from "./rules/summary/stale";
+import { structureProtected } from "./rules/write/structure-protected";
+import { highlightSkipped } from "./rules/write/highlight-skipped";
 
 export const ALL_RULES: readonly Rule[] = [
   notANumber,
@@ -66,6 +68,8 @@ export const ALL_RULES: readonly Rule[] = [
   otherSheet,
   fillStale,
   summaryStale,
+  structureProtected,
+  highlightSkipped,
 ];
 
 const BY_CODE = new Map(ALL_RULES.map((r) => [r.code, r]));

@@ -106,3 +106,25 @@ export function parseRangeA1(a1: string): { top: number; left: number; bottom: n
 export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
+
+/** Excel refuses a string literal of more than 255 characters in a formula. */
+export const FORMULA_LITERAL_MAX = 255;
+
+/**
+ * Text as a formula expression Excel accepts however long it is: one quoted literal ("" doubled),
+ * or literals of at most 255 characters joined with & (a formula may hold 8,192 characters, a cell
+ * 32,767). Cut between UTF-16 surrogates never.
+ */
+export function formulaText(text: string): string {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > FORMULA_LITERAL_MAX) {
+    let cut = FORMULA_LITERAL_MAX;
+    const c = rest.charCodeAt(cut - 1);
+    if (c >= 0xd800 && c <= 0xdbff) cut--;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  parts.push(rest);
+  return parts.map((p) => `"${p.replace(/"/g, '""')}"`).join("&");
+}

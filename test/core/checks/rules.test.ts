@@ -444,6 +444,25 @@ describe("rules raised by the write plans", () => {
     expect(ruleByCode("write/read-only")?.defaultSeverity).toBe("error");
     expect(ruleByCode("write/sheet-missing")?.defaultSeverity).toBe("error");
   });
+
+  it("say in both languages when the workbook structure is protected or the highlight was skipped", () => {
+    const f = (code: string, sheet: string | null): Finding => ({
+      code,
+      severity: "error",
+      itemNo: null,
+      sheet,
+      cell: null,
+      params: sheet ? { sheet } : {},
+    });
+    expect(renderMessage(f("write/structure-protected", null), "ja")).toContain(
+      "ブックの構成が保護されている",
+    );
+    expect(renderMessage(f("write/structure-protected", null), "en")).toMatch(/structure is protected/);
+    expect(renderMessage(f("write/highlight-skipped", null), "ja")).toContain("読み取り専用");
+    expect(renderMessage(f("write/highlight-skipped", "No1"), "en")).toMatch(/^No1: the sheet is protected/);
+    expect(ruleByCode("write/structure-protected")?.defaultSeverity).toBe("error");
+    expect(ruleByCode("write/highlight-skipped")?.defaultSeverity).toBe("info");
+  });
 });
 
 describe("the registry", () => {
@@ -459,6 +478,9 @@ describe("the registry", () => {
       "write/protected",
       "write/read-only",
       "write/sheet-missing",
+      // test/excel/protection.test.ts
+      "write/structure-protected",
+      "write/highlight-skipped",
       "layout/no-form",
       // test/cli/ownership.test.ts (undo)
       "undo/findings-sheet-kept",

@@ -12,6 +12,8 @@ interface Harness {
   results: Partial<Record<"validate" | "fill" | "summary" | "findings" | "undo", OperationResult>>;
   settings: ShinchokuSettings;
   failNext: { code: string; message: string } | null;
+  /** Sheets selectCell treats as hidden (rejects with code SheetHidden unless asked to show). */
+  hiddenSheets: string[];
   hold: boolean;
   release: () => void;
   pane: TaskpaneHandle | null;
@@ -31,6 +33,7 @@ const h: Harness = {
   results: {},
   settings: { overrides: {}, highlightErrors: true },
   failNext: null,
+  hiddenSheets: [],
   hold: false,
   release: () => release(),
   pane: null,
@@ -63,8 +66,10 @@ const ops: ShinchokuOperations = {
   summary: run("summary"),
   findings: run("findings"),
   undo: run("undo"),
-  async selectCell(sheet, cell) {
-    h.calls.push(`select:${sheet}!${cell}`);
+  async selectCell(sheet, cell, show) {
+    h.calls.push(`select:${sheet}!${cell}${show ? ":show" : ""}`);
+    if (h.hiddenSheets.includes(sheet) && !show)
+      throw Object.assign(new Error(`hidden ${sheet}`), { code: "SheetHidden", sheet });
   },
   async clearHighlight() {
     h.calls.push("clearHighlight");
