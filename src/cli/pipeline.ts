@@ -1,4 +1,5 @@
 /** One workbook through the engine: load and snapshot, analyse, plan (applying and saving: commands/write.ts). */
+import * as fs from "node:fs";
 import type ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../core/grid/cell";
 import type { ShinchokuConfig } from "../core/config/config";
@@ -16,6 +17,7 @@ import type { Lang } from "../core/model/finding";
 import type { EditPlan } from "../core/plan/edit-plan";
 import { loadWorkbookChecked } from "./workbook-io";
 import { snapshotWorkbook } from "./read-xlsx";
+import { configForWorkbook } from "./workbook-settings";
 
 export interface Analysed {
   file: string;
@@ -48,7 +50,9 @@ export async function analyseFile(
   asOf: Date,
 ): Promise<Analysed & { wb: ExcelJS.Workbook }> {
   const loaded = await loadFile(file);
-  return { ...loaded, analysis: analyse(loaded.snapshot, config, { asOf }), planFindings: [] };
+  // Without --config, the settings the add-in saved in this workbook (its custom XML part).
+  const own = configForWorkbook(config, await fs.promises.readFile(file), file);
+  return { ...loaded, analysis: analyse(loaded.snapshot, own, { asOf }), planFindings: [] };
 }
 
 export type WriteKind = "fill" | "summary" | "run" | "undo";
