@@ -6,6 +6,7 @@
 import { langOf, parseCliArgs, UsageError, type CliArgs } from "./args";
 import { ConfigError, configWarningLine, loadConfig } from "./config-file";
 import { processIO, type CliIO } from "./io";
+import { replaceableByWorkbook } from "./workbook-settings";
 import { MSG, usage } from "./messages";
 import { configCommand } from "./commands/config";
 import type { CommandContext } from "./commands/context";
@@ -28,7 +29,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     const config =
       args.command === "config"
         ? loadConfig(null)
-        : loadConfig(args.config, (w) => io.err(configWarningLine(args.lang, args.config ?? "", w)));
+        : args.config === null
+          ? replaceableByWorkbook(loadConfig(null)) // each workbook's saved settings, if any
+          : loadConfig(args.config, (w) => io.err(configWarningLine(args.lang, args.config ?? "", w)));
     const ctx: CommandContext = { args, config, io };
     switch (args.command) {
       case "config":

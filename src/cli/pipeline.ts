@@ -22,6 +22,7 @@ import {
 import { readWorkbookBytes } from "./read";
 import { PackageError, ReadError } from "./read/errors";
 import { partsExcelJsDrops } from "./workbook-io";
+import { configForWorkbook } from "./workbook-settings";
 
 export interface Analysed {
   file: string;
@@ -93,7 +94,9 @@ export async function analyseFile(
   opts: { workbook: boolean } = { workbook: true },
 ): Promise<Analysed> {
   const loaded = await loadFile(file);
-  const analysis = analyse(loaded.snapshot, config, { asOf });
+  // Without --config, the settings the add-in saved in this workbook (its custom XML part).
+  const own = configForWorkbook(config, loaded.bytes, file);
+  const analysis = analyse(loaded.snapshot, own, { asOf });
   const wb = opts.workbook ? await exceljsWorkbookOf(loaded) : null;
   return { ...loaded, wb, analysis, planFindings: [] };
 }

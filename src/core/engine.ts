@@ -137,7 +137,7 @@ export function planSummary(
  * Everything we wrote removed, nothing else: our areas' cells (those staff did not change), our
  * summary and record sheets, our defined names. Excel keeps no undo history over an add-in's writes.
  */
-export function planUndo(analysis: Analysis, wb: WorkbookSnapshot): PlanResult {
+export function planUndo(analysis: Analysis, wb: WorkbookSnapshot): PlanResult & { dropCustomXml: string[] } {
   return planUndoAll(analysis, wb);
 }
 

@@ -96,3 +96,7 @@ export {
 export { recordSheetsNamed } from "./ownership/record";
 export { formatFiscalYearEn, formatFiscalYearJa } from "./values/fiscal-year";
 export { compareText } from "./values/order";
+
+// Settings saved in the workbook (a custom XML part both hosts read).
+export { SETTINGS_XML_NAMESPACE, settingsFromXml, settingsToXml } from "./config/settings-xml";
+export type { StoredSettings } from "./config/settings-xml";

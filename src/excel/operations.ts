@@ -28,7 +28,7 @@ import { applyPlan, type ApplyOutcome, type Blocked } from "./apply-plan";
 import { readWorkbookSnapshot } from "./read-workbook";
 import { setHighlight } from "./highlight";
 import { selectCell } from "./select-cell";
-import { readSettings, removeSettings, writeSettings } from "./settings";
+import { queueSettingsRead, readSettings, removeSettings, writeSettings } from "./settings";
 import { SyncMeter } from "./sync-meter";
 import { runExcel } from "./run";
 import type {
@@ -60,14 +60,18 @@ export function createOperations(): ShinchokuOperations {
 async function runOperation(kind: OperationKind, opts: OperationOptions): Promise<OperationResult> {
   const started = Date.now();
   const progress = opts.onProgress ?? (() => undefined);
-  const settings = readSettings();
-  const config = mergeConfig(settings.overrides);
   const meter = new SyncMeter();
 
   progress({ phase: "reading", fraction: 0 });
-  const read = await runExcel((context) =>
-    readWorkbookSnapshot(context, meter, (fraction) => progress({ phase: "reading", fraction })),
-  );
+  // The settings part is read with the workbook, in its first sync (settings.ts).
+  const { read, settings } = await runExcel(async (context) => {
+    const pending = queueSettingsRead(context);
+    const snapshot = await readWorkbookSnapshot(context, meter, (fraction) =>
+      progress({ phase: "reading", fraction }),
+    );
+    return { read: snapshot, settings: await pending.settings() };
+  });
+  const config = mergeConfig(settings.overrides);
   const readSyncs = meter.readSyncs;
 
   progress({ phase: "analysing" });

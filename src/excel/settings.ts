@@ -1,37 +1,141 @@
 /**
- * Settings in the workbook's document settings (Office.context.document.settings), under one key,
- * so a city's vocabularies, thresholds and the highlight switch travel with the file.
+ * Settings in a custom XML part of the workbook (ExcelApi 1.5, `workbook.customXmlParts`), in our
+ * own namespace (src/core/config/settings-xml.ts): a city's vocabularies, thresholds and the
+ * highlight switch travel with the file, to another deployment of the add-in and to the CLI. Every
+ * read asks the workbook, so the ribbon commands see the pane's last save (Office's document
+ * settings are a copy per runtime, refreshed only by refreshAsync, and belong to one add-in ID).
+ * Settings an earlier version kept in the document settings are moved into the part once, then
+ * removed from there.
  */
-import { checkConfig, ConfigInvalidError } from "../core";
+import {
+  checkConfig,
+  ConfigInvalidError,
+  SETTINGS_XML_NAMESPACE,
+  settingsFromXml,
+  settingsToXml,
+} from "../core";
 import { DEFAULT_SETTINGS, type ShinchokuSettings } from "./types";
 
+/** Where earlier versions kept the settings (document settings): read once to migrate, then removed. */
 export const SETTINGS_KEY = "shinchoku.settings";
 
+const defaults = (): ShinchokuSettings => ({ ...DEFAULT_SETTINGS, overrides: {} });
+
+/** Our parts with their XML (normally one; two runtimes migrating at once may have added two). */
+async function readParts(
+  context: Excel.RequestContext,
+): Promise<Array<{ part: Excel.CustomXmlPart; xml: string }>> {
+  const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_XML_NAMESPACE);
+  parts.load("items/id");
+  await context.sync();
+  const found = parts.items.map((part) => ({ part, xml: part.getXml() }));
+  if (found.length === 0) return [];
+  await context.sync();
+  return found.map((f) => ({ part: f.part, xml: f.xml.value }));
+}
+
+/** A part's XML as settings: ConfigInvalidError when the schema refuses what it holds. */
+function fromPart(xml: string): ShinchokuSettings {
+  const read = settingsFromXml(xml);
+  if (read.kind === "invalid") throw new ConfigInvalidError(read.errors);
+  if (read.kind === "other") return defaults();
+  return { overrides: read.settings.overrides, highlightErrors: read.settings.highlightErrors };
+}
+
+/** No part yet: settings an earlier version kept in the document settings, moved into a part once. */
+async function migrated(): Promise<ShinchokuSettings> {
+  const legacy = legacySettings();
+  if (!legacy) return defaults();
+  try {
+    await Excel.run(async (context) => {
+      context.workbook.customXmlParts.add(settingsToXml(legacy));
+      await context.sync();
+    });
+    await removeLegacySettings();
+  } catch {
+    // A workbook that cannot be written keeps them where they are; a later run tries again.
+  }
+  return legacy;
+}
+
 /**
- * What is stored, checked. Nothing stored, or what is not our JSON object at all, gives the
- * defaults; overrides the configuration schema refuses throw ConfigInvalidError (naming each JSON
- * path), so no command runs on settings other than those the workbook holds.
+ * What is stored, checked. Nothing stored gives the defaults; overrides the configuration schema
+ * refuses throw ConfigInvalidError (naming each JSON path), so no command runs on settings other
+ * than those the workbook holds.
  */
-export function readSettings(): ShinchokuSettings {
+export async function readSettings(): Promise<ShinchokuSettings> {
+  const [first] = await Excel.run((context) => readParts(context));
+  return first ? fromPart(first.xml) : migrated();
+}
+
+/**
+ * The settings read riding on a batch the caller syncs anyway (the workbook read): the parts are
+ * asked for now, sent with the caller's next sync, and `settings()`, called in the same Excel.run
+ * after that sync, costs no sync when there is no part and one when there is.
+ */
+export function queueSettingsRead(context: Excel.RequestContext): { settings(): Promise<ShinchokuSettings> } {
+  const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_XML_NAMESPACE);
+  parts.load("items/id");
+  return {
+    async settings() {
+      let items: Excel.CustomXmlPart[];
+      try {
+        // eslint-disable-next-line office-addins/call-sync-before-read -- the caller synced (see above)
+        items = parts.items;
+      } catch {
+        // The batch it rode on failed and was retried without it.
+        const [first] = await readParts(context);
+        return first ? fromPart(first.xml) : migrated();
+      }
+      if (items.length === 0) return migrated();
+      const xml = items[0].getXml();
+      await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult is filled by the sync above
+      return fromPart(xml.value);
+    },
+  };
+}
+
+export async function writeSettings(s: ShinchokuSettings): Promise<void> {
+  const xml = settingsToXml({ overrides: s.overrides ?? {}, highlightErrors: !!s.highlightErrors });
+  await Excel.run(async (context) => {
+    const [first, ...more] = await readParts(context);
+    if (first) first.part.setXml(xml);
+    else context.workbook.customXmlParts.add(xml);
+    for (const m of more) m.part.delete();
+    await context.sync();
+  });
+  await removeLegacySettings();
+}
+
+/** Our saved settings removed from the workbook (undo): the part, and any left in document settings. */
+export async function removeSettings(): Promise<void> {
+  await Excel.run(async (context) => {
+    const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_XML_NAMESPACE);
+    parts.load("items/id");
+    await context.sync();
+    const deleted = parts.items.map((p) => p.delete());
+    if (deleted.length === 0) return;
+    await context.sync();
+  });
+  await removeLegacySettings();
+}
+
+/**
+ * Settings an earlier version saved in the document settings, checked: null when there are none
+ * or they are not our JSON object at all; overrides the schema refuses throw ConfigInvalidError.
+ */
+function legacySettings(): ShinchokuSettings | null {
   const raw = documentSettings()?.get(SETTINGS_KEY) as unknown;
   const parsed = typeof raw === "string" ? safeParse(raw) : raw;
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
-    return { ...DEFAULT_SETTINGS, overrides: {} };
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return null;
   const o = parsed as { overrides?: unknown; highlightErrors?: unknown };
   const checked = checkConfig(o.overrides ?? {});
   if (!checked.ok) throw new ConfigInvalidError(checked.errors);
   return { overrides: checked.overrides, highlightErrors: o.highlightErrors === true };
 }
 
-export async function writeSettings(s: ShinchokuSettings): Promise<void> {
-  const settings = documentSettings();
-  if (!settings) throw new Error("Office document settings are not available.");
-  settings.set(SETTINGS_KEY, { overrides: s.overrides ?? {}, highlightErrors: !!s.highlightErrors });
-  await saveDocumentSettings();
-}
-
-/** Our saved settings removed from the document (undo). */
-export async function removeSettings(): Promise<void> {
+async function removeLegacySettings(): Promise<void> {
   const settings = documentSettings();
   if (!settings || settings.get(SETTINGS_KEY) === null || settings.get(SETTINGS_KEY) === undefined) return;
   settings.remove(SETTINGS_KEY);

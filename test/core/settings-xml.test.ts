@@ -83,3 +83,13 @@ describe("settings part XML", () => {
     expect(settingsFromXml(`<settings xmlns="${NS}" version="2"/>`)).toMatchObject({ kind: "invalid" });
   });
 });
+
+describe("undo drops the settings part", () => {
+  test("planUndo names our namespace for the hosts to remove", async () => {
+    const { analyse, planUndo } = await import("../../src/core/engine");
+    const { mergeConfig } = await import("../../src/core/config/config");
+    const wb = { sheets: [] };
+    const r = planUndo(analyse(wb as never, mergeConfig(null), { asOf: new Date(2019, 5, 30) }), wb as never);
+    expect(r.dropCustomXml).toEqual([NS]);
+  });
+});

@@ -324,7 +324,10 @@ describe("selectCell, settings, highlight", () => {
     const syncs = host.syncLog.length;
     for (const run of [() => ops.fill(ja), () => ops.summary(ja), () => ops.validate(ja)])
       await expect(run()).rejects.toThrow(ConfigInvalidError);
-    expect(host.syncLog.length).toBe(syncs);
+    // The settings ride on the workbook read's first sync (issue 17): the runs read, then stop
+    // before planning; nothing is written.
+    expect(host.syncLog.length - syncs).toBeLessThanOrEqual(3 * 2);
+    expect(host.syncLog.slice(syncs).every((s) => s.error === null)).toBe(true);
     expect(diffDumps(before, cellDump(await reload(await host.exportXlsx())))).toEqual([]);
     const told = describeError(await ops.fill(ja).catch((e: unknown) => e), "ja").message;
     expect(told).toContain("このブックに保存された設定に誤りがあるため実行しませんでした");

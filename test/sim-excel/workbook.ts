@@ -5,6 +5,7 @@ import type { SimRequirements } from "./requirements";
 import type { SimBook } from "./state";
 import { SimWorksheetCollection } from "./worksheet";
 import { SimNamedItemCollection } from "./names";
+import { SimCustomXmlPartCollection } from "./custom-xml";
 
 /**
  * Workbook.protection (ExcelApi 1.7, learn.microsoft.com/javascript/api/excel/excel.workbookprotection):
@@ -75,6 +76,10 @@ export class SimWorkbook extends SimProxy {
   }
   get readOnly(): boolean {
     return this.value("readOnly");
+  }
+  /** ExcelApi 1.5: parts stored in the workbook itself (custom-xml.ts). */
+  get customXmlParts(): SimCustomXmlPartCollection {
+    return new SimCustomXmlPartCollection(this.context, this.book, this.requirements);
   }
   get name(): string {
     return this.value("name");

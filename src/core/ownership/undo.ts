@@ -3,8 +3,10 @@
  * nothing else. Our computed areas are cleared cell by cell where they still hold what we wrote;
  * our summary sheet and our record sheets are deleted; every `_Shinchoku.*` name goes. A cell
  * staff typed into one of our rectangles is left as it is and reported, and a summary sheet staff
- * typed into is emptied of our cells rather than deleted. Saved settings are the hosts' (the
- * pane's document settings): the Excel adapter removes them.
+ * typed into is emptied of our cells rather than deleted. Our saved settings are a custom XML
+ * part (core/config/settings-xml.ts): `dropCustomXml` names its namespace, and each host removes
+ * the parts in it (the Excel adapter through workbook.customXmlParts; a file writer removes
+ * customXml/itemN.xml, its itemPropsN.xml and _rels, and the workbook part's relationship to it).
  */
 import type { Analysis } from "../model/analysis";
 import type { Finding } from "../model/finding";
@@ -19,11 +21,14 @@ import { findSheet, nameKey, ourNames } from "./names";
 import { editedCells, readOwnership, shownContent, type EditedCell, type OwnedRect } from "./ownership";
 import { EMPTY_PRINT, FORMULA_PRINT } from "./fingerprint";
 import { rangesWithout } from "./cells";
+import { SETTINGS_XML_NAMESPACE } from "../config/settings-xml";
 
 export interface UndoResult {
   plan: EditPlan;
   /** Cells staff changed inside our rectangles: kept (fill/area-edited). */
   findings: Finding[];
+  /** Namespaces of the custom XML parts undo removes: our settings part's. */
+  dropCustomXml: string[];
 }
 
 export function planUndo(a: Analysis, wb: WorkbookSnapshot): UndoResult {
@@ -108,7 +113,7 @@ export function planUndo(a: Analysis, wb: WorkbookSnapshot): UndoResult {
     if (name && findSheet(wb.sheets, name)) plan.removeSheets.push(findSheet(wb.sheets, name)!.name);
   plan.removeNames = ourNames(wb).map((n) => n.name);
   plan.edits = [...edits.values()];
-  return { plan, findings };
+  return { plan, findings, dropCustomXml: [SETTINGS_XML_NAMESPACE] };
 }
 
 /** The findings sheet the marks were read from: the configured name first, else the first found. */
