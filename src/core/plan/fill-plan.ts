@@ -27,7 +27,7 @@ import {
   type ComputedYear,
 } from "../model/computed";
 import { actualPlace, type Block, type Indicator, type IndicatorYear, type SourceCell } from "../model/item";
-import type { FlagBand, ShinchokuConfig } from "../config/config";
+import type { ShinchokuConfig } from "../config/config";
 import { flagBandsOf } from "../compute/flags";
 import {
   emptyPlan,
@@ -59,7 +59,7 @@ import {
   type OwnedRect,
 } from "../ownership/ownership";
 import { EMPTY_PRINT, joinPrints, writePrints } from "../ownership/fingerprint";
-import { addSettings, bandName, longPrint, settingsPrint } from "./settings-plan";
+import { addSettings, flagLookup, longPrint, settingsPrint } from "./settings-plan";
 import { recordEdit, recordSheetName, type RecordMeta } from "../ownership/record";
 import { insideAny, overlaps, rangesWithout, writesWithout } from "../ownership/cells";
 
@@ -541,7 +541,6 @@ class FillText {
   readonly incrementFormula: FormulaMemo;
 
   constructor(readonly config: ShinchokuConfig) {
-    const bands = flagBandsOf(config);
     this.rateFormula = new FormulaMemo(
       (p, a) => `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${p}<>0),${a}/${p},"")`,
     );
@@ -550,7 +549,7 @@ class FillText {
     );
     // When the rate cannot be computed yet, the flag we decided now (未入力 or 対象外) stands: the fallback.
     this.flagFormula = new FormulaMemo(
-      (rate, fallback) => `=IF(ISNUMBER(${rate}),${bandFormula(rate, bands)},"${fallback}")`,
+      (rate, fallback) => `=IF(ISNUMBER(${rate}),${bandFormula(rate)},"${fallback}")`,
     );
     this.incrementFormula = new FormulaMemo((cur, prev) => `=${cur}-${prev}`);
   }
@@ -626,15 +625,11 @@ class FillText {
 }
 
 /**
- * The bands as nested IFs, best first, each bound read from its defined name (settings-plan.ts):
- * IF(r>=_Shinchoku.Band.1,"達成",IF(r>=_Shinchoku.Band.2,"概ね達成","未達成")).
+ * The band a rate falls in, looked up in the bands' table of the settings sheet (settings-plan.ts):
+ * LOOKUP(Q14,_Shinchoku.Flags). A bound or a label saved in the settings shows in every flag at once.
  */
-export function bandFormula(rate: string, bands: readonly FlagBand[]): string {
-  const quoted = (label: string) => `"${label.replace(/"/g, '""')}"`;
-  let formula = quoted(bands[bands.length - 1].label);
-  for (let i = bands.length - 2; i >= 0; i--)
-    formula = `IF(${rate}>=${bandName(i + 1)},${quoted(bands[i].label)},${formula})`;
-  return formula;
+export function bandFormula(rate: string): string {
+  return flagLookup(rate);
 }
 
 /** A source a live formula may read: absent, blank, or a plain number (text such as "1,152人" is not). */
@@ -645,9 +640,9 @@ const liveSource = (c: SourceCell | null) =>
  * The period rate by the indicator's kind, as a formula over the source cells of every year of the
  * item (domain.md, Computed fields), where every one of them is blank or a plain number:
  * - last year (cumulative, level): the last year with both figures, its actual ÷ its plan:
- *   IF(AND(ISNUMBER(P4),ISNUMBER(A4)),IF(P4<>0,A4/P4,""),IF(AND(ISNUMBER(P3),…),…,""));
+ *   IF(COUNT(P4,A4)=2,IF(P4,A4/P4,""),IF(COUNT(P3,A3)=2,…,""));
  * - period total (annual): the actuals' sum ÷ the plans' sum over the years with both:
- *   IFERROR((IF(AND(ISNUMBER(P1),ISNUMBER(A1)),A1,0)+…)/(IF(…,P1,0)+…),"").
+ *   IFERROR((IF(COUNT(P1,A1)=2,A1,0)+…)/(IF(COUNT(P1,A1)=2,P1,0)+…),"").
  * (Lower is better: plan ÷ actual.) Null where a figure is text: the value we computed stands.
  */
 export function periodRateFormula(
@@ -672,12 +667,13 @@ export function periodRateOfPairs(
   lower: boolean,
 ): string | null {
   if (pairs.length === 0) return null;
-  const both = (x: { p: string; a: string }) => `AND(ISNUMBER(${x.p}),ISNUMBER(${x.a}))`;
+  // COUNT counts the numbers among its references: 2 when both figures are numbers.
+  const both = (x: { p: string; a: string }) => `COUNT(${x.p},${x.a})=2`;
   if (basis === "last-year") {
     let f = '""';
     for (const x of pairs) {
       const [num, den] = lower ? [x.p, x.a] : [x.a, x.p];
-      f = `IF(${both(x)},IF(${den}<>0,${num}/${den},""),${f})`;
+      f = `IF(${both(x)},IF(${den},${num}/${den},""),${f})`;
     }
     return `=${f}`;
   }
