@@ -110,15 +110,15 @@ describe("period rates and the summary's figures are formulas over the item shee
     const centres = cellOf(fill, s1, "AB15")!;
     expect(centres.value).toBeCloseTo(55 / 66, 12);
     // The last year first: FY2018 on the second period's sheet (J16 plan, L16 actual), then earlier years.
-    expect(centres.formula).toMatch(
-      new RegExp(
-        `^=IF\\(COUNT\\('${s2}'!J16,'${s2}'!L16\\)=2,IF\\('${s2}'!J16,'${s2}'!L16/'${s2}'!J16,""\\),`,
-      ),
+    expect(centres.formula).toBe(
+      `=IF(COUNT('${s2}'!J16,'${s2}'!L16)=2,IFERROR('${s2}'!L16/'${s2}'!J16,""),` +
+        `IF(COUNT('${s2}'!F16,'${s2}'!H16)=2,IFERROR('${s2}'!H16/'${s2}'!F16,""),` +
+        // This sheet's years read the area's own rate cells (V: H28 達成率, Q: H27 達成率).
+        `IF(COUNT(J15,L15)=2,V15,IF(COUNT(F15,H15)=2,Q15,""))))`,
     );
-    expect(centres.formula).toContain('IF(COUNT(F15,H15)=2,IF(F15,H15/F15,""),""))))');
     const count = cellOf(fill, s2, "AB15")!;
     expect(count.value).toBeCloseTo(1671 / 1570, 12);
-    expect(count.formula!.startsWith('=IF(COUNT(J15,L15)=2,IF(J15,L15/J15,""),')).toBe(true);
+    expect(count.formula!.startsWith("=IF(COUNT(J15,L15)=2,V15,IF(COUNT(F15,H15)=2,Q15,")).toBe(true);
   });
 
   it("sums an annual indicator's years: IFERROR(actuals ÷ plans over the years with both)", () => {
@@ -135,8 +135,12 @@ describe("period rates and the summary's figures are formulas over the item shee
     const plan = writes.find((w) => w.formula === `=IF('${s2}'!J16="","",'${s2}'!J16)`)!;
     expect(plan.value).toBe(66);
     const rowWrites = writes.filter((w) => w.row === plan.row);
-    const period = rowWrites.find((w) => w.formula?.startsWith("=IF(COUNT("));
-    expect(period?.value).toBeCloseTo(55 / 66, 12);
+    // The year's rates, then the period rate in the last column but one, over the row's own cells.
+    const rated = rowWrites.filter((w) => w.formula?.startsWith("=IF(COUNT("));
+    expect(rated).toHaveLength(4 + 1);
+    const period = rated[rated.length - 1];
+    expect(period.value).toBeCloseTo(55 / 66, 12);
+    expect(period.formula).toMatch(/^=IF\(COUNT\(Q\d+,R\d+\)=2,S\d+,IF\(COUNT\(M\d+,N\d+\)=2,O\d+,/);
     // The item's 判定 reads its indicators' flags: the worst of them, by COUNTIF.
     expect(writes.some((w) => w.formula?.startsWith("=IF(COUNTIF(") && w.formula.includes('"未達成"'))).toBe(
       true,

@@ -480,6 +480,7 @@ function writeIndicatorRow(
 ): void {
   const row = ind.nameCell.row;
   const lower = ind.lowerIsBetter;
+  const rateCells = new Map<number, string>();
   w.start(row, area.left);
   for (let yi = 0; yi < years.length; yi++) {
     const fy = years[yi];
@@ -492,6 +493,8 @@ function writeIndicatorRow(
     const y = ci.indicator.years[idx];
     const cy = ci.years[cyIdx];
     const base = area.left + yi * PER_YEAR.length;
+    // A live rate cell of this row: the period rate reads it for this year.
+    if (y.plan && liveRate(y.plan, y.actual)) rateCells.set(fy, a1Of(row, base));
     putRate(w, y, cy, lower, sheet, text);
     putFlag(w, cy, a1Of(row, base), liveRate(y.plan, y.actual), text);
     putIncrement(w, ci, idx, cy, sheet, text);
@@ -501,7 +504,7 @@ function writeIndicatorRow(
   // Plain cells for the two words: a format of their own would cost the add-in's write two more
   // format ranges per block (its request budget is counted per range).
   w.put(KIND_JA[ci.kind], STYLE.cell);
-  putPeriodRate(w, ci, sheet, text);
+  putPeriodRate(w, ci, sheet, text, rateCells);
   w.put(PERIOD_BASIS_JA[ci.periodBasis], STYLE.cell);
 }
 
@@ -649,20 +652,31 @@ export function periodRateFormula(
   ind: Indicator,
   basis: ComputedIndicator["periodBasis"],
   ref: (c: { sheet: string; row: number; col: number }) => string,
+  rateCells: ReadonlyMap<number, string> = new Map(),
 ): string | null {
-  const pairs: Array<{ p: string; a: string }> = [];
+  const pairs: RatePair[] = [];
   for (const y of ind.years) {
     if (!liveSource(y.plan) || !liveSource(y.actual)) return null;
     if (!y.plan) continue;
     const at = y.actual ?? { sheet: y.plan.sheet, ...actualPlace(y, y.plan) };
-    pairs.push({ p: ref(y.plan), a: ref(at) });
+    pairs.push({ p: ref(y.plan), a: ref(at), r: rateCells.get(y.fiscalYear) });
   }
   return periodRateOfPairs(pairs, basis, ind.lowerIsBetter);
 }
 
+/**
+ * A year's plan and actual (references), and a cell beside them that computes exactly this year's
+ * rate ("" when the plan is 0), where there is one: the period formula reads it, shorter.
+ */
+export interface RatePair {
+  p: string;
+  a: string;
+  r?: string;
+}
+
 /** The period rate's formula over each year's plan and actual (references), in year order; null for none. */
 export function periodRateOfPairs(
-  pairs: ReadonlyArray<{ p: string; a: string }>,
+  pairs: readonly RatePair[],
   basis: ComputedIndicator["periodBasis"],
   lower: boolean,
 ): string | null {
@@ -673,7 +687,7 @@ export function periodRateOfPairs(
     let f = '""';
     for (const x of pairs) {
       const [num, den] = lower ? [x.p, x.a] : [x.a, x.p];
-      f = `IF(${both(x)},IF(${den},${num}/${den},""),${f})`;
+      f = `IF(${both(x)},${x.r ?? `IFERROR(${num}/${den},"")`},${f})`;
     }
     return `=${f}`;
   }
@@ -682,9 +696,18 @@ export function periodRateOfPairs(
   return `=IFERROR((${num})/(${den}),"")`;
 }
 
-function putPeriodRate(w: RowWriter, ci: ComputedIndicator, sheet: string, text: FillText): void {
-  const formula = periodRateFormula(ci.indicator, ci.periodBasis, (c) =>
-    text.refAt(c.sheet, a1Of(c.row, c.col), sheet),
+function putPeriodRate(
+  w: RowWriter,
+  ci: ComputedIndicator,
+  sheet: string,
+  text: FillText,
+  rateCells: ReadonlyMap<number, string>,
+): void {
+  const formula = periodRateFormula(
+    ci.indicator,
+    ci.periodBasis,
+    (c) => text.refAt(c.sheet, a1Of(c.row, c.col), sheet),
+    rateCells,
   );
   w.put(formula && ci.periodRate === null ? "" : ci.periodRate, STYLE.rate, formula);
 }

@@ -65,7 +65,7 @@ import { KIND_JA, PERIOD_BASIS_JA } from "../model/computed";
 import { a1Of, quoteSheetName } from "../grid/address";
 import type { CellRef } from "../model/item";
 import { flagBandsOf, flagRank } from "../compute/flags";
-import { bandFormula, periodRateOfPairs } from "./fill-plan";
+import { bandFormula, periodRateOfPairs, type RatePair } from "./fill-plan";
 import { addSettings, bandName, boundedBands, longPrint, settingsPrint } from "./settings-plan";
 
 export interface SummaryPlanInput {
@@ -724,17 +724,19 @@ function putIndicatorRows(s: Layout, indicators: IndicatorRow[], row: number, ra
       .put(ind.name, st.text)
       .put(KIND_JA[ind.kind], st.code)
       .put(blankIfNull(ind.baseline, baseF), figure(ind.baseline), baseF);
-    const pairs: Array<{ p: string; a: string }> = [];
+    const pairs: RatePair[] = [];
     for (const [yi, y] of ind.years.entries()) {
       const col = 4 + yi * 4;
       const p = a1Of(row, col);
       const a = a1Of(row, col + 1);
       const r = a1Of(row, col + 2);
-      pairs.push({ p, a });
+      // The row's own rate cell computes exactly this year's rate: the period formula reads it.
+      pairs.push({ p, a, r });
       const planF = read(src?.years[yi]?.plan ?? null);
       const actualF = read(src?.years[yi]?.actual ?? null);
       const [num, den] = lower ? [p, a] : [a, p];
-      const rateF = s.live ? `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${den}<>0),${num}/${den},"")` : null;
+      // Both numbers (COUNT counts them), the plan not 0: the rate, else "".
+      const rateF = s.live ? `=IF(COUNT(${p},${a})=2,IFERROR(${num}/${den},""),"")` : null;
       const shown = y.flag === "対象外" && y.plan === null ? "" : y.flag;
       // When the rate cannot be computed, the flag decided now (未入力, 要確認, 対象外) stands.
       const flagF = s.live ? `=IF(ISNUMBER(${r}),${bandFormula(r)},"${y.rate === null ? shown : ""}")` : null;
