@@ -391,16 +391,13 @@ describe("flag bands as a list (a city using 90/80/60%)", () => {
     expect(flags.map((w) => [w.value, w.formula])).toEqual([
       [
         "達成",
-        '=IF(ISNUMBER(J6),IF(J6>=_Shinchoku.Band.1,"達成",IF(J6>=_Shinchoku.Band.2,"概ね達成",IF(J6>=_Shinchoku.Band.3,"やや遅れ","遅れ"))),"")',
+        '=IF(ISNUMBER(J6),LOOKUP(J6,_Shinchoku.Flags),"")',
       ],
     ]);
-    // Each bound is a cell of the settings sheet, named best first: 90%, 80%, 60% (the lowest band has none).
+    // The table LOOKUP reads, lowest first: the lowest band's bound below any rate, then 60%, 80%, 90%.
     const settings = plan.edits.find((e) => e.sheet === "_shinchoku_settings")!;
-    expect(
-      cellWrites(settings.writes)
-        .filter((w) => w.col === 1)
-        .map((w) => w.value),
-    ).toEqual([0.9, 0.8, 0.6]);
+    const rows = cellWrites(settings.writes).filter((w) => w.row > 0 && w.col < 2);
+    expect(rows.map((w) => w.value)).toEqual([-1e300, "遅れ", 0.6, "やや遅れ", 0.8, "概ね達成", 0.9, "達成"]);
     expect(plan.names.filter((n) => n.name.startsWith("_Shinchoku.Band.")).map((n) => n.name)).toEqual([
       "_Shinchoku.Band.1",
       "_Shinchoku.Band.2",

@@ -40,9 +40,11 @@ describe("fill plan on the seed laid out as the workbook", () => {
       ["_Shinchoku.Area.2", `'${s2}'!$Q$12:$AC$16`],
       // Two rows of prints, then a row each of what the areas were made from (settings, data).
       ["_Shinchoku.AreaRecord", "'_shinchoku_areas'!$A$1:$D$5"],
-      ["_Shinchoku.Band.1", "'_shinchoku_settings'!$B$2"],
-      ["_Shinchoku.Band.2", "'_shinchoku_settings'!$B$3"],
-      ["_Shinchoku.Settings", "'_shinchoku_settings'!$A$1:$C$3"],
+      // The bands lowest first (未達成, 概ね達成, 達成): each bound named, best first, and the table.
+      ["_Shinchoku.Band.1", "'_shinchoku_settings'!$A$4"],
+      ["_Shinchoku.Band.2", "'_shinchoku_settings'!$A$3"],
+      ["_Shinchoku.Flags", "'_shinchoku_settings'!$A$2:$B$4"],
+      ["_Shinchoku.Settings", "'_shinchoku_settings'!$A$1:$C$4"],
     ]);
     expect(cell(plan, s1, "Q12")?.value).toBe(DEFAULT_CONFIG.ownedAreaTitle);
     expect(plan.edits[0].merges).toEqual([{ top: 11, bottom: 11, left: 16, right: 28 }]);
@@ -63,10 +65,8 @@ describe("fill plan on the seed laid out as the workbook", () => {
     expect(rate.value).toBeCloseTo(1152 / 1090, 12);
     const flag = cell(plan, s1, "R14")!;
     expect(flag.value).toBe("達成");
-    // The bounds are read from the names the settings write: a saved threshold shows at once.
-    expect(flag.formula).toBe(
-      '=IF(ISNUMBER(Q14),IF(Q14>=_Shinchoku.Band.1,"達成",IF(Q14>=_Shinchoku.Band.2,"概ね達成","未達成")),"")',
-    );
+    // The band is looked up in the table the settings write: a saved threshold shows at once.
+    expect(flag.formula).toBe('=IF(ISNUMBER(Q14),LOOKUP(Q14,_Shinchoku.Flags),"")');
     // The period rate of a running total is its last year's: 1671 / 1570 (from the joined item).
     expect(cell(plan, s1, "AA14")?.value).toBe("累計");
     expect(cell(plan, s1, "AB14")?.value).toBeCloseTo(1671 / 1570, 12);

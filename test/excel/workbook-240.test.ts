@@ -66,8 +66,9 @@ describe("240-sheet workbook (120 items × 2 sheets)", () => {
     const mark = host.syncLog.length;
     const v = await run(host, "validate", report, "validate (filled)");
     expect(v.stats.readSyncs).toBe(2);
-    // Measured: 2689 KB for all of it, the summary sheet included (6017 KB with the full read).
-    expect(payloadOf(host.syncsSince(mark)).responseBytes).toBeLessThan(3 * MB);
+    // Measured: 3260 KB for all of it, the summary sheet included, its figures, rates and flags read
+    // back as formulas over the item sheets (2689 KB when they were values; 6017 KB with the full read).
+    expect(payloadOf(host.syncsSince(mark)).responseBytes).toBeLessThan(3.5 * MB);
   });
 
   it("below ExcelApi 1.9 (full read), after a fill: batches sized up front, 3 read syncs, never refused", async () => {

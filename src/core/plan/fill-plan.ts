@@ -28,7 +28,7 @@ import {
   type ComputedYear,
 } from "../model/computed";
 import { actualPlace, type Block, type Indicator, type IndicatorYear, type SourceCell } from "../model/item";
-import type { FlagBand, ShinchokuConfig } from "../config/config";
+import type { ShinchokuConfig } from "../config/config";
 import { flagBandsOf } from "../compute/flags";
 import {
   emptyPlan,
@@ -60,7 +60,7 @@ import {
   type OwnedRect,
 } from "../ownership/ownership";
 import { EMPTY_PRINT, joinPrints, writePrints } from "../ownership/fingerprint";
-import { addSettings, bandName, longPrint, settingsPrint } from "./settings-plan";
+import { addSettings, flagLookup, longPrint, settingsPrint } from "./settings-plan";
 import { recordEdit, recordSheetName, type RecordMeta } from "../ownership/record";
 import { insideAny, overlaps, rangesWithout, writesWithout } from "../ownership/cells";
 
@@ -481,6 +481,7 @@ function writeIndicatorRow(
 ): void {
   const row = ind.nameCell.row;
   const lower = ind.lowerIsBetter;
+  const rateCells = new Map<number, string>();
   w.start(row, area.left);
   for (let yi = 0; yi < years.length; yi++) {
     const fy = years[yi];
@@ -493,6 +494,8 @@ function writeIndicatorRow(
     const y = ci.indicator.years[idx];
     const cy = ci.years[cyIdx];
     const base = area.left + yi * PER_YEAR.length;
+    // A live rate cell of this row: the period rate reads it for this year.
+    if (y.plan && liveRate(y.plan, y.actual)) rateCells.set(fy, a1Of(row, base));
     putRate(w, y, cy, lower, sheet, text);
     putFlag(w, cy, a1Of(row, base), liveRate(y.plan, y.actual), text);
     putIncrement(w, ci, idx, cy, sheet, text);
@@ -502,7 +505,7 @@ function writeIndicatorRow(
   // Plain cells for the two words: a format of their own would cost the add-in's write two more
   // format ranges per block (its request budget is counted per range).
   w.put(KIND_JA[ci.kind], STYLE.cell);
-  putPeriodRate(w, ci, sheet, text);
+  putPeriodRate(w, ci, sheet, text, rateCells);
   w.put(PERIOD_BASIS_JA[ci.periodBasis], STYLE.cell);
 }
 
@@ -542,7 +545,6 @@ class FillText {
   readonly incrementFormula: FormulaMemo;
 
   constructor(readonly config: ShinchokuConfig) {
-    const bands = flagBandsOf(config);
     this.rateFormula = new FormulaMemo(
       (p, a) => `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${p}<>0),${a}/${p},"")`,
     );
@@ -551,7 +553,7 @@ class FillText {
     );
     // When the rate cannot be computed yet, the flag we decided now (未入力 or 対象外) stands: the fallback.
     this.flagFormula = new FormulaMemo(
-      (rate, fallback) => `=IF(ISNUMBER(${rate}),${bandFormula(rate, bands)},"${fallback}")`,
+      (rate, fallback) => `=IF(ISNUMBER(${rate}),${bandFormula(rate)},"${fallback}")`,
     );
     this.incrementFormula = new FormulaMemo((cur, prev) => `=${cur}-${prev}`);
   }
@@ -627,15 +629,11 @@ class FillText {
 }
 
 /**
- * The bands as nested IFs, best first, each bound read from its defined name (settings-plan.ts):
- * IF(r>=_Shinchoku.Band.1,"達成",IF(r>=_Shinchoku.Band.2,"概ね達成","未達成")).
+ * The band a rate falls in, looked up in the bands' table of the settings sheet (settings-plan.ts):
+ * LOOKUP(Q14,_Shinchoku.Flags). A bound or a label saved in the settings shows in every flag at once.
  */
-export function bandFormula(rate: string, bands: readonly FlagBand[]): string {
-  const quoted = (label: string) => `"${label.replace(/"/g, '""')}"`;
-  let formula = quoted(bands[bands.length - 1].label);
-  for (let i = bands.length - 2; i >= 0; i--)
-    formula = `IF(${rate}>=${bandName(i + 1)},${quoted(bands[i].label)},${formula})`;
-  return formula;
+export function bandFormula(rate: string): string {
+  return flagLookup(rate);
 }
 
 /** A source a live formula may read: absent, blank, or a plain number (text such as "1,152人" is not). */
@@ -646,39 +644,51 @@ const liveSource = (c: SourceCell | null) =>
  * The period rate by the indicator's kind, as a formula over the source cells of every year of the
  * item (domain.md, Computed fields), where every one of them is blank or a plain number:
  * - last year (cumulative, level): the last year with both figures, its actual ÷ its plan:
- *   IF(AND(ISNUMBER(P4),ISNUMBER(A4)),IF(P4<>0,A4/P4,""),IF(AND(ISNUMBER(P3),…),…,""));
+ *   IF(COUNT(P4,A4)=2,IF(P4,A4/P4,""),IF(COUNT(P3,A3)=2,…,""));
  * - period total (annual): the actuals' sum ÷ the plans' sum over the years with both:
- *   IFERROR((IF(AND(ISNUMBER(P1),ISNUMBER(A1)),A1,0)+…)/(IF(…,P1,0)+…),"").
+ *   IFERROR((IF(COUNT(P1,A1)=2,A1,0)+…)/(IF(COUNT(P1,A1)=2,P1,0)+…),"").
  * (Lower is better: plan ÷ actual.) Null where a figure is text: the value we computed stands.
  */
 export function periodRateFormula(
   ind: Indicator,
   basis: ComputedIndicator["periodBasis"],
   ref: (c: { sheet: string; row: number; col: number }) => string,
+  rateCells: ReadonlyMap<number, string> = new Map(),
 ): string | null {
-  const pairs: Array<{ p: string; a: string }> = [];
+  const pairs: RatePair[] = [];
   for (const y of ind.years) {
     if (!liveSource(y.plan) || !liveSource(y.actual)) return null;
     if (!y.plan) continue;
     const at = y.actual ?? { sheet: y.plan.sheet, ...actualPlace(y, y.plan) };
-    pairs.push({ p: ref(y.plan), a: ref(at) });
+    pairs.push({ p: ref(y.plan), a: ref(at), r: rateCells.get(y.fiscalYear) });
   }
   return periodRateOfPairs(pairs, basis, ind.lowerIsBetter);
 }
 
+/**
+ * A year's plan and actual (references), and a cell beside them that computes exactly this year's
+ * rate ("" when the plan is 0), where there is one: the period formula reads it, shorter.
+ */
+export interface RatePair {
+  p: string;
+  a: string;
+  r?: string;
+}
+
 /** The period rate's formula over each year's plan and actual (references), in year order; null for none. */
 export function periodRateOfPairs(
-  pairs: ReadonlyArray<{ p: string; a: string }>,
+  pairs: readonly RatePair[],
   basis: ComputedIndicator["periodBasis"],
   lower: boolean,
 ): string | null {
   if (pairs.length === 0) return null;
-  const both = (x: { p: string; a: string }) => `AND(ISNUMBER(${x.p}),ISNUMBER(${x.a}))`;
+  // COUNT counts the numbers among its references: 2 when both figures are numbers.
+  const both = (x: { p: string; a: string }) => `COUNT(${x.p},${x.a})=2`;
   if (basis === "last-year") {
     let f = '""';
     for (const x of pairs) {
       const [num, den] = lower ? [x.p, x.a] : [x.a, x.p];
-      f = `IF(${both(x)},IF(${den}<>0,${num}/${den},""),${f})`;
+      f = `IF(${both(x)},${x.r ?? `IFERROR(${num}/${den},"")`},${f})`;
     }
     return `=${f}`;
   }
@@ -687,9 +697,18 @@ export function periodRateOfPairs(
   return `=IFERROR((${num})/(${den}),"")`;
 }
 
-function putPeriodRate(w: RowWriter, ci: ComputedIndicator, sheet: string, text: FillText): void {
-  const formula = periodRateFormula(ci.indicator, ci.periodBasis, (c) =>
-    text.refAt(c.sheet, a1Of(c.row, c.col), sheet),
+function putPeriodRate(
+  w: RowWriter,
+  ci: ComputedIndicator,
+  sheet: string,
+  text: FillText,
+  rateCells: ReadonlyMap<number, string>,
+): void {
+  const formula = periodRateFormula(
+    ci.indicator,
+    ci.periodBasis,
+    (c) => text.refAt(c.sheet, a1Of(c.row, c.col), sheet),
+    rateCells,
   );
   w.put(formula && ci.periodRate === null ? "" : ci.periodRate, STYLE.rate, formula);
 }

@@ -40,18 +40,28 @@ export function bandName(i: number): string {
   return `${BAND_NAME_PREFIX}${i}`;
 }
 
-/** The bounds a flag formula compares with: every band but the lowest (which takes what is left). */
+/** The bands with a bound of their own: every band but the lowest (which takes what is left). */
 export function boundedBands(config: ShinchokuConfig): FlagBand[] {
   const bands = flagBandsOf(config);
   return bands.slice(0, bands.length - 1);
 }
 
-/** Rows of the settings sheet: row 1 the marker, then one row per bound (A label, B bound, C what it means). */
+/** Rows of the settings sheet: row 1 the marker, then one row per band, lowest first (A bound, B label, C what it means). */
 const FIRST_ROW = 1;
+/** The lowest band's bound: below any rate (LOOKUP finds nothing below its first bound). */
+const LOWEST_BOUND = -1e300;
+/** The bands' table (bounds ascending, labels): what the flag formulas look a rate up in. */
+export const FLAGS_NAME = `${NAME_PREFIX}Flags`;
+
+/** "LOOKUP(Q14,_Shinchoku.Flags)": the band a rate falls in, by the bounds the settings sheet holds. */
+export function flagLookup(rate: string): string {
+  return `LOOKUP(${rate},${FLAGS_NAME})`;
+}
 
 /**
- * The settings sheet (recreated each time) and its names: a band name per bound, the sheet's own
- * name, and the removal of band names of ours beyond today's bands.
+ * The settings sheet (recreated each time) and its names: the bands' table, a name per bound (best
+ * first, for the Name Manager and the summary's legend), the sheet's own name, and the removal of
+ * band names of ours beyond today's bands.
  */
 export function settingsEdit(
   config: ShinchokuConfig,
@@ -63,28 +73,41 @@ export function settingsEdit(
   e.hidden = true;
   const w = new RowWriter(e.writes);
   w.start(0, 0).put(RECORD_MARKER, null);
-  const bands = boundedBands(config);
+  // Lowest first: LOOKUP takes the last bound at or below the rate (the best band among equal bounds).
+  const bands = [...flagBandsOf(config)].reverse();
   const names: NameWrite[] = [];
+  const prefix = `${quoteSheetName(sheet)}!`;
   bands.forEach((b, i) => {
     const row = FIRST_ROW + i;
     const pct = `${Math.round(b.min * 1000) / 10}%`;
+    const lowest = i === 0;
     w.start(row, 0)
+      .put(lowest ? LOWEST_BOUND : b.min, { numberFormat: "0.0%" })
       .put(b.label, null)
-      .put(b.min, { numberFormat: "0.0%" })
       .put(
-        `達成率が ${pct} 以上で「${b.label}」（設定から書き込まれます。ここでは変更しないでください）`,
+        lowest
+          ? `どの下限にも届かない達成率は「${b.label}」`
+          : `達成率が ${pct} 以上で「${b.label}」（設定から書き込まれます。ここでは変更しないでください）`,
         null,
       );
-    names.push({
-      name: bandName(i + 1),
-      refersTo: `${quoteSheetName(sheet)}!$B$${row + 1}`,
-      comment: `Shinchoku: 「${b.label}」の下限（達成率 ${pct}）。設定パネルで変更します`,
-    });
+    if (!lowest)
+      names.push({
+        name: bandName(bands.length - i),
+        refersTo: `${prefix}$A$${row + 1}`,
+        comment: `Shinchoku: 「${b.label}」の下限（達成率 ${pct}）。設定パネルで変更します`,
+      });
   });
   w.end();
+  names.reverse();
+  const last = FIRST_ROW + bands.length;
+  names.push({
+    name: FLAGS_NAME,
+    refersTo: `${prefix}$A$${FIRST_ROW + 1}:$B$${last}`,
+    comment: "Shinchoku: 判定の区分（下限と名前）。計算欄と集計の判定が参照します",
+  });
   names.push({
     name: SETTINGS_NAME,
-    refersTo: refersToRange(sheet, { top: 0, left: 0, bottom: Math.max(0, bands.length), right: 2 }),
+    refersTo: refersToRange(sheet, { top: 0, left: 0, bottom: last - 1, right: 2 }),
     comment: "Shinchoku: settings the formulas read",
   });
   const keep = new Set(names.map((n) => nameKey(n.name)));
@@ -119,33 +142,35 @@ export function settingsSheet(wb: WorkbookSnapshot): SheetSnapshot | null {
 }
 
 /**
- * The bounds the workbook's formulas use now, as the names point at them (label and bound, best
- * first); null when the workbook has no settings of ours.
+ * The bands the workbook's formulas use now, best first, as its settings sheet holds them (label and
+ * bound; the lowest band's bound is none); null when the workbook has no settings of ours.
  */
 export function workbookBands(wb: WorkbookSnapshot): Array<{ label: string; min: number | null }> | null {
   const sheet = settingsSheet(wb);
   if (!sheet) return null;
-  const names = ourNames(wb);
   const grid = new Grid(sheet);
   const out: Array<{ label: string; min: number | null }> = [];
-  for (let i = 1; ; i++) {
-    const n = names.find((x) => sameName(x.name, bandName(i)));
-    if (!n) break;
-    const label = grid.value(FIRST_ROW + i - 1, 0);
-    const min = grid.value(FIRST_ROW + i - 1, 1);
-    out.push({ label: typeof label === "string" ? label : "", min: typeof min === "number" ? min : null });
+  for (let r = FIRST_ROW; r < grid.rowCount; r++) {
+    const min = grid.value(r, 0);
+    const label = grid.value(r, 1);
+    if (typeof label !== "string") break;
+    out.push({ label, min: typeof min === "number" && r > FIRST_ROW ? min : null });
   }
-  return out;
+  return out.reverse();
 }
 
-/** Whether the workbook's bounds are today's settings' (labels and bounds, in order). */
+/** Whether the workbook's bands are today's settings' (labels and bounds, in order). */
 export function bandsAgree(config: ShinchokuConfig, wb: WorkbookSnapshot): boolean {
   const have = workbookBands(wb);
   if (have === null) return true;
-  const want = boundedBands(config);
+  const want = flagBandsOf(config);
   return (
     have.length === want.length &&
-    want.every((b, i) => have[i].label === b.label && have[i].min !== null && same(have[i].min!, b.min))
+    want.every(
+      (b, i) =>
+        have[i].label === b.label &&
+        (i === want.length - 1 || (have[i].min !== null && same(have[i].min!, b.min))),
+    )
   );
 }
 

@@ -65,7 +65,7 @@ import { KIND_JA, PERIOD_BASIS_JA } from "../model/computed";
 import { a1Of, quoteSheetName } from "../grid/address";
 import type { CellRef } from "../model/item";
 import { flagBandsOf, flagRank } from "../compute/flags";
-import { bandFormula, periodRateOfPairs } from "./fill-plan";
+import { bandFormula, periodRateOfPairs, type RatePair } from "./fill-plan";
 import { addSettings, bandName, boundedBands, longPrint, settingsPrint } from "./settings-plan";
 
 export interface SummaryPlanInput {
@@ -111,6 +111,7 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
     live: input.linkToSheets,
     indicatorFirstRow: -1,
     dated: japaneseDate(input.generatedAt),
+    timed: new Set(),
   };
   // Cell by cell, left to right and top to bottom: the writer joins neighbours into rows.
   const { w, st } = s;
@@ -132,6 +133,7 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   row = gradeTotalTable(s, row) + 2;
   row = departmentTable(s, input.linkToSheets, row);
   w.end();
+  const checklistFrom = row;
   row = planChecklistSection(e, input.checklist ?? [], {
     asOfText: japaneseDate(input.generatedAt),
     linkToSheets: input.linkToSheets,
@@ -159,7 +161,10 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   };
   const findings = nameFindings(config, sheetName);
   const plan = { ...emptyPlan(), edits: [e] };
-  const meta = { settings: summarySettingsPrint(config, s.live), data: summaryDataPrint(e, s.dated) };
+  const meta = {
+    settings: summarySettingsPrint(config, s.live),
+    data: summaryDataPrint(e, s.dated, (r, c) => r >= checklistFrom || s.timed.has(`${r},${c}`)),
+  };
   recordSummary(plan, e, input.workbook, own, findings, config, meta);
   // The bounds the flag formulas read (_Shinchoku.Band.1 …), as the settings say now.
   if (s.live) addSettings(plan, config, input.workbook);
@@ -192,10 +197,14 @@ export function summarySettingsPrint(config: ShinchokuConfig, live: boolean): st
  * What the summary holds that no formula follows (a formula counts as one), without the date it was
  * made on (a summary made yesterday from the same data is not stale): summary/stale when it changes.
  */
-export function summaryDataPrint(e: SheetEdit, dated: string): string {
+export function summaryDataPrint(
+  e: SheetEdit,
+  dated: string,
+  timed: (row: number, col: number) => boolean = () => false,
+): string {
   const parts: string[] = [];
   forEachCellWrite(e.writes, (row, col, value, formula) => {
-    if (typeof value === "string" && value.includes(dated)) return;
+    if ((typeof value === "string" && value.includes(dated)) || timed(row, col)) return;
     parts.push(`${row},${col}:${formula !== null ? FORMULA_PRINT : valuePrint(value)}`);
   });
   return longPrint(parts.join(";"));
@@ -389,6 +398,11 @@ interface Layout {
   indicatorFirstRow: number;
   /** The date the sheet was made, as written on it: what cannot be live is labelled with it. */
   dated: string;
+  /**
+   * Cells labelled with that date ("row,col": the finding counts), which no formula follows and which
+   * summary/stale leaves out: the sheet says they are as of then.
+   */
+  timed: Set<string>;
 }
 
 /** Column width limits, in characters (a full-width character is two). */
@@ -607,6 +621,9 @@ function putItemRows(s: Layout, items: ItemRow[], linkToSheets: boolean, row: nu
         }
       : null;
     putItemRow(s.w.start(row, 0), it, s.st, link !== null, flagFormula);
+    // The counts of errors and warnings, last: as of the date in the legend.
+    const counts = 6 + it.years.length * 3 + 2;
+    s.timed.add(`${row},${counts}`).add(`${row},${counts + 1}`);
     if (it.files.length) s.w.put(it.files.join("\n"), s.st.text);
     if (link) {
       s.e.hyperlinks.push({ row, col: 0, sheet: link.sheet, cell: link.cell, text: it.no || "—" });
@@ -703,7 +720,6 @@ function indicatorTable(s: Layout, row: number): TablePlace {
 function putIndicatorRows(s: Layout, indicators: IndicatorRow[], row: number, rateCol: number): void {
   const { w, st } = s;
   const figure = (v: unknown) => (typeof v === "number" ? st.count : st.text);
-  const bands = flagBandsOf(s.config);
   // A figure read from its cell on the item sheet ("" while it is blank), where it is a plain number.
   const read = (ref: CellRef | null) =>
     s.live && ref ? `=IF(${sheetRef(ref)}="","",${sheetRef(ref)})` : null;
@@ -719,22 +735,22 @@ function putIndicatorRows(s: Layout, indicators: IndicatorRow[], row: number, ra
       .put(ind.name, st.text)
       .put(KIND_JA[ind.kind], st.code)
       .put(blankIfNull(ind.baseline, baseF), figure(ind.baseline), baseF);
-    const pairs: Array<{ p: string; a: string }> = [];
+    const pairs: RatePair[] = [];
     for (const [yi, y] of ind.years.entries()) {
       const col = 4 + yi * 4;
       const p = a1Of(row, col);
       const a = a1Of(row, col + 1);
       const r = a1Of(row, col + 2);
-      pairs.push({ p, a });
+      // The row's own rate cell computes exactly this year's rate: the period formula reads it.
+      pairs.push({ p, a, r });
       const planF = read(src?.years[yi]?.plan ?? null);
       const actualF = read(src?.years[yi]?.actual ?? null);
       const [num, den] = lower ? [p, a] : [a, p];
-      const rateF = s.live ? `=IF(AND(ISNUMBER(${p}),ISNUMBER(${a}),${den}<>0),${num}/${den},"")` : null;
+      // Both numbers (COUNT counts them), the plan not 0: the rate, else "".
+      const rateF = s.live ? `=IF(COUNT(${p},${a})=2,IFERROR(${num}/${den},""),"")` : null;
       const shown = y.flag === "対象外" && y.plan === null ? "" : y.flag;
       // When the rate cannot be computed, the flag decided now (未入力, 要確認, 対象外) stands.
-      const flagF = s.live
-        ? `=IF(ISNUMBER(${r}),${bandFormula(r, bands)},"${y.rate === null ? shown : ""}")`
-        : null;
+      const flagF = s.live ? `=IF(ISNUMBER(${r}),${bandFormula(r)},"${y.rate === null ? shown : ""}")` : null;
       w.put(blankIfNull(y.plan, planF), figure(y.plan), planF)
         .put(blankIfNull(y.actual, actualF), figure(y.actual), actualF)
         .put(blankIfNull(y.rate, rateF), st.rate, rateF)
@@ -880,6 +896,7 @@ function departmentTable(s: Layout, linkToSheets: boolean, row: number): number 
   for (const d of model.byDepartment) {
     const link = linkToSheets ? d.link : null;
     putDepartmentRow(w.start(r, 1), d, st, link !== null);
+    s.timed.add(`${r},${4 + d.grades.length}`).add(`${r},${5 + d.grades.length}`);
     if (link) {
       e.hyperlinks.push({ row: r, col: 2, sheet: link.sheet, cell: link.cell, text: d.no || "—" });
       e.hyperlinks.push({ row: r, col: 3, sheet: link.sheet, cell: link.cell, text: d.title || "—" });

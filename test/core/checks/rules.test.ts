@@ -484,7 +484,7 @@ describe("the registry", () => {
       "layout/no-form",
       // test/cli/ownership.test.ts (undo)
       "undo/findings-sheet-kept",
-      // test/cli/live-results.test.ts
+      // test/core/live-results.test.ts, test/cli/live-results.test.ts
       "fill/stale",
       "summary/stale",
     ]);
