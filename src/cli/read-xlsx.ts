@@ -86,9 +86,23 @@ export function snapshotSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
     if (numberFormats) numberFormats[x.r - top][x.c - left] = x.n;
   }
   const snap: SheetSnapshot = { name: ws.name, originRow: top, originCol: left, values, merges };
+  addColumnWidths(ws, snap);
   if (formulas) snap.formulas = formulas;
   if (numberFormats) snap.numberFormats = numberFormats;
   return snap;
+}
+
+/**
+ * Every column's own width (ExcelJS holds the file's <col> widths): undo puts back the widths of
+ * the columns our areas widen. A column ExcelJS does not list has the standard width.
+ */
+function addColumnWidths(ws: ExcelJS.Worksheet, snap: SheetSnapshot): void {
+  const widths: Record<number, number | null> = {};
+  (ws.columns ?? []).forEach((c, i) => {
+    widths[i] = typeof c.width === "number" ? c.width : null;
+  });
+  snap.columnWidths = widths;
+  snap.columnWidthsComplete = true;
 }
 
 /** One ExcelJS cell value as the engine sees it. */

@@ -113,7 +113,10 @@ export interface PlanResult {
 }
 
 /** Computed fields into the area we own beside each indicator table. */
-export function planFill(analysis: Analysis, wb: WorkbookSnapshot): PlanResult {
+export function planFill(
+  analysis: Analysis,
+  wb: WorkbookSnapshot,
+): PlanResult & { widthsNeeded: Array<{ sheet: string; cols: number[] }> } {
   return planFillAreas(analysis, wb);
 }
 

@@ -114,6 +114,7 @@ function prepareEdit(e: SheetEdit): PreparedEdit {
     formats.length * 3 +
     e.merges.length +
     widthRuns(e.columnWidths).length +
+    (e.standardWidths?.length ?? 0) +
     e.conditionalFormats.length * 4 +
     e.hyperlinks.length +
     clears.length * 3 +
@@ -233,7 +234,9 @@ function isEmptyEdit(e: SheetEdit): boolean {
     e.conditionalFormats.length === 0 &&
     e.hyperlinks.length === 0 &&
     e.tables.length === 0 &&
-    e.charts.length === 0
+    e.charts.length === 0 &&
+    e.columnWidths.length === 0 &&
+    (e.standardWidths?.length ?? 0) === 0
   );
 }
 
@@ -329,6 +332,12 @@ function queueEdit(
       c.width,
     );
     meter.send(c.width);
+  }
+  // Undo: columns that had no width of their own get the sheet's standard width back
+  // (RangeFormat.useStandardWidth, ExcelApi 1.7; only `true` has an effect).
+  for (const col of e.standardWidths ?? []) {
+    ws.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.useStandardWidth = true;
+    meter.send(true);
   }
   for (const h of e.rowHeights ?? []) {
     ws.getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height;

@@ -13,7 +13,7 @@ import { countBySeverity, type Finding } from "../core/model/finding";
 import type { EditPlan } from "../core/plan/edit-plan";
 import type { WorkbookSnapshot } from "../core/grid/cell";
 import { applyPlan, type ApplyOutcome, type Blocked } from "./apply-plan";
-import { readWorkbookSnapshot } from "./read-workbook";
+import { readWorkbookSnapshot, withColumnWidths } from "./read-workbook";
 import { setHighlight } from "./highlight";
 import { selectCell } from "./select-cell";
 import { readSettings, removeSettings, writeSettings } from "./settings";
@@ -66,7 +66,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
   let blocked: Finding | null = null;
 
   if (kind !== "validate") {
-    const planned = plan(kind, analysis, read.snapshot, opts.lang);
+    const planned = await plan(kind, analysis, read.snapshot, opts.lang, meter);
     findings.push(...planned.findings);
     if (kind === "findings") findingsSheet = planned.sheetName;
     else summarySheet = planned.sheetName;
@@ -128,13 +128,20 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
   };
 }
 
-function plan(
+async function plan(
   kind: "fill" | "summary" | "findings" | "undo",
   analysis: Analysis,
   wb: WorkbookSnapshot,
   lang: Lang,
-): { plan: EditPlan; findings: Finding[]; sheetName: string | null } {
-  if (kind === "fill") return { ...planFill(analysis, wb), sheetName: null };
+  meter: SyncMeter,
+): Promise<{ plan: EditPlan; findings: Finding[]; sheetName: string | null }> {
+  if (kind === "fill") {
+    const first = planFill(analysis, wb);
+    if (first.widthsNeeded.length === 0) return { ...first, sheetName: null };
+    // Staff's widths of the columns the areas widen, so that the plan records them for undo.
+    const withWidths = await Excel.run((context) => withColumnWidths(context, wb, first.widthsNeeded, meter));
+    return { ...planFill(analysis, withWidths), sheetName: null };
+  }
   if (kind === "findings") return planFindings(analysis, wb, { lang });
   if (kind === "undo") return { ...planUndo(analysis, wb), sheetName: null };
   return planSummary(analysis, wb);

@@ -20,7 +20,7 @@ import {
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "../core/grid/cell";
-import { parseRangeA1 } from "../core/grid/address";
+import { columnLetters, parseRangeA1 } from "../core/grid/address";
 import { recordSheetsNamed } from "../core/ownership/record";
 import { isTooLarge, supports } from "./office-errors";
 import type { SyncMeter } from "./sync-meter";
@@ -419,4 +419,52 @@ export function parseAreas(address: string): CellRange[] {
   const re = /!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)/g;
   for (let m = re.exec(address); m; m = re.exec(address)) out.push(parseRangeA1(m[1]));
   return out;
+}
+
+/** The plan's width in characters from Excel's points (apply-plan's widthPoints inverted, to 0.01). */
+function widthChars(points: number): number {
+  return Math.round(((points / 0.75 - 5) / 7) * 100) / 100;
+}
+
+/**
+ * The widths staff gave the columns a fill plan widens (FillResult.widthsNeeded), read in one sync
+ * and added to the snapshot, so that the plan records them and undo can put them back. Per column:
+ * RangeFormat.columnWidth (points) and useStandardWidth (ExcelApi 1.7) of the whole column.
+ */
+export async function withColumnWidths(
+  context: Excel.RequestContext,
+  snapshot: WorkbookSnapshot,
+  needed: ReadonlyArray<{ sheet: string; cols: readonly number[] }>,
+  meter: SyncMeter,
+): Promise<WorkbookSnapshot> {
+  const loads = needed.map(({ sheet, cols }) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    return {
+      sheet,
+      cols: cols.map((col) => {
+        const letter = columnLetters(col);
+        const format = ws.getRange(`${letter}:${letter}`).format.load("columnWidth,useStandardWidth");
+        meter.send();
+        return { col, format };
+      }),
+    };
+  });
+  meter.beforeSync("read");
+  await context.sync();
+  const bySheet = new Map<string, Record<number, number | null>>();
+  for (const l of loads) {
+    const widths: Record<number, number | null> = {};
+    for (const { col, format } of l.cols)
+      widths[col] = format.useStandardWidth ? null : widthChars(format.columnWidth);
+    bySheet.set(l.sheet.toUpperCase(), widths);
+  }
+  meter.received([...bySheet.values()]);
+  meter.settle();
+  return {
+    ...snapshot,
+    sheets: snapshot.sheets.map((s) => {
+      const w = bySheet.get(s.name.toUpperCase());
+      return w ? { ...s, columnWidths: { ...(s.columnWidths ?? {}), ...w } } : s;
+    }),
+  };
 }

@@ -17,6 +17,11 @@ export const FINDINGS_NAME = `${NAME_PREFIX}Findings`;
 /** The hidden sheets that keep, per rectangle, a fingerprint of what we wrote in each cell. */
 export const AREA_RECORD_NAME = `${NAME_PREFIX}AreaRecord`;
 export const SUMMARY_RECORD_NAME = `${NAME_PREFIX}SummaryRecord`;
+/**
+ * One per item sheet whose columns a computed area widened: `_Shinchoku.Widths.1` … over row 1 of
+ * those columns (so it moves with them); the area record keeps the widths staff had there.
+ */
+export const WIDTHS_NAME_PREFIX = `${NAME_PREFIX}Widths.`;
 
 /** Excel compares sheet names (and defined names) without case: "Summary" and "SUMMARY" are one sheet. */
 export function nameKey(name: string): string {

@@ -45,6 +45,7 @@ import {
   AREA_NAME_PREFIX,
   AREA_RECORD_NAME,
   AREA_RECORD_SHEET,
+  WIDTHS_NAME_PREFIX,
   findSheet,
   nameKey,
   refersToRange,
@@ -59,7 +60,7 @@ import {
   type OwnedRect,
 } from "../ownership/ownership";
 import { EMPTY_PRINT, writePrints } from "../ownership/fingerprint";
-import { recordEdit, recordSheetName } from "../ownership/record";
+import { recordEdit, recordSheetName, type WidthRecord } from "../ownership/record";
 import { insideAny, overlaps, rangesWithout, writesWithout } from "../ownership/cells";
 
 const PER_YEAR = ["達成率", "判定", "増分", "計画累計", "実績累計"] as const;
@@ -69,6 +70,12 @@ const AFTER_YEARS = ["指標の種別", "期間達成率", "期間達成率の�
 export interface FillResult {
   plan: EditPlan;
   findings: Finding[];
+  /**
+   * Columns the plan widens whose width staff had is neither recorded nor in the snapshot
+   * (SheetSnapshot.columnWidths): a host that can read them plans again with them, so that undo
+   * can put them back. Empty when nothing is missing.
+   */
+  widthsNeeded: Array<{ sheet: string; cols: number[] }>;
 }
 
 export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
@@ -92,7 +99,55 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
   for (const ci of a.computed) for (const block of ci.item.blocks) fillBlock(run, ci, block);
   // Rectangles of ours that no block claimed (its table was removed): ours cleared, staff's kept.
   for (const o of own.areas) if (!run.claimed.has(o)) releaseRect(run, o, null);
-  return { plan: fillNames(run, own, wb), findings: run.findings };
+  const widthsNeeded: FillResult["widthsNeeded"] = [];
+  return { plan: fillNames(run, own, wb, widthsNeeded), findings: run.findings, widthsNeeded };
+}
+
+/**
+ * Staff's widths of every column our areas widen, one record per sheet: those recorded before are
+ * kept (the first time we changed a column is what undo goes back to), the others taken from the
+ * snapshot; a column whose width the snapshot lacks goes to `needed`.
+ */
+function widthRecords(
+  run: FillRun,
+  own: Ownership,
+  needed: FillResult["widthsNeeded"],
+): Array<{ sheet: string; left: number; right: number; widths: WidthRecord }> {
+  const bySheet = new Map<string, { sheet: string; originals: Map<number, number | null> }>();
+  const of = (sheet: string) => {
+    let x = bySheet.get(nameKey(sheet));
+    if (!x) bySheet.set(nameKey(sheet), (x = { sheet, originals: new Map() }));
+    return x;
+  };
+  for (const o of own.widths)
+    o.widths?.forEach((w, i) => {
+      if (w !== undefined && !of(o.sheet).originals.has(o.left + i)) of(o.sheet).originals.set(o.left + i, w);
+    });
+  for (const e of run.edits.values()) {
+    if (e.columnWidths.length === 0) continue;
+    const snap = run.sheets.get(nameKey(e.sheet));
+    const x = of(e.sheet);
+    const missing: number[] = [];
+    for (const { col } of e.columnWidths) {
+      if (x.originals.has(col)) continue;
+      const known = snap?.columnWidths?.[col];
+      if (known !== undefined) x.originals.set(col, known);
+      else if (snap?.columnWidthsComplete) x.originals.set(col, null);
+      else missing.push(col);
+    }
+    if (missing.length) needed.push({ sheet: e.sheet, cols: missing.sort((a, b) => a - b) });
+  }
+  const out: Array<{ sheet: string; left: number; right: number; widths: WidthRecord }> = [];
+  for (const { sheet, originals } of bySheet.values()) {
+    if (originals.size === 0 || !run.sheets.has(nameKey(sheet))) continue;
+    const cols = [...originals.keys()];
+    const left = Math.min(...cols);
+    const right = Math.max(...cols);
+    const widths: WidthRecord = [];
+    for (let c = left; c <= right; c++) widths.push(originals.has(c) ? originals.get(c) : undefined);
+    out.push({ sheet, left, right, widths });
+  }
+  return out;
 }
 
 /** One run of planFill: what its blocks share. */
@@ -240,7 +295,12 @@ function editOf(run: FillRun, sheet: string): SheetEdit {
 }
 
 /** The plan: the sheets' edits, a name and a record for every area written, old names dropped. */
-function fillNames(run: FillRun, own: Ownership, wb: WorkbookSnapshot): EditPlan {
+function fillNames(
+  run: FillRun,
+  own: Ownership,
+  wb: WorkbookSnapshot,
+  needed: FillResult["widthsNeeded"],
+): EditPlan {
   const plan: EditPlan = { ...emptyPlan(), edits: [...run.edits.values()] };
   const taken = new Set(run.keptAsIs.map((o) => nameKey(o.name)));
   const records: Array<{ name: string; range: CellRange; prints: readonly string[] }> = [];
@@ -257,14 +317,27 @@ function fillNames(run: FillRun, own: Ownership, wb: WorkbookSnapshot): EditPlan
     });
     records.push({ name, range: ar.range, prints: ar.prints });
   }
+  const widths = widthRecords(run, own, needed).map((w, i) => {
+    const name = `${WIDTHS_NAME_PREFIX}${i + 1}`;
+    plan.names.push({
+      name,
+      refersTo: refersToRange(w.sheet, { top: 0, bottom: 0, left: w.left, right: w.right }),
+      comment: "Shinchoku: column widths staff had (undo puts them back)",
+    });
+    return { name, widths: w.widths };
+  });
   const written = new Set([...taken, ...plan.names.map((x) => nameKey(x.name))]);
   for (const name of own.names)
-    if (nameKey(name).startsWith(nameKey(AREA_NAME_PREFIX)) && !written.has(nameKey(name)))
+    if (
+      (nameKey(name).startsWith(nameKey(AREA_NAME_PREFIX)) ||
+        nameKey(name).startsWith(nameKey(WIDTHS_NAME_PREFIX))) &&
+      !written.has(nameKey(name))
+    )
       plan.removeNames.push(name);
-  if (records.length || own.areaRecordSheet) {
+  if (records.length || widths.length || own.areaRecordSheet) {
     const existing = own.areaRecordSheet ? (findSheet(wb.sheets, own.areaRecordSheet) ?? null) : null;
     const sheet = recordSheetName(wb, existing, AREA_RECORD_SHEET);
-    const r = recordEdit(sheet, AREA_RECORD_NAME, records);
+    const r = recordEdit(sheet, AREA_RECORD_NAME, records, widths);
     plan.edits.push(r.edit);
     plan.names.push(r.name);
   }
