@@ -12,7 +12,7 @@ import { renderFinding, renderMessage, severityOf } from "../core/checks/render"
 import { countBySeverity, type Finding } from "../core/model/finding";
 import type { EditPlan } from "../core/plan/edit-plan";
 import type { WorkbookSnapshot } from "../core/grid/cell";
-import { applyPlan, type ApplyOutcome, type Blocked } from "./apply-plan";
+import { applyPlan, type ApplyOutcome, type Blocked, type WidthsToRead } from "./apply-plan";
 import { readWorkbookSnapshot, withColumnWidths } from "./read-workbook";
 import { setHighlight } from "./highlight";
 import { selectCell } from "./select-cell";
@@ -66,12 +66,12 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
   let blocked: Finding | null = null;
 
   if (kind !== "validate") {
-    const planned = await plan(kind, analysis, read.snapshot, opts.lang, meter);
+    const planned = plan(kind, analysis, read.snapshot, opts.lang);
     findings.push(...planned.findings);
     if (kind === "findings") findingsSheet = planned.sheetName;
     else summarySheet = planned.sheetName;
     progress({ phase: "writing", fraction: 0 });
-    outcome = await Excel.run((context) => applyPlan(context, planned.plan, meter));
+    outcome = await Excel.run((context) => applyPlan(context, planned.plan, meter, planned.widths));
     if (outcome.blocked) {
       // Why nothing was written is a finding like any other: its rule owns the words and severity.
       blocked = blockedFinding(outcome.blocked);
@@ -128,19 +128,21 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
   };
 }
 
-async function plan(
+function plan(
   kind: "fill" | "summary" | "findings" | "undo",
   analysis: Analysis,
   wb: WorkbookSnapshot,
   lang: Lang,
-  meter: SyncMeter,
-): Promise<{ plan: EditPlan; findings: Finding[]; sheetName: string | null }> {
+): { plan: EditPlan; findings: Finding[]; sheetName: string | null; widths?: WidthsToRead } {
   if (kind === "fill") {
     const first = planFill(analysis, wb);
     if (first.widthsNeeded.length === 0) return { ...first, sheetName: null };
-    // Staff's widths of the columns the areas widen, so that the plan records them for undo.
-    const withWidths = await Excel.run((context) => withColumnWidths(context, wb, first.widthsNeeded, meter));
-    return { ...planFill(analysis, withWidths), sheetName: null };
+    // Staff's widths of the columns the areas widen, read while writing: the plan records them for undo.
+    const widths: WidthsToRead = {
+      needed: first.widthsNeeded,
+      replan: (read) => planFill(analysis, withColumnWidths(wb, read)).plan,
+    };
+    return { ...first, sheetName: null, widths };
   }
   if (kind === "findings") return planFindings(analysis, wb, { lang });
   if (kind === "undo") return { ...planUndo(analysis, wb), sheetName: null };

@@ -20,7 +20,7 @@ import {
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "../core/grid/cell";
-import { columnLetters, parseRangeA1 } from "../core/grid/address";
+import { parseRangeA1 } from "../core/grid/address";
 import { recordSheetsNamed } from "../core/ownership/record";
 import { isTooLarge, supports } from "./office-errors";
 import type { SyncMeter } from "./sync-meter";
@@ -421,45 +421,12 @@ export function parseAreas(address: string): CellRange[] {
   return out;
 }
 
-/** The plan's width in characters from Excel's points (apply-plan's widthPoints inverted, to 0.01). */
-function widthChars(points: number): number {
-  return Math.round(((points / 0.75 - 5) / 7) * 100) / 100;
-}
-
-/**
- * The widths staff gave the columns a fill plan widens (FillResult.widthsNeeded), read in one sync
- * and added to the snapshot, so that the plan records them and undo can put them back. Per column:
- * RangeFormat.columnWidth (points) and useStandardWidth (ExcelApi 1.7) of the whole column.
- */
-export async function withColumnWidths(
-  context: Excel.RequestContext,
+/** The snapshot with staff's column widths added (read while applying a fill plan). */
+export function withColumnWidths(
   snapshot: WorkbookSnapshot,
-  needed: ReadonlyArray<{ sheet: string; cols: readonly number[] }>,
-  meter: SyncMeter,
-): Promise<WorkbookSnapshot> {
-  const loads = needed.map(({ sheet, cols }) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    return {
-      sheet,
-      cols: cols.map((col) => {
-        const letter = columnLetters(col);
-        const format = ws.getRange(`${letter}:${letter}`).format.load("columnWidth,useStandardWidth");
-        meter.send();
-        return { col, format };
-      }),
-    };
-  });
-  meter.beforeSync("read");
-  await context.sync();
-  const bySheet = new Map<string, Record<number, number | null>>();
-  for (const l of loads) {
-    const widths: Record<number, number | null> = {};
-    for (const { col, format } of l.cols)
-      widths[col] = format.useStandardWidth ? null : widthChars(format.columnWidth);
-    bySheet.set(l.sheet.toUpperCase(), widths);
-  }
-  meter.received([...bySheet.values()]);
-  meter.settle();
+  read: ReadonlyArray<{ sheet: string; widths: Record<number, number | null> }>,
+): WorkbookSnapshot {
+  const bySheet = new Map(read.map((r) => [r.sheet.toUpperCase(), r.widths]));
   return {
     ...snapshot,
     sheets: snapshot.sheets.map((s) => {
