@@ -11,7 +11,7 @@ import { emptyPlan, type EditPlan } from "./plan/edit-plan";
 import { readWorkbook, type ReadResult } from "./layout/read-workbook";
 import { computeItems } from "./compute/compute-item";
 import { runChecks } from "./checks/run-checks";
-import { planFill as planFillAreas } from "./plan/fill-plan";
+import { planFill as planFillAreas, type FillResult } from "./plan/fill-plan";
 import { planSummarySheet } from "./plan/summary-plan";
 import { buildSummary } from "./summary/summary-model";
 import { findingsGrid, readMarks, type ReviewMark } from "./review/findings-sheet";
@@ -116,7 +116,7 @@ export interface PlanResult {
 export function planFill(
   analysis: Analysis,
   wb: WorkbookSnapshot,
-): PlanResult & { widthsNeeded: Array<{ sheet: string; cols: number[] }> } {
+): PlanResult & Pick<FillResult, "widthsNeeded" | "withWidths"> {
   return planFillAreas(analysis, wb);
 }
 

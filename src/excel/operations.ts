@@ -13,7 +13,7 @@ import { countBySeverity, type Finding } from "../core/model/finding";
 import type { EditPlan } from "../core/plan/edit-plan";
 import type { WorkbookSnapshot } from "../core/grid/cell";
 import { applyPlan, type ApplyOutcome, type Blocked, type WidthsToRead } from "./apply-plan";
-import { readWorkbookSnapshot, withColumnWidths } from "./read-workbook";
+import { readWorkbookSnapshot } from "./read-workbook";
 import { setHighlight } from "./highlight";
 import { selectCell } from "./select-cell";
 import { readSettings, removeSettings, writeSettings } from "./settings";
@@ -136,12 +136,10 @@ function plan(
 ): { plan: EditPlan; findings: Finding[]; sheetName: string | null; widths?: WidthsToRead } {
   if (kind === "fill") {
     const first = planFill(analysis, wb);
-    if (first.widthsNeeded.length === 0) return { ...first, sheetName: null };
+    const record = first.withWidths;
+    if (!record) return { ...first, sheetName: null };
     // Staff's widths of the columns the areas widen, read while writing: the plan records them for undo.
-    const widths: WidthsToRead = {
-      needed: first.widthsNeeded,
-      replan: (read) => planFill(analysis, withColumnWidths(wb, read)).plan,
-    };
+    const widths: WidthsToRead = { needed: first.widthsNeeded, replan: record };
     return { ...first, sheetName: null, widths };
   }
   if (kind === "findings") return planFindings(analysis, wb, { lang });

@@ -420,18 +420,3 @@ export function parseAreas(address: string): CellRange[] {
   for (let m = re.exec(address); m; m = re.exec(address)) out.push(parseRangeA1(m[1]));
   return out;
 }
-
-/** The snapshot with staff's column widths added (read while applying a fill plan). */
-export function withColumnWidths(
-  snapshot: WorkbookSnapshot,
-  read: ReadonlyArray<{ sheet: string; widths: Record<number, number | null> }>,
-): WorkbookSnapshot {
-  const bySheet = new Map(read.map((r) => [r.sheet.toUpperCase(), r.widths]));
-  return {
-    ...snapshot,
-    sheets: snapshot.sheets.map((s) => {
-      const w = bySheet.get(s.name.toUpperCase());
-      return w ? { ...s, columnWidths: { ...(s.columnWidths ?? {}), ...w } } : s;
-    }),
-  };
-}

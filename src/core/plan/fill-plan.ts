@@ -76,6 +76,11 @@ export interface FillResult {
    * can put them back. Empty when nothing is missing.
    */
   widthsNeeded: Array<{ sheet: string; cols: number[] }>;
+  /**
+   * The same plan with those widths recorded (per sheet: width in characters, null for the standard
+   * width), without planning the areas again. Absent when nothing is needed.
+   */
+  withWidths?: (read: ReadonlyArray<{ sheet: string; widths: Record<number, number | null> }>) => EditPlan;
 }
 
 export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
@@ -100,7 +105,20 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
   // Rectangles of ours that no block claimed (its table was removed): ours cleared, staff's kept.
   for (const o of own.areas) if (!run.claimed.has(o)) releaseRect(run, o, null);
   const widthsNeeded: FillResult["widthsNeeded"] = [];
-  return { plan: fillNames(run, own, wb, widthsNeeded), findings: run.findings, widthsNeeded };
+  const plan = fillNames(run, own, wb, widthsNeeded);
+  if (widthsNeeded.length === 0) return { plan, findings: run.findings, widthsNeeded };
+  const withWidths: FillResult["withWidths"] = (read) => {
+    for (const r of read) {
+      const snap = run.sheets.get(nameKey(r.sheet));
+      if (snap)
+        run.sheets.set(nameKey(r.sheet), {
+          ...snap,
+          columnWidths: { ...(snap.columnWidths ?? {}), ...r.widths },
+        });
+    }
+    return fillNames(run, own, wb, []);
+  };
+  return { plan, findings: run.findings, widthsNeeded, withWidths };
 }
 
 /**
