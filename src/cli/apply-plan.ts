@@ -106,6 +106,8 @@ function applyItem(wb: ExcelJS.Workbook, e: SheetEdit, res: ApplyState): void {
   ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !insideAny(cf.ref, e.clear));
   // The computed area's columns sized to their headers, as the add-in does.
   for (const w of e.columnWidths) ws.getColumn(w.col + 1).width = w.width;
+  // Undo: no width of their own again (ExcelJS writes no <col> width for them).
+  for (const c of e.standardWidths ?? []) ws.getColumn(c + 1).width = undefined as unknown as number;
   writeCommon(ws, e, res);
 }
 

@@ -53,7 +53,22 @@ export function snapshotSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
       cells.push({ r, c, v, f, n: keptNumberFormat(v, fmt) });
     });
   });
-  return sheetFromCells(ws.name, cells, readMerges(ws));
+  const snap = sheetFromCells(ws.name, cells, readMerges(ws));
+  addColumnWidths(ws, snap);
+  return snap;
+}
+
+/**
+ * Every column's own width (ExcelJS holds the file's <col> widths): undo puts back the widths of
+ * the columns our areas widen. A column ExcelJS does not list has the standard width.
+ */
+function addColumnWidths(ws: ExcelJS.Worksheet, snap: SheetSnapshot): void {
+  const widths: Record<number, number | null> = {};
+  (ws.columns ?? []).forEach((c, i) => {
+    widths[i] = typeof c.width === "number" ? c.width : null;
+  });
+  snap.columnWidths = widths;
+  snap.columnWidthsComplete = true;
 }
 
 /** One ExcelJS cell value as the engine sees it. */

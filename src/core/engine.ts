@@ -11,7 +11,7 @@ import { emptyPlan, type EditPlan } from "./plan/edit-plan";
 import { readWorkbook } from "./layout/read-workbook";
 import { computeItems } from "./compute/compute-item";
 import { runChecks } from "./checks/run-checks";
-import { planFill as planFillAreas } from "./plan/fill-plan";
+import { planFill as planFillAreas, type FillResult } from "./plan/fill-plan";
 import { planSummarySheet } from "./plan/summary-plan";
 import { buildSummary } from "./summary/summary-model";
 import { findingsGrid, readMarks } from "./review/findings-sheet";
@@ -98,7 +98,10 @@ export interface PlanResult {
 }
 
 /** Computed fields into the area we own beside each indicator table. */
-export function planFill(analysis: Analysis, wb: WorkbookSnapshot): PlanResult {
+export function planFill(
+  analysis: Analysis,
+  wb: WorkbookSnapshot,
+): PlanResult & Pick<FillResult, "widthsNeeded" | "withWidths"> {
   return planFillAreas(analysis, wb);
 }
 

@@ -47,19 +47,37 @@ export function widthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/**
+ * Staff's widths of the columns a fill plan widens (FillResult.widthsNeeded), read in the sync that
+ * checks the targets (no round trip of its own), and the plan made again with them, so that it
+ * records them for undo.
+ */
+export interface WidthsToRead {
+  needed: ReadonlyArray<{ sheet: string; cols: readonly number[] }>;
+  /** By sheet: per column, the width in characters, null for the standard width. */
+  replan(widths: ReadonlyArray<{ sheet: string; widths: Record<number, number | null> }>): EditPlan;
+}
+
 export async function applyPlan(
   context: Excel.RequestContext,
   plan: EditPlan,
   meter: SyncMeter,
+  widths?: WidthsToRead,
 ): Promise<ApplyOutcome> {
-  const edits = plan.edits.filter((e) => !isEmptyEdit(e));
+  let edits = plan.edits.filter((e) => !isEmptyEdit(e));
   const touchesNames = plan.names.length + plan.removeNames.length + plan.removeSheets.length > 0;
   if (edits.length === 0 && !touchesNames) return { wrote: false, blocked: null, cellsWritten: 0 };
 
   // Workbook.readOnly is ExcelApi 1.8; the manifest requires 1.7, everything else used here.
   const readOnlyKnown = supports("1.8");
+  const loads = widths ? loadWidths(context, widths.needed, meter) : null;
   const check = await checkTargets(context, edits, meter, readOnlyKnown, plan);
   if ("why" in check) return { wrote: false, blocked: check, cellsWritten: 0 };
+  if (widths && loads) {
+    // The same sheets again: only the record of widths is added.
+    plan = widths.replan(readWidths(loads, meter));
+    edits = plan.edits.filter((e) => !isEmptyEdit(e));
+  }
   // Open read-only and below 1.8 (unknown): a refused first write means read-only.
   const maybeReadOnly = !readOnlyKnown || check.readOnly;
 
@@ -126,6 +144,7 @@ function prepareEdit(e: SheetEdit): PreparedEdit {
     formats.length * 3 +
     e.merges.length +
     widthRuns(e.columnWidths).length +
+    (e.standardWidths?.length ?? 0) +
     e.conditionalFormats.length * 4 +
     e.hyperlinks.length +
     clears.length * 3 +
@@ -245,8 +264,48 @@ function isEmptyEdit(e: SheetEdit): boolean {
     e.conditionalFormats.length === 0 &&
     e.hyperlinks.length === 0 &&
     e.tables.length === 0 &&
-    e.charts.length === 0
+    e.charts.length === 0 &&
+    e.columnWidths.length === 0 &&
+    (e.standardWidths?.length ?? 0) === 0
   );
+}
+
+/** Column width (points) and useStandardWidth (ExcelApi 1.7) of each whole column, queued. */
+function loadWidths(
+  context: Excel.RequestContext,
+  needed: WidthsToRead["needed"],
+  meter: SyncMeter,
+): Array<{ sheet: string; cols: Array<{ col: number; format: Excel.RangeFormat }> }> {
+  return needed.map(({ sheet, cols }) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    return {
+      sheet,
+      cols: cols.map((col) => {
+        const letter = columnLetters(col);
+        const format = ws.getRange(`${letter}:${letter}`).format.load("columnWidth,useStandardWidth");
+        meter.send();
+        return { col, format };
+      }),
+    };
+  });
+}
+
+/** The loaded widths in the plan's unit (characters, widthPoints inverted to 0.01); null: standard. */
+function readWidths(
+  loads: ReturnType<typeof loadWidths>,
+  meter: SyncMeter,
+): Array<{ sheet: string; widths: Record<number, number | null> }> {
+  const out = loads.map((l) => {
+    const widths: Record<number, number | null> = {};
+    for (const { col, format } of l.cols)
+      widths[col] = format.useStandardWidth
+        ? null
+        : Math.round(((format.columnWidth / 0.75 - 5) / 7) * 100) / 100;
+    return { sheet: l.sheet, widths };
+  });
+  meter.received(out);
+  meter.settle();
+  return out;
 }
 
 async function checkTargets(
@@ -345,6 +404,12 @@ function queueEdit(
       c.width,
     );
     meter.send(c.width);
+  }
+  // Undo: columns that had no width of their own get the sheet's standard width back
+  // (RangeFormat.useStandardWidth, ExcelApi 1.7; only `true` has an effect).
+  for (const col of e.standardWidths ?? []) {
+    ws.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.useStandardWidth = true;
+    meter.send(true);
   }
   for (const h of e.rowHeights ?? []) {
     ws.getRange(`${h.row + 1}:${h.row + 1}`).format.rowHeight = h.height;

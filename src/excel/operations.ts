@@ -24,7 +24,7 @@ import {
   severityOf,
   type WorkbookSnapshot,
 } from "../core";
-import { applyPlan, type ApplyOutcome, type Blocked } from "./apply-plan";
+import { applyPlan, type ApplyOutcome, type Blocked, type WidthsToRead } from "./apply-plan";
 import { readWorkbookSnapshot } from "./read-workbook";
 import { setHighlight } from "./highlight";
 import { selectCell } from "./select-cell";
@@ -91,7 +91,7 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
     if (kind === "findings") findingsSheet = planned.sheetName;
     else summarySheet = planned.sheetName;
     progress({ phase: "writing", fraction: 0 });
-    outcome = await runExcel((context) => applyPlan(context, planned.plan, meter));
+    outcome = await runExcel((context) => applyPlan(context, planned.plan, meter, planned.widths));
     if (outcome.blocked) {
       // Why nothing was written is a finding like any other: its rule owns the words and severity.
       blocked = blockedFinding(outcome.blocked);
@@ -167,8 +167,15 @@ function plan(
   analysis: Analysis,
   wb: WorkbookSnapshot,
   lang: Lang,
-): { plan: EditPlan; findings: Finding[]; sheetName: string | null } {
-  if (kind === "fill") return { ...planFill(analysis, wb), sheetName: null };
+): { plan: EditPlan; findings: Finding[]; sheetName: string | null; widths?: WidthsToRead } {
+  if (kind === "fill") {
+    const first = planFill(analysis, wb);
+    const record = first.withWidths;
+    if (!record) return { ...first, sheetName: null };
+    // Staff's widths of the columns the areas widen, read while writing: the plan records them for undo.
+    const widths: WidthsToRead = { needed: first.widthsNeeded, replan: record };
+    return { ...first, sheetName: null, widths };
+  }
   if (kind === "findings") return planFindings(analysis, wb, { lang });
   if (kind === "undo") return { ...planUndo(analysis, wb), sheetName: null };
   return planSummary(analysis, wb);

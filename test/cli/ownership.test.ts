@@ -175,10 +175,15 @@ describe("sheet names compare without case, as in Excel", () => {
 describe("undo IN -o OUT", () => {
   it("gives back the workbook as staff had it: every cell, sheet and name, staff edits kept", async () => {
     const s = await freshSamples();
+    // Where the area goes: staff gave its first column a width of their own.
+    const probe = path.join(s.dir, "probe.xlsx");
+    await cli("fill", s.plan, "-o", probe, "--as-of", AS_OF);
+    const area = areaOf(await load(probe), SHEET);
     const inp = await load(s.plan);
     // A staff name and a staff note, which undo must leave alone.
     inp.definedNames.add(`'${SHEET}'!$B$2`, "StaffName");
     inp.getWorksheet(SHEET)!.getCell("A70").value = "職員のメモ";
+    inp.getWorksheet(SHEET)!.getColumn(area.left + 1).width = 6.5;
     const staffFile = path.join(s.dir, "staff.xlsx");
     await inp.xlsx.writeFile(staffFile);
     const ran = path.join(s.dir, "ran.xlsx");
@@ -193,6 +198,14 @@ describe("undo IN -o OUT", () => {
     expectSameWorkbook(before, after);
     const names = (after.definedNames.model as Array<{ name: string }>).map((n) => n.name);
     expect(names).toEqual(["StaffName"]);
+    // The column widths the areas changed are staff's again (run widened them for print).
+    const widths = (wb: ExcelJS.Workbook) =>
+      wb.worksheets.map((w) => [w.name, (w.columns ?? []).map((c) => c.width ?? null)]);
+    const ranWb = await load(ran);
+    expect(widths(ranWb).filter(([n]) => n === SHEET)).not.toEqual(
+      widths(before).filter(([n]) => n === SHEET),
+    );
+    expect(widths(after)).toEqual(widths(before));
   });
 
   it("keeps 指摘一覧 once staff marked a finding on it, and says so", async () => {

@@ -22,7 +22,14 @@ export class SimRangeFormat extends SimProxy {
     return ({ fill: this.fill, font: this.font, borders: this.borders } as Record<string, SimProxy>)[prop];
   }
   protected scalarProps(): string[] {
-    return ["wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth", "rowHeight"];
+    return [
+      "wrapText",
+      "horizontalAlignment",
+      "verticalAlignment",
+      "columnWidth",
+      "rowHeight",
+      "useStandardWidth",
+    ];
   }
   private first(): ExcelJS.Cell {
     const r = this.range.box();
@@ -41,6 +48,13 @@ export class SimRangeFormat extends SimProxy {
         return pointsFromChars(this.range.ws().getColumn(this.range.box().left + 1).width ?? 8.43);
       case "rowHeight":
         return this.range.ws().getRow(this.range.box().top + 1).height ?? 15;
+      case "useStandardWidth": {
+        // True when the columns have no width of their own; null when they differ (as documented).
+        const r = this.range.box();
+        const own = new Set<boolean>();
+        for (let j = r.left; j <= r.right; j++) own.add(this.range.ws().getColumn(j + 1).width === undefined);
+        return own.size === 1 ? [...own][0] : null;
+      }
       default:
         throw simError.invalidArgument(prop);
     }
@@ -86,6 +100,25 @@ export class SimRangeFormat extends SimProxy {
   }
   get columnWidth(): number {
     return this.value("columnWidth");
+  }
+  /**
+   * RangeFormat.useStandardWidth (ExcelApi 1.7): "Specifies if the column width of the Range object
+   * equals the standard width of the sheet ... This property is only intended to be set to true.
+   * Setting it to false has no effect." (learn.microsoft.com, Excel.RangeFormat). True: the columns
+   * lose their own width, as in the file (no <col> width).
+   */
+  get useStandardWidth(): boolean {
+    return this.value("useStandardWidth");
+  }
+  set useStandardWidth(v: boolean) {
+    this.forget("useStandardWidth");
+    this.forget("columnWidth");
+    this.range.write({ set: this.path, useStandardWidth: v }, () => {
+      if (v !== true) return;
+      const r = this.range.box();
+      for (let j = r.left; j <= r.right; j++)
+        this.range.ws().getColumn(j + 1).width = undefined as unknown as number;
+    });
   }
   set columnWidth(points: number) {
     this.forget("columnWidth");

@@ -38,7 +38,9 @@ export const typingChecks: Array<true> = [
       | "isNullObject"
     >
   >,
-  true as AllTrue<Matches<SimRangeFormat, Excel.RangeFormat, "wrapText" | "columnWidth">>,
+  true as AllTrue<
+    Matches<SimRangeFormat, Excel.RangeFormat, "wrapText" | "columnWidth" | "useStandardWidth">
+  >,
   true as AllTrue<Matches<SimRangeFill, Excel.RangeFill, "color">>,
   true as AllTrue<Matches<SimRangeFont, Excel.RangeFont, "bold" | "italic" | "color" | "size" | "name">>,
   true as AllTrue<

@@ -45,6 +45,14 @@ export interface SheetSnapshot {
    * files): the summary names each item's file. Absent for one workbook.
    */
   file?: string;
+  /**
+   * Column widths as staff left them, by 0-based column: Excel's width in characters, null for the
+   * sheet's standard width (no width of its own). Read only for columns a computed area widens, so
+   * that undo can put them back: a column not listed is unknown, unless `columnWidthsComplete`.
+   */
+  columnWidths?: Record<number, number | null>;
+  /** Every column with a width of its own is listed: a column not listed has the standard width. */
+  columnWidthsComplete?: boolean;
 }
 
 /**

@@ -19,6 +19,11 @@ export const AREA_RECORD_NAME = `${NAME_PREFIX}AreaRecord`;
 export const SUMMARY_RECORD_NAME = `${NAME_PREFIX}SummaryRecord`;
 /** The very hidden sheet of settings our formulas read (plan/settings-plan.ts). */
 export const SETTINGS_NAME = `${NAME_PREFIX}Settings`;
+/**
+ * One per item sheet whose columns a computed area widened: `_Shinchoku.Widths.1` … over row 1 of
+ * those columns (so it moves with them); the area record keeps the widths staff had there.
+ */
+export const WIDTHS_NAME_PREFIX = `${NAME_PREFIX}Widths.`;
 
 /** Excel compares sheet names (and defined names) without case: "Summary" and "SUMMARY" are one sheet. */
 export function nameKey(name: string): string {

@@ -10,12 +10,13 @@ import {
   SUMMARY_NAME,
   SUMMARY_RECORD_NAME,
   SETTINGS_NAME,
+  WIDTHS_NAME_PREFIX,
   nameKey,
   ourNames,
   parseRefersTo,
   sameName,
 } from "./names";
-import { readRecords, recordSheet, type RectRecord } from "./record";
+import { readRecords, readWidthRecords, recordSheet, type RectRecord, type WidthRecord } from "./record";
 import { EMPTY_PRINT, cellPrint } from "./fingerprint";
 
 export interface OwnedRect {
@@ -27,8 +28,21 @@ export interface OwnedRect {
   record: RectRecord | null;
 }
 
+/** Columns of one sheet that our areas widened, and the widths staff had there. */
+export interface OwnedWidths {
+  name: string;
+  sheet: string;
+  /** The columns the name spans now (it moves with them). */
+  left: number;
+  right: number;
+  /** Per column from `left`: staff's width, null (standard), undefined (not ours); null when the record does not fit the span. */
+  widths: WidthRecord | null;
+}
+
 export interface Ownership {
   areas: OwnedRect[];
+  /** Staff's column widths where our areas widened columns (undo puts them back). */
+  widths: OwnedWidths[];
   summary: OwnedRect | null;
   /** Our names whose cells are gone (#REF!) or whose sheet is missing: removed on the next write. */
   stale: string[];
@@ -47,6 +61,7 @@ export function readOwnership(wb: WorkbookSnapshot): Ownership {
   const summaryPrints = readRecords(summaryRecords);
   const out: Ownership = {
     areas: [],
+    widths: [],
     summary: null,
     stale: [],
     names: [],
@@ -55,15 +70,29 @@ export function readOwnership(wb: WorkbookSnapshot): Ownership {
     settingsSheet: recordSheet(wb, SETTINGS_NAME)?.name ?? null,
   };
   const sheetNames = new Map(wb.sheets.map((s) => [nameKey(s.name), s.name]));
+  let widthRecords: Map<string, WidthRecord> | undefined;
   for (const n of ourNames(wb)) {
     out.names.push(n.name);
     const isArea = nameKey(n.name).startsWith(nameKey(AREA_NAME_PREFIX));
     const isSummary = sameName(n.name, SUMMARY_NAME);
-    if (!isArea && !isSummary) continue;
+    const isWidths = nameKey(n.name).startsWith(nameKey(WIDTHS_NAME_PREFIX));
+    if (!isArea && !isSummary && !isWidths) continue;
     const ref = parseRefersTo(n.refersTo);
     const sheet = ref ? sheetNames.get(nameKey(ref.sheet)) : undefined;
     if (!ref || sheet === undefined) {
       out.stale.push(n.name);
+      continue;
+    }
+    if (isWidths) {
+      const w = (widthRecords ??= readWidthRecords(areaRecords)).get(nameKey(n.name));
+      const { left, right } = ref.range;
+      out.widths.push({
+        name: n.name,
+        sheet,
+        left,
+        right,
+        widths: w && w.length === right - left + 1 ? w : null,
+      });
       continue;
     }
     const rec = (isArea ? areaPrints : summaryPrints).get(nameKey(n.name)) ?? null;

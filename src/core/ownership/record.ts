@@ -5,7 +5,10 @@
  * CLI's `run` plans both from one reading of the workbook, and each plan rewrites its own record.
  *
  * Row 1: the marker. Then per rectangle: A the rectangle's name, B its rows, C its columns, D… its
- * prints (fingerprint.ts) in pieces below Excel's 32,767 characters a cell.
+ * prints (fingerprint.ts) in pieces below Excel's 32,767 characters a cell. Then per sheet whose
+ * columns we widened: A the widths name (names.ts), B "widths", C their count, D… one cell per column of the name:
+ * the width staff had (characters), "standard" for the sheet's standard width, blank for a column
+ * we did not widen.
  */
 import type { CellRange, DefinedNameSnapshot, SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { Grid } from "../grid/grid";
@@ -87,6 +90,30 @@ export function readRecords(sheet: SheetSnapshot | null): Map<string, RectRecord
   return out;
 }
 
+/** Staff's widths under one widths name: per column of the name, a width, null (standard) or undefined (not ours). */
+export type WidthRecord = Array<number | null | undefined>;
+const WIDTHS_TAG = "widths";
+const STANDARD = "standard";
+
+/** The widths rows of a record sheet, by widths name (as Excel compares names). */
+export function readWidthRecords(sheet: SheetSnapshot | null): Map<string, WidthRecord> {
+  const out = new Map<string, WidthRecord>();
+  if (!sheet) return out;
+  const g = new Grid(sheet);
+  for (let r = 1; r < g.rowCount; r++) {
+    const name = g.value(r, 0);
+    const count = g.value(r, 2);
+    if (typeof name !== "string" || g.value(r, 1) !== WIDTHS_TAG || typeof count !== "number") continue;
+    const widths: WidthRecord = [];
+    for (let c = 3; c < 3 + count; c++) {
+      const v = g.value(r, c);
+      widths.push(typeof v === "number" ? v : v === STANDARD ? null : undefined);
+    }
+    out.set(nameKey(name), widths);
+  }
+  return out;
+}
+
 /** The sheets our record names point at (the Excel adapter reads these very hidden sheets too). */
 export function recordSheetsNamed(names: readonly DefinedNameSnapshot[]): string[] {
   const out: string[] = [];
@@ -125,6 +152,7 @@ export function recordEdit(
     prints: readonly string[];
     meta?: RecordMeta | null;
   }>,
+  widths: ReadonlyArray<{ name: string; widths: WidthRecord }> = [],
 ): { edit: SheetEdit; name: NameWrite } {
   const e = emptySheetEdit(sheet, "owned");
   e.hidden = true;
@@ -154,6 +182,12 @@ export function recordEdit(
       .put(rec.meta.settings, null)
       .put(rec.meta.data, null);
     widest = Math.max(widest, 4);
+  }
+  for (const rec of widths) {
+    w.start(row, 0).put(rec.name, null).put(WIDTHS_TAG, null).put(rec.widths.length, null);
+    for (const x of rec.widths) w.put(x === undefined ? null : x === null ? STANDARD : x, null);
+    widest = Math.max(widest, 3 + rec.widths.length);
+    row++;
   }
   w.end();
   const extent: CellRange = { top: 0, left: 0, bottom: Math.max(0, row - 1), right: Math.max(0, widest - 1) };

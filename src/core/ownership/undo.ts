@@ -1,6 +1,7 @@
 /**
  * A way back (Excel keeps no undo history across an add-in's writes): everything we wrote, and
- * nothing else. Our computed areas are cleared cell by cell where they still hold what we wrote;
+ * nothing else. Our computed areas are cleared cell by cell where they still hold what we wrote,
+ * and the columns they widened get back the widths staff had (recorded when we first changed them);
  * our summary sheet and our record sheets are deleted; every `_Shinchoku.*` name goes. A cell
  * staff typed into one of our rectangles is left as it is and reported, and a summary sheet staff
  * typed into is emptied of our cells rather than deleted. Our saved settings are a custom XML
@@ -64,6 +65,17 @@ export function planUndo(a: Analysis, wb: WorkbookSnapshot): UndoResult {
     editOf(snap.name).clear.push(...rangesWithout(range, kept));
   };
   for (const o of own.areas) clearOurs(o);
+  // The columns our areas widened get the widths staff had before we first changed them.
+  for (const w of own.widths) {
+    const snap = findSheet(wb.sheets, w.sheet);
+    if (!snap || !w.widths) continue;
+    const e = editOf(snap.name);
+    w.widths.forEach((width, i) => {
+      if (width === undefined) return;
+      if (width === null) (e.standardWidths ??= []).push(w.left + i);
+      else e.columnWidths.push({ col: w.left + i, width });
+    });
+  }
   for (const l of adoptableAreas(a, wb)) {
     const snap = findSheet(wb.sheets, l.sheet);
     if (snap) editOf(snap.name).clear.push(l.range);

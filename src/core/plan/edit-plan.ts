@@ -126,6 +126,8 @@ export interface SheetEdit {
   writes: RowWrite[];
   merges: CellRange[];
   columnWidths: Array<{ col: number; width: number }>;
+  /** Columns set back to the sheet's standard width (undo: they had no width of their own). Absent: none. */
+  standardWidths?: number[];
   /**
    * Row heights in points, for sheets we own: the rows of wrapped text, sized by the plan (neither
    * LibreOffice nor a file reader fits a row to its wrapped text on opening). Absent: none set.

@@ -46,6 +46,7 @@ import {
   AREA_NAME_PREFIX,
   AREA_RECORD_NAME,
   AREA_RECORD_SHEET,
+  WIDTHS_NAME_PREFIX,
   findSheet,
   nameKey,
   refersToRange,
@@ -61,7 +62,7 @@ import {
 } from "../ownership/ownership";
 import { EMPTY_PRINT, joinPrints, writePrints } from "../ownership/fingerprint";
 import { addSettings, flagLookup, longPrint, settingsPrint } from "./settings-plan";
-import { recordEdit, recordSheetName, type RecordMeta } from "../ownership/record";
+import { recordEdit, recordSheetName, type RecordMeta, type WidthRecord } from "../ownership/record";
 import { insideAny, overlaps, rangesWithout, writesWithout } from "../ownership/cells";
 
 const PER_YEAR = ["達成率", "判定", "増分", "計画累計", "実績累計"] as const;
@@ -73,6 +74,17 @@ export interface FillResult {
   findings: Finding[];
   /** The areas this plan writes, with the prints of what each holds (the stale check compares them). */
   areas?: ReadonlyArray<{ sheet: string; range: CellRange; prints: readonly string[] }>;
+  /**
+   * Columns the plan widens whose width staff had is neither recorded nor in the snapshot
+   * (SheetSnapshot.columnWidths): a host that can read them plans again with them, so that undo
+   * can put them back. Empty when nothing is missing.
+   */
+  widthsNeeded: Array<{ sheet: string; cols: number[] }>;
+  /**
+   * The same plan with those widths recorded (per sheet: width in characters, null for the standard
+   * width), without planning the areas again. Absent when nothing is needed.
+   */
+  withWidths?: (read: ReadonlyArray<{ sheet: string; widths: Record<number, number | null> }>) => EditPlan;
 }
 
 export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
@@ -96,7 +108,68 @@ export function planFill(a: Analysis, wb: WorkbookSnapshot): FillResult {
   for (const ci of a.computed) for (const block of ci.item.blocks) fillBlock(run, ci, block);
   // Rectangles of ours that no block claimed (its table was removed): ours cleared, staff's kept.
   for (const o of own.areas) if (!run.claimed.has(o)) releaseRect(run, o, null);
-  return { plan: fillNames(run, own, wb), findings: run.findings, areas: run.areas };
+  const widthsNeeded: FillResult["widthsNeeded"] = [];
+  const plan = fillNames(run, own, wb, widthsNeeded);
+  if (widthsNeeded.length === 0) return { plan, findings: run.findings, areas: run.areas, widthsNeeded };
+  const withWidths: FillResult["withWidths"] = (read) => {
+    for (const r of read) {
+      const snap = run.sheets.get(nameKey(r.sheet));
+      if (snap)
+        run.sheets.set(nameKey(r.sheet), {
+          ...snap,
+          columnWidths: { ...(snap.columnWidths ?? {}), ...r.widths },
+        });
+    }
+    return fillNames(run, own, wb, []);
+  };
+  return { plan, findings: run.findings, areas: run.areas, widthsNeeded, withWidths };
+}
+
+/**
+ * Staff's widths of every column our areas widen, one record per sheet: those recorded before are
+ * kept (the first time we changed a column is what undo goes back to), the others taken from the
+ * snapshot; a column whose width the snapshot lacks goes to `needed`.
+ */
+function widthRecords(
+  run: FillRun,
+  own: Ownership,
+  needed: FillResult["widthsNeeded"],
+): Array<{ sheet: string; left: number; right: number; widths: WidthRecord }> {
+  const bySheet = new Map<string, { sheet: string; originals: Map<number, number | null> }>();
+  const of = (sheet: string) => {
+    let x = bySheet.get(nameKey(sheet));
+    if (!x) bySheet.set(nameKey(sheet), (x = { sheet, originals: new Map() }));
+    return x;
+  };
+  for (const o of own.widths)
+    o.widths?.forEach((w, i) => {
+      if (w !== undefined && !of(o.sheet).originals.has(o.left + i)) of(o.sheet).originals.set(o.left + i, w);
+    });
+  for (const e of run.edits.values()) {
+    if (e.columnWidths.length === 0) continue;
+    const snap = run.sheets.get(nameKey(e.sheet));
+    const x = of(e.sheet);
+    const missing: number[] = [];
+    for (const { col } of e.columnWidths) {
+      if (x.originals.has(col)) continue;
+      const known = snap?.columnWidths?.[col];
+      if (known !== undefined) x.originals.set(col, known);
+      else if (snap?.columnWidthsComplete) x.originals.set(col, null);
+      else missing.push(col);
+    }
+    if (missing.length) needed.push({ sheet: e.sheet, cols: missing.sort((a, b) => a - b) });
+  }
+  const out: Array<{ sheet: string; left: number; right: number; widths: WidthRecord }> = [];
+  for (const { sheet, originals } of bySheet.values()) {
+    if (originals.size === 0 || !run.sheets.has(nameKey(sheet))) continue;
+    const cols = [...originals.keys()];
+    const left = Math.min(...cols);
+    const right = Math.max(...cols);
+    const widths: WidthRecord = [];
+    for (let c = left; c <= right; c++) widths.push(originals.has(c) ? originals.get(c) : undefined);
+    out.push({ sheet, left, right, widths });
+  }
+  return out;
 }
 
 /** One run of planFill: what its blocks share. */
@@ -244,7 +317,12 @@ function editOf(run: FillRun, sheet: string): SheetEdit {
 }
 
 /** The plan: the sheets' edits, a name and a record for every area written, old names dropped. */
-function fillNames(run: FillRun, own: Ownership, wb: WorkbookSnapshot): EditPlan {
+function fillNames(
+  run: FillRun,
+  own: Ownership,
+  wb: WorkbookSnapshot,
+  needed: FillResult["widthsNeeded"],
+): EditPlan {
   const plan: EditPlan = { ...emptyPlan(), edits: [...run.edits.values()] };
   const taken = new Set(run.keptAsIs.map((o) => nameKey(o.name)));
   const records: Array<{
@@ -273,14 +351,27 @@ function fillNames(run: FillRun, own: Ownership, wb: WorkbookSnapshot): EditPlan
       meta: { settings, data: areaDataPrint(ar.prints) },
     });
   }
+  const widths = widthRecords(run, own, needed).map((w, i) => {
+    const name = `${WIDTHS_NAME_PREFIX}${i + 1}`;
+    plan.names.push({
+      name,
+      refersTo: refersToRange(w.sheet, { top: 0, bottom: 0, left: w.left, right: w.right }),
+      comment: "Shinchoku: column widths staff had (undo puts them back)",
+    });
+    return { name, widths: w.widths };
+  });
   const written = new Set([...taken, ...plan.names.map((x) => nameKey(x.name))]);
   for (const name of own.names)
-    if (nameKey(name).startsWith(nameKey(AREA_NAME_PREFIX)) && !written.has(nameKey(name)))
+    if (
+      (nameKey(name).startsWith(nameKey(AREA_NAME_PREFIX)) ||
+        nameKey(name).startsWith(nameKey(WIDTHS_NAME_PREFIX))) &&
+      !written.has(nameKey(name))
+    )
       plan.removeNames.push(name);
-  if (records.length || own.areaRecordSheet) {
+  if (records.length || widths.length || own.areaRecordSheet) {
     const existing = own.areaRecordSheet ? (findSheet(wb.sheets, own.areaRecordSheet) ?? null) : null;
     const sheet = recordSheetName(wb, existing, AREA_RECORD_SHEET);
-    const r = recordEdit(sheet, AREA_RECORD_NAME, records);
+    const r = recordEdit(sheet, AREA_RECORD_NAME, records, widths);
     plan.edits.push(r.edit);
     plan.names.push(r.name);
   }
