@@ -18,7 +18,7 @@ import { rangeAt } from "../grid/cell";
 import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { indexOfYear } from "../values/order";
 import { Grid } from "../grid/grid";
-import { a1Of, quoteSheetName, toA1 } from "../grid/address";
+import { quoteSheetName, toA1 } from "../grid/address";
 import type { Finding } from "../model/finding";
 import {
   KIND_JA,
@@ -454,7 +454,7 @@ function writeIndicatorRow(
     const cy = ci.years[cyIdx];
     const base = area.left + yi * PER_YEAR.length;
     putRate(w, y, cy, lower, sheet, text);
-    putFlag(w, cy, a1Of(row, base), liveRate(y.plan, y.actual), text);
+    putFlag(w, cy, toA1(row, base), liveRate(y.plan, y.actual), text);
     putIncrement(w, ci, idx, cy, sheet, text);
     putTotal(w, ci.indicator, fy, cy, "plan", sheet, text);
     putTotal(w, ci.indicator, fy, cy, "actual", sheet, text);
@@ -637,7 +637,7 @@ function putRate(
   else {
     // A blank actual is referenced where it will be typed (not always right of the plan: merges).
     const blank = actualPlace(y, plan);
-    a = text.refAt(plan.sheet, a1Of(blank.row, blank.col), sheet);
+    a = text.refAt(plan.sheet, toA1(blank.row, blank.col), sheet);
   }
   const formula = (lower ? text.lowerRateFormula : text.rateFormula).get(p, a);
   w.put(cy.rate === null ? "" : cy.rate, STYLE.rate, formula);

@@ -10,7 +10,6 @@ import { refOf, type IndicatorKind, type Item, type PeriodEvaluation, type Sourc
 import { gradeKey } from "../values/normalize";
 import { compareItemNo, ofYear } from "../values/order";
 import { pushTo } from "../values/group";
-import { mapList } from "../values/lists";
 
 export interface ItemRow {
   no: string;
@@ -132,7 +131,7 @@ export function buildSummary(
 }
 
 function flagCounts(indicators: IndicatorRow[], fiscalYears: number[]): FlagCount[] {
-  const rows = mapList(SUMMARY_FLAGS, (flag) => ({ flag, counts: mapList(fiscalYears, () => 0) }));
+  const rows = SUMMARY_FLAGS.map((flag) => ({ flag, counts: fiscalYears.map(() => 0) }));
   for (const ind of indicators)
     ind.years.forEach((y, yi) => {
       const fi = SUMMARY_FLAGS.indexOf(y.flag);
@@ -149,7 +148,7 @@ function departmentRows(sorted: ComputedItem[], rows: ItemRow[]): DepartmentRow[
       department: item.leadDepartment ?? NO_LEAD,
       no: r.no,
       title: r.title,
-      grades: mapList(r.years, (y) => y.grade),
+      grades: r.years.map((y) => y.grade),
       errors: r.errors,
       warnings: r.warnings,
       link: r.link,
@@ -213,7 +212,7 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
   );
   const first = item.blocks[0];
   const anchor = item.noCell ?? first?.header.title ?? first?.header.pillar ?? null;
-  const rowYears = mapList(fiscalYears, (fy) => ({
+  const rowYears = fiscalYears.map((fy) => ({
     fiscalYear: fy,
     status: text(ofYear(item.statuses, fy)?.status ?? null),
     grade: text(ofYear(item.grades, fy)?.grade ?? null),
@@ -237,7 +236,7 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
 }
 
 function indicatorRow(no: string, ci: ComputedIndicator, fiscalYears: number[]): IndicatorRow {
-  const rowYears = mapList(fiscalYears, (fy): IndicatorRow["years"][number] => {
+  const rowYears = fiscalYears.map((fy): IndicatorRow["years"][number] => {
     const y = ofYear(ci.indicator.years, fy);
     const c = ofYear(ci.years, fy);
     return {
@@ -266,7 +265,7 @@ function gradeTables(
   fiscalYears: number[],
   config: ShinchokuConfig,
 ): Pick<SummaryModel, "gradeCounts" | "gradeTotals"> {
-  const scale = mapList(config.grades, (g) => g.code);
+  const scale = config.grades.map((g) => g.code);
   const grades = [...scale, OTHER];
   // A grade's row by the text typed, the normalisation done once per distinct text.
   const rowOfText = new Map<string, number>();
@@ -281,7 +280,7 @@ function gradeTables(
     return gi;
   };
   const emptyRows = (pillar: string): GradeCount[] =>
-    mapList(grades, (grade) => ({ pillar, grade, counts: mapList(fiscalYears, () => 0), shares: [] }));
+    grades.map((grade) => ({ pillar, grade, counts: fiscalYears.map(() => 0), shares: [] }));
 
   const byPillar = new Map<string, ComputedItem[]>();
   for (const c of sorted) pushTo(byPillar, c.item.pillar || "（未設定）", c);
