@@ -20,6 +20,7 @@ import { gradeKey, nfkc } from "../values/normalize";
 import { ascending, ofYear } from "../values/order";
 import { achievementRate, flagBandsOf, flagOfRate, lowestFlag, worseFlag } from "./flags";
 import { fiscalYearIsOver, isBlank, isGraded, isUnreadable, numberOf } from "./figures";
+import { shownText } from "../values/shown";
 
 /** What computing needs from the configuration and the date, prepared once per run. */
 interface RunContext {
@@ -165,8 +166,8 @@ function periodRate(basis: PeriodBasis, years: ComputedYear[], lower: boolean): 
 
 function itemYear(item: Item, inds: ComputedIndicator[], fy: number, run: RunContext): ComputedItemYear {
   const worst = worstFlagOf(inds, fy, run.config.flagBands?.length ? run.bands : null);
-  const gradeText = textOf(gradeCellOf(item, fy));
-  const statusText = textOf(statusCellOf(item, fy));
+  const gradeText = shownText(gradeCellOf(item, fy));
+  const statusText = shownText(statusCellOf(item, fy));
   const gradeDef = gradeText ? run.gradeByCode.get(gradeKey(gradeText)) : undefined;
   const statusDef = statusText ? run.statusByLabel.get(nfkc(statusText)) : undefined;
   const comparable = worst !== null && worst !== "未入力" && worst !== "要確認";
@@ -197,11 +198,6 @@ function gradeCellOf(item: Item, fy: number): SourceCell | null {
 
 function statusCellOf(item: Item, fy: number): SourceCell | null {
   return ofYear(item.statuses, fy)?.status ?? null;
-}
-
-function textOf(c: SourceCell | null): string | null {
-  if (!c || c.parsed.kind === "blank") return null;
-  return typeof c.raw === "string" ? c.raw.trim() : String(c.raw);
 }
 
 /** To 12 significant digits, so sums of decimals lose their binary noise (0.1 + 0.2 → 0.3). */

@@ -10,6 +10,7 @@ import { MemoTable } from "../values/memo";
 import { readerFinding } from "./reader-finding";
 import { parseA1 } from "../grid/address";
 import { pushTo } from "../values/group";
+import { shownText } from "../values/shown";
 
 export function itemNoOf(cell: SourceCell | null): string {
   if (!cell) return "";
@@ -21,17 +22,11 @@ export function itemNoOf(cell: SourceCell | null): string {
     .trim();
 }
 
-/** A text field as staff wrote it (trimmed; Ⅱ stays Ⅱ); numbers as plain digits. */
+/** A text field as staff wrote it (trimmed; Ⅱ stays Ⅱ). */
 function text(cell: SourceCell | null): string {
-  if (!cell) return "";
-  if (typeof cell.raw === "string") return cell.raw.trim();
-  const p = cell.parsed;
-  if (p.kind === "text" || p.kind === "na") return p.text;
-  if (p.kind === "number") return String(p.value);
-  return cell.raw === null ? "" : nfkc(String(cell.raw));
+  return shownText(cell) ?? "";
 }
 
-// Module-level: a regular expression literal in a loop is a new object on every pass.
 const DEPARTMENT_SEPARATORS = /[\s,、，/／]+/;
 const MARKS = /[●◎○]/g;
 const LEAD_MARK = /[●◎]/;

@@ -10,6 +10,7 @@ import { refOf, type IndicatorKind, type Item, type PeriodEvaluation, type Sourc
 import { gradeKey } from "../values/normalize";
 import { compareItemNo, ofYear } from "../values/order";
 import { pushTo } from "../values/group";
+import { shownText } from "../values/shown";
 
 export interface ItemRow {
   no: string;
@@ -94,13 +95,8 @@ export const NO_LEAD = "（主担当未設定）";
 
 const OTHER = "その他";
 
-const cellValue = (c: SourceCell | null): number | string | null => {
-  if (!c || c.parsed.kind === "blank") return null;
-  if (c.parsed.kind === "number") return c.parsed.value;
-  if (typeof c.raw === "string") return c.raw.trim();
-  if (c.raw !== null && typeof c.raw === "object") return c.raw.error;
-  return String(c.raw);
-};
+const cellValue = (c: SourceCell | null): number | string | null =>
+  c?.parsed.kind === "number" ? c.parsed.value : shownText(c);
 const text = (c: SourceCell | null) => {
   const v = cellValue(c);
   return v === null ? "" : String(v);
