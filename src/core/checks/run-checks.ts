@@ -2,31 +2,19 @@
 import { SEVERITY_ORDER, type Finding } from "../model/finding";
 import type { RuleContext } from "./rule";
 import { ALL_RULES } from "./index";
-import { severityOf } from "./render";
+import { findingOf } from "./finding";
 import { parseA1 } from "../grid/address";
 import { compareText, itemNoRank } from "../values/order";
 
 export function runChecks(ctx: RuleContext, readerFindings: Finding[]): Finding[] {
   const out: Finding[] = [];
-  for (const rule of ALL_RULES) {
-    if (!rule.check) continue;
-    const sev = severityOf(rule.code, ctx.config);
-    if (!sev) continue;
-    // Field by field: a finding has these fields in this order, whatever else a draft carries.
-    for (const d of rule.check(ctx))
-      out.push({
-        itemNo: d.itemNo,
-        sheet: d.sheet,
-        cell: d.cell,
-        params: d.params,
-        code: rule.code,
-        severity: sev,
-      });
-  }
-  for (const f of readerFindings) {
-    const sev = severityOf(f.code, ctx.config);
-    if (sev) out.push({ ...f, severity: sev });
-  }
+  const add = (f: Finding | null) => {
+    if (f) out.push(f);
+  };
+  for (const rule of ALL_RULES)
+    for (const d of rule.check?.(ctx) ?? []) add(findingOf(rule.code, d, ctx.config));
+  // The reader's findings carry a provisional severity: settled here like the rules'.
+  for (const f of readerFindings) add(findingOf(f.code, f, ctx.config));
   return sortFindings(out);
 }
 

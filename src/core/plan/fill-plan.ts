@@ -40,7 +40,7 @@ import {
   type SheetEdit,
 } from "./edit-plan";
 import { STYLE, colourFlags, shortFiscalYear, textWidth } from "./styles";
-import { severityOf } from "../checks/render";
+import { findingOf } from "../checks/finding";
 import { pushTo } from "../values/group";
 import {
   AREA_NAME_PREFIX,
@@ -141,8 +141,8 @@ function fillBlock(run: FillRun, ci: ComputedItem, block: Block): void {
   if (legacy) owned.push(rect);
   const problem = areaProblem(area, block, grid, owned, ci.item.no);
   if (problem) {
-    const sev = severityOf(problem.code, run.a.config);
-    if (sev) run.findings.push({ ...problem, severity: sev });
+    const f = findingOf(problem.code, problem, run.a.config);
+    if (f) run.findings.push(f);
     // What we wrote before stays, recorded as it was.
     for (const o of recorded) {
       run.claimed.add(o);
@@ -187,17 +187,18 @@ function releaseRect(
   const snap = run.sheets.get(nameKey(o.sheet));
   if (!snap) return [];
   const edited = editedCells(gridOf(run.a, snap), o, nowPrint ?? (() => EMPTY_PRINT));
-  const sev = severityOf("fill/area-edited", run.a.config);
   for (const c of edited) {
-    if (sev)
-      run.findings.push({
-        code: "fill/area-edited",
-        severity: sev,
+    const f = findingOf(
+      "fill/area-edited",
+      {
         itemNo: itemNo || null,
         sheet: snap.name,
         cell: toA1(c.row, c.col),
         params: { cell: toA1(c.row, c.col), value: shownContent(c) },
-      });
+      },
+      run.a.config,
+    );
+    if (f) run.findings.push(f);
   }
   editOf(run, snap.name).clear.push(...rangesWithout(o.range, edited));
   return edited;
@@ -344,7 +345,7 @@ function areaProblem(
   grid: Grid,
   owned: readonly CellRange[],
   itemNo: string,
-): Finding | null {
+): Problem | null {
   if (area.firstRow < area.headerRow + 1)
     return finding("fill/no-room", block.sheet, area.titleRow, block.table!.left, itemNo, {});
   // Never over a staff-typed cell: every cell of the area must be blank or ours from before.
@@ -466,6 +467,9 @@ function writeIndicatorRow(
   w.put(PERIOD_BASIS_JA[ci.periodBasis], STYLE.cell);
 }
 
+/** A finding before its severity is settled (findingOf). */
+type Problem = Omit<Finding, "severity">;
+
 function finding(
   code: string,
   sheet: string,
@@ -473,8 +477,8 @@ function finding(
   col: number,
   itemNo: string,
   params: Finding["params"],
-): Finding {
-  return { code, severity: "warning", itemNo: itemNo || null, sheet, cell: toA1(row, col), params };
+): Problem {
+  return { code, itemNo: itemNo || null, sheet, cell: toA1(row, col), params };
 }
 
 /** A source cell a live formula may reference: a plain number, or blank (the actual to come). */
