@@ -2,7 +2,6 @@
  * The engine's front door: analyse a workbook snapshot, then plan the writes. Adapters (Excel,
  * ExcelJS) call these and apply what comes back; they decide nothing themselves.
  */
-import { startMemoRun } from "./values/memo";
 import type { WorkbookSnapshot } from "./model/snapshot";
 import type { Analysis } from "./model/analysis";
 import type { ShinchokuConfig } from "./config/config";
@@ -32,7 +31,6 @@ export interface AnalyseOptions {
 }
 
 export function analyse(wb: WorkbookSnapshot, config: ShinchokuConfig, opts: AnalyseOptions): Analysis {
-  startMemoRun();
   const read = readWorkbook(wb, config);
   const computed = computeItems(read.items, config, opts.asOf);
   const all = runChecks({ config, asOf: opts.asOf, items: read.items, computed }, read.diagnostics);

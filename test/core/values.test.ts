@@ -1,6 +1,4 @@
-import { MemoTable, startMemoRun } from "../../src/core/values/memo";
-import fc from "fast-check";
-import { sortInPlace } from "../../src/core/values/order";
+import { MemoTable } from "../../src/core/values/memo";
 import { parseCell, parseText } from "../../src/core/values/parse";
 import {
   parseFiscalYear,
@@ -163,50 +161,18 @@ describe("isBlankText", () => {
   });
 });
 
-describe("sortInPlace", () => {
-  // Short lists out of order are sorted by insertion, long ones by Array.prototype.sort: both must
-  // give what the built-in sort gives, ties kept in their order.
-  it("sorts like Array.prototype.sort, stably, at every length", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.record({ k: fc.integer({ min: 0, max: 9 }), id: fc.nat() }), { maxLength: 400 }),
-        (xs) => {
-          const byKey = (a: { k: number }, b: { k: number }) => a.k - b.k;
-          const expected = [...xs].sort(byKey);
-          const copy = [...xs];
-          expect(sortInPlace(copy, byKey)).toBe(copy);
-          expect(copy).toEqual(expected);
-        },
-      ),
-    );
-  });
-
-  it("puts a nearly sorted list of merges in reading order", () => {
-    const merges = [
-      { top: 11, left: 9 },
-      { top: 11, left: 13 },
-      { top: 11, left: 0 },
-      { top: 12, left: 5 },
-    ];
-    sortInPlace(merges, (a, b) => a.top - b.top || a.left - b.left);
-    expect(merges.map((m) => `${m.top},${m.left}`)).toEqual(["11,0", "11,9", "11,13", "12,5"]);
-  });
-});
-
 describe("MemoTable", () => {
-  it("computes each distinct text once, across runs, and gives equal texts the same result", () => {
+  it("computes each distinct text once and gives equal texts the same result", () => {
     let computed = 0;
     const t = new MemoTable((s) => {
       computed++;
       return { length: s.length };
     });
     const a = t.get("計画");
-    // A new run and a new string object with the same text (as a workbook read afresh brings).
-    startMemoRun();
+    // A new string object with the same text (as a workbook read afresh brings).
     const same = ["計", "画"].join("");
     expect(t.get(same)).toBe(a);
     expect(t.get("実績")).toEqual({ length: 2 });
-    startMemoRun();
     expect(t.get("実績")).toEqual({ length: 2 });
     expect(computed).toBe(2);
   });

@@ -3,6 +3,7 @@ import type { Indicator, Item, SourceCell } from "../model/item";
 import type { FindingDraft, Params } from "./rule";
 import { placeOf } from "./place";
 import { formatFiscalYearEn, formatFiscalYearJa } from "../values/fiscal-year";
+import { shownText } from "../values/shown";
 
 export type FigureRole = "plan" | "actual" | "baseline";
 
@@ -48,10 +49,9 @@ export function draft(item: Item, cell: SourceCell, params: Params): FindingDraf
   return { itemNo: item.no || null, sheet: cell.sheet, cell: cell.cell, params };
 }
 
+/** The cell's text as a message quotes it: at most 40 characters. */
 export function cellDisplay(c: SourceCell): string {
-  if (c.raw === null) return "";
-  if (typeof c.raw === "object") return c.raw.error;
-  return String(c.raw).trim().slice(0, 40);
+  return (shownText(c) ?? "").slice(0, 40);
 }
 
 export const ROLE_JA = { plan: "計画", actual: "実績", baseline: "現状値", target: "目標" } as const;

@@ -2,32 +2,19 @@
 import { SEVERITY_ORDER, type Finding } from "../model/finding";
 import type { RuleContext } from "./rule";
 import { ALL_RULES } from "./index";
-import { severityOf } from "./render";
+import { findingOf } from "./finding";
 import { parseA1 } from "../grid/address";
 import { compareText, itemNoRank } from "../values/order";
 
 export function runChecks(ctx: RuleContext, readerFindings: Finding[]): Finding[] {
   const out: Finding[] = [];
-  for (const rule of ALL_RULES) {
-    if (!rule.check) continue;
-    const sev = severityOf(rule.code, ctx.config);
-    if (!sev) continue;
-    // Field by field rather than by spreading: the drafts come from many rules in several shapes,
-    // and a spread over mixed shapes takes V8's slow path, which builds large dictionary objects.
-    for (const d of rule.check(ctx))
-      out.push({
-        itemNo: d.itemNo,
-        sheet: d.sheet,
-        cell: d.cell,
-        params: d.params,
-        code: rule.code,
-        severity: sev,
-      });
-  }
-  for (const f of readerFindings) {
-    const sev = severityOf(f.code, ctx.config);
-    if (sev) out.push({ ...f, severity: sev });
-  }
+  const add = (f: Finding | null) => {
+    if (f) out.push(f);
+  };
+  for (const rule of ALL_RULES)
+    for (const d of rule.check?.(ctx) ?? []) add(findingOf(rule.code, d, ctx.config));
+  // The reader's findings carry a provisional severity: settled here like the rules'.
+  for (const f of readerFindings) add(findingOf(f.code, f, ctx.config));
   return sortFindings(out);
 }
 
@@ -44,12 +31,10 @@ interface SortKey {
 export function sortFindings(fs: Finding[]): Finding[] {
   // Item-No. ranks and cell positions worked out once per finding (not per comparison); texts compared
   // by code point, so the order is the same on every machine.
-  const keyed: SortKey[] = new Array(fs.length);
-  for (let i = 0; i < fs.length; i++) keyed[i] = sortKey(fs[i]);
-  keyed.sort(compareKeys);
-  const out: Finding[] = new Array(keyed.length);
-  for (let i = 0; i < keyed.length; i++) out[i] = keyed[i].f;
-  return out;
+  return fs
+    .map(sortKey)
+    .sort(compareKeys)
+    .map((k) => k.f);
 }
 
 function compareKeys(a: SortKey, b: SortKey): number {

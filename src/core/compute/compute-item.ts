@@ -4,9 +4,7 @@
  * ones, and the period achievement by kind (domain.md, Computed fields); and
  * per item and year the worst flag and whether grade and status agree with it.
  *
- * This runs for every indicator-year of every sheet on each analysis, so it walks the model with
- * plain loops (no intermediate arrays or per-call closures) and normalises the configuration's
- * vocabularies once per run, not once per item-year.
+ * The configuration's vocabularies are normalised once per run, not once per item-year.
  */
 import type { ShinchokuConfig, Flag, FlagBand, GradeDef, StatusDef } from "../config/config";
 import {
@@ -19,9 +17,10 @@ import {
 } from "../model/computed";
 import type { Indicator, IndicatorYear, Item, SourceCell } from "../model/item";
 import { gradeKey, nfkc } from "../values/normalize";
-import { ascending, ofYear, sortInPlace } from "../values/order";
+import { ascending, ofYear } from "../values/order";
 import { achievementRate, flagBandsOf, flagOfRate, lowestFlag, worseFlag } from "./flags";
 import { fiscalYearIsOver, isBlank, isGraded, isUnreadable, numberOf } from "./figures";
+import { shownText } from "../values/shown";
 
 /** What computing needs from the configuration and the date, prepared once per run. */
 interface RunContext {
@@ -71,7 +70,7 @@ function computeWith(item: Item, run: RunContext): ComputedItem {
   const fys: number[] = [];
   for (const ci of indicators)
     for (const y of ci.years) if (!fys.includes(y.fiscalYear)) fys.push(y.fiscalYear);
-  sortInPlace(fys, ascending);
+  fys.sort(ascending);
   const years: ComputedItemYear[] = new Array(fys.length);
   for (let i = 0; i < fys.length; i++) years[i] = itemYear(item, indicators, fys[i], run);
   return { item, indicators, years };
@@ -167,8 +166,8 @@ function periodRate(basis: PeriodBasis, years: ComputedYear[], lower: boolean): 
 
 function itemYear(item: Item, inds: ComputedIndicator[], fy: number, run: RunContext): ComputedItemYear {
   const worst = worstFlagOf(inds, fy, run.config.flagBands?.length ? run.bands : null);
-  const gradeText = textOf(gradeCellOf(item, fy));
-  const statusText = textOf(statusCellOf(item, fy));
+  const gradeText = shownText(gradeCellOf(item, fy));
+  const statusText = shownText(statusCellOf(item, fy));
   const gradeDef = gradeText ? run.gradeByCode.get(gradeKey(gradeText)) : undefined;
   const statusDef = statusText ? run.statusByLabel.get(nfkc(statusText)) : undefined;
   const comparable = worst !== null && worst !== "未入力" && worst !== "要確認";
@@ -201,15 +200,7 @@ function statusCellOf(item: Item, fy: number): SourceCell | null {
   return ofYear(item.statuses, fy)?.status ?? null;
 }
 
-function textOf(c: SourceCell | null): string | null {
-  if (!c || c.parsed.kind === "blank") return null;
-  return typeof c.raw === "string" ? c.raw.trim() : String(c.raw);
-}
-
 /** To 12 significant digits, so sums of decimals lose their binary noise (0.1 + 0.2 → 0.3). */
 function round(v: number): number {
-  // An integer below 1e12 already has at most 12 digits: it comes back unchanged through the
-  // string, except -0, which the string turns into 0. Skipping the string saves its garbage.
-  if (Number.isInteger(v) && v < 1e12 && v > -1e12) return v === 0 ? 0 : v;
   return Number.parseFloat(v.toPrecision(12));
 }

@@ -1,14 +1,6 @@
 /** A1 addresses. Rows and columns are 0-based inside the engine and 1-based on the sheet. */
 
-/** Letters of the first columns, computed once: addresses are built for every cell read. */
-const LETTERS: string[] = [];
-
 export function columnLetters(col: number): string {
-  if (col >= 0 && col < 1024) return (LETTERS[col] ??= lettersOf(col));
-  return lettersOf(col);
-}
-
-function lettersOf(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {
@@ -29,20 +21,6 @@ export function toA1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-/** toA1 for the cells of a form's usual extent, each address string built once and shared. */
-const A1_CACHE: Array<string[] | null> = [];
-const CACHED_ROWS = 4096;
-const CACHED_COLS = 256;
-
-export function a1Of(row: number, col: number): string {
-  if (row < 0 || col < 0 || row >= CACHED_ROWS || col >= CACHED_COLS) return toA1(row, col);
-  // No holes: the outer list grows in order, each row is filled with "" up front (V8 may keep a
-  // sparse array as a dictionary, slower to index).
-  while (A1_CACHE.length <= row) A1_CACHE.push(null);
-  const line = (A1_CACHE[row] ??= new Array<string>(CACHED_COLS).fill(""));
-  return line[col] || (line[col] = toA1(row, col));
-}
-
 export function rangeToA1(r: { top: number; left: number; bottom: number; right: number }): string {
   const a = toA1(r.top, r.left);
   const b = toA1(r.bottom, r.right);
@@ -51,33 +29,6 @@ export function rangeToA1(r: { top: number; left: number; bottom: number; right:
 
 /** "B3" → {row: 2, col: 1}; accepts "$B$3" and an optional "Sheet!" prefix. */
 export function parseA1(a1: string): { row: number; col: number } {
-  return plainA1(a1) ?? parseDecoratedA1(a1);
-}
-
-/**
- * A plain address ("B3": one to three capital letters, then digits) read by a loop, without the
- * regular expression's match arrays: findings are sorted by it on every run. Null for anything else.
- */
-function plainA1(a1: string): { row: number; col: number } | null {
-  let i = 0;
-  let col = 0;
-  for (; i < a1.length && i < 3; i++) {
-    const ch = a1.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + (ch - 64);
-  }
-  // Fifteen digits at most, so the running value stays an exact integer, as Number() would read it.
-  if (i === 0 || i === a1.length || a1.length - i > 15) return null;
-  let row = 0;
-  for (; i < a1.length; i++) {
-    const ch = a1.charCodeAt(i);
-    if (ch < 48 || ch > 57) return null;
-    row = row * 10 + (ch - 48);
-  }
-  return { row: row - 1, col: col - 1 };
-}
-
-function parseDecoratedA1(a1: string): { row: number; col: number } {
   const bare = a1.includes("!") ? a1.slice(a1.lastIndexOf("!") + 1) : a1;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(bare.trim());
   if (!m) throw new Error(`Not an A1 address: ${a1}`);

@@ -13,9 +13,7 @@ export class Grid {
   private readonly snap: SheetSnapshot;
   /** Merges in reading order (top, then left), for a binary search from a top-left cell. */
   private readonly merges: CellRange[];
-  // The snapshot's parts as fields of our own: snapshots come in several shapes (with or without
-  // formulas and formats), and every cell read then goes through one object shape. A formula counts
-  // by its value; its text only tells that the cell is not empty (isEmpty).
+  // A formula counts by its value; its text only tells that the cell is not empty (isEmpty).
   private readonly originRow: number;
   private readonly originCol: number;
   private readonly values: CellValue[][];
@@ -34,7 +32,7 @@ export class Grid {
     for (const line of snap.values) if (line.length > width) width = line.length;
     this.rowCount = snap.originRow + snap.values.length;
     this.colCount = snap.originCol + width;
-    this.merges = sortByTopLeft(snap.merges ? snap.merges.slice() : []);
+    this.merges = (snap.merges ?? []).slice().sort(byTopLeft);
   }
 
   /** The file the sheet came from (SheetSnapshot.file), when several files are read together. */
@@ -118,23 +116,4 @@ export class Grid {
 
 function byTopLeft(a: CellRange, b: CellRange): number {
   return a.top - b.top || a.left - b.left;
-}
-
-/**
- * Merges in reading order. ExcelJS lists a sheet's merges nearly so (21 pairs out of order among
- * the form's 70), so insertion with the comparison written out, on every sheet of every run; long
- * lists go to Array.sort.
- */
-function sortByTopLeft(ms: CellRange[]): CellRange[] {
-  if (ms.length > 256) return ms.sort(byTopLeft);
-  for (let i = 1; i < ms.length; i++) {
-    const x = ms[i];
-    let j = i - 1;
-    while (j >= 0 && (ms[j].top > x.top || (ms[j].top === x.top && ms[j].left > x.left))) {
-      ms[j + 1] = ms[j];
-      j--;
-    }
-    ms[j + 1] = x;
-  }
-  return ms;
 }

@@ -3,13 +3,14 @@
  * for agreement across the item's sheets.
  */
 import type { Finding } from "../model/finding";
-import { byFiscalYear, indexOfYear, ofYear, sortInPlace } from "../values/order";
+import { byFiscalYear, indexOfYear, ofYear } from "../values/order";
 import type { Block, BlockHeader, Indicator, IndicatorYear, Item, SourceCell } from "../model/item";
 import { nfkc } from "../values/normalize";
 import { MemoTable } from "../values/memo";
 import { readerFinding } from "./reader-finding";
 import { parseA1 } from "../grid/address";
 import { pushTo } from "../values/group";
+import { shownText } from "../values/shown";
 
 export function itemNoOf(cell: SourceCell | null): string {
   if (!cell) return "";
@@ -21,17 +22,11 @@ export function itemNoOf(cell: SourceCell | null): string {
     .trim();
 }
 
-/** A text field as staff wrote it (trimmed; Ⅱ stays Ⅱ); numbers as plain digits. */
+/** A text field as staff wrote it (trimmed; Ⅱ stays Ⅱ). */
 function text(cell: SourceCell | null): string {
-  if (!cell) return "";
-  if (typeof cell.raw === "string") return cell.raw.trim();
-  const p = cell.parsed;
-  if (p.kind === "text" || p.kind === "na") return p.text;
-  if (p.kind === "number") return String(p.value);
-  return cell.raw === null ? "" : nfkc(String(cell.raw));
+  return shownText(cell) ?? "";
 }
 
-// Module-level: a regular expression literal in a loop is a new object on every pass.
 const DEPARTMENT_SEPARATORS = /[\s,、，/／]+/;
 const MARKS = /[●◎○]/g;
 const LEAD_MARK = /[●◎]/;
@@ -73,7 +68,7 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
   }
   const items: Item[] = [];
   for (const [key, group] of groups) {
-    const bs = sortInPlace(group, byFirstYear);
+    const bs = group.sort(byFirstYear);
     const first = bs[0];
     const no = key.startsWith("?") ? "" : key;
     if (!no) {
@@ -128,14 +123,8 @@ export function joinItems(blocks: Block[]): { items: Item[]; findings: Finding[]
       texts: { situation: pick("situation"), goals: goalsOf(bs), content: pick("content") },
       indicators: joinIndicators(bs, no, findings),
       process: gather(bs, (b) => (b.process ? [b.process] : [])),
-      statuses: sortInPlace(
-        gather(bs, (b) => b.statuses),
-        byFiscalYear,
-      ),
-      grades: sortInPlace(
-        gather(bs, (b) => b.grades),
-        byFiscalYear,
-      ),
+      statuses: gather(bs, (b) => b.statuses).sort(byFiscalYear),
+      grades: gather(bs, (b) => b.grades).sort(byFiscalYear),
       periodEvaluations: gather(bs, (b) => b.periodEvaluations),
       blocks: bs,
       noCell: first.header.no,
@@ -159,14 +148,9 @@ function firstWith(blocks: Block[], field: HeaderField): Block | undefined {
   return undefined;
 }
 
-/**
- * The item's sheets, once each in first-seen order (the lists are short: no Set is built). The item's
- * lists are built by push, packed every run, for the reason mapList gives (values/lists.ts).
- */
+/** The item's sheets, once each in first-seen order. */
 function sheetsOf(blocks: Block[]): string[] {
-  const out: string[] = [];
-  for (const b of blocks) if (!out.includes(b.sheet)) out.push(b.sheet);
-  return out;
+  return [...new Set(blocks.map((b) => b.sheet))];
 }
 
 /** The goals' texts, once each, blanks left out. */
@@ -180,11 +164,9 @@ function goalsOf(blocks: Block[]): string[] {
   return out;
 }
 
-/** The lists of every block, one after another (a plain loop: flatMap stood out in the CPU profile). */
+/** The lists of every block, one after another. */
 function gather<T>(blocks: Block[], list: (b: Block) => readonly T[]): T[] {
-  const out: T[] = [];
-  for (const b of blocks) for (const x of list(b)) out.push(x);
-  return out;
+  return blocks.flatMap(list);
 }
 
 /** Indicators of the item's blocks joined by name; a year read twice with different figures is an error. */
@@ -196,21 +178,8 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
       const key = normalizeForCompare(ind.name);
       const have = byName.get(key);
       if (!have) {
-        // Written out in the reader's order rather than spread: a spread copy whose years are then
-        // replaced gets hidden classes of its own, and code that sees both kinds is thrown away and
-        // compiled again (V8's "wrong map" deoptimisations, run after run while the JIT warms up).
-        const copy: Indicator = {
-          name: ind.name,
-          nameCell: ind.nameCell,
-          kind: ind.kind,
-          cumulative: ind.cumulative,
-          lowerIsBetter: ind.lowerIsBetter,
-          unit: ind.unit,
-          baseline: ind.baseline,
-          // The reader builds the years packed (mapList), and a slice keeps them so.
-          years: ind.years.slice(),
-          target: ind.target,
-        };
+        // A copy with a list of years of its own: the years of later blocks join it.
+        const copy: Indicator = { ...ind, years: ind.years.slice() };
         byName.set(key, copy);
         out.push(copy);
         continue;
@@ -253,7 +222,7 @@ function joinIndicators(blocks: Block[], no: string, findings: Finding[]): Indic
           ),
         );
       }
-      sortInPlace(have.years, byFiscalYear);
+      have.years.sort(byFiscalYear);
       // The baseline comes from the earliest period; the target from the latest.
       if (!have.baseline.cell && ind.baseline.cell) have.baseline = ind.baseline;
       if (ind.target.cell) have.target = ind.target;

@@ -39,8 +39,6 @@ const SECTION_OF: Partial<Record<LabelField, SectionKind>> = {
  * the field's name up in a set and two tables.
  */
 export interface FieldRole {
-  /** A small number per field (0, 1, 2 …), for the segmenter's stamps. */
-  index: number;
   /** The field opens or describes a block's header. */
   header: boolean;
   /** The body section its label opens, if any. */
@@ -52,7 +50,7 @@ const ROLES = new Map<LabelField, FieldRole>();
 export function roleOf(field: LabelField): FieldRole {
   let role = ROLES.get(field);
   if (role === undefined) {
-    role = { index: ROLES.size, header: HEADER_CLASS.has(field), section: SECTION_OF[field] ?? null };
+    role = { header: HEADER_CLASS.has(field), section: SECTION_OF[field] ?? null };
     ROLES.set(field, role);
   }
   return role;

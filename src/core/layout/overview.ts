@@ -8,7 +8,6 @@ import type { ShinchokuConfig } from "../config/config";
 import { nfkc } from "../values/normalize";
 import type { Era } from "../values/fiscal-year";
 import { ContentCache, MemoTable } from "../values/memo";
-import { mapList } from "../values/lists";
 import { alignRows, type AlignRow } from "./align";
 import { readYearHeaderRow, type YearHeaderRow } from "./year-header";
 import type { Section } from "./segment";
@@ -127,7 +126,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
   const nameFacts = nameFactsFor(config);
   let process: ProcessRow | null = null;
   for (const row of rows) {
-    const years = mapList(slots.years, (y) => {
+    const years = slots.years.map((y) => {
       const actual = at(row.row, y.actual);
       // Where a blank actual is to be typed; a filled one is its own place; none in a plan-only table.
       const actualAt = actual === null && y.actual !== null ? { row: row.row, col: y.actual + s } : null;
@@ -160,7 +159,7 @@ export function readOverview(view: SheetView, section: Section, config: Shinchok
   const lastRow = rows.length ? rows[rows.length - 1].row : header.row;
   const right = lastDataCol - 2 + s;
   return {
-    fiscalYears: mapList(slots.years, (y) => y.fiscalYear),
+    fiscalYears: slots.years.map((y) => y.fiscalYear),
     indicators,
     process,
     table: {

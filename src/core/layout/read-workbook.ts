@@ -10,7 +10,7 @@ import type { Block, Item, PeriodEvaluation } from "../model/item";
 import type { Finding } from "../model/finding";
 import type { Era } from "../values/fiscal-year";
 import { textClassifierFor } from "./text-class";
-import { ascending, sortInPlace } from "../values/order";
+import { ascending } from "../values/order";
 import { SheetView } from "./sheet-view";
 import { segmentBlocks, type BlockSpan } from "./segment";
 import { readHeader } from "./header-fields";
@@ -149,7 +149,7 @@ function readBlock(view: SheetView, span: BlockSpan, config: ShinchokuConfig, fi
   }
   if (block.fiscalYears.length === 0) {
     const ys = [...block.statuses, ...block.grades].map((x) => x.fiscalYear);
-    block.fiscalYears = sortInPlace([...new Set(ys)], ascending);
+    block.fiscalYears = [...new Set(ys)].sort(ascending);
   }
   return block;
 }

@@ -6,7 +6,6 @@
  */
 import type { LabelField, SectionKind } from "./labels";
 import type { LabelCell, SheetView } from "./sheet-view";
-import { sortInPlace } from "../values/order";
 
 /** Labels that may sit on the row above a section's own label (its year header row). */
 const COMPANIONS: Record<SectionKind, LabelField[]> = {
@@ -37,83 +36,49 @@ interface OpenSpan {
   /** The span's labels are view.labels[first..end), less the note labels. */
   first: number;
   end: number;
-  notes: number;
   body: boolean;
   /** Whether it has what makes it a form block: a body (概要), a No. or a 年度評価. */
   real: boolean;
+  /** The fields it has seen: a field seen again starts the next block. */
+  seen: Set<LabelField>;
 }
 
 export function segmentBlocks(view: SheetView): BlockSpan[] {
   const all = view.labels;
   const spans: OpenSpan[] = [];
-  let cur: OpenSpan | null = null;
-  // Which fields the open span has seen: a stamp per field (the span's serial), not a list per span.
-  let serial = 0;
+  let block: OpenSpan | null = null;
   const open = (top: number, at: number): OpenSpan => {
-    serial = nextSerial();
-    cur = { top, first: at, end: at, notes: 0, body: false, real: false };
-    spans.push(cur);
-    return cur;
+    const span: OpenSpan = { top, first: at, end: at, body: false, real: false, seen: new Set() };
+    spans.push(span);
+    return span;
   };
   for (let i = 0; i < all.length; i++) {
     const l = all[i];
     const f = l.field;
-    if (f === "notePrefixes") {
-      if (cur) (cur as OpenSpan).notes++;
-      continue;
-    }
-    let block = cur as OpenSpan | null;
+    if (f === "notePrefixes") continue;
     const role = l.match.role;
-    const k = role.index;
     if (role.header) {
-      if (!block || block.body || (seen[k] === serial && f !== "goals")) block = open(l.row, i);
+      if (!block || block.body || (block.seen.has(f) && f !== "goals")) block = open(l.row, i);
     } else if (f === "overview") {
-      if (!block || seen[k] === serial) block = open(l.row, i);
+      if (!block || block.seen.has(f)) block = open(l.row, i);
       block.body = true;
     } else {
       if (!block) block = open(l.row, i);
       if (role.section) block.body = true;
     }
-    seen[k] = serial;
+    block.seen.add(f);
     if (f === "overview" || f === "no" || f === "gradeSection") block.real = true;
     block.end = i + 1;
   }
   // A block needs a body or a No. to be a form block; a stray label or two is not.
-  const real: OpenSpan[] = [];
-  for (const s of spans) if (s.real) real.push(s);
-  const out: BlockSpan[] = new Array<BlockSpan>(real.length);
-  for (let i = 0; i < real.length; i++) {
-    const s = real[i];
+  const real = spans.filter((s) => s.real);
+  return real.map((s, i) => {
     const next = real[i + 1];
     const bottom = next ? next.top - 1 : lastNonBlankRow(view, s.top);
-    const labels = spanLabels(all, s);
-    out[i] = { top: s.top, bottom, labels, sections: findSections(view, labels, s.top, bottom) };
-  }
-  return out;
-}
-
-/** A span's labels: one slice, or a filtered copy when note labels fall among them (they are not a block's). */
-function spanLabels(all: readonly LabelCell[], s: OpenSpan): LabelCell[] {
-  if (s.notes === 0) return all.slice(s.first, s.end);
-  const out: LabelCell[] = [];
-  for (let i = s.first; i < s.end; i++) if (all[i].field !== "notePrefixes") out.push(all[i]);
-  return out;
-}
-
-/**
- * Stamps for every field there can be, one list for all sheets: each span's serial is new, so a
- * stamp left by an earlier sheet never matches (0, the start, is no span's serial).
- */
-const seen = new Array<number>(64).fill(0);
-let lastSerial = 0;
-
-function nextSerial(): number {
-  // Past 2^30 spans, start over, the stamps cleared so that none can match by accident.
-  if (lastSerial >= 0x3fffffff) {
-    seen.fill(0);
-    lastSerial = 0;
-  }
-  return ++lastSerial;
+    // Note labels that fall among a span's labels are not the block's.
+    const labels = all.slice(s.first, s.end).filter((l) => l.field !== "notePrefixes");
+    return { top: s.top, bottom, labels, sections: findSections(view, labels, s.top, bottom) };
+  });
 }
 
 function lastNonBlankRow(view: SheetView, from: number): number {
@@ -134,7 +99,7 @@ function findSections(view: SheetView, labels: LabelCell[], top: number, bottom:
     if (above > top && !view.rowIsBlank(above) && rowBelongsAbove(view, labels, above, kind)) start = above;
     sections.push({ kind, top: start, bottom, anchor: l });
   }
-  sortInPlace(sections, byTop);
+  sections.sort(byTop);
   for (let i = 0; i + 1 < sections.length; i++) sections[i].bottom = sections[i + 1].top - 1;
   return sections;
 }
@@ -152,7 +117,6 @@ function startedJustAbove(
 
 /** The row above a section label is that section's header when it holds the section's companion labels or years, and no long text. */
 function rowBelongsAbove(view: SheetView, labels: LabelCell[], row: number, kind: SectionKind): boolean {
-  // Plain loops: this runs for every section of every sheet.
   let companion = false;
   for (const l of labels) {
     if (l.row !== row) continue;

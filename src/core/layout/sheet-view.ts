@@ -5,7 +5,7 @@
 import { rangeAt } from "../grid/cell";
 import type { CellRange, CellValue } from "../model/snapshot";
 import { Grid } from "../grid/grid";
-import { a1Of } from "../grid/address";
+import { toA1 } from "../grid/address";
 import type { SourceCell } from "../model/item";
 import { cellParserFor, type CellParser, type Parsed } from "../values/parse";
 import { isBlankText } from "../values/normalize";
@@ -30,8 +30,7 @@ const NONE: readonly number[] = [];
 /**
  * One sheet at a time: `load` reads the next sheet into the same view. The reader looks at a sheet,
  * keeps what it found as SourceCells and numbers, and moves on; the view's lists and label cells are
- * refilled rather than built anew for each of a workbook's sheets (they were a seventh of what a run
- * allocated). Whatever the view hands out (labels, sections anchored on them) holds until the next load.
+ * refilled rather than built anew for each of a workbook's sheets. Whatever the view hands out (labels, sections anchored on them) holds until the next load.
  */
 export class SheetView {
   grid!: Grid;
@@ -293,7 +292,7 @@ export class SheetView {
   private sourceWith(row: number, col: number, raw: CellValue): SourceCell {
     return {
       sheet: this.name,
-      cell: a1Of(row, col),
+      cell: toA1(row, col),
       raw,
       parsed: this.parser.parse(raw, this.grid.numberFormat(row, col)),
       row,

@@ -9,8 +9,7 @@ import { readYearHeaderRow, type YearColumn, type YearHeaderRow } from "./year-h
 import type { Section } from "./segment";
 import type { SheetView } from "./sheet-view";
 import { readerFinding } from "./reader-finding";
-import { mapList } from "../values/lists";
-import { a1Of } from "../grid/address";
+import { toA1 } from "../grid/address";
 
 interface SectionRows {
   header: YearHeaderRow;
@@ -84,11 +83,11 @@ export function readStatuses(view: SheetView, section: Section, findings: Findin
   const row = sr.rows[0];
   // Where a status goes while it is blank: its row, or the row under the year headers when none has data.
   const at = row ? row.row : sr.header.row + 1;
-  return mapList(sr.header.years, (y) => ({
+  return sr.header.years.map((y) => ({
     fiscalYear: y.fiscalYear,
     text: row ? view.sourceOrNull(row.row, y.col + sr.shift) : null,
     status: row ? view.sourceOrNull(row.row, lastColumn(y) + sr.shift) : null,
-    statusAt: { sheet: view.name, cell: a1Of(at, lastColumn(y) + sr.shift) },
+    statusAt: { sheet: view.name, cell: toA1(at, lastColumn(y) + sr.shift) },
   }));
 }
 
@@ -100,9 +99,9 @@ export function readGrades(view: SheetView, section: Section, findings: Finding[
   const at = (row: { row: number } | null | undefined, col: number): SourceCell | null =>
     row ? view.sourceOrNull(row.row, col + sr.shift) : null;
   const gradeRow = evalRow ? evalRow.row : sr.header.row + 1;
-  return mapList(sr.header.years, (y) => ({
+  return sr.header.years.map((y) => ({
     fiscalYear: y.fiscalYear,
-    gradeAt: { sheet: view.name, cell: a1Of(gradeRow, lastColumn(y) + sr.shift) },
+    gradeAt: { sheet: view.name, cell: toA1(gradeRow, lastColumn(y) + sr.shift) },
     evaluationText: at(evalRow, y.col),
     grade: at(evalRow, lastColumn(y)),
     issuesText: at(issuesRow, y.col),

@@ -16,7 +16,7 @@ import { toA1 } from "../grid/address";
 import { Grid } from "../grid/grid";
 import { emptyPlan, emptySheetEdit, type EditPlan, type SheetEdit } from "../plan/edit-plan";
 import { adoptableAreas } from "../plan/fill-plan";
-import { severityOf } from "../checks/render";
+import { findingOf } from "../checks/finding";
 import { isSummarySheet } from "../layout/owned-areas";
 import { findSheet, nameKey, ourNames } from "./names";
 import { editedCells, readOwnership, shownContent, type EditedCell, type OwnedRect } from "./ownership";
@@ -43,17 +43,15 @@ export function planUndo(a: Analysis, wb: WorkbookSnapshot): UndoResult {
     return e;
   };
   const report = (sheet: string, kept: EditedCell[]) => {
-    const sev = severityOf("fill/area-edited", a.config);
-    if (sev)
-      for (const c of kept)
-        findings.push({
-          code: "fill/area-edited",
-          severity: sev,
-          itemNo: null,
-          sheet,
-          cell: toA1(c.row, c.col),
-          params: { cell: toA1(c.row, c.col), value: shownContent(c) },
-        });
+    for (const c of kept) {
+      const at = toA1(c.row, c.col);
+      const f = findingOf(
+        "fill/area-edited",
+        { itemNo: null, sheet, cell: at, params: { cell: at, value: shownContent(c) } },
+        a.config,
+      );
+      if (f) findings.push(f);
+    }
   };
   // Without a record of the rectangle's present size, only our formulas are known to be ours.
   const recordedOnly = () => [FORMULA_PRINT];
@@ -109,16 +107,12 @@ export function planUndo(a: Analysis, wb: WorkbookSnapshot): UndoResult {
   const marksFrom = a.read.findingsSheets.length ? findingsSheetOf(a) : null;
   for (const s of a.read.findingsSheets) {
     if (marked && marksFrom !== null && nameKey(s) === nameKey(marksFrom)) {
-      const sev = severityOf("undo/findings-sheet-kept", a.config);
-      if (sev)
-        findings.push({
-          code: "undo/findings-sheet-kept",
-          severity: sev,
-          itemNo: null,
-          sheet: s,
-          cell: null,
-          params: { sheet: s },
-        });
+      const f = findingOf(
+        "undo/findings-sheet-kept",
+        { itemNo: null, sheet: s, cell: null, params: { sheet: s } },
+        a.config,
+      );
+      if (f) findings.push(f);
     } else plan.removeSheets.push(s);
   }
   for (const name of [own.areaRecordSheet, own.summaryRecordSheet, own.settingsSheet])

@@ -18,7 +18,7 @@ import { rangeAt } from "../grid/cell";
 import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { indexOfYear } from "../values/order";
 import { Grid } from "../grid/grid";
-import { a1Of, quoteSheetName, toA1 } from "../grid/address";
+import { quoteSheetName, toA1 } from "../grid/address";
 import type { Finding } from "../model/finding";
 import {
   KIND_JA,
@@ -40,7 +40,7 @@ import {
   type SheetEdit,
 } from "./edit-plan";
 import { STYLE, colourFlags, shortFiscalYear, textWidth } from "./styles";
-import { severityOf } from "../checks/render";
+import { findingOf } from "../checks/finding";
 import { pushTo } from "../values/group";
 import {
   AREA_NAME_PREFIX,
@@ -217,8 +217,8 @@ function fillBlock(run: FillRun, ci: ComputedItem, block: Block): void {
   if (legacy) owned.push(rect);
   const problem = areaProblem(area, block, grid, owned, ci.item.no);
   if (problem) {
-    const sev = severityOf(problem.code, run.a.config);
-    if (sev) run.findings.push({ ...problem, severity: sev });
+    const f = findingOf(problem.code, problem, run.a.config);
+    if (f) run.findings.push(f);
     // What we wrote before stays, recorded as it was.
     for (const o of recorded) {
       run.claimed.add(o);
@@ -263,17 +263,18 @@ function releaseRect(
   const snap = run.sheets.get(nameKey(o.sheet));
   if (!snap) return [];
   const edited = editedCells(gridOf(run.a, snap), o, nowPrint ?? (() => EMPTY_PRINT));
-  const sev = severityOf("fill/area-edited", run.a.config);
   for (const c of edited) {
-    if (sev)
-      run.findings.push({
-        code: "fill/area-edited",
-        severity: sev,
+    const f = findingOf(
+      "fill/area-edited",
+      {
         itemNo: itemNo || null,
         sheet: snap.name,
         cell: toA1(c.row, c.col),
         params: { cell: toA1(c.row, c.col), value: shownContent(c) },
-      });
+      },
+      run.a.config,
+    );
+    if (f) run.findings.push(f);
   }
   editOf(run, snap.name).clear.push(...rangesWithout(o.range, edited));
   return edited;
@@ -475,7 +476,7 @@ function areaProblem(
   grid: Grid,
   owned: readonly CellRange[],
   itemNo: string,
-): Finding | null {
+): Problem | null {
   if (area.firstRow < area.headerRow + 1)
     return finding("fill/no-room", block.sheet, area.titleRow, block.table!.left, itemNo, {});
   // Never over a staff-typed cell: every cell of the area must be blank or ours from before.
@@ -586,9 +587,9 @@ function writeIndicatorRow(
     const cy = ci.years[cyIdx];
     const base = area.left + yi * PER_YEAR.length;
     // A live rate cell of this row: the period rate reads it for this year.
-    if (y.plan && liveRate(y.plan, y.actual)) rateCells.set(fy, a1Of(row, base));
+    if (y.plan && liveRate(y.plan, y.actual)) rateCells.set(fy, toA1(row, base));
     putRate(w, y, cy, lower, sheet, text);
-    putFlag(w, cy, a1Of(row, base), liveRate(y.plan, y.actual), text);
+    putFlag(w, cy, toA1(row, base), liveRate(y.plan, y.actual), text);
     putIncrement(w, ci, idx, cy, sheet, text);
     putTotal(w, ci.indicator, fy, cy, "plan", sheet, text);
     putTotal(w, ci.indicator, fy, cy, "actual", sheet, text);
@@ -600,6 +601,9 @@ function writeIndicatorRow(
   w.put(PERIOD_BASIS_JA[ci.periodBasis], STYLE.cell);
 }
 
+/** A finding before its severity is settled (findingOf). */
+type Problem = Omit<Finding, "severity">;
+
 function finding(
   code: string,
   sheet: string,
@@ -607,8 +611,8 @@ function finding(
   col: number,
   itemNo: string,
   params: Finding["params"],
-): Finding {
-  return { code, severity: "warning", itemNo: itemNo || null, sheet, cell: toA1(row, col), params };
+): Problem {
+  return { code, itemNo: itemNo || null, sheet, cell: toA1(row, col), params };
 }
 
 /** A source cell a live formula may reference: a plain number, or blank (the actual to come). */
@@ -798,7 +802,7 @@ function putPeriodRate(
   const formula = periodRateFormula(
     ci.indicator,
     ci.periodBasis,
-    (c) => text.refAt(c.sheet, a1Of(c.row, c.col), sheet),
+    (c) => text.refAt(c.sheet, toA1(c.row, c.col), sheet),
     rateCells,
   );
   w.put(formula && ci.periodRate === null ? "" : ci.periodRate, STYLE.rate, formula);
@@ -846,7 +850,7 @@ function putRate(
   else {
     // A blank actual is referenced where it will be typed (not always right of the plan: merges).
     const blank = actualPlace(y, plan);
-    a = text.refAt(plan.sheet, a1Of(blank.row, blank.col), sheet);
+    a = text.refAt(plan.sheet, toA1(blank.row, blank.col), sheet);
   }
   const formula = (lower ? text.lowerRateFormula : text.rateFormula).get(p, a);
   w.put(cy.rate === null ? "" : cy.rate, STYLE.rate, formula);

@@ -62,7 +62,7 @@ import { severityOf } from "../checks/render";
 import type { ChecklistEntry } from "../checklist/checklist";
 import { planChecklistSection } from "./checklist-plan";
 import { KIND_JA, PERIOD_BASIS_JA } from "../model/computed";
-import { a1Of, quoteSheetName } from "../grid/address";
+import { quoteSheetName } from "../grid/address";
 import type { CellRef } from "../model/item";
 import { flagBandsOf, flagRank } from "../compute/flags";
 import { bandFormula, periodRateOfPairs, type RatePair } from "./fill-plan";
@@ -617,7 +617,7 @@ function putItemRows(s: Layout, items: ItemRow[], linkToSheets: boolean, row: nu
     const flagFormula = span
       ? (yi: number) => {
           const col = 4 + yi * 4 + 3;
-          return worstFlagFormula(`${a1Of(span.first, col)}:${a1Of(span.last, col)}`, worst);
+          return worstFlagFormula(`${toA1(span.first, col)}:${toA1(span.last, col)}`, worst);
         }
       : null;
     putItemRow(s.w.start(row, 0), it, s.st, link !== null, flagFormula);
@@ -738,9 +738,9 @@ function putIndicatorRows(s: Layout, indicators: IndicatorRow[], row: number, ra
     const pairs: RatePair[] = [];
     for (const [yi, y] of ind.years.entries()) {
       const col = 4 + yi * 4;
-      const p = a1Of(row, col);
-      const a = a1Of(row, col + 1);
-      const r = a1Of(row, col + 2);
+      const p = toA1(row, col);
+      const a = toA1(row, col + 1);
+      const r = toA1(row, col + 2);
       // The row's own rate cell computes exactly this year's rate: the period formula reads it.
       pairs.push({ p, a, r });
       const planF = read(src?.years[yi]?.plan ?? null);
@@ -861,7 +861,7 @@ function putFlagRows(s: Layout, rows: FlagCount[], row: number): void {
       ? (flag: string, yi: number) => {
           const col = 4 + yi * 4 + 3;
           const top = s.indicatorFirstRow;
-          const range = `${a1Of(top, col)}:${a1Of(top + s.model.indicators.length - 1, col)}`;
+          const range = `${toA1(top, col)}:${toA1(top + s.model.indicators.length - 1, col)}`;
           return `=COUNTIF(${range},"${flag.replace(/"/g, '""')}")`;
         }
       : null;
@@ -869,8 +869,8 @@ function putFlagRows(s: Layout, rows: FlagCount[], row: number): void {
     w.start(row, 1).put(f.flag, st.code);
     f.counts.forEach((n, yi) => w.put(n, st.count, count ? count(f.flag, yi) : null));
     f.counts.forEach((n, yi) => {
-      const c = a1Of(row, 2 + yi);
-      const sum = `SUM(${a1Of(first, 2 + yi)}:${a1Of(last, 2 + yi)})`;
+      const c = toA1(row, 2 + yi);
+      const sum = `SUM(${toA1(first, 2 + yi)}:${toA1(last, 2 + yi)})`;
       const formula = count ? `=IF(${sum}=0,"",${c}/${sum})` : null;
       const v = totals[yi] ? n / totals[yi] : null;
       w.put(formula && v === null ? "" : v, st.share, formula);

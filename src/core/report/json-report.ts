@@ -10,6 +10,7 @@ import type { PeriodBasis } from "../model/computed";
 import type { Flag } from "../config/config";
 import { renderMessage } from "../checks/render";
 import type { ChecklistEntry } from "../checklist/checklist";
+import { shownText } from "../values/shown";
 
 export interface JsonReport {
   items: JsonItem[];
@@ -95,12 +96,7 @@ export interface JsonItem {
 }
 
 const num = (c: SourceCell | null) => (c && c.parsed.kind === "number" ? c.parsed.value : null);
-const txt = (c: SourceCell | null) => {
-  if (!c || c.parsed.kind === "blank") return null;
-  if (typeof c.raw === "string") return c.raw.trim();
-  if (c.raw !== null && typeof c.raw === "object") return c.raw.error;
-  return String(c.raw);
-};
+const txt = shownText;
 
 /** `planFindings`: problems raised while planning the writes (fill/area-occupied …), listed and counted too. */
 export function buildReport(a: Analysis, lang: Lang, planFindings: readonly Finding[] = []): JsonReport {

@@ -20,7 +20,7 @@ import { toA1 } from "../grid/address";
 import { gradeKey } from "../values/normalize";
 import { compareItemNo, ofYear } from "../values/order";
 import { pushTo } from "../values/group";
-import { mapList } from "../values/lists";
+import { shownText } from "../values/shown";
 
 export interface ItemRow {
   no: string;
@@ -119,13 +119,8 @@ export const NO_LEAD = "（主担当未設定）";
 
 const OTHER = "その他";
 
-const cellValue = (c: SourceCell | null): number | string | null => {
-  if (!c || c.parsed.kind === "blank") return null;
-  if (c.parsed.kind === "number") return c.parsed.value;
-  if (typeof c.raw === "string") return c.raw.trim();
-  if (c.raw !== null && typeof c.raw === "object") return c.raw.error;
-  return String(c.raw);
-};
+const cellValue = (c: SourceCell | null): number | string | null =>
+  c?.parsed.kind === "number" ? c.parsed.value : shownText(c);
 const text = (c: SourceCell | null) => {
   const v = cellValue(c);
   return v === null ? "" : String(v);
@@ -162,7 +157,7 @@ export function buildSummary(
 }
 
 function flagCounts(indicators: IndicatorRow[], fiscalYears: number[]): FlagCount[] {
-  const rows = mapList(SUMMARY_FLAGS, (flag) => ({ flag, counts: mapList(fiscalYears, () => 0) }));
+  const rows = SUMMARY_FLAGS.map((flag) => ({ flag, counts: fiscalYears.map(() => 0) }));
   for (const ind of indicators)
     ind.years.forEach((y, yi) => {
       const fi = SUMMARY_FLAGS.indexOf(y.flag);
@@ -179,7 +174,7 @@ function departmentRows(sorted: ComputedItem[], rows: ItemRow[]): DepartmentRow[
       department: item.leadDepartment ?? NO_LEAD,
       no: r.no,
       title: r.title,
-      grades: mapList(r.years, (y) => y.grade),
+      grades: r.years.map((y) => y.grade),
       errors: r.errors,
       warnings: r.warnings,
       link: r.link,
@@ -244,7 +239,7 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
   );
   const first = item.blocks[0];
   const anchor = item.noCell ?? first?.header.title ?? first?.header.pillar ?? null;
-  const rowYears = mapList(fiscalYears, (fy) => ({
+  const rowYears = fiscalYears.map((fy) => ({
     fiscalYear: fy,
     status: text(ofYear(item.statuses, fy)?.status ?? null),
     grade: text(ofYear(item.grades, fy)?.grade ?? null),
@@ -269,7 +264,7 @@ function itemRow({ item, years }: ComputedItem, fiscalYears: number[], itemFindi
 }
 
 function indicatorRow(no: string, ci: ComputedIndicator, fiscalYears: number[]): IndicatorRow {
-  const rowYears = mapList(fiscalYears, (fy): IndicatorRow["years"][number] => {
+  const rowYears = fiscalYears.map((fy): IndicatorRow["years"][number] => {
     const y = ofYear(ci.indicator.years, fy);
     const c = ofYear(ci.years, fy);
     return {
@@ -292,7 +287,7 @@ function indicatorRow(no: string, ci: ComputedIndicator, fiscalYears: number[]):
     lowerIsBetter: ci.indicator.lowerIsBetter,
     sources: {
       baseline: liveRef(ci.indicator.baseline.cell),
-      years: mapList(fiscalYears, (fy) => {
+      years: fiscalYears.map((fy) => {
         const y = ofYear(ci.indicator.years, fy);
         return { plan: liveRef(y?.plan ?? null), actual: y ? actualRef(y) : null };
       }),
@@ -319,7 +314,7 @@ function gradeTables(
   fiscalYears: number[],
   config: ShinchokuConfig,
 ): Pick<SummaryModel, "gradeCounts" | "gradeTotals"> {
-  const scale = mapList(config.grades, (g) => g.code);
+  const scale = config.grades.map((g) => g.code);
   const grades = [...scale, OTHER];
   // A grade's row by the text typed, the normalisation done once per distinct text.
   const rowOfText = new Map<string, number>();
@@ -334,7 +329,7 @@ function gradeTables(
     return gi;
   };
   const emptyRows = (pillar: string): GradeCount[] =>
-    mapList(grades, (grade) => ({ pillar, grade, counts: mapList(fiscalYears, () => 0), shares: [] }));
+    grades.map((grade) => ({ pillar, grade, counts: fiscalYears.map(() => 0), shares: [] }));
 
   const byPillar = new Map<string, ComputedItem[]>();
   for (const c of sorted) pushTo(byPillar, c.item.pillar || "（未設定）", c);

@@ -1,6 +1,7 @@
 import { asExcelErrorLiteral, isCellError } from "../grid/cell";
 import type { CellValue } from "../model/snapshot";
 import { MINUS_MARKS, NA_MARKS, nfkc } from "./normalize";
+import { shownValue } from "./shown";
 import { ContentCache, MemoTable } from "./memo";
 
 /** What a cell means, once normalised. Each kind is a different situation for the checks. */
@@ -211,7 +212,5 @@ export function isNumber(p: Parsed): p is Extract<Parsed, { kind: "number" }> {
 
 /** The cell as display text, for texts and labels (numbers as Excel would show them plainly). */
 export function cellText(raw: CellValue | undefined): string {
-  if (raw === null || raw === undefined) return "";
-  if (isCellError(raw)) return raw.error;
-  return nfkc(String(raw));
+  return nfkc(shownValue(raw));
 }

@@ -1,6 +1,5 @@
 import type { Rule } from "../../rule";
 import { at, cellDisplay, draft, fyEn, fyJa } from "../../helpers";
-import { mapList } from "../../../values/lists";
 import { gradeKey } from "../../../values/normalize";
 import type { GradeDef } from "../../../config/config";
 
@@ -20,9 +19,9 @@ export const gradeOffScale: Rule = {
   },
   check: ({ items, config }) => {
     const onScale = (grades: GradeDef[]) => {
-      const keys = mapList(grades, (g) => gradeKey(g.code));
+      const keys = grades.map((g) => gradeKey(g.code));
       return {
-        text: mapList(grades, (g) => g.code).join("/"),
+        text: grades.map((g) => g.code).join("/"),
         ok: (v: string) => keys.includes(gradeKey(v)),
       };
     };

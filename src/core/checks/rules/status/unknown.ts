@@ -1,6 +1,5 @@
 import type { Rule } from "../../rule";
 import { at, cellDisplay, draft, fyEn, fyJa } from "../../helpers";
-import { mapList } from "../../../values/lists";
 import { nfkc } from "../../../values/normalize";
 
 export const statusUnknown: Rule = {
@@ -12,7 +11,7 @@ export const statusUnknown: Rule = {
     en: (p) => `${at(p)}: the ${fyEn(p)} status "${p.value}" is not one of: ${p.vocabulary}.`,
   },
   check: ({ items, config }) => {
-    const labels = mapList(config.statuses, (s) => nfkc(s.label));
+    const labels = config.statuses.map((s) => nfkc(s.label));
     const out = [];
     for (const item of items)
       for (const s of item.statuses) {
