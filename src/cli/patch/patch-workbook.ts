@@ -172,6 +172,7 @@ class Patcher {
     d.unmergeInside(e.clear);
     d.removeCfInside(e.clear);
     d.removeLinksInside(e.clear);
+    for (const c of e.standardWidths ?? []) d.clearColumnWidth(c);
     for (const w of e.columnWidths) d.setColumn(w.col, { width: String(w.width), customWidth: "1" });
     for (const c of e.hiddenColumns ?? []) d.setColumn(c, { hidden: "1" });
     for (const h of e.rowHeights ?? []) d.data.setHeight(h.row, h.height);

@@ -7,7 +7,16 @@
 import { type CellRange, parseRangeA1, rangeToA1 } from "../../core";
 import { applyEdits, insertionPoint } from "./styles";
 import { PatchRefusal, SheetData } from "./sheet-data";
-import { attr, childElements, escapeAttr, localName, rootElement, setAttr, type XmlElement } from "./xml";
+import {
+  attr,
+  attributes,
+  childElements,
+  escapeAttr,
+  localName,
+  rootElement,
+  setAttr,
+  type XmlElement,
+} from "./xml";
 
 export const WORKSHEET_ORDER = [
   "sheetPr",
@@ -191,7 +200,7 @@ export class Worksheet {
   }
 
   /** Sets attributes of one column (0-based), splitting a <col> that covers more columns. */
-  setColumn(col: number, attrs: Record<string, string>): void {
+  setColumn(col: number, attrs: Record<string, string | null>): void {
     const n = col + 1;
     const list = this.colList();
     let i = list.findIndex((c) => c.min <= n && c.max >= n);
@@ -216,6 +225,18 @@ export class Worksheet {
     let tag = list[i].tag;
     for (const [k, v] of Object.entries(attrs)) tag = setAttr(tag, k, v);
     list[i].tag = tag;
+  }
+
+  /** Back to the sheet's standard width (undo): the column's own width goes, its other attributes stay. */
+  clearColumnWidth(col: number): void {
+    const n = col + 1;
+    if (!this.colList().some((c) => c.min <= n && c.max >= n && attr(c.tag, "width") !== undefined)) return;
+    this.setColumn(col, { width: null, customWidth: null });
+    // A <col> left with only its span says nothing: it goes, as if it had never been written.
+    const list = this.colList();
+    const i = list.findIndex((c) => c.min === n && c.max === n);
+    if (i >= 0 && [...attributes(list[i].tag).keys()].every((k) => k === "min" || k === "max"))
+      list.splice(i, 1);
   }
 
   setTabColor(rgb: string): void {

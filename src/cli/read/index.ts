@@ -53,8 +53,8 @@ export function readWorkbookBytes(buf: Buffer, limits: PackageLimits = DEFAULT_L
     if (!rel || !REL_WORKSHEET.test(rel.type) || rel.target === null) continue;
     const xml = pkg.text(rel.target);
     if (xml === null) throw new PackageError("brokenZip", rel.target);
-    const { cells, merges } = readSheetPart(rel.target, xml, ctx);
-    sheets.push(sheetFromCells(s.name, cells, merges));
+    const { cells, merges, columnWidths, columnWidthsComplete } = readSheetPart(rel.target, xml, ctx);
+    sheets.push({ ...sheetFromCells(s.name, cells, merges), columnWidths, columnWidthsComplete });
   }
   return { sheets, names: workbook.names };
 }

@@ -25,7 +25,17 @@ export interface SheetContext {
 export interface SheetCells {
   cells: GridCell[];
   merges: CellRange[];
+  /**
+   * Widths of the columns that have one (`<col width>`), by 0-based column; the others have the
+   * sheet's standard width (null). Undo puts back what a computed area widened (SheetSnapshot).
+   */
+  columnWidths: Record<number, number | null>;
+  /** False when a `<col>` span reaches past WIDTH_COLUMNS: the widths beyond are unknown. */
+  columnWidthsComplete: boolean;
 }
+
+/** Columns whose widths are kept: LibreOffice writes spans to column 1024, Excel to 16384. */
+const WIDTH_COLUMNS = 1024;
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -46,6 +56,8 @@ export function readSheetPart(part: string, xml: string, ctx: SheetContext): She
 function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCells {
   const cells: GridCell[] = [];
   const merges: CellRange[] = [];
+  const columnWidths: Record<number, number | null> = {};
+  let columnWidthsComplete = true;
   const shared = new Map<string, { row: number; col: number; text: string }>();
   let row = -1;
   let col = -1;
@@ -163,6 +175,15 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
         case "t":
           if (hasInline && inPhonetic === 0 && !selfClosing) into = Into.Inline;
           return;
+        case "col": {
+          const min = Number(a.get("min"));
+          const max = Number(a.get("max"));
+          const width = Number(a.get("width"));
+          if (!Number.isInteger(min) || !Number.isInteger(max) || !(width > 0)) return;
+          if (max > WIDTH_COLUMNS) columnWidthsComplete = false;
+          for (let c = Math.max(min, 1); c <= Math.min(max, WIDTH_COLUMNS); c++) columnWidths[c - 1] = width;
+          return;
+        }
         case "mergeCell": {
           const ref = a.get("ref");
           if (ref) {
@@ -198,7 +219,7 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
       }
     },
   });
-  return { cells: withoutMergedCells(cells, merges), merges };
+  return { cells: withoutMergedCells(cells, merges), merges, columnWidths, columnWidthsComplete };
 }
 
 function number(v: string): number | null {
