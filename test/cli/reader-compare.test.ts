@@ -17,6 +17,7 @@ import { snapshotWorkbook } from "../../src/cli/read-xlsx";
 import { workbookFromBuffer } from "../../src/cli/workbook-io";
 import { toA1 } from "../../src/core/grid/address";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/grid/cell";
+import { cli, tmpDir } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
 const READERS = path.join(ROOT, "test", "fixtures", "readers");
@@ -204,5 +205,38 @@ describe("workbooks other programs write (ExcelJS cannot read them; compared wit
       [null, "一二"],
     ]);
     expect(ours.sheets[0].formulas?.[5]).toEqual([null, "=C2*2", null]);
+  });
+});
+
+describe("the CLI on workbooks other programs write", () => {
+  const strip = (r: { findings: Array<Record<string, unknown>> }) =>
+    r.findings.map((f) => [f.code, f.severity, f.itemNo, f.sheet, f.cell]);
+
+  test.each(["sample-openpyxl.xlsx", "sample-prefixed.xlsx"])(
+    "validate %s gives the seed sample's findings",
+    async (name) => {
+      const theirs = await cli("validate", path.join(READERS, name), "--as-of", "2019-06-30", "--json");
+      const ours = await cli("validate", SAMPLE, "--as-of", "2019-06-30", "--json");
+      expect(theirs.stderr).toBe("");
+      expect(strip(JSON.parse(theirs.stdout))).toEqual(strip(JSON.parse(ours.stdout)));
+      expect(strip(JSON.parse(ours.stdout)).length).toBeGreaterThan(0);
+    },
+  );
+
+  test("a writing command says, in one line, that it cannot write what ExcelJS cannot read", async () => {
+    const out = path.join(tmpDir("quirks"), "out.xlsx");
+    const r = await cli(
+      "run",
+      path.join(READERS, "sample-openpyxl.xlsx"),
+      "-o",
+      out,
+      "--as-of",
+      "2019-06-30",
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")).toEqual([
+      expect.stringContaining("このブックはコマンドラインでは書き込めません"),
+    ]);
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
