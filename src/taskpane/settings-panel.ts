@@ -334,6 +334,17 @@ export function buildSettingsPanel(
   const ownPeriod = toggle("setting-ownPeriodGrades", "settings.ownPeriodGrades", periodGrades);
   const ownBands = toggle("setting-ownFlagBands", "settings.ownFlagBands", flagBands);
   bandChoices = () => flagChoices({ ownFlagBands: ownBands.box.checked, flagBands: flagBands.get() });
+  // Bands switched or a band's label changed: the grade rows offer the new labels (values kept).
+  const offerBands = (ev: Event) => {
+    if (ev.target instanceof HTMLInputElement && ev.target.dataset.sub === "min") return;
+    grades.set(grades.get());
+    periodGrades.set(periodGrades.get());
+  };
+  flagBands.root.addEventListener("change", offerBands);
+  flagBands.root.addEventListener("click", (ev) => {
+    if (ev.target instanceof HTMLButtonElement) offerBands(ev);
+  });
+  ownBands.box.addEventListener("change", offerBands);
 
   const statuses = rowList<StatusRow>(lang, {
     path: "statuses",

@@ -9,6 +9,7 @@ import { createOperations } from "../../src/excel/operations";
 import { installSimulatedOffice, type SimExcelHost } from "../sim-excel";
 import { resetSizeHint } from "../../src/excel/read-workbook";
 import { formWorkbook, reload } from "./fixtures";
+import { namesOf } from "../sim-excel/names";
 
 const ja = { lang: "ja" as const };
 const SHEET = DEFAULT_CONFIG.findingsSheetName;
@@ -179,5 +180,25 @@ describe("the simulated Excel's data validation and hidden columns", () => {
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});
+
+describe("指摘一覧 is ours by _Shinchoku.Findings (simulated Excel)", () => {
+  it("records the sheet in the name; a marked sheet holding staff text beside it is never cleared", async () => {
+    const wb = formWorkbook(28);
+    // An earlier version's sheet (the marker, no name) that staff wrote beside: a staff sheet now.
+    const old = wb.addWorksheet(SHEET);
+    old.getCell("A1").value = `${DEFAULT_CONFIG.findingsMarker} 検証結果と対応状況`;
+    old.getCell("M2").value = "課内メモ";
+    const host = installSimulatedOffice(wb);
+    const ops = createOperations();
+    const w = await ops.findings(ja);
+    expect(w.findingsSheet).toBe(`${SHEET} (Shinchoku)`);
+    const named = namesOf(host.book).find((n) => n.name === "_Shinchoku.Findings");
+    expect(named?.formula).toMatch(/^='指摘一覧 \(Shinchoku\)'!\$A\$1:\$K\$\d+$/);
+    const again = await ops.findings(ja);
+    expect(again.findingsSheet).toBe(`${SHEET} (Shinchoku)`);
+    const back = await reload(await host.exportXlsx());
+    expect(back.getWorksheet(SHEET)!.getCell("M2").value).toBe("課内メモ");
   });
 });

@@ -633,6 +633,14 @@ test("settings: indicator kinds, the default kind, period grades and flag bands 
   await byTestId("setting-flagBands-add").click();
   await bandLabels.nth(3).fill("大幅な遅れ");
   await bandMins.nth(3).fill("50");
+  // The grade rows offer the bands' labels as flags to match.
+  expect(
+    await page
+      .locator('[data-testid="setting-grades"] li')
+      .nth(3)
+      .locator('input[data-sub="expectedFlags"]')
+      .evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value)),
+  ).toEqual(["達成", "概ね達成", "未達成", "大幅な遅れ"]);
   await byTestId("setting-ownPeriodGrades").check();
   await byTestId("settings").screenshot({ path: path.join(out, "settings.png") });
   await byTestId("btn-save-settings").click();
