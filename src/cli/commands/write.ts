@@ -30,7 +30,7 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
   const input = inputs.files.length === 1 ? inputs.files[0] : args.inputs[0];
   const out = outputPath(ctx, input);
 
-  let a: Analysed & { wb: ExcelJS.Workbook; bytes: Buffer };
+  let a: Analysed & { bytes: Buffer };
   try {
     a = await analyseFile(input, ctx.config, args.asOf);
   } catch (err) {
@@ -47,7 +47,11 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
       ctx.io.err(m.extensionMismatch(out, pkgKind));
       return 2;
     }
-    patched = await patchWorkbook(a.bytes, planWrites(a, kind, true, args.lang));
+    const plans = planWrites(a, kind, true, args.lang);
+    // The ExcelJS workbook is not needed past the snapshot: let it go before the patch allocates.
+    const bytes = a.bytes;
+    (a as Analysed).wb = null;
+    patched = await patchWorkbook(bytes, plans);
   } catch (err) {
     if (process.env.SHINCHOKU_DEBUG) ctx.io.err((err as Error).stack ?? String(err));
     ctx.io.err(m.patchRefused(input, (err as Error).message));
