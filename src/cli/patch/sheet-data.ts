@@ -285,6 +285,10 @@ export function cellXml(
 /** <t>, with xml:space="preserve" where spaces at the ends or line breaks must survive. */
 export function textElement(s: string): string {
   const keep = /^[\s]|[\s]$|\n/.test(s);
+  // Text that itself reads like Excel's escape (_x0041_) is left as it is: ExcelJS, which reads the
+  // snapshot today, does not decode escapes in inline strings, so _x005F_ here would come back
+  // changed and our records would no longer match (§22.9.2.19 says Excel decodes them). To revisit
+  // with a reader that decodes as Excel does.
   return `<t${keep ? ' xml:space="preserve"' : ""}>${escapeText(s)}</t>`;
 }
 
