@@ -277,3 +277,38 @@ describe("the patching writer on a workbook with what real files hold", () => {
     expectWholePackage(undone);
   });
 });
+
+describe("a file the patch cannot write safely", () => {
+  it("is refused with one message, exit 2, and nothing written: a chart sheet where the summary goes", async () => {
+    const s = await freshSamples();
+    const file = path.join(s.dir, "chartsheet.xlsx");
+    const zip = await JSZip.loadAsync(fs.readFileSync(s.pasted));
+    const wb = (await zip.file("xl/workbook.xml")!.async("string")).replace(
+      "</sheets>",
+      '<sheet name="集計" sheetId="9" r:id="rIdCs"/></sheets>',
+    );
+    zip.file("xl/workbook.xml", wb);
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).replace(
+      "</Relationships>",
+      '<Relationship Id="rIdCs" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+    );
+    zip.file("xl/_rels/workbook.xml.rels", rels);
+    zip.file(
+      "xl/chartsheets/sheet1.xml",
+      '<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>',
+    );
+    const ct = (await zip.file("[Content_Types].xml")!.async("string")).replace(
+      "</Types>",
+      '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>',
+    );
+    zip.file("[Content_Types].xml", ct);
+    fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const out = path.join(s.dir, "cs-out.xlsx");
+    const r = await cli("run", file, "-o", out, "--as-of", AS_OF, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toContain("cannot be written safely, nothing written");
+    expect(r.stderr).toContain("is not a worksheet");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});

@@ -77,6 +77,21 @@ describe("a staff sheet patched in place", () => {
     expect(ok.toXml()).toContain('<row r="1"/>');
   });
 
+  it("refuses to write into an array formula's cells, and allows clearing the whole of it", () => {
+    const xml = sheet(
+      '<sheetData><row r="1"><c r="A1"><f t="array" ref="A1:A2">B1:B2*2</f><v>2</v></c></row><row r="2"><c r="A2"><v>4</v></c></row></sheetData>',
+    );
+    expect(() => new Worksheet(xml).data.put(1, 0, cellXml("A2", undefined, 1, null))).toThrow(
+      /array formula/,
+    );
+    expect(() => new Worksheet(xml).data.clear({ top: 1, left: 0, bottom: 1, right: 0 })).toThrow(
+      /array formula/,
+    );
+    const ws = new Worksheet(xml);
+    ws.data.clear({ top: 0, left: 0, bottom: 1, right: 3 });
+    expect(ws.toXml()).not.toContain("<f");
+  });
+
   it("numbers rows and cells that came without (their place no longer follows from the ones before)", () => {
     const ws = new Worksheet(
       sheet("<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row></sheetData>"),

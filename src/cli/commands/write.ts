@@ -49,7 +49,11 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
       ctx.io.err(m.extensionMismatch(out, pkgKind));
       return 2;
     }
-    patched = await patchWorkbook(a.bytes, planWrites(a, kind, true, args.lang));
+    const plans = planWrites(a, kind, true, args.lang);
+    // The ExcelJS workbook is not needed past the snapshot: let it go before the patch allocates.
+    const bytes = a.bytes;
+    (a as Analysed).wb = null;
+    patched = await patchWorkbook(bytes, plans);
   } catch (err) {
     if (args.debug) ctx.io.err((err as Error).stack ?? String(err));
     ctx.io.err(m.patchRefused(input, (err as Error).message));

@@ -6,6 +6,7 @@
  */
 import * as path from "node:path";
 import { inflateEntry, newEntry, readRawEntries, writeRawEntries, type RawEntry } from "./raw-zip";
+import { PatchRefusal } from "./sheet-data";
 import { attr, attributes, childElements, escapeAttr, rootElement, setAttr } from "./xml";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
@@ -77,7 +78,11 @@ export class Package {
     if (s.text !== null) return s.text;
     let t = this.texts.get(s.name);
     if (t === undefined) {
-      t = inflateEntry(s.raw as RawEntry).toString("utf8");
+      const bytes = inflateEntry(s.raw as RawEntry);
+      // Excel writes UTF-8; a part in UTF-16 (allowed by XML) is not something to splice as text.
+      if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+        throw new PatchRefusal(`${s.name} is written in UTF-16`);
+      t = bytes.toString("utf8");
       // A byte order mark is allowed before the declaration; the patch reads past it.
       if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
       this.texts.set(s.name, t);

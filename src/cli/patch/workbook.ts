@@ -160,7 +160,8 @@ export class WorkbookXml {
       }
     if (this.names.some((n) => n.sheet)) this.namesChanged = true;
     if (this.active === s)
-      this.active = this.sheets.find((x) => !attr(x.tag, "state")) ?? this.sheets[0] ?? null;
+      this.active =
+        this.sheets.find((x) => (attr(x.tag, "state") ?? "visible") === "visible") ?? this.sheets[0] ?? null;
     if (this.first === s) this.first = this.sheets[0] ?? null;
     this.viewChanged = true;
   }
