@@ -128,6 +128,7 @@ export function installSimulatedOffice(wb: ExcelJS.Workbook, opts: SimOfficeOpti
     ) => host.run(a, b),
     SpecialCellType,
     SpecialCellValueType,
+    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
     ErrorCodes: {
       accessDenied: "AccessDenied",
       itemNotFound: "ItemNotFound",
