@@ -32,6 +32,7 @@ import { approximate } from "./rules/approximate";
 import { otherSheet } from "./rules/other-sheet";
 import { structureProtected } from "./rules/structure-protected";
 import { highlightSkipped } from "./rules/highlight-skipped";
+import { areaMerged } from "./rules/area-merged";
 
 export const ALL_RULES: readonly Rule[] = [
   notANumber,
@@ -66,6 +67,7 @@ export const ALL_RULES: readonly Rule[] = [
   otherSheet,
   structureProtected,
   highlightSkipped,
+  areaMerged,
 ];
 
 const BY_CODE = new Map(ALL_RULES.map((r) => [r.code, r]));
