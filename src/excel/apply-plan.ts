@@ -192,7 +192,13 @@ async function writeGroups(
   // Sheets the plan removes go first; names last, once every sheet they refer to is there.
   if (progress.committed === 0) around.before();
   for (const p of group) cells += queueEdit(context, p, existing.has(p.edit.sheet), meter);
-  if (rest.length === 0) around.after();
+  if (rest.length === 0) {
+    around.after();
+    // Calculation was suspended for our writes; "it is the developer's responsibility to re-calc
+    // the workbook" (suspendApiCalculationUntilNextSync): last in the last batch, no sync of its own.
+    context.application.calculate(Excel.CalculationType.recalculate);
+    meter.send();
+  }
   const sent = meter.queuedBytes;
   meter.beforeSync("write");
   try {

@@ -134,6 +134,30 @@ describe("fill plan on the seed laid out as the workbook", () => {
     expect(writesOn(r.plan, s2).length).toBeGreaterThan(0);
   });
 
+  it("never writes into, merges over or unmerges a staff merged area reaching into the area", () => {
+    for (const merge of [
+      { top: 14, bottom: 15, left: 20, right: 21 }, // U15:V16, inside the area, empty
+      { top: 9, bottom: 11, left: 16, right: 17 }, // Q10:R12, reaching down into our title row
+    ]) {
+      const sheets = seedFormSheets();
+      sheets[0].merges = [...(sheets[0].merges ?? []), merge];
+      const wb2: WorkbookSnapshot = { sheets };
+      const r = planFill(run(wb2), wb2);
+      const at = toA1(merge.top, merge.left);
+      expect(r.findings.map((f) => [f.code, f.sheet, f.cell])).toEqual([["fill/area-merged", s1, at]]);
+      expect(writesOn(r.plan, s1)).toEqual([]);
+      expect(r.plan.edits.find((e) => e.sheet === s1)?.merges ?? []).toEqual([]);
+      expect(writesOn(r.plan, s2).length).toBeGreaterThan(0);
+    }
+  });
+
+  it("a fill again over its own merges is fine (they lie inside our owned area)", () => {
+    const wb2: WorkbookSnapshot = { sheets: seedFormSheets() };
+    const once = applyPlan(wb2, planFill(run(wb2), wb2).plan);
+    const r = planFill(run(once), once);
+    expect(r.findings.filter((f) => f.code === "fill/area-merged")).toEqual([]);
+  });
+
   it("counts a cell holding only a space as typed: not ours to overwrite", () => {
     const sheets = seedFormSheets();
     sheets[0].values[11][16] = " "; // Q12, where our title would go

@@ -67,6 +67,10 @@ describe("payload limits", () => {
     expect(res.wrote).toBe(true);
     expect(host.syncLog.some((s) => s.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
     expect(res.stats.writeSyncs).toBeGreaterThan(2);
+    // Every batch suspended calculation; the last one recalculates the workbook.
+    expect(host.book.calculationSuspensions).toBeGreaterThan(1);
+    expect(host.book.recalculations).toEqual(["Recalculate"]);
+    expect(host.book.recalcNeeded).toBe(false);
     expect(diffDumps(expected, cellDump(await reload(await host.exportXlsx())))).toEqual([]);
   });
 

@@ -107,6 +107,9 @@ describe("fill", () => {
     expect(first.stats.writeSyncs).toBe(2);
     expect(first.stats.cellsWritten).toBeGreaterThan(10);
     expect(host.book.calculationSuspensions).toBe(1);
+    // Suspended for the writes, then recalculated in the same batch (no third sync).
+    expect(host.book.recalculations).toEqual(["Recalculate"]);
+    expect(host.book.recalcNeeded).toBe(false);
     const ws = host.book.sheetByName(SEED_SHEET);
     const texts: string[] = [];
     ws?.eachRow((row) => row.eachCell((c) => texts.push(String(c.text))));

@@ -21,8 +21,9 @@
     return copy;
   }
   var excel = Object.assign({}, host.Excel, {
-    run: function (batch) {
-      return Promise.resolve(host.Excel.run(batch)).catch(function (e) {
+    // Excel.run(batch) or Excel.run(options, batch) (RunOptions, e.g. delayForCellEdit).
+    run: function (optionsOrBatch, batch) {
+      return Promise.resolve(host.Excel.run(optionsOrBatch, batch)).catch(function (e) {
         throw local(e);
       });
     },

@@ -10,6 +10,7 @@ import { installSimulatedOffice, SimExcelHost, type SimOfficeOptions } from "./o
 
 export { installSimulatedOffice, SimExcelHost, type SimOfficeOptions };
 export { SimOfficeError } from "./errors";
+export { DIALOG_ERRORS, SimDialog, SimDialogHost } from "./dialog";
 export {
   EXCEL_LIMITS,
   SETTINGS_SHEET,

@@ -18,6 +18,7 @@ import {
 import { SimRequestContext } from "./workbook";
 import { argbOf, hexOf } from "./cells";
 import { SpecialCellType, SpecialCellValueType } from "./special-cells";
+import { DialogEventType, SimDialogHost } from "./dialog";
 
 export interface SimOfficeOptions {
   /** Highest ExcelApi version the host claims (default 1.17). */
@@ -35,6 +36,8 @@ export class SimExcelHost {
   readonly book: SimBook;
   readonly requirements: SimRequirements;
   readonly settings: SimSettings;
+  /** Office.context.ui: the Dialog API (dialog.ts). */
+  readonly dialogs = new SimDialogHost();
   displayLanguage: string;
 
   constructor(wb: ExcelJS.Workbook, opts: SimOfficeOptions = {}) {
@@ -125,6 +128,7 @@ export function installSimulatedOffice(wb: ExcelJS.Workbook, opts: SimOfficeOpti
     ) => host.run(a, b),
     SpecialCellType,
     SpecialCellValueType,
+    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
     ErrorCodes: {
       accessDenied: "AccessDenied",
       itemNotFound: "ItemNotFound",
@@ -143,8 +147,13 @@ export function installSimulatedOffice(wb: ExcelJS.Workbook, opts: SimOfficeOpti
       },
       requirements: host.requirements,
       document: { settings: host.settings },
+      ui: {
+        displayDialogAsync: (...args: Parameters<SimDialogHost["displayDialogAsync"]>) =>
+          host.dialogs.displayDialogAsync(...args),
+      },
     },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    EventType: DialogEventType,
     HostType: { Excel: "Excel" },
     onReady: (cb?: (info: { host: string; platform: string }) => void) => {
       const info = { host: "Excel", platform: "OfficeOnline" };

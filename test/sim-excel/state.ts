@@ -95,6 +95,15 @@ export class SimBook {
   cellEdit: { exited: Promise<void>; exit: () => void } | null = null;
   /** Batches that asked for suspendApiCalculationUntilNextSync (tests assert the adapter does). */
   calculationSuspensions = 0;
+  /**
+   * "Suspends calculation until the next context.sync() is called. Once set, it is the developer's
+   * responsibility to re-calc the workbook" (Application.suspendApiCalculationUntilNextSync,
+   * learn.microsoft.com/javascript/api/excel/excel.application): true from a suspended batch until
+   * Application.calculate runs after it.
+   */
+  recalcNeeded = false;
+  /** Application.calculate calls, with their calculation type. */
+  recalculations: string[] = [];
   limits: SimLimits;
   private nextCfId = 1;
 

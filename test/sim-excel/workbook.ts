@@ -99,6 +99,20 @@ export class SimApplication {
       describe: { call: "suspendApiCalculationUntilNextSync" },
       run: () => {
         this.book.calculationSuspensions++;
+        this.book.recalcNeeded = true;
+        return undefined;
+      },
+    });
+  }
+  /** Application.calculate (ExcelApi 1.1): recalculates the open workbooks. */
+  calculate(calculationType: string): void {
+    if (!["Recalculate", "Full", "FullRebuild"].includes(String(calculationType)))
+      throw simError.invalidArgument(`calculate(${String(calculationType)})`);
+    this.context.enqueue({
+      describe: { call: "calculate", calculationType },
+      run: () => {
+        this.book.recalculations.push(String(calculationType));
+        this.book.recalcNeeded = false;
         return undefined;
       },
     });

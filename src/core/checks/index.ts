@@ -34,6 +34,7 @@ import { fillStale } from "./rules/fill/stale";
 import { summaryStale } from "./rules/summary/stale";
 import { structureProtected } from "./rules/write/structure-protected";
 import { highlightSkipped } from "./rules/write/highlight-skipped";
+import { areaMerged } from "./rules/fill/area-merged";
 
 export const ALL_RULES: readonly Rule[] = [
   notANumber,
@@ -70,6 +71,7 @@ export const ALL_RULES: readonly Rule[] = [
   summaryStale,
   structureProtected,
   highlightSkipped,
+  areaMerged,
 ];
 
 const BY_CODE = new Map(ALL_RULES.map((r) => [r.code, r]));

@@ -18,7 +18,7 @@ import { rangeAt } from "../grid/cell";
 import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { indexOfYear } from "../values/order";
 import { Grid } from "../grid/grid";
-import { quoteSheetName, toA1 } from "../grid/address";
+import { quoteSheetName, rangeToA1, toA1 } from "../grid/address";
 import type { Finding } from "../model/finding";
 import {
   KIND_JA,
@@ -488,7 +488,27 @@ function areaProblem(
       if (grid.isEmpty(r, c) || rangeAt(owned, r, c)) continue;
       return finding("fill/area-occupied", block.sheet, r, c, itemNo, { cell: toA1(r, c) });
     }
+  // Never into, over or apart a staff merged area reaching into the area (beyond the used range
+  // too: an empty merge still is one); merges of ours from before lie inside our owned ranges.
+  for (let r = area.titleRow; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++) {
+      const m = grid.mergeAt(r, c);
+      if (!m || owned.some((o) => contains(o, m))) continue;
+      return finding("fill/area-merged", block.sheet, m.top, m.left, itemNo, {
+        cell: toA1(m.top, m.left),
+        merge: rangeToA1(m),
+      });
+    }
   return null;
+}
+
+function contains(outer: CellRange, inner: CellRange): boolean {
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
 }
 
 function writeArea(

@@ -462,6 +462,13 @@ describe("rules raised by the write plans", () => {
     expect(renderMessage(f("write/highlight-skipped", "No1"), "en")).toMatch(/^No1: the sheet is protected/);
     expect(ruleByCode("write/structure-protected")?.defaultSeverity).toBe("error");
     expect(ruleByCode("write/highlight-skipped")?.defaultSeverity).toBe("info");
+    const merged = {
+      ...f("fill/area-merged", "No1"),
+      cell: "U15",
+      params: { cell: "U15", merge: "U15:V16" },
+    };
+    expect(renderMessage(merged, "ja")).toContain("結合セル（U15:V16）");
+    expect(renderMessage(merged, "en")).toMatch(/a merged cell \(U15:V16\) lies where the computed area/);
   });
 });
 
@@ -471,6 +478,8 @@ describe("the registry", () => {
       ...CASES.map((c) => c.code),
       "fill/area-occupied",
       "fill/no-room",
+      // test/core/plans.test.ts
+      "fill/area-merged",
       "summary/name-taken",
       // test/core/ownership.test.ts
       "fill/area-edited",
