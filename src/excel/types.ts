@@ -74,7 +74,7 @@ export interface OperationResult {
 }
 
 export interface ShinchokuSettings {
-  /** Configuration overrides saved in the workbook's document settings; they travel with the file. */
+  /** Configuration overrides saved in the workbook's custom XML part (excel/settings.ts); they travel with the file. */
   overrides: ConfigOverrides;
   /** Colour cells with errors on validate; cleared without touching the cells' own formatting. */
   highlightErrors: boolean;

@@ -51,6 +51,8 @@
     shown = kind;
     var text = MESSAGES[lang()][kind];
     function render() {
+      // Without office.js a page whose bundle still rendered (the dialog works outside Office) is kept.
+      if (kind === "officeJs" && !notStarted()) return;
       var root = document.getElementById("app") || document.getElementById("dialog") || document.body;
       if (!root) return;
       while (root.firstChild) root.removeChild(root.firstChild);
