@@ -27,6 +27,7 @@ import { setHighlight } from "./highlight";
 import { selectCell } from "./select-cell";
 import { readSettings, removeSettings, writeSettings } from "./settings";
 import { SyncMeter } from "./sync-meter";
+import { writeSettingsTable } from "./settings-names";
 import type {
   OperationKind,
   OperationOptions,
@@ -49,7 +50,11 @@ export function createOperations(): ShinchokuOperations {
       await Excel.run((context) => setHighlight(context, [], meter));
     },
     loadSettings: async () => readSettings(),
-    saveSettings: (s: ShinchokuSettings) => writeSettings(s),
+    saveSettings: async (s: ShinchokuSettings) => {
+      await writeSettings(s);
+      // The bands' table our formulas read, rewritten: every flag follows the new thresholds at once.
+      await Excel.run((context) => writeSettingsTable(context, mergeConfig(s.overrides), new SyncMeter()));
+    },
   };
 }
 
