@@ -389,10 +389,7 @@ describe("flag bands as a list (a city using 90/80/60%)", () => {
       (w) => typeof w.formula === "string" && w.formula.includes("ISNUMBER(J6)"),
     );
     expect(flags.map((w) => [w.value, w.formula])).toEqual([
-      [
-        "達成",
-        '=IF(ISNUMBER(J6),LOOKUP(J6,_Shinchoku.Flags),"")',
-      ],
+      ["達成", '=IF(ISNUMBER(J6),LOOKUP(J6,_Shinchoku.Flags),"")'],
     ]);
     // The table LOOKUP reads, lowest first: the lowest band's bound below any rate, then 60%, 80%, 90%.
     const settings = plan.edits.find((e) => e.sheet === "_shinchoku_settings")!;

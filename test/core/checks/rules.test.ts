@@ -396,7 +396,11 @@ describe("rules raised by the write plans", () => {
     const wb = wbOf(miniForm(), user);
     const r = planSummary(analysis(wb), wb);
     expect(r.sheetName).not.toBe("集計");
-    expect(r.plan.edits.map((e) => e.sheet)).toEqual([r.sheetName, "_shinchoku_summary", "_shinchoku_settings"]);
+    expect(r.plan.edits.map((e) => e.sheet)).toEqual([
+      r.sheetName,
+      "_shinchoku_summary",
+      "_shinchoku_settings",
+    ]);
     expect(r.findings).toEqual([
       expect.objectContaining({ code: "summary/name-taken", severity: "info", sheet: "集計", cell: null }),
     ]);
