@@ -100,3 +100,7 @@ export { compareText } from "./values/order";
 // Settings saved in the workbook (a custom XML part both hosts read).
 export { SETTINGS_XML_NAMESPACE, settingsFromXml, settingsToXml } from "./config/settings-xml";
 export type { StoredSettings } from "./config/settings-xml";
+
+// Added by scripts/dev/core-door.mjs: move these into the groups above.
+export { SETTINGS_NAME, parseRefersTo, sameName } from "./ownership/names";
+export { planSettings } from "./plan/settings-plan";

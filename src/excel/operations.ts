@@ -31,6 +31,7 @@ import { selectCell } from "./select-cell";
 import { queueSettingsRead, readSettings, removeSettings, writeSettings } from "./settings";
 import { SyncMeter } from "./sync-meter";
 import { runExcel } from "./run";
+import { writeSettingsTable } from "./settings-names";
 import type {
   OperationKind,
   OperationOptions,
@@ -53,7 +54,11 @@ export function createOperations(): ShinchokuOperations {
       await runExcel((context) => setHighlight(context, [], meter));
     },
     loadSettings: async () => readSettings(),
-    saveSettings: (s: ShinchokuSettings) => writeSettings(s),
+    saveSettings: async (s: ShinchokuSettings) => {
+      await writeSettings(s);
+      // The bands' table our formulas read, rewritten: every flag follows the new thresholds at once.
+      await Excel.run((context) => writeSettingsTable(context, mergeConfig(s.overrides), new SyncMeter()));
+    },
   };
 }
 

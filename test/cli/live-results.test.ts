@@ -203,9 +203,10 @@ describe("live results: the seed run, edited and recalculated by LibreOffice", (
   it("changes the flags at once when a bound changes in the settings sheet", async () => {
     const wb = await load(out);
     const settings = wb.getWorksheet("_shinchoku_settings")!;
-    expect([settings.getCell("A3").value, settings.getCell("B3").value]).toEqual(["概ね達成", 0.8]);
+    // The bands' table, lowest first: A the bound, B the label.
+    expect([settings.getCell("A3").value, settings.getCell("B3").value]).toEqual([0.8, "概ね達成"]);
     // 概ね達成 from 90%: the centres' 83.3% in FY2018 is 未達成 now.
-    settings.getCell("B3").value = 0.9;
+    settings.getCell("A3").value = 0.9;
     const edited = path.join(dir, "bound.xlsx");
     await wb.xlsx.writeFile(edited);
     const after = sheetsOf(edited, path.join(dir, "c"), true);
@@ -236,7 +237,7 @@ describe("live results: the seed run, edited and recalculated by LibreOffice", (
     expect((await cli("run", out, "-o", again, "--as-of", AS_OF, "--config", config)).code).toBe(0);
     expect(stale(await findingsOf(again, "--config", config))).toEqual([]);
     const wb = await load(again);
-    expect(wb.getWorksheet("_shinchoku_settings")!.getCell("B3").value).toBe(0.9);
+    expect(wb.getWorksheet("_shinchoku_settings")!.getCell("A3").value).toBe(0.9);
   }, 300_000);
 
   it("makes an area stale when a value no formula follows changes (a figure typed as text)", async () => {

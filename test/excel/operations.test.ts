@@ -306,6 +306,35 @@ describe("selectCell, settings, highlight", () => {
     expect(after.findings.some((f) => f.code === code)).toBe(false);
   });
 
+  it("rewrites the bands' table the flags read when a setting is saved, in a filled workbook only", async () => {
+    const host = installSimulatedOffice(seedWorkbook());
+    const ops = createOperations();
+    // Nothing of ours yet: saving writes no sheet.
+    await ops.saveSettings({ overrides: { thresholds: { mostly: 0.7 } }, highlightErrors: false });
+    const wb = await loadSimWorkbook(await host.exportXlsx());
+    expect(wb.worksheets.map((w) => w.name)).not.toContain("_shinchoku_settings");
+    await ops.fill(ja);
+    await ops.saveSettings({ overrides: { thresholds: { mostly: 0.9 } }, highlightErrors: false });
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(await host.exportXlsx());
+    const table = out.getWorksheet("_shinchoku_settings")!;
+    // Lowest first: 未達成, 概ね達成 from 90% (as saved), 達成 from 100%.
+    expect([2, 3, 4].map((r) => [table.getCell(`A${r}`).value, table.getCell(`B${r}`).value])).toEqual([
+      [-1e300, "未達成"],
+      [0.9, "概ね達成"],
+      [1, "達成"],
+    ]);
+    expect(table.state).toBe("veryHidden");
+    // The names the formulas read point at it.
+    const names = (out.definedNames.model as Array<{ name: string; ranges: string[] }>).filter(
+      (n) => n.name.startsWith("_Shinchoku.") && !n.name.includes("Area"),
+    );
+    expect(Object.fromEntries(names.map((n) => [n.name, n.ranges]))).toMatchObject({
+      "_Shinchoku.Flags": ["'_shinchoku_settings'!$A$2:$B$4"],
+      "_Shinchoku.Band.2": ["'_shinchoku_settings'!$A$3"],
+    });
+  });
+
   it("ignores malformed stored settings", async () => {
     installSimulatedOffice(seedWorkbook());
     Office.context.document.settings.set("shinchoku.settings", "not json {");
