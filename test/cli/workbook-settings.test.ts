@@ -113,4 +113,40 @@ describe("the workbook's settings part on the command line", () => {
     fs.writeFileSync(cfg, "{}");
     expect((await cli("summary", book, "-o", out, "--config", cfg, "--as-of", AS_OF)).code).toBe(1);
   });
+
+  test("run keeps every custom XML part as it was; undo removes ours and leaves the other", async () => {
+    const book = path.join(dir, "keep.xlsx");
+    withPart(
+      s.plan,
+      book,
+      settingsToXml({ overrides: { summarySheetName: "全体集計" }, highlightErrors: true }),
+    );
+    const ran = path.join(dir, "keep-ran.xlsx");
+    expect((await cli("run", book, "-o", ran, "--as-of", AS_OF)).code).toBe(1);
+    const input = unzipEntries(fs.readFileSync(book))!;
+    const out = unzipEntries(fs.readFileSync(ran))!;
+    for (const name of Object.keys(input).filter((n) => n.startsWith("customXml/")))
+      expect(Buffer.from(out[name]).equals(Buffer.from(input[name]))).toBe(true);
+    expect(settingsFromPackage(fs.readFileSync(ran))).not.toBeNull();
+
+    const undone = path.join(dir, "keep-undone.xlsx");
+    expect((await cli("undo", ran, "-o", undone, "--as-of", AS_OF)).code).toBeLessThan(2);
+    const u = unzipEntries(fs.readFileSync(undone))!;
+    expect(
+      Object.keys(u)
+        .filter((n) => n.startsWith("customXml/"))
+        .sort(),
+    ).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
+    expect(settingsFromPackage(fs.readFileSync(undone))).toBeNull();
+    const rels = new TextDecoder().decode(u["xl/_rels/workbook.xml.rels"]);
+    expect(rels).toContain("../customXml/item1.xml");
+    expect(rels).not.toContain("../customXml/item2.xml");
+    const types = new TextDecoder().decode(u["[Content_Types].xml"]);
+    expect(types).toContain("/customXml/itemProps1.xml");
+    expect(types).not.toContain("/customXml/itemProps2.xml");
+    // The other add-in's part, byte for byte.
+    expect(Buffer.from(u["customXml/item1.xml"]).equals(Buffer.from(input["customXml/item1.xml"]))).toBe(
+      true,
+    );
+  });
 });

@@ -21,7 +21,7 @@ import { cellXml, PatchRefusal } from "./sheet-data";
 import { argb, StyleBook, type FontInfo } from "./styles";
 import { WorkbookXml, type SheetEntry } from "./workbook";
 import { Worksheet } from "./worksheet";
-import { attr } from "./xml";
+import { attr, namespaces as xmlNamespaces, rootElement } from "./xml";
 
 export { PatchRefusal } from "./sheet-data";
 
@@ -65,6 +65,9 @@ function kindOf(pkg: Package, wbPart: string): PackageKind {
     throw new PatchRefusal(`the workbook part's content type is ${pkg.contentType(wbPart) ?? "missing"}`);
   return kind;
 }
+
+const CUSTOM_XML_REL = /\/relationships\/customXml$/;
+const CUSTOM_XML_PROPS_REL = /\/relationships\/customXmlProps$/;
 
 class Patcher {
   readonly pkg: Package;
@@ -123,6 +126,32 @@ class Patcher {
     }
     for (const name of plan.removeNames) this.wb.removeName(name);
     for (const n of plan.names) this.wb.setName(n.name, n.refersTo, n.comment);
+    if (plan.removeCustomXml?.length) this.removeCustomXml(plan.removeCustomXml);
+  }
+
+  /**
+   * The custom XML items whose root element is in one of `namespaces` (our saved settings): the
+   * item, its properties part, their relationships and content-type overrides. Other add-ins'
+   * items stay. An item that cannot be read as text is not ours to judge and stays too.
+   */
+  private removeCustomXml(namespaces: readonly string[]): void {
+    for (const r of [...this.pkg.rels(this.wbPart)]) {
+      if (r.external || !CUSTOM_XML_REL.test(r.type) || !this.pkg.has(r.target)) continue;
+      let ns: string | undefined;
+      try {
+        const xml = this.pkg.read(r.target);
+        const root = rootElement(xml);
+        const prefix = root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":")) : "";
+        ns = xmlNamespaces(xml.slice(root.start, root.openEnd)).get(prefix);
+      } catch {
+        continue;
+      }
+      if (ns === undefined || !namespaces.includes(ns)) continue;
+      for (const p of this.pkg.rels(r.target))
+        if (!p.external && CUSTOM_XML_PROPS_REL.test(p.type)) this.pkg.delete(p.target);
+      this.pkg.delete(r.target);
+      this.pkg.removeRel(this.wbPart, r.id);
+    }
   }
 
   private removeSheet(s: SheetEntry): void {

@@ -119,6 +119,7 @@ export function planUndo(a: Analysis, wb: WorkbookSnapshot): UndoResult {
     if (name && findSheet(wb.sheets, name)) plan.removeSheets.push(findSheet(wb.sheets, name)!.name);
   plan.removeNames = ourNames(wb).map((n) => n.name);
   plan.edits = [...edits.values()];
+  plan.removeCustomXml = [SETTINGS_XML_NAMESPACE];
   return { plan, findings, dropCustomXml: [SETTINGS_XML_NAMESPACE] };
 }
 

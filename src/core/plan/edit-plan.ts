@@ -167,6 +167,11 @@ export interface EditPlan {
   names: NameWrite[];
   /** Defined names (workbook scope) to delete. */
   removeNames: string[];
+  /**
+   * Custom XML parts to remove, by their root element's namespace (undo: our saved settings,
+   * core/config/settings-xml.ts). Absent: none.
+   */
+  removeCustomXml?: string[];
   /** Sheets we own to delete entirely (undo); never a staff sheet. */
   removeSheets: string[];
 }
