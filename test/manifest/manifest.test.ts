@@ -96,6 +96,19 @@ describe("manifest.xml", () => {
     }
   });
 
+  // A LocaleTokenOverride is a condition on the Office locale ("If the Office locale setting is
+  // fr-fr, then the display name is ...", learn.microsoft.com/javascript/api/manifest/override):
+  // an en-US override says nothing for en-GB, so each English locale gets the English strings.
+  test("the English strings for every English display language, not en-US alone", () => {
+    const english = ["en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-IE", "en-IN", "en-ZA", "en-SG"];
+    for (const s of elements("bt:String")) {
+      const values = english.map(
+        (l) => s.inner.match(new RegExp(`<bt:Override Locale="${l}" Value="([^"]+)"/>`))?.[1],
+      );
+      expect(values.every((v) => v !== undefined && v === values[0])).toBe(true);
+    }
+  });
+
   test("every resid used is defined, and every resource is used", () => {
     const used = new Set([...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]));
     const defined = new Set([...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
