@@ -22,9 +22,6 @@ import { planUndo as planUndoAll } from "./ownership/undo";
 import { staleFindings } from "./ownership/stale";
 import type { RecordMeta } from "./ownership/record";
 
-// Shim: Analysis moved to model/analysis.ts; this re-export goes once nothing imports it from here.
-export type { Analysis } from "./model/analysis";
-
 export interface AnalyseOptions {
   /** "Today", to tell which fiscal years are over; the CLI passes the clock, tests pass a fixed date. */
   asOf: Date;

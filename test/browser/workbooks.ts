@@ -4,7 +4,7 @@
  */
 import { analyse } from "../../src/core/engine";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
-import type { SheetSnapshot } from "../../src/core/grid/cell";
+import type { SheetSnapshot } from "../../src/core/model/snapshot";
 import { seedFormSheets, type SeedFormOptions } from "../../scripts/fixtures/seed-form";
 import { workbookFromSnapshots } from "../../src/cli/write-snapshot";
 

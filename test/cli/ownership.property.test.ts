@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import type ExcelJS from "exceljs";
-import type { CellRange } from "../../src/core/grid/cell";
+import type { CellRange } from "../../src/core/model/snapshot";
 import { toA1 } from "../../src/core/grid/address";
 import { parseRefersTo } from "../../src/core/ownership/names";
 import { cellsOf, cli, expectSameWorkbook, load, tmpDir } from "./helpers";

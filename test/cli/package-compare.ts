@@ -4,7 +4,7 @@
  * test names what was lost.
  */
 import JSZip from "jszip";
-import type { CellRange } from "../../src/core/grid/cell";
+import type { CellRange } from "../../src/core/model/snapshot";
 import { parseRangeA1, rangeToA1 } from "../../src/core/grid/address";
 import {
   attributesOf,

@@ -17,7 +17,7 @@ import * as path from "path";
 import { analyseFile, planWrites } from "../../src/cli/pipeline";
 import { parseAsOf } from "../../src/cli/args";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
-import type { CellRange } from "../../src/core/grid/cell";
+import type { CellRange } from "../../src/core/model/snapshot";
 import { parseRangeA1 } from "../../src/core/grid/address";
 import { FEATURES, FEATURE_SHEET, TOWN_HALL, type Feature } from "../../scripts/fixtures/features/features";
 import { makeFeatureFixtures, packageProblems } from "../../scripts/fixtures/features/index";

@@ -16,7 +16,7 @@ import { readWorkbookBytes } from "../../src/cli/read";
 import { snapshotWorkbook } from "../../src/cli/read-xlsx";
 import { workbookFromBuffer } from "../../src/cli/workbook-io";
 import { toA1 } from "../../src/core/grid/address";
-import type { CellValue, WorkbookSnapshot } from "../../src/core/grid/cell";
+import type { CellValue, WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { cli, tmpDir } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");

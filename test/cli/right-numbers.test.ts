@@ -3,7 +3,7 @@
  * seed with a note beside the centres and every figure typed with its unit.
  */
 import * as path from "path";
-import type { CellValue } from "../../src/core/grid/cell";
+import type { CellValue } from "../../src/core/model/snapshot";
 import type { JsonReport } from "../../src/core/report/json-report";
 import { workbookFromSnapshots } from "../../src/cli/write-snapshot";
 import { saveWorkbook } from "../../src/cli/workbook-io";

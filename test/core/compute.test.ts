@@ -1,6 +1,6 @@
 import { analyse } from "../../src/core/engine";
 import { DEFAULT_CONFIG, mergeConfig } from "../../src/core/config/config";
-import type { CellValue, SheetSnapshot } from "../../src/core/grid/cell";
+import type { CellValue, SheetSnapshot } from "../../src/core/model/snapshot";
 import { achievementRate, flagOfRate, worstFlag } from "../../src/core/compute/flags";
 import { seedPastedSheet } from "../../scripts/fixtures/seed-form";
 import { miniForm, type MiniFormOptions } from "./helpers/mini-form";

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG, mergeConfig, type ConfigOverrides } from "../../src/core/config/config";
 import { analyse } from "../../src/core/engine";
-import type { SheetSnapshot } from "../../src/core/grid/cell";
+import type { SheetSnapshot } from "../../src/core/model/snapshot";
 import { seedFormSheets } from "../../scripts/fixtures/seed-form";
 import { expectSeedItem } from "./layout/seed-expectations";
 

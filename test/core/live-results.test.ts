@@ -6,9 +6,10 @@
  * older data. What the formulas compute once recalculated is test/cli/live-results.test.ts
  * (LibreOffice).
  */
-import { analyse, checkStale, planFill, planSummary, type Analysis } from "../../src/core/engine";
+import type { Analysis } from "../../src/core/model/analysis";
+import { analyse, checkStale, planFill, planSummary } from "../../src/core/engine";
 import { DEFAULT_CONFIG, mergeConfig, type ShinchokuConfig } from "../../src/core/config/config";
-import type { WorkbookSnapshot } from "../../src/core/grid/cell";
+import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { toA1 } from "../../src/core/grid/address";
 import { cellWrites, type EditPlan } from "../../src/core/plan/edit-plan";
 import { bandsAgree, planSettings, workbookBands } from "../../src/core/plan/settings-plan";

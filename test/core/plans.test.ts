@@ -1,6 +1,7 @@
-import { analyse, planFill, planSummary, type Analysis } from "../../src/core/engine";
+import type { Analysis } from "../../src/core/model/analysis";
+import { analyse, planFill, planSummary } from "../../src/core/engine";
 import { DEFAULT_CONFIG, mergeConfig } from "../../src/core/config/config";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/grid/cell";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { toA1 } from "../../src/core/grid/address";
 import { cellWrites, type CellWrite, type EditPlan } from "../../src/core/plan/edit-plan";
 import { buildSummary } from "../../src/core/summary/summary-model";

@@ -1,7 +1,7 @@
 /** The review loop, the checklist and the findings' CSV in the engine alone (no host). */
 import { analyse, planFindings, planSummary } from "../../src/core/engine";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
-import type { CellValue, WorkbookSnapshot } from "../../src/core/grid/cell";
+import type { CellValue, WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { parseA1 } from "../../src/core/grid/address";
 import { buildChecklist, statusIsDue } from "../../src/core/checklist/checklist";
 import { stateOf } from "../../src/core/review/findings-sheet";

@@ -3,9 +3,10 @@
  * title and date, departments, legends, counts and shares, flags, the view by lead department, and
  * the computed area's column widths on item sheets.
  */
-import { analyse, planFill, planSummary, type Analysis } from "../../src/core/engine";
+import type { Analysis } from "../../src/core/model/analysis";
+import { analyse, planFill, planSummary } from "../../src/core/engine";
 import { DEFAULT_CONFIG, mergeConfig, type ShinchokuConfig } from "../../src/core/config/config";
-import type { WorkbookSnapshot } from "../../src/core/grid/cell";
+import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { toA1 } from "../../src/core/grid/address";
 import { cellWrites, type CellWrite, type SheetEdit } from "../../src/core/plan/edit-plan";
 import { textWidth } from "../../src/core/plan/styles";

@@ -4,7 +4,7 @@
  */
 import { analyse, planFill, planUndo } from "../../src/core/engine";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
-import type { WorkbookSnapshot } from "../../src/core/grid/cell";
+import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { miniForm } from "./helpers/mini-form";
 import { applyPlan } from "./helpers/apply-plan";
 

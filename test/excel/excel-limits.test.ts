@@ -9,7 +9,7 @@
  *    and newer hosts answer with values null instead (OfficeDev/office-js#4783, #6781).
  */
 import * as ExcelJS from "exceljs";
-import type { CellRange, SheetSnapshot } from "../../src/core/grid/cell";
+import type { CellRange, SheetSnapshot } from "../../src/core/model/snapshot";
 import { createOperations } from "../../src/excel/operations";
 import { mergeBands, readWorkbookSnapshot, resetSizeHint } from "../../src/excel/read-workbook";
 import { SyncMeter } from "../../src/excel/sync-meter";

@@ -1,6 +1,6 @@
 /** Workbooks for the adapter tests: the seed pasted at A1, and a 240-sheet plan derived from it. */
 import * as ExcelJS from "exceljs";
-import type { CellValue, SheetSnapshot } from "../../src/core/grid/cell";
+import type { CellValue, SheetSnapshot } from "../../src/core/model/snapshot";
 import { pasteAsExcel, seedText } from "../core/layout/pasted";
 import { SETTINGS_SHEET, loadSimWorkbook } from "../sim-excel";
 import { addSheet } from "../../src/cli/write-snapshot";

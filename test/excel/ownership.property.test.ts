@@ -9,7 +9,7 @@ import fc from "fast-check";
 import type * as ExcelJS from "exceljs";
 import { createOperations } from "../../src/excel/operations";
 import { resetSizeHint } from "../../src/excel/read-workbook";
-import type { CellRange } from "../../src/core/grid/cell";
+import type { CellRange } from "../../src/core/model/snapshot";
 import { parseA1, toA1 } from "../../src/core/grid/address";
 import { parseRefersTo } from "../../src/core/ownership/names";
 import { SETTINGS_KEY } from "../../src/excel/settings";

@@ -5,7 +5,7 @@
  * then 1.8) and must give the same snapshot and the same results; the figures are printed.
  */
 import * as ExcelJS from "exceljs";
-import type { WorkbookSnapshot } from "../../src/core/grid/cell";
+import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { createOperations } from "../../src/excel/operations";
 import { readWorkbookSnapshot, resetSizeHint } from "../../src/excel/read-workbook";
 import { SyncMeter } from "../../src/excel/sync-meter";

@@ -83,7 +83,7 @@ describe("scripts/dev/core-door.mjs", () => {
     fs.writeFileSync(
       file,
       [
-        'import type { WorkbookSnapshot } from "../../../src/core/grid/cell";',
+        'import type { WorkbookSnapshot } from "../../../src/core/model/snapshot";',
         'import { analyse } from "../../../src/core/engine";',
         'import { mergeConfig, type ShinchokuConfig } from "../../../src/core/config/config";',
         "",

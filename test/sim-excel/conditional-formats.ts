@@ -4,7 +4,7 @@ import { simError } from "./errors";
 import { intersects, misreadSheetReference } from "./geometry";
 import type { SimRange } from "./range";
 import type { SimConditionalFormat } from "./state";
-import type { CellRange } from "../../src/core/grid/cell";
+import type { CellRange } from "../../src/core/model/snapshot";
 
 export class SimConditionalFormatCollection extends SimProxy {
   private itemsLoaded: SimConditionalFormat[] | null = null;

@@ -1,7 +1,7 @@
 /** Rectangles and addresses shared by the sim's range objects. */
 import type * as ExcelJS from "exceljs";
 import { columnIndex, parseRangeA1, rangeToA1 } from "../../src/core/grid/address";
-import type { CellRange } from "../../src/core/grid/cell";
+import type { CellRange } from "../../src/core/model/snapshot";
 
 /**
  * `Range.address` as Excel gives it: the sheet name bare when Excel reads it as a name, quoted

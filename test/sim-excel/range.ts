@@ -4,7 +4,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import { rangeToA1 } from "../../src/core/grid/address";
-import type { CellRange } from "../../src/core/grid/cell";
+import type { CellRange } from "../../src/core/model/snapshot";
 import { SimProxy, itemsLoadResult, loadResult, type SimContext } from "./context";
 import { simError } from "./errors";
 import { officeFormula, officeNumberFormat, officeValue, restyle, writeInput } from "./cells";

@@ -8,7 +8,7 @@
  * right by where they start. Every matching cell is in exactly one area.
  */
 import type * as ExcelJS from "exceljs";
-import type { CellRange } from "../../src/core/grid/cell";
+import type { CellRange } from "../../src/core/model/snapshot";
 import { isHiddenByMerge } from "./cells";
 
 export type SpecialCellTypeName = `${Excel.SpecialCellType}`;

@@ -4,7 +4,7 @@
  * Browser-safe: no Node imports; ExcelJS is handed in, never required here.
  */
 import type * as ExcelJS from "exceljs";
-import type { CellRange } from "../../src/core/grid/cell";
+import type { CellRange } from "../../src/core/model/snapshot";
 
 export interface SimChart {
   type: string;

@@ -4,16 +4,6 @@
  */
 import type { CellError, CellRange } from "../model/snapshot";
 
-// Shim: the snapshot types moved to model/snapshot.ts; this re-export goes once nothing imports them from here.
-export type {
-  CellError,
-  CellRange,
-  CellValue,
-  DefinedNameSnapshot,
-  SheetSnapshot,
-  WorkbookSnapshot,
-} from "../model/snapshot";
-
 /** The first of the ranges that holds (row, col), if any. */
 export function rangeAt(ranges: readonly CellRange[], row: number, col: number): CellRange | undefined {
   for (const m of ranges) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;

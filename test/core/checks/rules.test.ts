@@ -1,6 +1,6 @@
 import { analyse, planFill, planSummary } from "../../../src/core/engine";
 import { DEFAULT_CONFIG, mergeConfig, type ShinchokuConfig } from "../../../src/core/config/config";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/grid/cell";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import type { Finding } from "../../../src/core/model/finding";
 import { ALL_RULES, ruleByCode } from "../../../src/core/checks";
 import { renderMessage } from "../../../src/core/checks/render";

@@ -1,5 +1,6 @@
 // Reference copy (issue 17): src/core/values/parse.ts as it was with regex lookbehind.
-import { CellValue, asExcelErrorLiteral, isCellError } from "../../../src/core/grid/cell";
+import type { CellValue } from "../../../src/core/model/snapshot";
+import { asExcelErrorLiteral, isCellError } from "../../../src/core/grid/cell";
 import { MINUS_MARKS, NA_MARKS, nfkc } from "../../../src/core/values/normalize";
 import { ContentCache, MemoTable } from "../../../src/core/values/memo";
 

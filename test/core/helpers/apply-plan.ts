@@ -3,7 +3,7 @@
  * computed value stays the cell's value, its text goes to `formulas`), merge. Enough to read the
  * result back and plan again, for idempotence tests; formats, tables and charts are not modelled.
  */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/grid/cell";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import { cellWrites, type EditPlan } from "../../../src/core/plan/edit-plan";
 
 function copySheet(s: SheetSnapshot): SheetSnapshot {

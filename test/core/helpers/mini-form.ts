@@ -5,7 +5,7 @@
  *   row 6 指標: B6 name, C6 baseline, D6/E6 FY2015 plan/actual, F6/G6 FY2016, H6 target ·
  *   row 9 statuses E9/G9 · row 12 grades E12/G12
  */
-import type { CellValue, SheetSnapshot } from "../../../src/core/grid/cell";
+import type { CellValue, SheetSnapshot } from "../../../src/core/model/snapshot";
 
 export interface MiniFormOptions {
   sheet?: string;

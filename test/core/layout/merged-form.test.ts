@@ -1,6 +1,6 @@
 import { readWorkbook } from "../../../src/core/layout/read-workbook";
 import { DEFAULT_CONFIG } from "../../../src/core/config/config";
-import type { CellRange, CellValue, SheetSnapshot } from "../../../src/core/grid/cell";
+import type { CellRange, CellValue, SheetSnapshot } from "../../../src/core/model/snapshot";
 import { parseRangeA1, parseA1 } from "../../../src/core/grid/address";
 
 /**

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { readWorkbook } from "../../../src/core/layout/read-workbook";
 import { DEFAULT_CONFIG } from "../../../src/core/config/config";
-import type { CellValue, SheetSnapshot } from "../../../src/core/grid/cell";
+import type { CellValue, SheetSnapshot } from "../../../src/core/model/snapshot";
 import { parseCell } from "../../../src/core/values/parse";
 import { pasteAsExcel, seedText } from "./pasted";
 import { analyse, planFill, planSummary } from "../../../src/core/engine";
 import { cellWrites } from "../../../src/core/plan/edit-plan";
-import type { WorkbookSnapshot } from "../../../src/core/grid/cell";
+import type { WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import { renderMessage } from "../../../src/core/checks/render";
 import { seedFormSheets } from "../../../scripts/fixtures/seed-form";
 

@@ -4,9 +4,10 @@
  * right of it, made the row's labels reach over the figures: FY2015–2016 of the indicator vanished.
  */
 import fc from "fast-check";
-import { analyse, type Analysis } from "../../../src/core/engine";
+import type { Analysis } from "../../../src/core/model/analysis";
+import { analyse } from "../../../src/core/engine";
 import { DEFAULT_CONFIG, mergeConfig } from "../../../src/core/config/config";
-import type { SheetSnapshot } from "../../../src/core/grid/cell";
+import type { SheetSnapshot } from "../../../src/core/model/snapshot";
 import { seedFormSheets, seedPastedSheet } from "../../../scripts/fixtures/seed-form";
 
 const AS_OF = new Date(2026, 10, 24);

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import type { SheetSnapshot } from "../../../src/core/grid/cell";
+import type { SheetSnapshot } from "../../../src/core/model/snapshot";
 import { pastedSheet } from "../../../scripts/fixtures/paste";
 import { SEED_FILE_NAME, SEED_TEXT } from "../../../scripts/fixtures/seed-text";
 

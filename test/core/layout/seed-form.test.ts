@@ -3,7 +3,7 @@ import * as fs from "fs";
 import { readWorkbook } from "../../../src/core/layout/read-workbook";
 import { DEFAULT_CONFIG } from "../../../src/core/config/config";
 import { Grid } from "../../../src/core/grid/grid";
-import type { SheetSnapshot } from "../../../src/core/grid/cell";
+import type { SheetSnapshot } from "../../../src/core/model/snapshot";
 import {
   SEED_FORM_SHEET_NAMES,
   SEED_TEXT,

@@ -1,6 +1,6 @@
 /** The reader's view of a sheet: texts as the reader sees them, whether found by the scan or not. */
 import { DEFAULT_CONFIG } from "../../../src/core/config/config";
-import type { CellValue } from "../../../src/core/grid/cell";
+import type { CellValue } from "../../../src/core/model/snapshot";
 import { Grid } from "../../../src/core/grid/grid";
 import { SheetView } from "../../../src/core/layout/sheet-view";
 import { textClassifierFor } from "../../../src/core/layout/text-class";

@@ -1,5 +1,5 @@
 /** Small edits of a snapshot that mimic what staff do to the form. */
-import type { CellValue, SheetSnapshot } from "../../../src/core/grid/cell";
+import type { CellValue, SheetSnapshot } from "../../../src/core/model/snapshot";
 import { parseA1 } from "../../../src/core/grid/address";
 
 export function clone(s: SheetSnapshot, name = s.name): SheetSnapshot {

@@ -1,6 +1,6 @@
 import { readWorkbook } from "../../../src/core/layout/read-workbook";
 import { DEFAULT_CONFIG, mergeConfig } from "../../../src/core/config/config";
-import type { SheetSnapshot } from "../../../src/core/grid/cell";
+import type { SheetSnapshot } from "../../../src/core/model/snapshot";
 import { refOf, type SourceCell } from "../../../src/core/model/item";
 import { pasteAsExcel, seedText } from "./pasted";
 import { expectSeedItem } from "./seed-expectations";

@@ -4,7 +4,7 @@
  */
 import { analyse } from "../../../src/core/engine";
 import { DEFAULT_CONFIG } from "../../../src/core/config/config";
-import type { CellValue, SheetSnapshot } from "../../../src/core/grid/cell";
+import type { CellValue, SheetSnapshot } from "../../../src/core/model/snapshot";
 import { renderMessage } from "../../../src/core/checks/render";
 import { miniForm } from "../helpers/mini-form";
 
