@@ -19,6 +19,7 @@ import { findSheet, sameName } from "./names";
 import { bandsAgree } from "../plan/settings-plan";
 import { areaDataPrint, fillSettingsPrint } from "../plan/fill-plan";
 import { severityOf } from "../checks/render";
+import { findingOf } from "../checks/finding";
 
 export interface StaleInput {
   config: ShinchokuConfig;
@@ -45,14 +46,12 @@ export function staleFindings(input: StaleInput): Finding[] {
     else if (!now || areaDataPrint(now.prints) !== meta.data) reason = "data";
     if (!reason) continue;
     const cell = toA1(o.range.top, o.range.left);
-    out.push({
-      code: "fill/stale",
-      severity: fillSev,
-      itemNo: null,
-      sheet: o.sheet,
-      cell,
-      params: { cell, reason },
-    });
+    const f = findingOf(
+      "fill/stale",
+      { itemNo: null, sheet: o.sheet, cell, params: { cell, reason } },
+      config,
+    );
+    if (f) out.push(f);
   }
   const sumSev = severityOf("summary/stale", config);
   const meta = own.summary?.record?.meta;
@@ -60,15 +59,19 @@ export function staleFindings(input: StaleInput): Finding[] {
     const now = input.summary.meta;
     const reason =
       meta.settings !== now.settings || !bandsOk ? "settings" : meta.data !== now.data ? "data" : null;
-    if (reason)
-      out.push({
-        code: "summary/stale",
-        severity: sumSev,
-        itemNo: null,
-        sheet: own.summary.sheet,
-        cell: null,
-        params: { sheet: own.summary.sheet, reason, made: madeOn(wb, own.summary.sheet) },
-      });
+    const f = reason
+      ? findingOf(
+          "summary/stale",
+          {
+            itemNo: null,
+            sheet: own.summary.sheet,
+            cell: null,
+            params: { sheet: own.summary.sheet, reason, made: madeOn(wb, own.summary.sheet) },
+          },
+          config,
+        )
+      : null;
+    if (f) out.push(f);
   }
   return out;
 }

@@ -10,7 +10,8 @@ import type { CellRange, SheetSnapshot, WorkbookSnapshot } from "../model/snapsh
 import { Grid } from "../grid/grid";
 import type { Finding, Lang, Severity } from "../model/finding";
 import type { Item } from "../model/item";
-import { messageWithoutPlace, renderMessage, severityOf } from "../checks/render";
+import { messageWithoutPlace, renderMessage } from "../checks/render";
+import { findingOf } from "../checks/finding";
 import { toA1 } from "../grid/address";
 import { FINDINGS_NAME, findSheet, nameKey, namedSheet, refersToRange } from "../ownership/names";
 import { ourNames, parseRefersTo } from "../ownership/names";
@@ -217,7 +218,6 @@ function keepStaffCells(e: SheetEdit, wb: WorkbookSnapshot, config: ShinchokuCon
   const grid = new Grid(snap);
   const kept: Array<{ row: number; col: number }> = [];
   const findings: Finding[] = [];
-  const sev = severityOf("fill/area-edited", config);
   for (let row = 0; row < grid.rowCount; row++)
     for (let col = 0; col < grid.colCount; col++) {
       if (row >= old.top && row <= old.bottom && col >= old.left && col <= old.right) continue;
@@ -229,15 +229,13 @@ function keepStaffCells(e: SheetEdit, wb: WorkbookSnapshot, config: ShinchokuCon
       kept.push({ row, col });
       const v = value !== null && typeof value === "object" ? value.error : value;
       e.writes.push({ row, col, values: [v], formats: [null], formulas: formula ? [formula] : null });
-      if (sev)
-        findings.push({
-          code: "fill/area-edited",
-          severity: sev,
-          itemNo: null,
-          sheet: e.sheet,
-          cell: toA1(row, col),
-          params: { cell: toA1(row, col), value: formula ?? String(v) },
-        });
+      const cell = toA1(row, col);
+      const f = findingOf(
+        "fill/area-edited",
+        { itemNo: null, sheet: e.sheet, cell, params: { cell, value: formula ?? String(v) } },
+        config,
+      );
+      if (f) findings.push(f);
     }
   if (kept.length === 0) return [];
   const at = new Set(kept.map((c) => `${c.row},${c.col}`));

@@ -58,7 +58,7 @@ import { EMPTY_PRINT, FORMULA_PRINT, valuePrint, writePrints } from "../ownershi
 import { recordEdit, recordSheetName, type RecordMeta } from "../ownership/record";
 import { writesWithout } from "../ownership/cells";
 import { isSummarySheet } from "../layout/owned-areas";
-import { severityOf } from "../checks/render";
+import { findingOf } from "../checks/finding";
 import type { ChecklistEntry } from "../checklist/checklist";
 import { planChecklistSection } from "./checklist-plan";
 import { KIND_JA, PERIOD_BASIS_JA } from "../model/computed";
@@ -212,20 +212,12 @@ export function summaryDataPrint(
 
 /** The configured name is an item sheet's: nothing is written, and the reason is an error. */
 function refused(config: ShinchokuConfig, sheet: string): SummaryPlan {
-  const sev = severityOf("summary/name-is-item-sheet", config);
-  const findings: Finding[] = sev
-    ? [
-        {
-          code: "summary/name-is-item-sheet",
-          severity: sev,
-          itemNo: null,
-          sheet,
-          cell: null,
-          params: { name: config.summarySheetName, sheet },
-        },
-      ]
-    : [];
-  return { plan: emptyPlan(), sheetName: "", findings };
+  const f = findingOf(
+    "summary/name-is-item-sheet",
+    { itemNo: null, sheet, cell: null, params: { name: config.summarySheetName, sheet } },
+    config,
+  );
+  return { plan: emptyPlan(), sheetName: "", findings: f ? [f] : [] };
 }
 
 /**
@@ -301,7 +293,6 @@ function keepCells(
   const isKept = (row: number, col: number) => at.has(`${row},${col}`);
   e.writes = writesWithout(e.writes, isKept);
   e.hyperlinks = e.hyperlinks.filter((h) => !isKept(h.row, h.col));
-  const sev = severityOf("fill/area-edited", config);
   for (const c of kept) {
     const value: PlanValue = c.value !== null && typeof c.value === "object" ? c.value.error : c.value;
     e.writes.push({
@@ -311,33 +302,30 @@ function keepCells(
       formats: [null],
       formulas: c.formula ? [c.formula] : null,
     });
-    if (sev)
-      findings.push({
-        code: "fill/area-edited",
-        severity: sev,
-        itemNo: null,
-        sheet: e.sheet,
-        cell: toA1(c.row, c.col),
-        params: { cell: toA1(c.row, c.col), value: shownContent(c) },
-      });
+    const cell = toA1(c.row, c.col);
+    const f = findingOf(
+      "fill/area-edited",
+      { itemNo: null, sheet: e.sheet, cell, params: { cell, value: shownContent(c) } },
+      config,
+    );
+    if (f) findings.push(f);
   }
 }
 
 /** summary/name-taken when the sheet had to take another name than the configured one. */
 function nameFindings(config: ShinchokuConfig, sheetName: string): Finding[] {
   if (sameName(sheetName, config.summarySheetName)) return [];
-  const sev = severityOf("summary/name-taken", config);
-  if (!sev) return [];
-  return [
+  const f = findingOf(
+    "summary/name-taken",
     {
-      code: "summary/name-taken",
-      severity: sev,
       itemNo: null,
       sheet: config.summarySheetName,
       cell: null,
       params: { name: config.summarySheetName, usedName: sheetName },
     },
-  ];
+    config,
+  );
+  return f ? [f] : [];
 }
 
 /**
