@@ -66,6 +66,7 @@ import { quoteSheetName } from "../grid/address";
 import type { CellRef } from "../model/item";
 import { flagBandsOf, flagRank } from "../compute/flags";
 import { bandFormula, periodRateOfPairs, type RatePair } from "./fill-plan";
+import { ColumnList, perYear, type RowAt } from "./summary-columns";
 import { addSettings, bandName, boundedBands, longPrint, settingsPrint } from "./settings-plan";
 
 export interface SummaryPlanInput {
@@ -100,21 +101,23 @@ export function planSummarySheet(input: SummaryPlanInput): SummaryPlan {
   const e: SheetEdit = emptySheetEdit(sheetName, "owned");
   e.tabColor = "#0078D4";
   e.activate = true;
+  const st = summaryStyles(config.summaryFont);
   const s: Layout = {
     w: new RowWriter(e.writes),
     e,
-    st: summaryStyles(config.summaryFont),
+    st,
     widths: new Map(),
     model,
     config,
     // Formulas read the item sheets only in their own workbook (a summary of several files holds values).
     live: input.linkToSheets,
     indicatorFirstRow: -1,
+    indicators: indicatorColumns(st, input.linkToSheets, model.fiscalYears),
     dated: japaneseDate(input.generatedAt),
     timed: new Set(),
   };
   // Cell by cell, left to right and top to bottom: the writer joins neighbours into rows.
-  const { w, st } = s;
+  const { w } = s;
   w.start(0, 0).put(config.summaryMarker, st.marker);
   w.start(TITLE_ROW, 0).put(config.summaryTitle, st.title);
   w.start(TITLE_ROW + 1, 0).put(
@@ -384,6 +387,8 @@ interface Layout {
   live: boolean;
   /** The indicator table's first body row (the item table's 判定 reads it). */
   indicatorFirstRow: number;
+  /** The indicator table's columns (the item table's 判定 and the flag counts read them). */
+  indicators: ColumnList<IndicatorRow>;
   /** The date the sheet was made, as written on it: what cannot be live is labelled with it. */
   dated: string;
   /**
@@ -516,6 +521,57 @@ function closeTable(
   const bottom = top + Math.max(count, 1);
   e.tables.push({ name, range: { top, left, bottom, right: left + width - 1 }, style: "TableStyleLight9" });
   return { top, bottom, left, width, next: bottom + 1 };
+}
+
+/**
+ * A table from `row`: its section title, the header row and one row per entry, column by column;
+ * columns of wrapping text as wide as their values, flag columns coloured. Returns where it went.
+ */
+function putTable<R>(
+  s: Layout,
+  row: number,
+  title: string,
+  name: string,
+  list: ColumnList<R>,
+  rows: readonly R[],
+): TablePlace {
+  const top = openTable(s, row, list.left, title, list.headers);
+  rows.forEach((r, index) => putRow(s, list, r, { row: top + 1 + index, index }));
+  list.columns.forEach((c, i) => {
+    if (c.fit === undefined) return;
+    const texts = rows.map((r, index) => c.value(r, { row: top + 1 + index, index }));
+    needText(
+      s,
+      list.left + i,
+      texts.map((t) => (typeof t === "string" ? t : "")),
+      c.fit,
+    );
+  });
+  const table = closeTable(s.e, name, top, list.left, rows.length, list.width);
+  list.columns.forEach((c, i) => {
+    if (c.flags) flagFormats(s.e, table, list.left + i);
+  });
+  return table;
+}
+
+/** One row of a table, cell by cell: a null under a formula is written "" (the formula's own blank). */
+function putRow<R>(s: Layout, list: ColumnList<R>, r: R, at: RowAt): void {
+  list.columns.forEach((c, i) => {
+    const col = list.left + i;
+    const value = c.value(r, at);
+    if (value === undefined) return;
+    const formula = c.formula ? c.formula(r, at) : null;
+    s.w
+      .start(at.row, col)
+      .put(
+        formula !== null && value === null ? "" : value,
+        typeof c.style === "function" ? c.style(r) : c.style,
+        formula,
+      );
+    const link = c.link?.(r);
+    if (link) s.e.hyperlinks.push({ row: at.row, col, ...link });
+    if (c.timed) s.timed.add(`${at.row},${col}`);
+  });
 }
 
 /** The item table from `row`, each year's 判定 coloured. */
@@ -680,76 +736,110 @@ function worstFlagFormula(range: string, order: readonly string[]): string {
 
 /** The indicator table from `row`, each year's 判定 coloured. */
 function indicatorTable(s: Layout, row: number): TablePlace {
-  const { model } = s;
-  const years = model.fiscalYears;
-  const header = [
-    "No.",
-    "指標",
-    "種別",
-    "現状値",
-    ...years.flatMap((fy) => ["計画", "実績", "達成率", "判定"].map((h) => `${shortFiscalYear(fy)}${h}`)),
-    "期間達成率",
-    "期間達成率の基準",
-  ];
-  const top = openTable(s, row, 0, "指標一覧", header);
-  putIndicatorRows(s, model.indicators, top + 1, header.length - 2);
-  needText(
-    s,
-    1,
-    model.indicators.map((i) => i.name),
-    WIDTH.text,
-  );
-  const table = closeTable(s.e, "Shinchoku_Indicators", top, 0, model.indicators.length, header.length);
-  for (let yi = 0; yi < years.length; yi++) flagFormats(s.e, table, 4 + yi * 4 + 3);
-  return table;
+  const rows = s.model.indicators;
+  // The item table's 判定 reads this table's rows where it expects them.
+  if (s.live && rows.length && row + 2 !== s.indicatorFirstRow)
+    throw new Error("the indicator table is not where the item table's 判定 reads it");
+  return putTable(s, row, "指標一覧", "Shinchoku_Indicators", s.indicators, rows);
 }
 
-/** One row per indicator; the period rate in the last column (`rateCol`) even where years are missing. */
-function putIndicatorRows(s: Layout, indicators: IndicatorRow[], row: number, rateCol: number): void {
-  const { w, st } = s;
+/**
+ * The indicator table's columns: each year's plan, actual, rate and 判定, then the period rate. Live,
+ * figures read their cells on the item sheet and rates and flags are formulas over them.
+ */
+function indicatorColumns(st: SummaryStyles, live: boolean, years: number[]): ColumnList<IndicatorRow> {
   const figure = (v: unknown) => (typeof v === "number" ? st.count : st.text);
   // A figure read from its cell on the item sheet ("" while it is blank), where it is a plain number.
-  const read = (ref: CellRef | null) =>
-    s.live && ref ? `=IF(${sheetRef(ref)}="","",${sheetRef(ref)})` : null;
-  for (const [i, ind] of indicators.entries()) {
-    if (s.live && row !== s.indicatorFirstRow + i)
-      throw new Error("the indicator table is not where the item table's 判定 reads it");
-    const src = ind.sources;
-    const lower = ind.lowerIsBetter ?? false;
-    const blankIfNull = (v: PlanValue, f: string | null) => (f !== null && v === null ? "" : v);
-    const baseF = read(src?.baseline ?? null);
-    w.start(row, 0)
-      .put(ind.no, st.code)
-      .put(ind.name, st.text)
-      .put(KIND_JA[ind.kind], st.code)
-      .put(blankIfNull(ind.baseline, baseF), figure(ind.baseline), baseF);
-    const pairs: RatePair[] = [];
-    for (const [yi, y] of ind.years.entries()) {
-      const col = 4 + yi * 4;
-      const p = toA1(row, col);
-      const a = toA1(row, col + 1);
-      const r = toA1(row, col + 2);
-      // The row's own rate cell computes exactly this year's rate: the period formula reads it.
-      pairs.push({ p, a, r });
-      const planF = read(src?.years[yi]?.plan ?? null);
-      const actualF = read(src?.years[yi]?.actual ?? null);
-      const [num, den] = lower ? [p, a] : [a, p];
-      // Both numbers (COUNT counts them), the plan not 0: the rate, else "".
-      const rateF = s.live ? `=IF(COUNT(${p},${a})=2,IFERROR(${num}/${den},""),"")` : null;
-      const shown = y.flag === "対象外" && y.plan === null ? "" : y.flag;
-      // When the rate cannot be computed, the flag decided now (未入力, 要確認, 対象外) stands.
-      const flagF = s.live ? `=IF(ISNUMBER(${r}),${bandFormula(r)},"${y.rate === null ? shown : ""}")` : null;
-      w.put(blankIfNull(y.plan, planF), figure(y.plan), planF)
-        .put(blankIfNull(y.actual, actualF), figure(y.actual), actualF)
-        .put(blankIfNull(y.rate, rateF), st.rate, rateF)
-        .put(shown, st.code, flagF);
-    }
-    const periodF = s.live ? periodRateOfPairs(pairs, ind.periodBasis, lower) : null;
-    w.start(row, rateCol)
-      .put(blankIfNull(ind.periodRate, periodF), st.rate, periodF)
-      .put(PERIOD_BASIS_JA[ind.periodBasis], st.code);
-    row++;
-  }
+  const read = (ref: CellRef | null | undefined) =>
+    live && ref ? `=IF(${sheetRef(ref)}="","",${sheetRef(ref)})` : null;
+  const cell = (at: RowAt, key: string) => toA1(at.row, list.col(key));
+  // The row's own rate cell computes exactly this year's rate: the period formula reads it.
+  const pair = (at: RowAt, yi: number): RatePair => ({
+    p: cell(at, `plan:${yi}`),
+    a: cell(at, `actual:${yi}`),
+    r: cell(at, `rate:${yi}`),
+  });
+  const list: ColumnList<IndicatorRow> = new ColumnList(0, [
+    { key: "no", header: "No.", value: (ind) => ind.no, style: st.code },
+    { key: "name", header: "指標", value: (ind) => ind.name, style: st.text, fit: WIDTH.text },
+    { key: "kind", header: "種別", value: (ind) => KIND_JA[ind.kind], style: st.code },
+    {
+      key: "baseline",
+      header: "現状値",
+      value: (ind) => ind.baseline,
+      style: (ind) => figure(ind.baseline),
+      formula: (ind) => read(ind.sources?.baseline),
+    },
+    ...perYear<IndicatorRow>(years, (fy, yi) => [
+      {
+        key: "plan",
+        header: `${shortFiscalYear(fy)}計画`,
+        value: (ind) => ind.years[yi].plan,
+        style: (ind) => figure(ind.years[yi].plan),
+        formula: (ind) => read(ind.sources?.years[yi]?.plan),
+      },
+      {
+        key: "actual",
+        header: `${shortFiscalYear(fy)}実績`,
+        value: (ind) => ind.years[yi].actual,
+        style: (ind) => figure(ind.years[yi].actual),
+        formula: (ind) => read(ind.sources?.years[yi]?.actual),
+      },
+      {
+        key: "rate",
+        header: `${shortFiscalYear(fy)}達成率`,
+        value: (ind) => ind.years[yi].rate,
+        style: st.rate,
+        // Both numbers (COUNT counts them), the plan not 0: the rate, else "".
+        formula: (ind, at) => {
+          if (!live) return null;
+          const { p, a } = pair(at, yi);
+          const [num, den] = ind.lowerIsBetter ? [p, a] : [a, p];
+          return `=IF(COUNT(${p},${a})=2,IFERROR(${num}/${den},""),"")`;
+        },
+      },
+      {
+        key: "flag",
+        header: `${shortFiscalYear(fy)}判定`,
+        value: (ind) => shownFlag(ind, yi),
+        style: st.code,
+        flags: true,
+        // When the rate cannot be computed, the flag decided now (未入力, 要確認, 対象外) stands.
+        formula: (ind, at) => {
+          if (!live) return null;
+          const r = cell(at, `rate:${yi}`);
+          return `=IF(ISNUMBER(${r}),${bandFormula(r)},"${ind.years[yi].rate === null ? shownFlag(ind, yi) : ""}")`;
+        },
+      },
+    ]),
+    {
+      key: "periodRate",
+      header: "期間達成率",
+      value: (ind) => ind.periodRate,
+      style: st.rate,
+      formula: (ind, at) =>
+        live
+          ? periodRateOfPairs(
+              ind.years.map((_, yi) => pair(at, yi)),
+              ind.periodBasis,
+              ind.lowerIsBetter ?? false,
+            )
+          : null,
+    },
+    {
+      key: "periodBasis",
+      header: "期間達成率の基準",
+      value: (ind) => PERIOD_BASIS_JA[ind.periodBasis],
+      style: st.code,
+    },
+  ]);
+  return list;
+}
+
+/** A year's 判定 as shown: blank where the indicator has no plan that year (対象外). */
+function shownFlag(ind: IndicatorRow, yi: number): string {
+  const y = ind.years[yi];
+  return y.flag === "対象外" && y.plan === null ? "" : y.flag;
 }
 
 /** A cell of an item sheet from the summary: 'H27-28'!F14. */
