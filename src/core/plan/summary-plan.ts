@@ -23,6 +23,7 @@ import {
   emptySheetEdit,
   forEachCellWrite,
   RowWriter,
+  type CellFormat,
   type EditPlan,
   type PlanValue,
   type SheetEdit,
@@ -66,7 +67,7 @@ import { quoteSheetName } from "../grid/address";
 import type { CellRef } from "../model/item";
 import { flagBandsOf, flagRank } from "../compute/flags";
 import { bandFormula, periodRateOfPairs, type RatePair } from "./fill-plan";
-import { ColumnList, perYear, type RowAt } from "./summary-columns";
+import { ColumnList, perYear, type Column, type RowAt } from "./summary-columns";
 import { addSettings, bandName, boundedBands, longPrint, settingsPrint } from "./settings-plan";
 
 export interface SummaryPlanInput {
@@ -576,129 +577,93 @@ function putRow<R>(s: Layout, list: ColumnList<R>, r: R, at: RowAt): void {
 
 /** The item table from `row`, each year's 判定 coloured. */
 function itemTable(s: Layout, linkToSheets: boolean, row: number): TablePlace {
-  const { model } = s;
-  const years = model.fiscalYears;
-  const header = [
-    "No.",
-    "重点改革項目",
-    "中項目",
-    "小項目",
-    "改革実施項目",
-    "担当課",
-    ...years.flatMap((fy) => ["状況", "評価", "判定"].map((h) => `${shortFiscalYear(fy)}${h}`)),
-    "中間評価",
-    "期間評価",
-    "エラー",
-    "警告",
-  ];
-  // A summary of several files names each item's file, in a last column (absent for one workbook).
-  const withFiles = model.items.some((it) => it.files.length > 0);
-  if (withFiles) header.push("ファイル");
-  const top = openTable(s, row, 0, "改革項目一覧", header);
+  const items = s.model.items;
   // Where indicatorTable puts its first row: two blank rows, its title and its header below this table.
-  s.indicatorFirstRow = top + Math.max(model.items.length, 1) + 5;
-  putItemRows(s, model.items, linkToSheets, top + 1);
-  const items = model.items;
-  needText(
-    s,
-    1,
-    items.map((it) => it.pillar),
-    // "重点改革項目Ⅱ" whole on the first line: the numeral is what tells the pillars apart.
-    WIDTH.pillar,
-  );
-  needText(
-    s,
-    2,
-    items.map((it) => it.midItem),
-    WIDTH.text,
-  );
-  needText(
-    s,
-    3,
-    items.map((it) => it.smallItem),
-    WIDTH.text,
-  );
-  needText(
-    s,
-    4,
-    items.map((it) => it.title),
-    WIDTH.title,
-  );
-  needText(
-    s,
-    5,
-    items.map((it) => it.departments),
-    WIDTH.text,
-  );
-  // A status word on one line: cut, "進捗に遅れあり" would read "進捗に遅れあ" / "り".
-  years.forEach((_, yi) =>
-    needText(
-      s,
-      6 + yi * 3,
-      items.map((it) => it.years[yi].status),
-      15,
-    ),
-  );
-  if (withFiles)
-    needText(
-      s,
-      header.length - 1,
-      items.flatMap((it) => it.files),
-      WIDTH.title,
-    );
-  const table = closeTable(s.e, "Shinchoku_Items", top, 0, items.length, header.length);
-  for (let yi = 0; yi < years.length; yi++) flagFormats(s.e, table, 6 + yi * 3 + 2);
-  return table;
+  s.indicatorFirstRow = row + 1 + Math.max(items.length, 1) + 5;
+  return putTable(s, row, "改革項目一覧", "Shinchoku_Items", itemColumns(s, linkToSheets), items);
 }
 
-/** One row per item; No. and title linked to the item's sheet when asked. */
-function putItemRows(s: Layout, items: ItemRow[], linkToSheets: boolean, row: number): void {
+/**
+ * The item table's columns: No. and title linked to the item's sheet when asked, each year's status,
+ * grade and 判定 (live: the worst of the item's indicator flags that year), the finding counts, and a
+ * summary of several files names each item's file in a last column (absent for one workbook).
+ */
+function itemColumns(s: Layout, linkToSheets: boolean): ColumnList<ItemRow> {
+  const { st, model } = s;
+  const linkOf = (it: ItemRow) => (linkToSheets ? it.link : null);
+  const linked = (plain: CellFormat) => (it: ItemRow) => (linkOf(it) ? st.link : plain);
+  const linkWith = (text: (it: ItemRow) => string) => (it: ItemRow) => {
+    const link = linkOf(it);
+    return link ? { sheet: link.sheet, cell: link.cell, text: text(it) || "—" } : null;
+  };
   const spans = s.live ? indicatorSpans(s) : null;
   const worst = worstFlagOrder(s.config);
-  for (const [i, it] of items.entries()) {
-    const link = linkToSheets ? it.link : null;
-    const span = spans?.get(i);
-    const flagFormula = span
-      ? (yi: number) => {
-          const col = 4 + yi * 4 + 3;
-          return worstFlagFormula(`${toA1(span.first, col)}:${toA1(span.last, col)}`, worst);
-        }
-      : null;
-    putItemRow(s.w.start(row, 0), it, s.st, link !== null, flagFormula);
-    // The counts of errors and warnings, last: as of the date in the legend.
-    const counts = 6 + it.years.length * 3 + 2;
-    s.timed.add(`${row},${counts}`).add(`${row},${counts + 1}`);
-    if (it.files.length) s.w.put(it.files.join("\n"), s.st.text);
-    if (link) {
-      s.e.hyperlinks.push({ row, col: 0, sheet: link.sheet, cell: link.cell, text: it.no || "—" });
-      s.e.hyperlinks.push({ row, col: 4, sheet: link.sheet, cell: link.cell, text: it.title || "—" });
-    }
-    row++;
-  }
-}
-
-/** One row of the item table, column by column: No. and title (4) take the link style when linked. */
-function putItemRow(
-  w: RowWriter,
-  it: ItemRow,
-  st: SummaryStyles,
-  linked: boolean,
-  flagFormula: ((yi: number) => string) | null,
-): void {
-  w.put(it.no, linked ? st.link : st.code)
-    .put(it.pillar, st.text)
-    .put(it.midItem, st.text)
-    .put(it.smallItem, st.text)
-    .put(it.title, linked ? st.link : st.text)
-    .put(it.departments, st.text);
-  for (const [yi, y] of it.years.entries())
-    w.put(y.status, st.text)
-      .put(y.grade, st.code)
-      .put(y.flag ?? "", st.code, flagFormula ? flagFormula(yi) : null);
-  w.put(it.midtermGrade, st.code)
-    .put(it.finalGrade, st.code)
-    .put(it.errors, st.count)
-    .put(it.warnings, st.count);
+  const flagFormula = (yi: number) => (_it: ItemRow, at: RowAt) => {
+    const span = spans?.get(at.index);
+    if (!span) return null;
+    const col = s.indicators.col(`flag:${yi}`);
+    return worstFlagFormula(`${toA1(span.first, col)}:${toA1(span.last, col)}`, worst);
+  };
+  const columns: Column<ItemRow>[] = [
+    {
+      key: "no",
+      header: "No.",
+      value: (it) => it.no,
+      style: linked(st.code),
+      link: linkWith((it) => it.no),
+    },
+    // "重点改革項目Ⅱ" whole on the first line: the numeral is what tells the pillars apart.
+    { key: "pillar", header: "重点改革項目", value: (it) => it.pillar, style: st.text, fit: WIDTH.pillar },
+    { key: "midItem", header: "中項目", value: (it) => it.midItem, style: st.text, fit: WIDTH.text },
+    { key: "smallItem", header: "小項目", value: (it) => it.smallItem, style: st.text, fit: WIDTH.text },
+    {
+      key: "title",
+      header: "改革実施項目",
+      value: (it) => it.title,
+      style: linked(st.text),
+      fit: WIDTH.title,
+      link: linkWith((it) => it.title),
+    },
+    { key: "departments", header: "担当課", value: (it) => it.departments, style: st.text, fit: WIDTH.text },
+    ...perYear<ItemRow>(model.fiscalYears, (fy, yi) => [
+      // A status word on one line: cut, "進捗に遅れあり" would read "進捗に遅れあ" / "り".
+      {
+        key: "status",
+        header: `${shortFiscalYear(fy)}状況`,
+        value: (it) => it.years[yi].status,
+        style: st.text,
+        fit: 15,
+      },
+      {
+        key: "grade",
+        header: `${shortFiscalYear(fy)}評価`,
+        value: (it) => it.years[yi].grade,
+        style: st.code,
+      },
+      {
+        key: "flag",
+        header: `${shortFiscalYear(fy)}判定`,
+        value: (it) => it.years[yi].flag ?? "",
+        style: st.code,
+        formula: flagFormula(yi),
+        flags: true,
+      },
+    ]),
+    { key: "midtermGrade", header: "中間評価", value: (it) => it.midtermGrade, style: st.code },
+    { key: "finalGrade", header: "期間評価", value: (it) => it.finalGrade, style: st.code },
+    // The counts of errors and warnings: as of the date in the legend.
+    { key: "errors", header: "エラー", value: (it) => it.errors, style: st.count, timed: true },
+    { key: "warnings", header: "警告", value: (it) => it.warnings, style: st.count, timed: true },
+  ];
+  if (model.items.some((it) => it.files.length > 0))
+    columns.push({
+      key: "files",
+      header: "ファイル",
+      value: (it) => (it.files.length ? it.files.join("\n") : undefined),
+      style: st.text,
+      fit: WIDTH.title,
+    });
+  return new ColumnList(0, columns);
 }
 
 /** Each item's indicator rows in the indicator table (first and last sheet row), by item index. */
