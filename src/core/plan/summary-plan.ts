@@ -30,7 +30,6 @@ import {
 } from "./edit-plan";
 import { colourFlags, shortFiscalYear, summaryStyles, textWidth, type SummaryStyles } from "./styles";
 import {
-  SUMMARY_FLAGS,
   type DepartmentRow,
   type FlagCount,
   type GradeCount,
@@ -67,7 +66,7 @@ import { quoteSheetName } from "../grid/address";
 import type { CellRef } from "../model/item";
 import { flagBandsOf, flagRank } from "../compute/flags";
 import { bandFormula, periodRateOfPairs, type RatePair } from "./fill-plan";
-import { ColumnList, perYear, type Column, type RowAt } from "./summary-columns";
+import { ColumnList, eachYear, perYear, type Column, type RowAt } from "./summary-columns";
 import { addSettings, bandName, boundedBands, longPrint, settingsPrint } from "./settings-plan";
 
 export interface SummaryPlanInput {
@@ -812,35 +811,51 @@ function sheetRef(ref: CellRef): string {
   return `${quoteSheetName(ref.sheet)}!${ref.cell}`;
 }
 
-/**
- * Each year's count, then each year's share, as header texts: "H27件数", …, "H27割合", … The counts
- * side by side are what the chart reads.
- */
-function countHeaders(years: number[]): string[] {
-  return [
-    ...years.map((fy) => `${shortFiscalYear(fy)}件数`),
-    ...years.map((fy) => `${shortFiscalYear(fy)}割合`),
-  ];
-}
-
 /** The grade's name beside its code: "A 計画以上に進捗" (その他 as it is). */
 function gradeLabel(config: ShinchokuConfig, grade: string): string {
   const g = config.grades.find((x) => x.code === grade);
   return g ? `${g.code} ${g.ja}` : grade;
 }
 
+/**
+ * A grade table's columns from column B: the pillar first (by pillar), then the grade, each year's
+ * count ("H27件数", …; side by side, what the chart reads), then each year's share ("H27割合", …).
+ */
+function gradeColumns(s: Layout, withPillar: boolean): ColumnList<GradeCount> {
+  const { st } = s;
+  const years = s.model.fiscalYears;
+  const pillar: Column<GradeCount>[] = withPillar
+    ? [{ key: "pillar", header: "重点改革項目", value: (g) => g.pillar, style: st.text, fit: WIDTH.text }]
+    : [];
+  return new ColumnList(1, [
+    ...pillar,
+    {
+      key: "grade",
+      header: "年度評価",
+      value: (g) => gradeLabel(s.config, g.grade),
+      style: st.text,
+      fit: WIDTH.text,
+    },
+    ...eachYear<GradeCount>(years, (fy, yi) => ({
+      key: "count",
+      header: `${shortFiscalYear(fy)}件数`,
+      value: (g) => g.counts[yi],
+      style: st.count,
+    })),
+    ...eachYear<GradeCount>(years, (fy, yi) => ({
+      key: "share",
+      header: `${shortFiscalYear(fy)}割合`,
+      value: (g) => g.shares[yi],
+      style: st.share,
+    })),
+  ]);
+}
+
 /** Grade counts and shares by pillar, from column B: returns the row after the table. */
 function gradeTable(s: Layout, row: number): number {
-  const header = ["重点改革項目", "年度評価", ...countHeaders(s.model.fiscalYears)];
-  const top = openTable(s, row, 1, "年度評価の件数と割合（重点改革項目別）", header);
-  putGradeRows(s, s.model.gradeCounts, top + 1, true);
-  needText(
-    s,
-    1,
-    s.model.gradeCounts.map((g) => g.pillar),
-    WIDTH.text,
-  );
-  return closeTable(s.e, "Shinchoku_Grades", top, 1, s.model.gradeCounts.length, header.length).next;
+  const list = gradeColumns(s, true);
+  const title = "年度評価の件数と割合（重点改革項目別）";
+  return putTable(s, row, title, "Shinchoku_Grades", list, s.model.gradeCounts).next;
 }
 
 /**
@@ -850,123 +865,104 @@ function gradeTable(s: Layout, row: number): number {
 function gradeTotalTable(s: Layout, row: number): number {
   const { model, e } = s;
   const years = model.fiscalYears;
-  const header = ["年度評価", ...countHeaders(years)];
-  const top = openTable(s, row, 1, "年度評価の件数と割合（全体）", header);
-  putGradeRows(s, model.gradeTotals, top + 1, false);
-  const totals = closeTable(e, "Shinchoku_GradeTotals", top, 1, model.gradeTotals.length, header.length);
+  const list = gradeColumns(s, false);
+  const title = "年度評価の件数と割合（全体）";
+  const totals = putTable(s, row, title, "Shinchoku_GradeTotals", list, model.gradeTotals);
   const flags = flagTable(s, totals.next + 2);
   if (!years.length || !model.gradeTotals.length) return flags;
   const chartRows = 16;
+  const { top } = totals;
   e.charts.push({
     kind: "columnStacked",
     title: "年度評価の件数",
     // The grade column and each year's count, side by side in the table.
-    source: { top, left: 1, bottom: totals.bottom, right: 1 + years.length },
-    anchor: { row: top, col: 1 + header.length + 1, widthCols: 6, heightRows: chartRows },
+    source: {
+      top,
+      left: list.col("grade"),
+      bottom: totals.bottom,
+      right: list.col(`count:${years.length - 1}`),
+    },
+    anchor: { row: top, col: list.left + list.width + 1, widthCols: 6, heightRows: chartRows },
   });
   return Math.max(flags, top + chartRows + 1);
 }
 
-/** One row per grade: the pillar first (by pillar), then the grade and each year's count and share. */
-function putGradeRows(s: Layout, rows: GradeCount[], row: number, withPillar: boolean): void {
-  const { w, st } = s;
-  for (const g of rows) {
-    w.start(row, 1);
-    if (withPillar) w.put(g.pillar, st.text);
-    const label = gradeLabel(s.config, g.grade);
-    w.put(label, st.text);
-    need(s, withPillar ? 2 : 1, textWidth(label) + 1, WIDTH.text);
-    for (const n of g.counts) w.put(n, st.count);
-    for (const x of g.shares) w.put(x, st.share);
-    row++;
-  }
-}
-
-/** Indicator flags per year, from column B: returns the row after the table. */
+/**
+ * Indicator flags per year, from column B: each year's count, then each year's share. Live, the
+ * counts are counted from the indicator table's 判定 columns, so they follow its formulas.
+ */
 function flagTable(s: Layout, row: number): number {
-  const header = ["指標判定", ...countHeaders(s.model.fiscalYears)];
-  const top = openTable(s, row, 1, "指標判定の件数と割合（年度別）", header);
-  putFlagRows(s, s.model.flagCounts, top + 1);
-  const table = closeTable(s.e, "Shinchoku_Flags", top, 1, SUMMARY_FLAGS.length, header.length);
-  flagFormats(s.e, table, 1);
-  return table.next;
-}
-
-function putFlagRows(s: Layout, rows: FlagCount[], row: number): void {
-  const { w, st } = s;
-  const years = s.model.fiscalYears;
+  const { st, model } = s;
+  const years = model.fiscalYears;
+  const rows = model.flagCounts;
   const totals = years.map((_, yi) => rows.reduce((n, r) => n + r.counts[yi], 0));
-  const first = row;
-  const last = row + rows.length - 1;
-  // Counted from the indicator table's 判定 columns, so they follow its formulas.
-  const count =
-    s.live && s.model.indicators.length
-      ? (flag: string, yi: number) => {
-          const col = 4 + yi * 4 + 3;
-          const top = s.indicatorFirstRow;
-          const range = `${toA1(top, col)}:${toA1(top + s.model.indicators.length - 1, col)}`;
-          return `=COUNTIF(${range},"${flag.replace(/"/g, '""')}")`;
-        }
-      : null;
-  for (const f of rows) {
-    w.start(row, 1).put(f.flag, st.code);
-    f.counts.forEach((n, yi) => w.put(n, st.count, count ? count(f.flag, yi) : null));
-    f.counts.forEach((n, yi) => {
-      const c = toA1(row, 2 + yi);
-      const sum = `SUM(${toA1(first, 2 + yi)}:${toA1(last, 2 + yi)})`;
-      const formula = count ? `=IF(${sum}=0,"",${c}/${sum})` : null;
-      const v = totals[yi] ? n / totals[yi] : null;
-      w.put(formula && v === null ? "" : v, st.share, formula);
-    });
-    row++;
-  }
+  const live = s.live && model.indicators.length > 0;
+  const countFormula = (yi: number) => (f: FlagCount) => {
+    if (!live) return null;
+    const col = s.indicators.col(`flag:${yi}`);
+    const top = s.indicatorFirstRow;
+    const range = `${toA1(top, col)}:${toA1(top + model.indicators.length - 1, col)}`;
+    return `=COUNTIF(${range},"${f.flag.replace(/"/g, '""')}")`;
+  };
+  // The year's count in this row over the year's counts in all rows ("" when there are none).
+  const shareFormula = (yi: number) => (_f: FlagCount, at: RowAt) => {
+    if (!live) return null;
+    const col = list.col(`count:${yi}`);
+    const first = at.row - at.index;
+    const sum = `SUM(${toA1(first, col)}:${toA1(first + rows.length - 1, col)})`;
+    return `=IF(${sum}=0,"",${toA1(at.row, col)}/${sum})`;
+  };
+  const list: ColumnList<FlagCount> = new ColumnList(1, [
+    { key: "flag", header: "指標判定", value: (f) => f.flag, style: st.code, flags: true },
+    ...eachYear<FlagCount>(years, (fy, yi) => ({
+      key: "count",
+      header: `${shortFiscalYear(fy)}件数`,
+      value: (f) => f.counts[yi],
+      style: st.count,
+      formula: countFormula(yi),
+    })),
+    ...eachYear<FlagCount>(years, (fy, yi) => ({
+      key: "share",
+      header: `${shortFiscalYear(fy)}割合`,
+      value: (f) => (totals[yi] ? f.counts[yi] / totals[yi] : null),
+      style: st.share,
+      formula: shareFormula(yi),
+    })),
+  ]);
+  return putTable(s, row, "指標判定の件数と割合（年度別）", "Shinchoku_Flags", list, rows).next;
 }
 
 /** The items by lead department, from column B: each year's grade and the open findings. */
 function departmentTable(s: Layout, linkToSheets: boolean, row: number): number {
-  const { model, w, st, e } = s;
-  const years = model.fiscalYears;
-  const header = [
-    "主担当課",
-    "No.",
-    "改革実施項目",
-    ...years.map((fy) => `${shortFiscalYear(fy)}評価`),
-    "エラー",
-    "警告",
-  ];
-  const top = openTable(s, row, 1, "主担当課別の状況", header);
-  let r = top + 1;
-  for (const d of model.byDepartment) {
-    const link = linkToSheets ? d.link : null;
-    putDepartmentRow(w.start(r, 1), d, st, link !== null);
-    s.timed.add(`${r},${4 + d.grades.length}`).add(`${r},${5 + d.grades.length}`);
-    if (link) {
-      e.hyperlinks.push({ row: r, col: 2, sheet: link.sheet, cell: link.cell, text: d.no || "—" });
-      e.hyperlinks.push({ row: r, col: 3, sheet: link.sheet, cell: link.cell, text: d.title || "—" });
-    }
-    r++;
-  }
-  needText(
-    s,
-    1,
-    model.byDepartment.map((d) => d.department),
-    WIDTH.text,
-  );
-  needText(
-    s,
-    3,
-    model.byDepartment.map((d) => d.title),
-    WIDTH.title,
-  );
-  return closeTable(e, "Shinchoku_Departments", top, 1, model.byDepartment.length, header.length).next;
-}
-
-function putDepartmentRow(w: RowWriter, d: DepartmentRow, st: SummaryStyles, linked: boolean): void {
-  w.put(d.department, st.text)
-    .put(d.no, linked ? st.link : st.code)
-    .put(d.title, linked ? st.link : st.text);
-  for (const g of d.grades) w.put(g, st.code);
-  w.put(d.errors, st.count).put(d.warnings, st.count);
+  const { model, st } = s;
+  const linkOf = (d: DepartmentRow) => (linkToSheets ? d.link : null);
+  const linked = (plain: CellFormat) => (d: DepartmentRow) => (linkOf(d) ? st.link : plain);
+  const linkWith = (text: (d: DepartmentRow) => string) => (d: DepartmentRow) => {
+    const link = linkOf(d);
+    return link ? { sheet: link.sheet, cell: link.cell, text: text(d) || "—" } : null;
+  };
+  const list = new ColumnList<DepartmentRow>(1, [
+    { key: "department", header: "主担当課", value: (d) => d.department, style: st.text, fit: WIDTH.text },
+    { key: "no", header: "No.", value: (d) => d.no, style: linked(st.code), link: linkWith((d) => d.no) },
+    {
+      key: "title",
+      header: "改革実施項目",
+      value: (d) => d.title,
+      style: linked(st.text),
+      fit: WIDTH.title,
+      link: linkWith((d) => d.title),
+    },
+    ...eachYear<DepartmentRow>(model.fiscalYears, (fy, yi) => ({
+      key: "grade",
+      header: `${shortFiscalYear(fy)}評価`,
+      value: (d) => d.grades[yi],
+      style: st.code,
+    })),
+    // The counts of errors and warnings: as of the date in the legend.
+    { key: "errors", header: "エラー", value: (d) => d.errors, style: st.count, timed: true },
+    { key: "warnings", header: "警告", value: (d) => d.warnings, style: st.count, timed: true },
+  ]);
+  return putTable(s, row, "主担当課別の状況", "Shinchoku_Departments", list, model.byDepartment).next;
 }
 
 /**
