@@ -28,7 +28,7 @@ export interface Column<R> {
   formula?: (r: R, at: RowAt) => string | null;
   /** Wrapping text: the column is as wide as its longest line of text, up to `fit` characters. */
   fit?: number;
-  /** The cell links to this place (No. and titles to the item's sheet). */
+  /** The cell links to this place (No. to the item's sheet). */
   link?: (r: R) => ColumnLink | null;
   /** Its values are as of the date the sheet was made (the finding counts): summary/stale leaves them out. */
   timed?: boolean;

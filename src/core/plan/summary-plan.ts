@@ -2,8 +2,8 @@
  * The summary sheet (default 集計), laid out for the committee's handout and for reading on screen:
  * the plan's title and the date in the Japanese form, legends, the item table, the indicator table,
  * grade counts and shares by 重点改革項目 and in total (with a chart), indicator flags per year, and
- * the items by lead department; each an Excel table with filters, rates as %, flags coloured, No. and
- * titles linked to the item's sheet. Printed A4 landscape, one page wide, the title repeated on every
+ * the items by lead department; each an Excel table with filters, rates as %, flags coloured, each
+ * No. linked to the item's sheet. Printed A4 landscape, one page wide, the title repeated on every
  * page, page numbers and the print date in the footer.
  *
  * Our marker sits in A1 in white, outside the print area: a sheet of that name without it is a
@@ -76,7 +76,7 @@ export interface SummaryPlanInput {
   generatedAt: Date;
   /** Existing sheets, to tell ours from a user's sheet of the same name. */
   workbook: WorkbookSnapshot;
-  /** Link No. and titles to the item sheets (off when the summary goes to another workbook). */
+  /** Link each No. to its item sheet (off when the summary goes to another workbook). */
   linkToSheets: boolean;
   /** Entries now due that items lack (core/checklist), listed in a table of their own at the end. */
   checklist?: readonly ChecklistEntry[];
@@ -583,7 +583,7 @@ function itemTable(s: Layout, linkToSheets: boolean, row: number): TablePlace {
 }
 
 /**
- * The item table's columns: No. and title linked to the item's sheet when asked, each year's status,
+ * The item table's columns: No. linked to the item's sheet when asked, each year's status,
  * grade and 判定 (live: the worst of the item's indicator flags that year), the finding counts, and a
  * summary of several files names each item's file in a last column (absent for one workbook).
  */
@@ -615,14 +615,9 @@ function itemColumns(s: Layout, linkToSheets: boolean): ColumnList<ItemRow> {
     { key: "pillar", header: "重点改革項目", value: (it) => it.pillar, style: st.text, fit: WIDTH.pillar },
     { key: "midItem", header: "中項目", value: (it) => it.midItem, style: st.text, fit: WIDTH.text },
     { key: "smallItem", header: "小項目", value: (it) => it.smallItem, style: st.text, fit: WIDTH.text },
-    {
-      key: "title",
-      header: "改革実施項目",
-      value: (it) => it.title,
-      style: linked(st.text),
-      fit: WIDTH.title,
-      link: linkWith((it) => it.title),
-    },
+    // Plain text, not a link: a linked cell does not wrap in LibreOffice's print, and a long title
+    // was cut at the column's edge; No. is the link to the item's sheet.
+    { key: "title", header: "改革実施項目", value: (it) => it.title, style: st.text, fit: WIDTH.title },
     { key: "departments", header: "担当課", value: (it) => it.departments, style: st.text, fit: WIDTH.text },
     ...perYear<ItemRow>(model.fiscalYears, (fy, yi) => [
       // A status word on one line: cut, "進捗に遅れあり" would read "進捗に遅れあ" / "り".
@@ -944,14 +939,8 @@ function departmentTable(s: Layout, linkToSheets: boolean, row: number): number 
   const list = new ColumnList<DepartmentRow>(1, [
     { key: "department", header: "主担当課", value: (d) => d.department, style: st.text, fit: WIDTH.text },
     { key: "no", header: "No.", value: (d) => d.no, style: linked(st.code), link: linkWith((d) => d.no) },
-    {
-      key: "title",
-      header: "改革実施項目",
-      value: (d) => d.title,
-      style: linked(st.text),
-      fit: WIDTH.title,
-      link: linkWith((d) => d.title),
-    },
+    // Plain, as in the item table: a linked cell does not wrap in LibreOffice's print.
+    { key: "title", header: "改革実施項目", value: (d) => d.title, style: st.text, fit: WIDTH.title },
     ...eachYear<DepartmentRow>(model.fiscalYears, (fy, yi) => ({
       key: "grade",
       header: `${shortFiscalYear(fy)}評価`,
