@@ -18,14 +18,10 @@ export const MSG = {
     badConfig: (file: string, reason: string) => `設定ファイルを読み込めません: ${file} — ${reason}`,
     writeFailed: (file: string, reason: string) => `書き込めません: ${file} — ${reason}`,
     csvWritten: (file: string, n: number) => `指摘一覧 (CSV, ${n} 件): ${file}`,
-    wouldDrop: (out: string, what: string) =>
-      `注意: 入力ブックの ${what} はコマンドラインでは保持できないため、${out} には含まれません（入力ファイルはそのままです）`,
     patchRefused: (file: string, reason: string) =>
       `${file} には安全に書き込めないため、何も書き込んでいません — ${reason}`,
     extensionMismatch: (out: string, kind: string) =>
       `出力先 ${out} の拡張子が内容と合いません。このブックは .${kind} として保存してください（何も書き込んでいません）`,
-    wouldDropInPlace: (file: string, what: string) =>
-      `${file} には ${what} があり、コマンドラインで上書きすると失われます。-o で別ファイルに出力してください（何も書き込んでいません）`,
     internal: (what: string) => `予期しないエラーで中止しました: ${what}（--debug で詳細を表示します）`,
     unknownCommand: (cmd: string) => `「${cmd}」というコマンドはありません`,
     unknownOption: (opt: string) => `「${opt}」というオプションはありません`,
@@ -52,14 +48,10 @@ export const MSG = {
     badConfig: (file: string, reason: string) => `cannot load the configuration ${file} — ${reason}`,
     writeFailed: (file: string, reason: string) => `cannot write ${file} — ${reason}`,
     csvWritten: (file: string, n: number) => `findings (CSV, ${n}): ${file}`,
-    wouldDrop: (out: string, what: string) =>
-      `note: the input's ${what} cannot be kept from the command line and are not in ${out} (the input is unchanged)`,
     patchRefused: (file: string, reason: string) =>
       `${file} cannot be written safely, nothing written — ${reason}`,
     extensionMismatch: (out: string, kind: string) =>
       `the output ${out} has an extension that does not match its content; save this workbook as .${kind} (nothing written)`,
-    wouldDropInPlace: (file: string, what: string) =>
-      `${file} holds ${what}, which writing it from the command line would lose; write to another file with -o (nothing written)`,
     internal: (what: string) => `stopped by an unexpected error: ${what} (--debug shows the details)`,
     unknownCommand: (cmd: string) => `there is no command "${cmd}"`,
     unknownOption: (opt: string) => `there is no option ${opt}`,
@@ -72,22 +64,6 @@ export const MSG = {
     seeHelp: "usage: shinchoku --help",
   },
 } satisfies Record<Lang, Record<string, unknown>>;
-
-/** Names of the workbook parts ExcelJS drops (workbook-io's kinds). */
-export const PART_NAMES: Record<Lang, Record<string, string>> = {
-  ja: {
-    charts: "グラフ",
-    "pivot tables": "ピボットテーブル",
-    slicers: "スライサー",
-    "shapes and text boxes": "図形・画像・テキストボックス",
-    macros: "マクロ",
-  },
-  en: {},
-};
-
-export function partNames(kinds: string[], lang: Lang): string {
-  return kinds.map((k) => PART_NAMES[lang][k] ?? k).join(lang === "ja" ? "・" : ", ");
-}
 
 /** Why a file could not be read, by kind (src/cli/read/errors.ts); `detail` as the kind gives it. */
 export const READ_REASONS: Record<Lang, Record<ReadErrorKind, (detail: string) => string>> = {

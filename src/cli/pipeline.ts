@@ -21,7 +21,6 @@ import {
 } from "../core";
 import { readWorkbookBytes } from "./read";
 import { PackageError, ReadError } from "./read/errors";
-import { partsExcelJsDrops } from "./workbook-io";
 import { configForWorkbook } from "./workbook-settings";
 
 export interface Analysed {
@@ -32,8 +31,6 @@ export interface Analysed {
   bytes: Buffer | null;
   snapshot: WorkbookSnapshot;
   analysis: Analysis;
-  /** Parts of the file ExcelJS would not write back (charts, pivot tables, …). */
-  wouldDrop: string[];
   /** Findings of planning (fill/area-occupied, summary/name-taken): they count like any other. */
   planFindings: Finding[];
 }
@@ -43,8 +40,6 @@ export interface Loaded {
   /** The file's bytes, as read once. */
   bytes: Buffer;
   snapshot: WorkbookSnapshot;
-  /** Parts of the file ExcelJS would not write back (charts, pivot tables, …). */
-  wouldDrop: string[];
 }
 
 /** Read a file and take the engine's snapshot of it; a file that is not a readable workbook throws ReadError. */
@@ -62,7 +57,7 @@ export async function loadFile(file: string): Promise<Loaded> {
     if (err instanceof PackageError) throw new ReadError(file, err.kind, err.detail, err);
     throw err;
   }
-  return { file, bytes, snapshot, wouldDrop: partsExcelJsDrops(bytes) };
+  return { file, bytes, snapshot };
 }
 
 /** The ExcelJS workbook of a loaded file, for writing it (ExcelJS reads some files ours reads and it cannot). */

@@ -1,11 +1,9 @@
 /**
- * ExcelJS workbooks from and to .xlsx bytes, for the writing commands (reading for the engine is
- * src/cli/read/, without ExcelJS); files are written atomically (write-file.ts). ExcelJS is loaded
- * only when a workbook is made, so that validate never loads it.
+ * ExcelJS workbooks from and to .xlsx bytes, for the one write that builds a new workbook (summary
+ * of several files; reading is src/cli/read/, writing into a file src/cli/patch/); files are written
+ * atomically (write-file.ts). ExcelJS is loaded only when a workbook is made.
  */
-import * as fs from "node:fs";
 import type ExcelJS from "exceljs";
-import { ReadError } from "./read/errors";
 import { writeFileAtomic } from "./write-file";
 import { rezip } from "./zip";
 
@@ -25,30 +23,6 @@ const DROPPED_PARTS: Array<{ kind: string; marker: string }> = [
 
 export function partsExcelJsDrops(buf: Buffer): string[] {
   return DROPPED_PARTS.filter((p) => buf.includes(p.marker, 0, "latin1")).map((p) => p.kind);
-}
-
-export interface LoadedWorkbook {
-  wb: ExcelJS.Workbook;
-  /** What a write of this workbook would lose (see partsExcelJsDrops). */
-  wouldDrop: string[];
-  /** The file's bytes, for the patching writer (src/cli/patch). */
-  bytes: Buffer;
-}
-
-export async function loadWorkbookChecked(file: string): Promise<LoadedWorkbook> {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (err) {
-    throw new ReadError(file, "io", (err as NodeJS.ErrnoException).code ?? "", err);
-  }
-  let wb: ExcelJS.Workbook;
-  try {
-    wb = await workbookFromBuffer(buf);
-  } catch (err) {
-    throw new ReadError(file, "brokenZip", "", err);
-  }
-  return { wb, wouldDrop: partsExcelJsDrops(buf), bytes: buf };
 }
 
 /*

@@ -7,17 +7,17 @@
  */
 import * as zlib from "node:zlib";
 
-const LOCAL_HEADER = 0x04034b50;
-const CENTRAL_HEADER = 0x02014b50;
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+export const LOCAL_HEADER = 0x04034b50;
+export const CENTRAL_HEADER = 0x02014b50;
+export const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 /** Bit 11: names are UTF-8. */
-const FLAG_UTF8 = 0x0800;
-const METHOD_STORE = 0;
-const METHOD_DEFLATE = 8;
-const VERSION = 20;
+export const FLAG_UTF8 = 0x0800;
+export const METHOD_STORE = 0;
+export const METHOD_DEFLATE = 8;
+export const VERSION = 20;
 /** 1980-01-01 00:00 in MS-DOS form: the same bytes for the same workbook, run after run. */
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+export const DOS_TIME = 0;
+export const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 const METHODS = new Set([METHOD_STORE, METHOD_DEFLATE]);
 

@@ -87,7 +87,6 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
     snapshot: { sheets: [] },
     analysis,
     planFindings: [],
-    wouldDrop: [],
   };
   const applied = planWrites(whole, "summary", false).map((p) => applyPlan(wb, p));
   return finish(ctx, { wb }, args.out, [whole], failures, applied, [

@@ -5,19 +5,21 @@
  * No zip64 and no encryption, as in zip.ts (the reader there has already accepted the file).
  */
 import * as zlib from "node:zlib";
-import { crc32 } from "../zip";
+import {
+  CENTRAL_HEADER,
+  crc32,
+  DOS_DATE,
+  DOS_TIME,
+  END_OF_CENTRAL_DIRECTORY,
+  FLAG_UTF8,
+  LOCAL_HEADER,
+  METHOD_DEFLATE,
+  METHOD_STORE,
+  VERSION,
+} from "../zip";
 
-const LOCAL_HEADER = 0x04034b50;
-const CENTRAL_HEADER = 0x02014b50;
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-const FLAG_UTF8 = 0x0800;
 /** Bit 3: sizes and CRC follow the data. Written entries carry them in the header instead. */
 const FLAG_DATA_DESCRIPTOR = 0x0008;
-const METHOD_STORE = 0;
-const METHOD_DEFLATE = 8;
-const VERSION = 20;
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 /** One entry as it is in the file: its data still compressed. */
 export interface RawEntry {
