@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The package's command: runs the compiled CLI, or says how to build it.
+// The package's command: runs the built CLI (one file, webpack.cli.config.js), or says how to build it.
 const path = require("path");
 const fs = require("fs");
-const entry = path.join(__dirname, "..", "dist", "node", "src", "cli", "main.js");
+const entry = path.join(__dirname, "..", "dist", "node", "shinchoku.js");
 if (!fs.existsSync(entry)) {
   process.stderr.write(
     process.argv.includes("en")

@@ -33,7 +33,8 @@ function cli(args) {
     status = err.status;
     stdout = err.stdout;
   }
-  return { status, stdout: stdout.split(tmp).join("<tmp>") };
+  // Paths out, so that two checkouts (before and after) print the same.
+  return { status, stdout: stdout.split(tmp).join("<tmp>").split(root).join("<root>") };
 }
 
 try {

@@ -14,7 +14,8 @@ import {
   type StoredSettings,
 } from "../core";
 import { ConfigError } from "./config-file";
-import { unzipEntries } from "./zip";
+import { Package } from "./read/package";
+import { PackageError } from "./read/errors";
 
 const CUSTOM_XML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 
@@ -43,11 +44,12 @@ function decodeXml(bytes: Uint8Array): string {
 }
 
 /** The custom XML items the workbook part refers to (all of them when its relationships are unreadable). */
-function customXmlItems(entries: Record<string, Uint8Array>): string[] {
-  const all = Object.keys(entries)
+function customXmlItems(pkg: Package): string[] {
+  const all = pkg
+    .names()
     .filter((n) => /^customXml\/item\d+\.xml$/i.test(n))
     .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
-  const rels = entries["xl/_rels/workbook.xml.rels"];
+  const rels = pkg.read("xl/_rels/workbook.xml.rels");
   if (!rels) return all;
   const referenced = new Set<string>();
   for (const m of decodeXml(rels).matchAll(/<Relationship\b[^>]*>/g)) {
@@ -65,10 +67,26 @@ function customXmlItems(entries: Record<string, Uint8Array>): string[] {
  * refuses throws WorkbookSettingsError.
  */
 export function settingsFromPackage(bytes: Uint8Array, file = "workbook"): StoredSettings | null {
-  const entries = unzipEntries(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  if (!entries) return null;
-  for (const name of customXmlItems(entries)) {
-    const read = settingsFromXml(decodeXml(entries[name]));
+  // Only the relationships and the custom XML items are inflated, not the sheets.
+  let pkg: Package;
+  let items: string[];
+  try {
+    pkg = new Package(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    items = customXmlItems(pkg);
+  } catch (err) {
+    if (err instanceof PackageError) return null;
+    throw err;
+  }
+  for (const name of items) {
+    let data: Buffer | null;
+    try {
+      data = pkg.read(name);
+    } catch (err) {
+      if (err instanceof PackageError) continue;
+      throw err;
+    }
+    if (!data) continue;
+    const read = settingsFromXml(decodeXml(data));
     if (read.kind === "other") continue;
     if (read.kind === "invalid") throw new WorkbookSettingsError(file, read.errors);
     return read.settings;

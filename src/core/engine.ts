@@ -20,6 +20,7 @@ import type { Lang } from "./model/finding";
 import { buildChecklist } from "./checklist/checklist";
 import { planUndo as planUndoAll } from "./ownership/undo";
 import { staleFindings } from "./ownership/stale";
+import { readOwnership } from "./ownership/ownership";
 import type { RecordMeta } from "./ownership/record";
 
 export interface AnalyseOptions {
@@ -147,11 +148,15 @@ export function planUndo(analysis: Analysis, wb: WorkbookSnapshot): PlanResult &
  */
 export function checkStale(analysis: Analysis, wb: WorkbookSnapshot): Finding[] {
   if (analysis.read.items.length === 0) return [];
+  // Nothing of ours carries a record to compare with (a workbook never filled): no plan to make.
+  const own = readOwnership(wb);
+  if (!own.areas.some((o) => o.record?.meta) && !own.summary?.record?.meta) return [];
   const fill = planFillAreas(analysis, wb);
   const summary = planSummary(analysis, wb) as PlanResult & { sheetName: string; meta?: RecordMeta };
   return staleFindings({
     config: analysis.config,
     wb,
+    own,
     areas: fill.areas ?? [],
     summary: summary.sheetName ? { sheetName: summary.sheetName, meta: summary.meta } : null,
   });

@@ -10,6 +10,11 @@ const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], {
 describe("bin/shinchoku.js", () => {
   it("is built", () => {
     expect(fs.existsSync(path.resolve(__dirname, "../../dist/node/src/cli/main.js"))).toBe(true);
+    // The one-file CLI the command runs is built from that same output.
+    const bundle = path.resolve(__dirname, "../../dist/node/shinchoku.js");
+    expect(fs.statSync(bundle).mtimeMs).toBeGreaterThanOrEqual(
+      fs.statSync(path.resolve(__dirname, "../../dist/node/src/cli/main.js")).mtimeMs,
+    );
   });
 
   it("passes the exit status through: 0, 1, 2", async () => {

@@ -3,13 +3,7 @@
  * and merges. Cells and rows without an `r` attribute (openpyxl and pandas may write them so) follow
  * the previous one, as Excel reads them (ECMA-376 Part 1, 18.3.1.4 and 18.3.1.73).
  */
-import {
-  asExcelErrorLiteral,
-  type CellRange,
-  type CellValue,
-  keptNumberFormat,
-  parseRangeA1,
-} from "../../core";
+import { asExcelErrorLiteral, type CellRange, type CellValue, keptNumberFormat } from "../../core";
 import { shiftFormula } from "./formula";
 import { unescapeXstring } from "./parts";
 import { readPart, type XmlHandlers } from "./xml";
@@ -185,14 +179,9 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
           return;
         }
         case "mergeCell": {
-          const ref = a.get("ref");
-          if (ref) {
-            try {
-              merges.push(parseRangeA1(ref));
-            } catch {
-              // An unreadable merge is ignored rather than failing the whole sheet.
-            }
-          }
+          // An unreadable merge is ignored rather than failing the whole sheet.
+          const range = decodeRange(a.get("ref") ?? "");
+          if (range) merges.push(range);
           return;
         }
       }
@@ -258,6 +247,20 @@ function decodeRef(ref: string): { row: number; col: number } | null {
   }
   if (i === startDigits || r < 1) return null;
   return { row: r - 1, col: c - 1 };
+}
+
+/** "B3:D7" (or one cell, "B3") → its range, corners in any order; null for anything else. */
+function decodeRange(ref: string): CellRange | null {
+  const colon = ref.indexOf(":");
+  const a = decodeRef(colon < 0 ? ref : ref.slice(0, colon));
+  const b = colon < 0 ? a : decodeRef(ref.slice(colon + 1));
+  if (!a || !b) return null;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
 }
 
 /** Only a merge's top-left cell holds a value (Excel keeps no other; ExcelJS drops them on reading). */

@@ -12,7 +12,7 @@ export class Grid {
   readonly colCount: number;
   private readonly snap: SheetSnapshot;
   /** Merges in reading order (top, then left), for a binary search from a top-left cell. */
-  private readonly merges: CellRange[];
+  private readonly merges: readonly CellRange[];
   // A formula counts by its value; its text only tells that the cell is not empty (isEmpty).
   private readonly originRow: number;
   private readonly originCol: number;
@@ -32,7 +32,9 @@ export class Grid {
     for (const line of snap.values) if (line.length > width) width = line.length;
     this.rowCount = snap.originRow + snap.values.length;
     this.colCount = snap.originCol + width;
-    this.merges = (snap.merges ?? []).slice().sort(byTopLeft);
+    // Readers hand merges over in the sheet's order, mostly sorted already: no sort then.
+    const merges = snap.merges ?? [];
+    this.merges = isSorted(merges) ? merges : merges.slice().sort(byTopLeft);
   }
 
   /** The file the sheet came from (SheetSnapshot.file), when several files are read together. */
@@ -103,6 +105,13 @@ export class Grid {
     return rangeAt(this.merges, row, col) ?? null;
   }
 
+  /** The merged areas that reach into `range`, in the order of their top-left cells. */
+  mergesIn(range: CellRange): CellRange[] {
+    return this.merges.filter(
+      (m) => m.top <= range.bottom && m.bottom >= range.top && m.left <= range.right && m.right >= range.left,
+    );
+  }
+
   /** The last column a value at (row, col) covers: the right edge of its merge, or col itself. */
   rightEdge(row: number, col: number): number {
     const m = this.mergeFrom(row, col);
@@ -116,4 +125,9 @@ export class Grid {
 
 function byTopLeft(a: CellRange, b: CellRange): number {
   return a.top - b.top || a.left - b.left;
+}
+
+function isSorted(merges: readonly CellRange[]): boolean {
+  for (let i = 1; i < merges.length; i++) if (byTopLeft(merges[i - 1], merges[i]) > 0) return false;
+  return true;
 }

@@ -4,6 +4,7 @@
  */
 import { isYearSpan, parseFiscalYear, type Era } from "../values/fiscal-year";
 import { labelKey } from "../values/normalize";
+import { MemoTable } from "../values/memo";
 import type { SheetView } from "./sheet-view";
 
 export interface YearColumn {
@@ -95,13 +96,31 @@ function nextStop(h: YearHeaderRow, i: number): number | undefined {
   return stop;
 }
 
+type Role = "plan" | "actual" | null;
+type RoleLabels = { plan: string[]; actual: string[] };
+
 /** Plan or actual when the year's own header says which ("H27 実績"); the label variants are the config's. */
-function roleIn(text: string, labels: { plan: string[]; actual: string[] }): "plan" | "actual" | null {
-  const key = labelKey(text);
-  const has = (variants: string[]) => variants.some((v) => labelKey(v) !== "" && key.includes(labelKey(v)));
-  const plan = has(labels.plan);
-  const actual = has(labels.actual);
-  return plan === actual ? null : plan ? "plan" : "actual";
+function roleIn(text: string, labels: RoleLabels): Role {
+  return roleTable(labels).get(text);
+}
+
+/** Every sheet repeats the same year headers: each distinct one is judged once per label set. */
+const roleTables = new WeakMap<RoleLabels, MemoTable<Role>>();
+
+function roleTable(labels: RoleLabels): MemoTable<Role> {
+  let table = roleTables.get(labels);
+  if (table) return table;
+  const keysOf = (variants: string[]) => variants.map(labelKey).filter((k) => k !== "");
+  const plan = keysOf(labels.plan);
+  const actual = keysOf(labels.actual);
+  table = new MemoTable((text) => {
+    const key = labelKey(text);
+    const isPlan = plan.some((k) => key.includes(k));
+    const isActual = actual.some((k) => key.includes(k));
+    return isPlan === isActual ? null : isPlan ? "plan" : "actual";
+  });
+  roleTables.set(labels, table);
+  return table;
 }
 
 /**

@@ -24,6 +24,8 @@ import { findingOf } from "../checks/finding";
 export interface StaleInput {
   config: ShinchokuConfig;
   wb: WorkbookSnapshot;
+  /** What readOwnership(wb) found, when the caller has it already. */
+  own?: ReturnType<typeof readOwnership>;
   /** The areas a fill planned now would write, with their prints. */
   areas: ReadonlyArray<{ sheet: string; range: CellRange; prints: readonly string[] }>;
   /** The summary planned now: its sheet and what it is made from (null: none would be made). */
@@ -32,7 +34,7 @@ export interface StaleInput {
 
 export function staleFindings(input: StaleInput): Finding[] {
   const { config, wb } = input;
-  const own = readOwnership(wb);
+  const own = input.own ?? readOwnership(wb);
   const out: Finding[] = [];
   const bandsOk = bandsAgree(config, wb);
   const fillSev = severityOf("fill/stale", config);

@@ -490,16 +490,21 @@ function areaProblem(
     }
   // Never into, over or apart a staff merged area reaching into the area (beyond the used range
   // too: an empty merge still is one); merges of ours from before lie inside our owned ranges.
-  for (let r = area.titleRow; r <= area.bottom; r++)
-    for (let c = area.left; c <= area.right; c++) {
-      const m = grid.mergeAt(r, c);
-      if (!m || owned.some((o) => contains(o, m))) continue;
-      return finding("fill/area-merged", block.sheet, m.top, m.left, itemNo, {
-        cell: toA1(m.top, m.left),
-        merge: rangeToA1(m),
-      });
-    }
-  return null;
+  // The one reported is the merge a row-by-row scan of the area's cells meets first.
+  const rect = { top: area.titleRow, bottom: area.bottom, left: area.left, right: area.right };
+  let first: { m: CellRange; r: number; c: number } | null = null;
+  for (const m of grid.mergesIn(rect)) {
+    if (owned.some((o) => contains(o, m))) continue;
+    const r = Math.max(m.top, rect.top);
+    const c = Math.max(m.left, rect.left);
+    if (!first || r < first.r || (r === first.r && c < first.c)) first = { m, r, c };
+  }
+  if (!first) return null;
+  const m = first.m;
+  return finding("fill/area-merged", block.sheet, m.top, m.left, itemNo, {
+    cell: toA1(m.top, m.left),
+    merge: rangeToA1(m),
+  });
 }
 
 function contains(outer: CellRange, inner: CellRange): boolean {
