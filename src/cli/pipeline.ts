@@ -29,6 +29,8 @@ export interface Analysed {
   wb: ExcelJS.Workbook | null;
   /** The input file's bytes, while it may still be written (a patcher needs them); else null. */
   bytes: Buffer | null;
+  /** The parts the reader decoded, while the patcher may start from them (Loaded.texts); else null. */
+  texts: Map<string, string> | null;
   snapshot: WorkbookSnapshot;
   analysis: Analysis;
   /** Findings of planning (fill/area-occupied, summary/name-taken): they count like any other. */
@@ -40,10 +42,12 @@ export interface Loaded {
   /** The file's bytes, as read once. */
   bytes: Buffer;
   snapshot: WorkbookSnapshot;
+  /** The parts the reader decoded, by name, when asked for (the patcher starts from them); else null. */
+  texts: Map<string, string> | null;
 }
 
 /** Read a file and take the engine's snapshot of it; a file that is not a readable workbook throws ReadError. */
-export async function loadFile(file: string): Promise<Loaded> {
+export async function loadFile(file: string, keepTexts = false): Promise<Loaded> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -51,13 +55,14 @@ export async function loadFile(file: string): Promise<Loaded> {
     throw new ReadError(file, "io", (err as NodeJS.ErrnoException).code ?? "", err);
   }
   let snapshot: WorkbookSnapshot;
+  const texts = keepTexts ? new Map<string, string>() : null;
   try {
-    snapshot = readWorkbookBytes(bytes);
+    snapshot = readWorkbookBytes(bytes, undefined, texts);
   } catch (err) {
     if (err instanceof PackageError) throw new ReadError(file, err.kind, err.detail, err);
     throw err;
   }
-  return { file, bytes, snapshot };
+  return { file, bytes, snapshot, texts };
 }
 
 /** The ExcelJS workbook of a loaded file, for writing it (ExcelJS reads some files ours reads and it cannot). */
@@ -80,15 +85,15 @@ export async function analyseFile(
   file: string,
   config: ShinchokuConfig,
   asOf: Date,
-  opts: { workbook: false },
+  opts: { workbook: false; texts?: boolean },
 ): Promise<Analysed>;
 export async function analyseFile(
   file: string,
   config: ShinchokuConfig,
   asOf: Date,
-  opts: { workbook: boolean } = { workbook: true },
+  opts: { workbook: boolean; texts?: boolean } = { workbook: true },
 ): Promise<Analysed> {
-  const loaded = await loadFile(file);
+  const loaded = await loadFile(file, opts.texts ?? false);
   // Without --config, the settings the add-in saved in this workbook (its custom XML part).
   const own = configForWorkbook(config, loaded.bytes, file);
   const analysis = analyse(loaded.snapshot, own, { asOf });

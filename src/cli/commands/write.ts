@@ -33,7 +33,7 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
   let a: Analysed & { bytes: Buffer };
   try {
     // The patcher starts from the file's bytes: no ExcelJS workbook is built.
-    const analysed = await analyseFile(input, ctx.config, args.asOf, { workbook: false });
+    const analysed = await analyseFile(input, ctx.config, args.asOf, { workbook: false, texts: true });
     a = { ...analysed, bytes: analysed.bytes ?? fs.readFileSync(input) };
   } catch (err) {
     const reason = reasonOf(err, args.lang);
@@ -53,7 +53,8 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
     // The ExcelJS workbook is not needed past the snapshot: let it go before the patch allocates.
     const bytes = a.bytes;
     (a as Analysed).wb = null;
-    patched = await patchWorkbook(bytes, plans);
+    patched = await patchWorkbook(bytes, plans, a.texts ?? undefined);
+    a.texts = null;
   } catch (err) {
     if (args.debug) ctx.io.err((err as Error).stack ?? String(err));
     ctx.io.err(m.patchRefused(input, (err as Error).message));
@@ -84,6 +85,7 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
     file: results.map((r) => r.file).join(", "),
     wb,
     bytes: null,
+    texts: null,
     snapshot: { sheets: [] },
     analysis,
     planFindings: [],

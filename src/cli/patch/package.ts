@@ -54,7 +54,9 @@ export class Package {
   /** Overrides of deleted parts, removed on writing unless the part comes back (it keeps its place). */
   private readonly staleOverrides = new Set<string>();
 
-  constructor(bytes: Buffer) {
+  /** `texts`: parts of these same bytes already inflated and decoded as UTF-8, by part name. */
+  constructor(bytes: Buffer, texts?: ReadonlyMap<string, string>) {
+    if (texts) for (const [name, text] of texts) this.texts.set(name, text);
     for (const raw of readRawEntries(bytes)) {
       const slot: Slot = { name: raw.name, raw, text: null, deleted: false };
       this.slots.push(slot);

@@ -82,8 +82,8 @@ class Patcher {
   chartsSkipped = 0;
   cellsWritten = 0;
 
-  constructor(bytes: Buffer) {
-    this.pkg = new Package(bytes);
+  constructor(bytes: Buffer, texts?: ReadonlyMap<string, string>) {
+    this.pkg = new Package(bytes, texts);
     this.wbPart = workbookPart(this.pkg);
     kindOf(this.pkg, this.wbPart);
     this.wb = new WorkbookXml(this.pkg.read(this.wbPart));
@@ -372,8 +372,13 @@ function absolute(a1: string): string {
   return a1.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
-export async function patchWorkbook(input: Buffer, plans: readonly EditPlan[]): Promise<PatchResult> {
-  const p = new Patcher(input);
+/** `texts`: the parts a reader of the same bytes decoded already (readWorkbookBytes's `keep`). */
+export async function patchWorkbook(
+  input: Buffer,
+  plans: readonly EditPlan[],
+  texts?: ReadonlyMap<string, string>,
+): Promise<PatchResult> {
+  const p = new Patcher(input, texts);
   for (const plan of plans) p.apply(plan);
   const bytes = p.finish();
   return { bytes, problems: p.problems, chartsSkipped: p.chartsSkipped, cellsWritten: p.cellsWritten };

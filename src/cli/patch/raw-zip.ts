@@ -93,8 +93,14 @@ export function inflateEntry(e: RawEntry): Buffer {
   return data;
 }
 
-/** A new entry from uncompressed bytes, deflated as Excel does. */
-export function newEntry(name: string, data: Buffer, level = 6): RawEntry {
+/**
+ * Deflate's fastest level for the parts we rewrite: a third of level 6's time on worksheet XML, for
+ * a part about a sixth larger (docs/performance.md); Excel recompresses whatever it saves.
+ */
+export const REWRITE_LEVEL = 1;
+
+/** A new entry from uncompressed bytes. */
+export function newEntry(name: string, data: Buffer, level = REWRITE_LEVEL): RawEntry {
   return {
     name,
     nameBytes: Buffer.from(name, "utf8"),

@@ -51,6 +51,8 @@ export interface SheetEntry {
 interface NameEntry {
   text: string;
   name: string;
+  /** The name upper-cased once: names compare without case, and a plan sets hundreds. */
+  key: string;
   sheet: SheetEntry | null;
   /** A sheet-scoped name whose sheet is not in the list (a broken index): kept as it is. */
   fixed: boolean;
@@ -88,7 +90,8 @@ export class WorkbookXml {
       const text = xml.slice(n.start, n.end);
       const local = attr(text, "localSheetId");
       const sheet = local === undefined ? null : (this.sheets[Number(local)] ?? null);
-      this.names.push({ text, name: attr(text, "name") ?? "", sheet, fixed: local !== undefined && !sheet });
+      const name = attr(text, "name") ?? "";
+      this.names.push({ text, name, key: name.toUpperCase(), sheet, fixed: local !== undefined && !sheet });
     }
     const view = this.view();
     const vt = view ? xml.slice(view.start, view.openEnd) : "";
@@ -186,8 +189,8 @@ export class WorkbookXml {
     const scope = sheet ? ` localSheetId="${this.index(sheet)}"` : "";
     const text = `<definedName name="${escapeAttr(name)}"${c}${scope}>${escapeText(refersTo)}</definedName>`;
     const key = name.toUpperCase();
-    const i = this.names.findIndex((n) => n.sheet === sheet && !n.fixed && n.name.toUpperCase() === key);
-    const entry = { text, name, sheet, fixed: false };
+    const i = this.names.findIndex((n) => n.sheet === sheet && !n.fixed && n.key === key);
+    const entry = { text, name, key, sheet, fixed: false };
     if (i >= 0) {
       if (this.names[i].text === text) return;
       this.names[i] = entry;
@@ -199,7 +202,7 @@ export class WorkbookXml {
     const key = name.toUpperCase();
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
-      if (n.sheet === sheet && !n.fixed && n.name.toUpperCase() === key) {
+      if (n.sheet === sheet && !n.fixed && n.key === key) {
         this.names.splice(i, 1);
         this.namesChanged = true;
       }

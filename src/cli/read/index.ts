@@ -21,8 +21,16 @@ import { sheetFromCells } from "./sheet-grid";
 const REL_STYLES = /\/styles$/;
 const REL_SHARED_STRINGS = /\/sharedStrings$/;
 
-export function readWorkbookBytes(buf: Buffer, limits: PackageLimits = DEFAULT_LIMITS): WorkbookSnapshot {
-  const pkg = new Package(buf, limits);
+/**
+ * `keep`, when given, receives the text of every UTF-8 part read, by part name: a writer patching
+ * the same bytes then inflates and decodes none of them again.
+ */
+export function readWorkbookBytes(
+  buf: Buffer,
+  limits: PackageLimits = DEFAULT_LIMITS,
+  keep: Map<string, string> | null = null,
+): WorkbookSnapshot {
+  const pkg = new Package(buf, limits, keep);
   const main = mainPart(pkg);
   const wbXml = pkg.text(main)!;
   let workbook;

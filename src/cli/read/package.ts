@@ -55,6 +55,8 @@ export class Package {
   constructor(
     private readonly buf: Buffer,
     private readonly limits: PackageLimits = DEFAULT_LIMITS,
+    /** When given, every part read as UTF-8 text is kept here by its stored name (for the patcher). */
+    private readonly keep: Map<string, string> | null = null,
   ) {
     if (!isZip(buf)) refuseNonZip(buf);
     const end = findEndRecord(buf);
@@ -143,7 +145,9 @@ export class Package {
       return swapped.swap16().toString("utf16le");
     }
     const s = data.toString("utf8");
-    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+    const text = s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+    this.keep?.set(this.find(name)!, text);
+    return text;
   }
 }
 

@@ -71,6 +71,9 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
   let inPhonetic = 0;
   let into = Into.None;
 
+  // The cell being closed is a self-closing one, read already.
+  let emptyCell = false;
+
   const finishCell = () => {
     let formula: string | null = null;
     if (hasF) {
@@ -141,6 +144,9 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
             cCol = col + 1;
           }
           col = cCol;
+          // <c r="B2" s="1"/>, a formatted empty cell (most of a form's cells): nothing more to read.
+          emptyCell = selfClosing;
+          if (selfClosing) return;
           cType = a.get("t") ?? "n";
           const st = a.get("s");
           cStyle = st !== undefined ? Number(st) || 0 : 0;
@@ -194,6 +200,10 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
     close(name) {
       switch (name) {
         case "c":
+          if (emptyCell) {
+            emptyCell = false;
+            return;
+          }
           finishCell();
           into = Into.None;
           return;
