@@ -393,6 +393,41 @@ export function benchProcesses(
   };
 }
 
+/**
+ * The 1000-sheet book against the 240-sheet one (issue 16: linear): `run` and `validate` in a fresh
+ * process each, medians of `runs`; the time beyond node's own start, per sheet, should not grow.
+ */
+export function benchScale(
+  small: { file: string; sheets: number },
+  large: { file: string; sheets: number },
+  runs: number,
+): string {
+  const node = process.execPath;
+  const root = repoRoot();
+  const bin = path.join(root, "bin", "shinchoku.js");
+  const time = (args: string[]) => {
+    const t = performance.now();
+    const r = spawnSync(node, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+    return performance.now() - t;
+  };
+  const nodeMs = median(Array.from({ length: runs }, () => time(["-e", "0"])));
+  const lines = [`  Scale (a new node process each time, medians of ${runs}; node alone ${nodeMs.toFixed(0)} ms):`];
+  for (const command of ["run", "validate"]) {
+    const per = [small, large].map((b) => {
+      const args = [bin, command, b.file, "--as-of", AS_OF, "--no-progress"];
+      if (command === "run") args.push("-o", path.join(BENCH_DIR, "scale-out.xlsx"));
+      const ms = median(Array.from({ length: runs }, () => time(args)));
+      return { ms, perSheet: (ms - nodeMs) / b.sheets };
+    });
+    lines.push(
+      `    ${command.padEnd(8)} ${small.sheets} sheets ${per[0].ms.toFixed(0)} ms, ${large.sheets} sheets ${per[1].ms.toFixed(0)} ms;` +
+        ` per sheet beyond node ${per[0].perSheet.toFixed(2)} / ${per[1].perSheet.toFixed(2)} ms (${(per[1].perSheet / per[0].perSheet).toFixed(2)}×)`,
+    );
+  }
+  return lines.join("\n");
+}
+
 async function benchMain(): Promise<void> {
   // Eleven rounds: the engine's step is 10 ms against a 250 ms read, and on a busy machine about one
   // round in six is slowed past 5% by a pause or another process; a median of 5 goes over when three are.
@@ -418,6 +453,10 @@ async function benchMain(): Promise<void> {
     ].join("\n") + "\n",
   );
   process.stdout.write(formatValidateBench(benchValidate(file, processRuns)) + "\n");
+  const large = await makeBenchWorkbook(500);
+  process.stdout.write(
+    benchScale({ file, sheets: 240 }, { file: large, sheets: 1000 }, Math.min(3, processRuns)) + "\n",
+  );
 }
 
 if (require.main === module) {
