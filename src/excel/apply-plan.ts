@@ -6,8 +6,9 @@
  *                   desktop Excel lets staff edit one (they save a copy); where Excel refuses the
  *                   writes (the web, view mode) the first write fails with AccessDenied before
  *                   anything is written, and that is reported as read-only;
- *   sync 2 (write): with calculation suspended, everything at once. Only a plan too large for one
- *                   5 MB request is sent in several (sheets kept whole). A sheet entirely ours ("owned")
+ *   sync 2 (write): everything at once, then Application.calculate. Only a plan too large for one
+ *                   5 MB request is sent in several (sheets kept whole), all but the last with
+ *                   calculation suspended (writeGroups). A sheet entirely ours ("owned")
  *                   is deleted and added again so a re-run gives the same sheet; on item sheets only
  *                   our areas are cleared and rewritten.
  * The plan decides every value and colour; this module only translates it into Office.js calls.
@@ -192,15 +193,19 @@ async function writeGroups(
 ): Promise<void> {
   if (groups.length === 0) return;
   const [group, ...rest] = groups;
-  context.application.suspendApiCalculationUntilNextSync();
+  const last = rest.length === 0;
+  // suspendApiCalculationUntilNextSync "suspends calculation until the next context.sync()" and
+  // leaves the recalculation to us (learn.microsoft.com/javascript/api/excel/excel.application);
+  // nothing says a calculate() queued in that same batch runs. So every batch but the last is
+  // suspended, and the last, not suspended, ends with the recalculation: no sync of its own.
+  if (!last) context.application.suspendApiCalculationUntilNextSync();
   let cells = 0;
   // Sheets the plan removes go first; names last, once every sheet they refer to is there.
   if (progress.committed === 0) around.before();
   for (const p of group) cells += queueEdit(context, p, existing.has(p.edit.sheet), meter);
-  if (rest.length === 0) {
+  if (last) {
     around.after();
-    // Calculation was suspended for our writes; "it is the developer's responsibility to re-calc
-    // the workbook" (suspendApiCalculationUntilNextSync): last in the last batch, no sync of its own.
+    // Also for a workbook in manual calculation, and for what earlier, suspended batches wrote.
     context.application.calculate(Excel.CalculationType.recalculate);
     meter.send();
   }

@@ -77,6 +77,9 @@ export class SimContext {
     } catch (e) {
       record.error = (e as { code?: string }).code ?? String(e);
       throw e;
+    } finally {
+      // suspendApiCalculationUntilNextSync holds for this batch only.
+      this.book.calculationSuspended = false;
     }
     record.responseBytes = responseBytes;
     if (responseBytes > this.book.limits.responseBytes) {

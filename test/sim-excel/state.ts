@@ -99,11 +99,20 @@ export class SimBook {
    * "Suspends calculation until the next context.sync() is called. Once set, it is the developer's
    * responsibility to re-calc the workbook" (Application.suspendApiCalculationUntilNextSync,
    * learn.microsoft.com/javascript/api/excel/excel.application): true from a suspended batch until
-   * Application.calculate runs after it.
+   * Application.calculate runs in a batch that is not suspended.
    */
   recalcNeeded = false;
-  /** Application.calculate calls, with their calculation type. */
+  /**
+   * The batch being run asked for suspendApiCalculationUntilNextSync: calculation stays suspended
+   * until that batch's sync is over, so a calculate() queued after it in the same batch is not
+   * counted as a recalculation (the page promises suspension until the sync, nothing about
+   * calculate() inside it). Cleared by SimContext.sync when the batch ends.
+   */
+  calculationSuspended = false;
+  /** Application.calculate calls that ran with calculation not suspended, with their type. */
   recalculations: string[] = [];
+  /** Application.calculate calls that ran inside a suspended batch (not counted as a recalculation). */
+  calculationsWhileSuspended: string[] = [];
   limits: SimLimits;
   private nextCfId = 1;
 
