@@ -19,6 +19,7 @@ import { SimRequestContext } from "./workbook";
 import { argbOf, hexOf } from "./cells";
 import { SpecialCellType, SpecialCellValueType } from "./special-cells";
 import { DialogEventType, SimDialogHost } from "./dialog";
+import { deleteSheetInNames } from "./names";
 
 export interface SimOfficeOptions {
   /** Highest ExcelApi version the host claims (default 1.17). */
@@ -81,6 +82,22 @@ export class SimExcelHost {
   frozenOf(sheet: string): { rows: number; cols: number } | null {
     const ws = this.book.sheetByName(sheet);
     return ws ? this.book.extrasOf(ws).frozen : null;
+  }
+
+  /**
+   * Staff delete a sheet in Excel's UI (between the add-in's round trips, see `book.beforeBatch`):
+   * names that referred to it become #REF!, as Excel does.
+   */
+  staffDeletesSheet(name: string): void {
+    const ws = this.book.sheetByName(name);
+    if (!ws) throw new Error(`no sheet ${name}`);
+    this.book.extras.delete(ws.id);
+    deleteSheetInNames(this.book, ws.name);
+    this.book.wb.removeWorksheet(ws.id);
+    if (this.book.activeSheetId === ws.id) {
+      this.book.activeSheetId = this.book.sheets()[0]?.id ?? null;
+      this.book.selection = null;
+    }
   }
 
   /** The user starts typing in a cell (batches fail or wait); `exitCellEdit` ends it. */

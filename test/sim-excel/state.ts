@@ -76,6 +76,12 @@ export const SETTINGS_SHEET = "__OfficeDocumentSettings";
 export class SimBook {
   readonly extras = new Map<number, SimSheetExtras>();
   readonly syncLog: SyncRecord[] = [];
+  /**
+   * Staff working in the workbook between the add-in's round trips: called with the sync's number
+   * (1-based, as in syncLog) before that batch runs, so a test can delete a sheet or insert a column
+   * after a command read and before it writes.
+   */
+  beforeBatch: ((n: number) => void) | null = null;
   selection: { sheet: string; address: string } | null = null;
   activeSheetId: number | null = null;
   /** Workbook.readOnly: the file is open read-only. */
