@@ -3,7 +3,9 @@ import * as ExcelJS from "exceljs";
 import { createOperations } from "../../src/excel/operations";
 import { resetSizeHint } from "../../src/excel/read-workbook";
 import { installSimulatedOffice, loadSimWorkbook } from "../sim-excel";
-import { cellDump, diffDumps, formWorkbook, reload } from "./fixtures";
+import { parseRefersTo } from "../../src/core/ownership/names";
+import { namesOf } from "../sim-excel/names";
+import { cellDump, diffDumps, formWorkbook, reload, SEED_SHEET, seedWorkbook } from "./fixtures";
 
 const ja = { lang: "ja" as const };
 const en = { lang: "en" as const };
@@ -73,5 +75,54 @@ describe("a sheet deleted between the fill's read and its write", () => {
       }
     });
     expect(code).toBe("ItemNotFound");
+  });
+});
+
+describe("undo after staff inserted a column among the widened ones", () => {
+  // Excel moves each area of a name with its cells when a column is inserted ("Insert or delete
+  // rows and columns", support.microsoft.com/office/insert-or-delete-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246):
+  // the widths name holds one cell a column, so each recorded column is found where it is now.
+  it("sets each recorded column's width back where it is now, and leaves the inserted column alone", async () => {
+    const wb = seedWorkbook();
+    const host = installSimulatedOffice(wb);
+    const ops = createOperations();
+    // Staff's own widths on the columns the area will widen (known after a first fill's plan).
+    await ops.fill(ja);
+    const widthsName = namesOf(host.book).find((n) => n.name === "_Shinchoku.Widths.1");
+    expect(widthsName).toBeDefined();
+    await ops.undo(ja);
+
+    const cols = widthsName!.formula
+      .slice(1)
+      .split(",")
+      .map((a) => parseRefersTo(a)!.range.left);
+    expect(cols.length).toBeGreaterThan(2);
+    const fresh = seedWorkbook();
+    cols.forEach((c, i) => (fresh.getWorksheet(SEED_SHEET)!.getColumn(c + 1).width = 4 + i));
+    resetSizeHint();
+    const staff = installSimulatedOffice(fresh);
+    const again = createOperations();
+    expect((await again.fill(ja)).wrote).toBe(true);
+    const ws = staff.book.sheetByName(SEED_SHEET)!;
+    expect(cols.map((c) => ws.getColumn(c + 1).width)).not.toEqual(cols.map((_, i) => 4 + i));
+
+    // Staff insert a column right of the first widened one, and give it a width of their own.
+    const at = cols[0] + 1;
+    staff.staffInsertsColumn(SEED_SHEET, at);
+    ws.getColumn(at + 1).width = 21;
+    const r = await again.undo(ja);
+    expect(r.wrote).toBe(true);
+    const moved = (c: number) => (c >= at ? c + 1 : c);
+    expect(cols.map((c) => ws.getColumn(moved(c) + 1).width)).toEqual(cols.map((_, i) => 4 + i));
+    expect(ws.getColumn(at + 1).width).toBe(21);
+  });
+
+  it("keeps a name of several areas as Excel does, through the sim's export and reload", async () => {
+    const host = installSimulatedOffice(seedWorkbook());
+    await createOperations().fill(ja);
+    const before = namesOf(host.book).find((n) => n.name === "_Shinchoku.Widths.1")!.formula;
+    expect(before.split(",").length).toBeGreaterThan(1);
+    const again = installSimulatedOffice(await loadSimWorkbook(await host.exportXlsx()));
+    expect(namesOf(again.book).find((n) => n.name === "_Shinchoku.Widths.1")?.formula).toBe(before);
   });
 });
