@@ -6,6 +6,7 @@ import { analyse, planFill, planUndo } from "../../src/core/engine";
 import { DEFAULT_CONFIG } from "../../src/core/config/config";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { columnIndex, columnLetters } from "../../src/core/grid/address";
+import { parseRefersToAreas, refersToColumns } from "../../src/core/ownership/names";
 import { miniForm } from "./helpers/mini-form";
 import { applyPlan } from "./helpers/apply-plan";
 
@@ -121,6 +122,31 @@ describe("column widths for undo", () => {
     const undo = planUndo(run(inserted), inserted).plan.edits.find((e) => e.sheet === "No1");
     expect(undo?.columnWidths ?? []).toEqual([]);
     expect(undo?.standardWidths ?? []).toEqual([]);
+  });
+});
+
+describe("references of several areas (the widths names)", () => {
+  it("writes one cell a column and reads each area back, #REF! areas as null", () => {
+    expect(refersToColumns("H27-28", [16, 17, 19])).toBe("'H27-28'!$Q$1,'H27-28'!$R$1,'H27-28'!$T$1");
+    expect(parseRefersToAreas("='H27-28'!$Q$1,'H27-28'!$R$1")?.areas.map((a) => a?.left)).toEqual([16, 17]);
+    // A comma inside a quoted sheet name is part of the name.
+    expect(parseRefersToAreas("'a,b'!$Q$1,'a,b'!$S$1")).toEqual({
+      sheet: "a,b",
+      areas: [
+        { top: 0, bottom: 0, left: 16, right: 16 },
+        { top: 0, bottom: 0, left: 18, right: 18 },
+      ],
+    });
+    // A deleted column: Excel keeps the area as #REF!, the others stay where they are.
+    expect(parseRefersToAreas("S!$Q$1,S!#REF!,S!$R$1")?.areas.map((a) => a?.left ?? null)).toEqual([
+      16,
+      null,
+      17,
+    ]);
+    // The span written before, as one area.
+    expect(parseRefersToAreas("'S'!$Q$1:$AC$1")?.areas).toEqual([{ top: 0, bottom: 0, left: 16, right: 28 }]);
+    expect(parseRefersToAreas("#REF!")).toBeNull();
+    expect(parseRefersToAreas("A!$Q$1,B!$R$1")).toBeNull();
   });
 });
 
