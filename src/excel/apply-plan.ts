@@ -6,8 +6,9 @@
  *                   desktop Excel lets staff edit one (they save a copy); where Excel refuses the
  *                   writes (the web, view mode) the first write fails with AccessDenied before
  *                   anything is written, and that is reported as read-only;
- *   sync 2 (write): with calculation suspended, everything at once. Only a plan too large for one
- *                   5 MB request is sent in several (sheets kept whole). A sheet entirely ours ("owned")
+ *   sync 2 (write): everything at once, then Application.calculate. Only a plan too large for one
+ *                   5 MB request is sent in several (sheets kept whole), all but the last with
+ *                   calculation suspended (writeGroups). A sheet entirely ours ("owned")
  *                   is deleted and added again so a re-run gives the same sheet; on item sheets only
  *                   our areas are cleared and rewritten.
  * The plan decides every value and colour; this module only translates it into Office.js calls.
@@ -71,9 +72,23 @@ export async function applyPlan(
   // Workbook.readOnly is ExcelApi 1.8; the manifest requires 1.7, everything else used here.
   const readOnlyKnown = supports("1.8");
   const loads = widths ? loadWidths(context, widths.needed, meter) : null;
-  const check = await checkTargets(context, edits, meter, readOnlyKnown, plan);
+  let check: Awaited<ReturnType<typeof checkTargets>>;
+  try {
+    check = await checkTargets(context, edits, meter, readOnlyKnown, plan);
+  } catch (e) {
+    if (!widths) throw e;
+    // Microsoft does not document what a range of a null object does when loaded: a host may fail
+    // the batch over a sheet deleted since 検証 read it. Checked again without the widths (only
+    // then a sync more), that sheet is reported as missing; any other failure is Excel's own.
+    const gone = await sheetGone(context, widths.needed, e, meter);
+    return { wrote: false, blocked: { why: "missing", sheet: gone }, cellsWritten: 0 };
+  }
   if ("why" in check) return { wrote: false, blocked: check, cellsWritten: 0 };
   if (widths && loads) {
+    // A sheet deleted since 検証 read it: its widths cannot be recorded, so its plan is not written
+    // (the check refuses a missing item sheet already; this holds whatever the plan's edits are).
+    const gone = loads.find((l) => l.ws.isNullObject);
+    if (gone) return { wrote: false, blocked: { why: "missing", sheet: gone.sheet }, cellsWritten: 0 };
     // The same sheets again: only the record of widths is added.
     plan = widths.replan(readWidths(loads, meter));
     edits = plan.edits.filter((e) => !isEmptyEdit(e));
@@ -192,15 +207,19 @@ async function writeGroups(
 ): Promise<void> {
   if (groups.length === 0) return;
   const [group, ...rest] = groups;
-  context.application.suspendApiCalculationUntilNextSync();
+  const last = rest.length === 0;
+  // suspendApiCalculationUntilNextSync "suspends calculation until the next context.sync()" and
+  // leaves the recalculation to us (learn.microsoft.com/javascript/api/excel/excel.application);
+  // nothing says a calculate() queued in that same batch runs. So every batch but the last is
+  // suspended, and the last, not suspended, ends with the recalculation: no sync of its own.
+  if (!last) context.application.suspendApiCalculationUntilNextSync();
   let cells = 0;
   // Sheets the plan removes go first; names last, once every sheet they refer to is there.
   if (progress.committed === 0) around.before();
   for (const p of group) cells += queueEdit(context, p, existing.has(p.edit.sheet), meter);
-  if (rest.length === 0) {
+  if (last) {
     around.after();
-    // Calculation was suspended for our writes; "it is the developer's responsibility to re-calc
-    // the workbook" (suspendApiCalculationUntilNextSync): last in the last batch, no sync of its own.
+    // Also for a workbook in manual calculation, and for what earlier, suspended batches wrote.
     context.application.calculate(Excel.CalculationType.recalculate);
     meter.send();
   }
@@ -281,16 +300,23 @@ function isEmptyEdit(e: SheetEdit): boolean {
   );
 }
 
-/** Column width (points) and useStandardWidth (ExcelApi 1.7) of each whole column, queued. */
+/**
+ * Column width (points) and useStandardWidth (ExcelApi 1.7) of each whole column, queued. The sheet
+ * by getItemOrNullObject (ExcelApi 1.4): one deleted since 検証 read it would make getItem fail the
+ * whole batch with ItemNotFound; a null object only says it is gone (its isNullObject, read after
+ * the sync before anything of it).
+ */
 function loadWidths(
   context: Excel.RequestContext,
   needed: WidthsToRead["needed"],
   meter: SyncMeter,
-): Array<{ sheet: string; cols: Array<{ col: number; format: Excel.RangeFormat }> }> {
+): Array<{ sheet: string; ws: Excel.Worksheet; cols: Array<{ col: number; format: Excel.RangeFormat }> }> {
   return needed.map(({ sheet, cols }) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+    meter.send();
     return {
       sheet,
+      ws,
       cols: cols.map((col) => {
         const letter = columnLetters(col);
         const format = ws.getRange(`${letter}:${letter}`).format.load("columnWidth,useStandardWidth");
@@ -299,6 +325,33 @@ function loadWidths(
       }),
     };
   });
+}
+
+/**
+ * After a check sync that failed while it read widths: the first of those sheets that is gone, by
+ * getItemOrNullObject alone; none gone, the failure is rethrown as it was.
+ */
+async function sheetGone(
+  context: Excel.RequestContext,
+  needed: WidthsToRead["needed"],
+  failure: unknown,
+  meter: SyncMeter,
+): Promise<string> {
+  const code = errorCode(failure);
+  if (code !== "ItemNotFound" && code !== "InvalidObjectPath") throw failure;
+  meter.discardQueued();
+  const sheets = needed.map(({ sheet }) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+    meter.send();
+    return { sheet, ws };
+  });
+  meter.beforeSync("write");
+  await context.sync();
+  meter.received(sheets.map((s) => s.ws.isNullObject));
+  meter.settle();
+  const gone = sheets.find((s) => s.ws.isNullObject);
+  if (!gone) throw failure;
+  return gone.sheet;
 }
 
 /** The loaded widths in the plan's unit (characters, widthPoints inverted to 0.01); null: standard. */

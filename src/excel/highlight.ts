@@ -1,12 +1,16 @@
 /**
  * Error highlight without touching the cells' own formatting: each error cell (or rectangle of them)
  * gets a custom conditional format whose formula carries our marker; clearing deletes exactly those
- * formats, so every cell shows its own fill again. The ranges we coloured are remembered in the
- * document settings ("shinchoku.highlight") so that clearing finds them after a reload.
+ * formats, so every cell shows its own fill again. Ours are found by that marker on every sheet we
+ * may write, wherever they are now: nothing is remembered outside the workbook's own formats.
+ * (Earlier versions kept a list in the document settings, "shinchoku.highlight"; those belong to
+ * one add-in ID and are a copy per runtime, so another deployment or the ribbon's runtime did not
+ * see it. The key is removed once, after a highlight write that succeeded.)
  *
- * Syncs: 1 (our earlier formats, looked for on every writable sheet when we remember any), 1 (delete those, add
- * the new ones); a third first when the sheets and their protection are not known yet (clearing
- * from the pane; validate passes what its read learnt). Protected sheets are skipped.
+ * Syncs: 1 (our earlier formats, looked for on every writable sheet), 1 (delete those, add the new
+ * ones; none when there is nothing to delete or add); a third first when the sheets and their
+ * protection are not known yet (clearing from the pane; validate passes what its read learnt).
+ * Protected sheets are skipped.
  */
 import { parseRangeA1, rangeToA1 } from "../core";
 import { documentSettings, saveDocumentSettings } from "./settings";
@@ -15,16 +19,12 @@ import type { SyncMeter } from "./sync-meter";
 import { toBlocks } from "./write-blocks";
 import { errorCode } from "./office-errors";
 
+/** Where earlier versions listed the highlighted ranges (document settings): only removed now. */
 export const HIGHLIGHT_KEY = "shinchoku.highlight";
 /** Always true; the string is how we recognise our own format again. */
 export const HIGHLIGHT_FORMULA = '=LEN("shinchoku:highlight")>0';
 export const HIGHLIGHT_FILL = "#FFC7CE";
 export const HIGHLIGHT_FONT = "#9C0006";
-
-export interface HighlightTarget {
-  sheet: string;
-  address: string;
-}
 
 /**
  * What Excel did not let us colour: `readOnly`, the whole highlight (the host refused the write:
@@ -44,8 +44,6 @@ export async function setHighlight(
   known?: SheetAccess[],
 ): Promise<HighlightOutcome> {
   const done: HighlightOutcome = { readOnly: false, protectedSheets: [] };
-  const before = remembered();
-  if (before.length === 0 && cells.length === 0) return done;
 
   // 1. Which sheets exist, and which we may write to (unless the caller's read found out).
   const sheets = context.workbook.worksheets;
@@ -56,17 +54,13 @@ export async function setHighlight(
   // 2. Our formats from last time, found by their marker formula on every sheet we may write:
   // Range.conditionalFormats holds the formats that intersect the range (learn.microsoft.com/
   // javascript/api/excel/excel.range#excel-excel-range-conditionalformats-member), so the whole
-  // sheet finds ours where they are now, after rows were inserted or the sheet renamed; the
-  // remembered list says only that there are some.
-  const old =
-    before.length === 0
-      ? []
-      : [...writable].map((sheet) => {
-          const cfs = sheets.getItem(sheet).getRange().conditionalFormats;
-          cfs.load("items/type,items/customOrNullObject/rule/formula");
-          meter.send();
-          return cfs;
-        });
+  // sheet finds ours where they are now, after rows were inserted or the sheet renamed.
+  const old = [...writable].map((sheet) => {
+    const cfs = sheets.getItem(sheet).getRange().conditionalFormats;
+    cfs.load("items/type,items/customOrNullObject/rule/formula");
+    meter.send();
+    return cfs;
+  });
   if (old.length) {
     meter.beforeSync("write");
     await context.sync();
@@ -75,6 +69,7 @@ export async function setHighlight(
   }
 
   // 3. Delete those, add the new ones, in one batch.
+  let queued = 0;
   for (const cfs of old)
     for (const cf of cfs.items)
       if (
@@ -84,9 +79,8 @@ export async function setHighlight(
       ) {
         cf.delete();
         meter.send();
+        queued++;
       }
-  const kept = before.filter((t) => existing.has(t.sheet) && !writable.has(t.sheet));
-  const added: HighlightTarget[] = [];
   for (const [sheet, list] of groupBySheet(cells)) {
     if (!writable.has(sheet)) {
       if (existing.has(sheet)) done.protectedSheets.push(sheet);
@@ -100,20 +94,20 @@ export async function setHighlight(
       cf.custom.format.fill.color = HIGHLIGHT_FILL;
       cf.custom.format.font.color = HIGHLIGHT_FONT;
       meter.send(address);
-      added.push({ sheet, address });
+      queued++;
     }
   }
-  meter.beforeSync("write");
-  try {
-    await context.sync();
-  } catch (e) {
-    // A read-only workbook the host will not let us edit: nothing was coloured, nothing changed.
-    if (errorCode(e) !== "AccessDenied") throw e;
-    return { readOnly: true, protectedSheets: [] };
+  if (queued > 0) {
+    meter.beforeSync("write");
+    try {
+      await context.sync();
+    } catch (e) {
+      // A read-only workbook the host will not let us edit: nothing was coloured, nothing changed.
+      if (errorCode(e) !== "AccessDenied") throw e;
+      return { readOnly: true, protectedSheets: [] };
+    }
   }
-  const now = [...kept, ...added];
-  // The settings round trip only when the list changed (validate again on the same errors: no save).
-  if (JSON.stringify(now) !== JSON.stringify(before)) await remember(now);
+  await dropLegacyList();
   return done;
 }
 
@@ -126,22 +120,15 @@ function groupBySheet(cells: Array<{ sheet: string; cell: string }>): Map<string
   return new Map([...m].map(([k, v]) => [k, [...v]]));
 }
 
-export function remembered(): HighlightTarget[] {
-  const raw = documentSettings()?.get(HIGHLIGHT_KEY) as unknown;
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (t): t is HighlightTarget =>
-      !!t &&
-      typeof t.sheet === "string" &&
-      typeof t.address === "string" &&
-      /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(t.address),
-  );
-}
-
-async function remember(targets: HighlightTarget[]): Promise<void> {
-  const s = documentSettings();
-  if (!s) return;
-  if (targets.length) s.set(HIGHLIGHT_KEY, targets);
-  else s.remove(HIGHLIGHT_KEY);
-  await saveDocumentSettings();
+/** The list an earlier version kept in the document settings, removed once it is there. */
+async function dropLegacyList(): Promise<void> {
+  const settings = documentSettings();
+  const had = settings?.get(HIGHLIGHT_KEY);
+  if (!settings || had === null || had === undefined) return;
+  settings.remove(HIGHLIGHT_KEY);
+  try {
+    await saveDocumentSettings();
+  } catch {
+    // A workbook that cannot be saved keeps the stale key; it is never read, and a later run tries again.
+  }
 }

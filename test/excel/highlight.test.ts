@@ -8,7 +8,7 @@
  */
 import * as ExcelJS from "exceljs";
 import { createOperations } from "../../src/excel/operations";
-import { HIGHLIGHT_FORMULA } from "../../src/excel/highlight";
+import { HIGHLIGHT_FORMULA, HIGHLIGHT_KEY } from "../../src/excel/highlight";
 import { resetSizeHint } from "../../src/excel/read-workbook";
 import { installSimulatedOffice, type SimExcelHost } from "../sim-excel";
 import { SEED_SHEET, seedSnapshot, writeSnapshot } from "./fixtures";
@@ -87,6 +87,48 @@ describe("clearing our highlight", () => {
     const n = ours(host, SEED_SHEET).length;
     await createOperations().validate(ja);
     expect(ours(host, SEED_SHEET).length).toBe(n);
+  });
+});
+
+// Office's document settings are "specific to the add-in" that saved them (Office.Settings,
+// learn.microsoft.com/javascript/api/office/office.settings) and each runtime holds its own copy
+// until refreshAsync: a list kept there is not seen by another deployment of the add-in, nor by the
+// ribbon's runtime. Ours are found by their marker alone.
+describe("the highlight keeps nothing in the document settings", () => {
+  it("validate colours the cells and leaves the document settings alone", async () => {
+    const host = await highlighted();
+    expect(Office.context.document.settings.get(HIGHLIGHT_KEY)).toBeNull();
+    expect(ours(host, SEED_SHEET).length).toBeGreaterThan(0);
+  });
+
+  it("clearing finds ours when the document settings know nothing of them (another add-in ID, another runtime)", async () => {
+    const host = await highlighted();
+    // What another deployment of the add-in sees: document settings of its own, empty.
+    Office.context.document.settings.remove(HIGHLIGHT_KEY);
+    await createOperations().clearHighlight();
+    expect(ours(host, SEED_SHEET)).toEqual([]);
+    expect(host.conditionalFormatsOf(SEED_SHEET).map((cf) => cf.type)).toEqual(["CellValue"]);
+  });
+
+  it("validate with highlight on: the read's 2 syncs, then at most 2 writes", async () => {
+    const host = await highlighted();
+    const mark = host.syncLog.length;
+    const res = await createOperations().validate(ja);
+    expect(res.stats.readSyncs).toBe(2);
+    expect(res.stats.writeSyncs).toBeLessThanOrEqual(2);
+    // And the settings part's XML, read once its part is found (settings.ts, queueSettingsRead).
+    expect(host.syncsSince(mark).length).toBe(res.stats.readSyncs + 1 + res.stats.writeSyncs);
+  });
+
+  it("removes the list an earlier version kept there, once, and still clears by the marker", async () => {
+    const host = await highlighted();
+    // As an earlier version left it: the ranges it coloured, saved in the document settings.
+    const settings = Office.context.document.settings;
+    settings.set(HIGHLIGHT_KEY, [{ sheet: SEED_SHEET, address: "D14" }]);
+    await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
+    await createOperations().clearHighlight();
+    expect(ours(host, SEED_SHEET)).toEqual([]);
+    expect(settings.get(HIGHLIGHT_KEY)).toBeNull();
   });
 });
 

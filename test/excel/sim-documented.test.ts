@@ -88,4 +88,49 @@ describe("the simulated Excel, held to the documentation", () => {
     });
     expect(isProtected).toBe(true);
   });
+
+  // "Suspends calculation until the next context.sync() is called. Once set, it is the developer's
+  // responsibility to re-calc the workbook, to ensure that any dependencies are propagated."
+  // (Application.suspendApiCalculationUntilNextSync, learn.microsoft.com/javascript/api/excel/excel.application;
+  // "Suspend calculation temporarily", learn.microsoft.com/office/dev/add-ins/excel/performance).
+  // Suspension holds until the sync, so the sim does not count a calculate() queued in the
+  // suspended batch; one in a later batch recalculates.
+  it("a calculate() in a batch with calculation suspended is no recalculation; one in the next batch is", async () => {
+    const host = installSimulatedOffice(seedWorkbook());
+    await Excel.run(async (context) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      context.workbook.worksheets.getItem(SEED_SHEET).getRange("Z1").formulas = [["=1+1"]];
+      context.application.calculate(Excel.CalculationType.recalculate);
+      await context.sync();
+    });
+    expect(host.book.calculationSuspensions).toBe(1);
+    expect(host.book.calculationsWhileSuspended).toEqual(["Recalculate"]);
+    expect(host.book.recalculations).toEqual([]);
+    expect(host.book.recalcNeeded).toBe(true);
+    await Excel.run(async (context) => {
+      context.application.calculate(Excel.CalculationType.recalculate);
+      await context.sync();
+    });
+    expect(host.book.recalculations).toEqual(["Recalculate"]);
+    expect(host.book.recalcNeeded).toBe(false);
+  });
+
+  // The suspension ends with its sync even when the batch fails.
+  it("a failed suspended batch leaves calculation not suspended for the next", async () => {
+    const host = installSimulatedOffice(seedWorkbook());
+    expect(
+      await codeOf(() =>
+        Excel.run(async (context) => {
+          context.application.suspendApiCalculationUntilNextSync();
+          context.workbook.worksheets.getItem("無い").getRange("A1").values = [[1]];
+          await context.sync();
+        }),
+      ),
+    ).toBe("ItemNotFound");
+    await Excel.run(async (context) => {
+      context.application.calculate(Excel.CalculationType.recalculate);
+      await context.sync();
+    });
+    expect(host.book.recalculations).toEqual(["Recalculate"]);
+  });
 });

@@ -53,6 +53,7 @@ export class SimContext {
     this.book.syncLog.push(record);
     // Excel answers on a later turn of the event loop, like a real round trip.
     await Promise.resolve();
+    this.book.beforeBatch?.(n);
     // In cell edit mode the batch fails, unless it asked to wait (Excel.RunOptions.delayForCellEdit).
     while (this.book.cellEdit) {
       if (!this.delayForCellEdit) {
@@ -77,6 +78,9 @@ export class SimContext {
     } catch (e) {
       record.error = (e as { code?: string }).code ?? String(e);
       throw e;
+    } finally {
+      // suspendApiCalculationUntilNextSync holds for this batch only.
+      this.book.calculationSuspended = false;
     }
     record.responseBytes = responseBytes;
     if (responseBytes > this.book.limits.responseBytes) {

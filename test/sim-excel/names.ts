@@ -6,13 +6,18 @@
  * has no getter: the sim's proxies keep `value()` for their own loading).
  * Names compare without case ("Name Manager" refuses "ABC" beside "abc"); a reference follows its
  * sheet when the sheet is renamed and becomes #REF! when the sheet is deleted, as in Excel.
- * The sim cannot insert rows or columns, so references never move otherwise.
+ * A column staff insert (host.staffInsertsColumn) moves every reference right of it one column
+ * right and widens a span it goes into, as Excel does ("Insert or delete rows and columns",
+ * support.microsoft.com/office/insert-or-delete-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246);
+ * a name of several areas ("'S'!$Q$1,'S'!$S$1") moves area by area.
  */
 import { SimProxy, itemsLoadResult, type SimContext } from "./context";
 import { SimOfficeError, simError } from "./errors";
 import { misreadSheetReference } from "./geometry";
+import { columnIndex, columnLetters } from "../../src/core/grid/address";
 import type { SimBook } from "./state";
 import type { SimRequirements } from "./requirements";
+import { readStore } from "./settings";
 
 interface SimName {
   name: string;
@@ -29,12 +34,28 @@ export function namesOf(book: SimBook): SimName[] {
   let list = STORE.get(book);
   if (!list) {
     list = [];
+    // ExcelJS joins neighbouring cells of a name into one range ('S'!$Q$1,'S'!$R$1 becomes
+    // 'S'!$Q$1:$R$1); Excel keeps the areas as written. The sim's export keeps each name's own
+    // reference beside the file's (exportNames), and a reload takes it for a name the file has.
+    const exact = new Map(
+      ((readStore(book).names as Array<{ name: string; formula: string }> | undefined) ?? []).map((n) => [
+        n.name.toUpperCase(),
+        n.formula,
+      ]),
+    );
     for (const n of book.wb.definedNames.model as Array<{ name: string; ranges: string[] }>)
-      if (n.ranges.length)
-        list.push({ name: n.name, formula: `=${n.ranges.join(",")}`, comment: "", visible: true });
+      if (n.ranges.length) {
+        const formula = exact.get(n.name.toUpperCase()) ?? `=${n.ranges.join(",")}`;
+        list.push({ name: n.name, formula, comment: "", visible: true });
+      }
     STORE.set(book, list);
   }
   return list;
+}
+
+/** Each name's reference as the sim holds it, for the export's store (see namesOf). */
+export function exportNames(book: SimBook): Array<{ name: string; formula: string }> {
+  return namesOf(book).map((n) => ({ name: n.name, formula: n.formula }));
 }
 
 const same = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
@@ -78,16 +99,56 @@ export function deleteSheetInNames(book: SimBook, sheet: string): void {
   replaceSheet(book, sheet, () => null);
 }
 
-/** Names the file can hold (references to cells) written into ExcelJS's list, for the .xlsx export. */
+/** A column inserted at `at` (0-based) on `sheet`: each reference to that sheet's cells moves as in Excel. */
+export function insertColumnInNames(book: SimBook, sheet: string, at: number): void {
+  for (const n of namesOf(book)) {
+    const refs = sheetRefs(n.formula).filter((r) => same(r.sheet, sheet));
+    let f = n.formula;
+    for (const r of refs.reverse()) {
+      const rest = f.slice(r.end);
+      const m = /^(\$?)([A-Z]{1,3})(\$?\d+)(?::(\$?)([A-Z]{1,3})(\$?\d+))?/.exec(rest);
+      if (!m) continue;
+      const moved = (col: string) => {
+        const c = columnIndex(col);
+        return columnLetters(c >= at ? c + 1 : c);
+      };
+      let cell = `${m[1]}${moved(m[2])}${m[3]}`;
+      if (m[5] !== undefined) cell += `:${m[4]}${moved(m[5])}${m[6]}`;
+      f = f.slice(0, r.end) + cell + rest.slice(m[0].length);
+    }
+    n.formula = f;
+  }
+  syncToFile(book);
+}
+
+/** Names the file can hold (references to cells, one area or several) written into ExcelJS's list, for the .xlsx export. */
 function syncToFile(book: SimBook): void {
   const dn = book.wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> };
   const model: Array<{ name: string; ranges: string[] }> = [];
+  const area = /!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/;
   for (const n of namesOf(book)) {
     const ref = n.formula.slice(1);
-    if (!ref.includes("#REF!") && /!\$?[A-Z]{1,3}\$?\d+(:\$?[A-Z]{1,3}\$?\d+)?$/.test(ref))
-      model.push({ name: n.name, ranges: [ref] });
+    if (ref.includes("#REF!")) continue;
+    const ranges = topLevelParts(ref);
+    if (ranges.every((r) => area.test(r))) model.push({ name: n.name, ranges });
   }
   dn.model = model;
+}
+
+/** A reference split at the commas of a union (not those inside a quoted sheet name). */
+function topLevelParts(ref: string): string[] {
+  const parts: string[] = [];
+  let quotedName = false;
+  let start = 0;
+  for (let i = 0; i < ref.length; i++) {
+    if (ref[i] === "'") quotedName = !quotedName;
+    else if (ref[i] === "," && !quotedName) {
+      parts.push(ref.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(ref.slice(start));
+  return parts;
 }
 
 /** Excel's rules for a name: letter, "_" or "\" first, then letters, digits, "_", "."; never a cell address. */

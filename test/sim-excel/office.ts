@@ -19,6 +19,7 @@ import { SimRequestContext } from "./workbook";
 import { argbOf, hexOf } from "./cells";
 import { SpecialCellType, SpecialCellValueType } from "./special-cells";
 import { DialogEventType, SimDialogHost } from "./dialog";
+import { deleteSheetInNames, exportNames, insertColumnInNames } from "./names";
 
 export interface SimOfficeOptions {
   /** Highest ExcelApi version the host claims (default 1.17). */
@@ -81,6 +82,39 @@ export class SimExcelHost {
   frozenOf(sheet: string): { rows: number; cols: number } | null {
     const ws = this.book.sheetByName(sheet);
     return ws ? this.book.extrasOf(ws).frozen : null;
+  }
+
+  /**
+   * Staff delete a sheet in Excel's UI (between the add-in's round trips, see `book.beforeBatch`):
+   * names that referred to it become #REF!, as Excel does.
+   */
+  staffDeletesSheet(name: string): void {
+    const ws = this.book.sheetByName(name);
+    if (!ws) throw new Error(`no sheet ${name}`);
+    this.book.extras.delete(ws.id);
+    deleteSheetInNames(this.book, ws.name);
+    this.book.wb.removeWorksheet(ws.id);
+    if (this.book.activeSheetId === ws.id) {
+      this.book.activeSheetId = this.book.sheets()[0]?.id ?? null;
+      this.book.selection = null;
+    }
+  }
+
+  /**
+   * Staff insert a column at `at` (0-based) in Excel's UI: cells, column widths, conditional
+   * formats and names right of it move one column right, a span it goes into grows ("Insert or
+   * delete rows and columns", support.microsoft.com/office/insert-or-delete-rows-and-columns-6f40e6e4-85af-45e0-b39d-65dd504a3246).
+   * The new column has the standard width. Not moved: merges and formulas' references (ExcelJS
+   * keeps them where they were), so use it on sheets without merges.
+   */
+  staffInsertsColumn(sheet: string, at: number): void {
+    const ws = this.book.sheetByName(sheet);
+    if (!ws) throw new Error(`no sheet ${sheet}`);
+    ws.spliceColumns(at + 1, 0, []);
+    const move = (c: number) => (c >= at ? c + 1 : c);
+    for (const cf of this.book.extrasOf(ws).conditionalFormats)
+      cf.range = { ...cf.range, left: move(cf.range.left), right: move(cf.range.right) };
+    insertColumnInNames(this.book, ws.name, at);
   }
 
   /** The user starts typing in a cell (batches fail or wait); `exitCellEdit` ends it. */
@@ -259,6 +293,7 @@ function exportExtras(book: SimBook): void {
   }
   const store = readStore(book);
   store.extras = saved;
+  store.names = exportNames(book);
   writeStore(book, store);
   const active = book.activeSheetId === null ? null : book.sheetById(book.activeSheetId);
   const tab = active ? book.wb.worksheets.indexOf(active) : 0;

@@ -76,6 +76,12 @@ export const SETTINGS_SHEET = "__OfficeDocumentSettings";
 export class SimBook {
   readonly extras = new Map<number, SimSheetExtras>();
   readonly syncLog: SyncRecord[] = [];
+  /**
+   * Staff working in the workbook between the add-in's round trips: called with the sync's number
+   * (1-based, as in syncLog) before that batch runs, so a test can delete a sheet or insert a column
+   * after a command read and before it writes.
+   */
+  beforeBatch: ((n: number) => void) | null = null;
   selection: { sheet: string; address: string } | null = null;
   activeSheetId: number | null = null;
   /** Workbook.readOnly: the file is open read-only. */
@@ -99,11 +105,20 @@ export class SimBook {
    * "Suspends calculation until the next context.sync() is called. Once set, it is the developer's
    * responsibility to re-calc the workbook" (Application.suspendApiCalculationUntilNextSync,
    * learn.microsoft.com/javascript/api/excel/excel.application): true from a suspended batch until
-   * Application.calculate runs after it.
+   * Application.calculate runs in a batch that is not suspended.
    */
   recalcNeeded = false;
-  /** Application.calculate calls, with their calculation type. */
+  /**
+   * The batch being run asked for suspendApiCalculationUntilNextSync: calculation stays suspended
+   * until that batch's sync is over, so a calculate() queued after it in the same batch is not
+   * counted as a recalculation (the page promises suspension until the sync, nothing about
+   * calculate() inside it). Cleared by SimContext.sync when the batch ends.
+   */
+  calculationSuspended = false;
+  /** Application.calculate calls that ran with calculation not suspended, with their type. */
   recalculations: string[] = [];
+  /** Application.calculate calls that ran inside a suspended batch (not counted as a recalculation). */
+  calculationsWhileSuspended: string[] = [];
   limits: SimLimits;
   private nextCfId = 1;
 

@@ -99,6 +99,7 @@ export class SimApplication {
       describe: { call: "suspendApiCalculationUntilNextSync" },
       run: () => {
         this.book.calculationSuspensions++;
+        this.book.calculationSuspended = true;
         this.book.recalcNeeded = true;
         return undefined;
       },
@@ -111,6 +112,10 @@ export class SimApplication {
     this.context.enqueue({
       describe: { call: "calculate", calculationType },
       run: () => {
+        if (this.book.calculationSuspended) {
+          this.book.calculationsWhileSuspended.push(String(calculationType));
+          return undefined;
+        }
         this.book.recalculations.push(String(calculationType));
         this.book.recalcNeeded = false;
         return undefined;

@@ -21,7 +21,9 @@ export const SUMMARY_RECORD_NAME = `${NAME_PREFIX}SummaryRecord`;
 export const SETTINGS_NAME = `${NAME_PREFIX}Settings`;
 /**
  * One per item sheet whose columns a computed area widened: `_Shinchoku.Widths.1` … over row 1 of
- * those columns (so it moves with them); the area record keeps the widths staff had there.
+ * each of those columns, one cell an area (`'H27-28'!$Q$1,'H27-28'!$R$1,…`), so that each moves
+ * with its own column and a column staff insert among them is in none; the area record keeps the
+ * widths staff had there, one an area. Names written before were one span (`$Q$1:$AC$1`).
  */
 export const WIDTHS_NAME_PREFIX = `${NAME_PREFIX}Widths.`;
 
@@ -49,6 +51,48 @@ export function refersToRange(sheet: string, r: CellRange): string {
   const a = `$${columnLetters(r.left)}$${r.top + 1}`;
   const b = `$${columnLetters(r.right)}$${r.bottom + 1}`;
   return `${quoteSheetName(sheet)}!${a}:${b}`;
+}
+
+/** "'H27-28'!$Q$1,'H27-28'!$S$1": row 1 of each column, one area a column, in the order given. */
+export function refersToColumns(sheet: string, cols: readonly number[]): string {
+  return cols.map((c) => `${quoteSheetName(sheet)}!$${columnLetters(c)}$1`).join(",");
+}
+
+/**
+ * A reference of several areas read back ("'S'!$Q$1,'S'!$S$1", as refersToColumns writes and Excel
+ * keeps it, each area moved with its cells): the sheet and each area in order, null for an area
+ * whose cells were deleted (#REF!). Null when no area is left or the areas are on different sheets.
+ */
+export function parseRefersToAreas(
+  refersTo: string,
+): { sheet: string; areas: Array<CellRange | null> } | null {
+  let s = refersTo.trim();
+  if (s.startsWith("=")) s = s.slice(1);
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "'") quoted = !quoted;
+    else if (s[i] === "," && !quoted) {
+      parts.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(s.slice(start));
+  let sheet: string | null = null;
+  const areas: Array<CellRange | null> = [];
+  for (const part of parts) {
+    const ref = parseRefersTo(part);
+    if (!ref) {
+      if (!part.includes("#REF!")) return null;
+      areas.push(null);
+      continue;
+    }
+    if (sheet !== null && !sameName(sheet, ref.sheet)) return null;
+    sheet ??= ref.sheet;
+    areas.push(ref.range);
+  }
+  return sheet === null ? null : { sheet, areas };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   nameKey,
   ourNames,
   parseRefersTo,
+  parseRefersToAreas,
   sameName,
 } from "./names";
 import { readRecords, readWidthRecords, recordSheet, type RectRecord, type WidthRecord } from "./record";
@@ -32,10 +33,12 @@ export interface OwnedRect {
 export interface OwnedWidths {
   name: string;
   sheet: string;
-  /** The columns the name spans now (it moves with them). */
-  left: number;
-  right: number;
-  /** Per column from `left`: staff's width, null (standard), undefined (not ours); null when the record does not fit the span. */
+  /**
+   * The recorded columns where they are now (the name's areas moved with them), one per entry of
+   * `widths`; null for one staff deleted. A column staff inserted among them is in none.
+   */
+  cols: Array<number | null>;
+  /** Per entry of `cols`: staff's width, null (standard), undefined (not ours); null when the record does not fit the name. */
   widths: WidthRecord | null;
 }
 
@@ -77,22 +80,27 @@ export function readOwnership(wb: WorkbookSnapshot): Ownership {
     const isSummary = sameName(n.name, SUMMARY_NAME);
     const isWidths = nameKey(n.name).startsWith(nameKey(WIDTHS_NAME_PREFIX));
     if (!isArea && !isSummary && !isWidths) continue;
+    if (isWidths) {
+      const refs = parseRefersToAreas(n.refersTo);
+      const sheet = refs ? sheetNames.get(nameKey(refs.sheet)) : undefined;
+      if (!refs || sheet === undefined) {
+        out.stale.push(n.name);
+        continue;
+      }
+      // One entry a column of each area: one an area as written now; a span, as written before.
+      const cols = refs.areas.flatMap((r) =>
+        r ? Array.from({ length: r.right - r.left + 1 }, (_, i) => r.left + i) : [null],
+      );
+      const w = (widthRecords ??= readWidthRecords(areaRecords)).get(nameKey(n.name));
+      // A span staff inserted columns into no longer fits its record: left as it is, never a
+      // width on another column.
+      out.widths.push({ name: n.name, sheet, cols, widths: w && w.length === cols.length ? w : null });
+      continue;
+    }
     const ref = parseRefersTo(n.refersTo);
     const sheet = ref ? sheetNames.get(nameKey(ref.sheet)) : undefined;
     if (!ref || sheet === undefined) {
       out.stale.push(n.name);
-      continue;
-    }
-    if (isWidths) {
-      const w = (widthRecords ??= readWidthRecords(areaRecords)).get(nameKey(n.name));
-      const { left, right } = ref.range;
-      out.widths.push({
-        name: n.name,
-        sheet,
-        left,
-        right,
-        widths: w && w.length === right - left + 1 ? w : null,
-      });
       continue;
     }
     const rec = (isArea ? areaPrints : summaryPrints).get(nameKey(n.name)) ?? null;

@@ -68,10 +68,12 @@ export function planUndo(a: Analysis, wb: WorkbookSnapshot): UndoResult {
     const snap = findSheet(wb.sheets, w.sheet);
     if (!snap || !w.widths) continue;
     const e = editOf(snap.name);
+    // By where each recorded column is now: a column staff inserted among them keeps its width.
     w.widths.forEach((width, i) => {
-      if (width === undefined) return;
-      if (width === null) (e.standardWidths ??= []).push(w.left + i);
-      else e.columnWidths.push({ col: w.left + i, width });
+      const col = w.cols[i];
+      if (width === undefined || col === null || col === undefined) return;
+      if (width === null) (e.standardWidths ??= []).push(col);
+      else e.columnWidths.push({ col, width });
     });
   }
   for (const l of adoptableAreas(a, wb)) {

@@ -49,6 +49,7 @@ import {
   WIDTHS_NAME_PREFIX,
   findSheet,
   nameKey,
+  refersToColumns,
   refersToRange,
   sameName,
 } from "../ownership/names";
@@ -134,7 +135,7 @@ function widthRecords(
   run: FillRun,
   own: Ownership,
   needed: FillResult["widthsNeeded"],
-): Array<{ sheet: string; left: number; right: number; widths: WidthRecord }> {
+): Array<{ sheet: string; cols: number[]; widths: WidthRecord }> {
   const bySheet = new Map<string, { sheet: string; originals: Map<number, number | null> }>();
   const of = (sheet: string) => {
     let x = bySheet.get(nameKey(sheet));
@@ -143,7 +144,9 @@ function widthRecords(
   };
   for (const o of own.widths)
     o.widths?.forEach((w, i) => {
-      if (w !== undefined && !of(o.sheet).originals.has(o.left + i)) of(o.sheet).originals.set(o.left + i, w);
+      const col = o.cols[i];
+      if (w !== undefined && col !== null && col !== undefined && !of(o.sheet).originals.has(col))
+        of(o.sheet).originals.set(col, w);
     });
   for (const e of run.edits.values()) {
     if (e.columnWidths.length === 0) continue;
@@ -159,15 +162,11 @@ function widthRecords(
     }
     if (missing.length) needed.push({ sheet: e.sheet, cols: missing.sort((a, b) => a - b) });
   }
-  const out: Array<{ sheet: string; left: number; right: number; widths: WidthRecord }> = [];
+  const out: Array<{ sheet: string; cols: number[]; widths: WidthRecord }> = [];
   for (const { sheet, originals } of bySheet.values()) {
     if (originals.size === 0 || !run.sheets.has(nameKey(sheet))) continue;
-    const cols = [...originals.keys()];
-    const left = Math.min(...cols);
-    const right = Math.max(...cols);
-    const widths: WidthRecord = [];
-    for (let c = left; c <= right; c++) widths.push(originals.has(c) ? originals.get(c) : undefined);
-    out.push({ sheet, left, right, widths });
+    const cols = [...originals.keys()].sort((a, b) => a - b);
+    out.push({ sheet, cols, widths: cols.map((c) => originals.get(c) ?? null) });
   }
   return out;
 }
@@ -356,7 +355,8 @@ function fillNames(
     const name = `${WIDTHS_NAME_PREFIX}${i + 1}`;
     plan.names.push({
       name,
-      refersTo: refersToRange(w.sheet, { top: 0, bottom: 0, left: w.left, right: w.right }),
+      // A cell a column, so that each moves with its own (names.ts, WIDTHS_NAME_PREFIX).
+      refersTo: refersToColumns(w.sheet, w.cols),
       comment: "Shinchoku: column widths staff had (undo puts them back)",
     });
     return { name, widths: w.widths };
