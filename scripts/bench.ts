@@ -412,7 +412,9 @@ export function benchScale(
     return performance.now() - t;
   };
   const nodeMs = median(Array.from({ length: runs }, () => time(["-e", "0"])));
-  const lines = [`  Scale (a new node process each time, medians of ${runs}; node alone ${nodeMs.toFixed(0)} ms):`];
+  const lines = [
+    `  Scale (a new node process each time, medians of ${runs}; node alone ${nodeMs.toFixed(0)} ms):`,
+  ];
   for (const command of ["run", "validate"]) {
     const per = [small, large].map((b) => {
       const args = [bin, command, b.file, "--as-of", AS_OF, "--no-progress"];
