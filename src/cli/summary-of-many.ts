@@ -71,14 +71,12 @@ export function analyseMany(inputs: FileInput[], asOf: Date, none: ShinchokuConf
     if (g) g.inputs.push(x);
     else groups.push({ config: x.config, inputs: [x] });
   }
-  const parts = groups.map((g) => ({
-    analysis: analyse({ sheets: g.inputs.flatMap((x) => x.sheets) }, g.config, { asOf }),
-  }));
-  if (parts.length === 1) return { kind: "ok", analysis: parts[0].analysis };
+  const parts = groups.map((g) => analyse({ sheets: g.inputs.flatMap((x) => x.sheets) }, g.config, { asOf }));
+  if (parts.length === 1) return { kind: "ok", analysis: parts[0] };
   // An item No. read in two groups: its sheets' files, to name them.
   const seen = new Map<string, number>();
   for (const [i, p] of parts.entries())
-    for (const it of p.analysis.read.items) {
+    for (const it of p.read.items) {
       if (!it.no) continue;
       const j = seen.get(it.no);
       if (j === undefined) {
@@ -87,19 +85,13 @@ export function analyseMany(inputs: FileInput[], asOf: Date, none: ShinchokuConf
       }
       if (j === i) continue;
       const files = [parts[j], p].flatMap((q) =>
-        q.analysis.read.items
+        q.read.items
           .filter((x) => x.no === it.no)
-          .flatMap((x) => x.blocks.map((b) => q.analysis.read.grids.get(b.sheet)?.file ?? "")),
+          .flatMap((x) => x.blocks.map((b) => q.read.grids.get(b.sheet)?.file ?? "")),
       );
       return { kind: "itemAcrossSettings", no: it.no, files: [...new Set(files)].filter(Boolean).map(base) };
     }
-  return {
-    kind: "ok",
-    analysis: merged(
-      parts.map((p) => p.analysis),
-      first.config,
-    ),
-  };
+  return { kind: "ok", analysis: merged(parts, first.config) };
 }
 
 const base = (f: string) => path.basename(f);
