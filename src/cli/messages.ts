@@ -11,6 +11,10 @@ export const MSG = {
     sameAsInput: "出力先が入力ファイルと同じです。上書きするときは --in-place を付けてください",
     oneInput: "このコマンドの入力は 1 ファイルです",
     inPlaceMulti: "複数ファイルからの集計では --in-place は使えません",
+    summarySettingsDiffer: (keys: string[], files: string[]) =>
+      `ファイルに保存された設定が、集計の形を決める項目で食い違っています（${keys.join("、")}: ${files.join("、")}）。どの設定で集計するかを --config で指定してください（何も書き込んでいません）`,
+    summaryItemAcrossSettings: (no: string, files: string[]) =>
+      `No.${no} の項目が、保存された設定の異なるファイルにまたがっています（${files.join("、")}）。--config で設定をそろえてください（何も書き込んでいません）`,
     outputWritten: (file: string) => `出力: ${file}`,
     chartsSkipped:
       "グラフはコマンドラインでは作成できません（Excel アドインで作成されます）。表は作成しました。",
@@ -41,6 +45,10 @@ export const MSG = {
     sameAsInput: "the output is the input file; add --in-place to overwrite it",
     oneInput: "this command takes one input file",
     inPlaceMulti: "--in-place cannot be used with a summary of several files",
+    summarySettingsDiffer: (keys: string[], files: string[]) =>
+      `the settings saved in the files differ in what shapes the summary (${keys.join(", ")}: ${files.join(", ")}); choose the settings for the summary with --config (nothing written)`,
+    summaryItemAcrossSettings: (no: string, files: string[]) =>
+      `item No.${no} has sheets in files whose saved settings differ (${files.join(", ")}); give --config to read them alike (nothing written)`,
     outputWritten: (file: string) => `output: ${file}`,
     chartsSkipped:
       "Charts cannot be written from the command line (the Excel add-in writes them); the tables were.",

@@ -9,22 +9,6 @@ import { rezip } from "./zip";
 
 export { ReadError } from "./read/errors";
 
-/**
- * Parts of a workbook ExcelJS does not carry through a read and write (it drops them silently).
- * Zip entry names are stored as plain text, so a byte search finds them without unzipping.
- */
-const DROPPED_PARTS: Array<{ kind: string; marker: string }> = [
-  { kind: "charts", marker: "xl/charts/chart" },
-  { kind: "pivot tables", marker: "xl/pivotTables/" },
-  { kind: "slicers", marker: "xl/slicers/" },
-  { kind: "shapes and text boxes", marker: "xl/drawings/drawing" },
-  { kind: "macros", marker: "xl/vbaProject.bin" },
-];
-
-export function partsExcelJsDrops(buf: Buffer): string[] {
-  return DROPPED_PARTS.filter((p) => buf.includes(p.marker, 0, "latin1")).map((p) => p.kind);
-}
-
 /*
  * ExcelJS zips and unzips through JSZip, whose inflate and deflate are plain JavaScript: a third of
  * a write. Here the zip is undone and redone outside it with Node's zlib (zip.ts), and ExcelJS only

@@ -149,6 +149,8 @@ describe("the patching writer on a workbook with what real files hold", () => {
       "xl/workbook.xml",
       "xl/_rels/workbook.xml.rels",
       "xl/styles.xml",
+      // Its sheet list gains the sheets run adds (test/cli/app-props.test.ts).
+      "docProps/app.xml",
       ITEM_SHEET,
     ];
     for (const [name, e] of before) {

@@ -9,9 +9,13 @@
  * - defined names: ExcelJS keeps only those referring to cells, without their sheet scope; ours
  *   keeps all (constants, #REF!, sheet-scoped with the scope), as Office.js lists them.
  * - chart sheets: neither lists them.
+ * - `_xHHHH_` escapes (ST_Xstring, ECMA-376 Part 1 §22.9.2.19) with lowercase hex digits, in an
+ *   inline string without runs, and in a formula's text result (t="str", whose <v> is ST_Xstring
+ *   too): ExcelJS decodes none of them; Excel does, and so does ours.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import JSZip from "jszip";
 import { readWorkbookBytes } from "../../src/cli/read";
 import { snapshotWorkbook } from "../../src/cli/read-xlsx";
 import { workbookFromBuffer } from "../../src/cli/workbook-io";
@@ -243,5 +247,81 @@ describe("the CLI on workbooks other programs write", () => {
     const theirs = await cli("validate", out, "--as-of", "2019-06-30", "--json");
     const ours = await cli("validate", seedOut, "--as-of", "2019-06-30", "--json");
     expect(strip(JSON.parse(theirs.stdout))).toEqual(strip(JSON.parse(ours.stdout)));
+  });
+});
+
+/** A one-sheet package from hand-written parts: shared strings and the sheet's rows as given. */
+async function xstringWorkbook(sst: string[], rows: string): Promise<Buffer> {
+  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const zip = new JSZip();
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+  );
+  zip.file(
+    "_rels/.rels",
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  zip.file(
+    "xl/workbook.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="文字" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>` +
+      `<Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+  );
+  zip.file(
+    "xl/sharedStrings.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${main}" count="${sst.length}" uniqueCount="${sst.length}">${sst.join("")}</sst>`,
+  );
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${main}"><sheetData>${rows}</sheetData></worksheet>`,
+  );
+  return zip.generateAsync({ type: "nodebuffer" });
+}
+
+describe("_xHHHH_ escapes in strings (ST_Xstring, ECMA-376 Part 1 §22.9.2.19)", () => {
+  test("shared and inline strings decode as ExcelJS decodes them; _x005F_ protects a literal", async () => {
+    const buf = await xstringWorkbook(
+      [
+        "<si><t>_x0041_BC</t></si>",
+        "<si><t>_x005F_x0041_</t></si>",
+        "<si><r><t>改_x000D_</t></r><r><rPr><b/></rPr><t>行_x3042_</t></r></si>",
+        "<si><t>_x41_ _x00411_ x0041_</t></si>",
+      ],
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>' +
+        '<c r="D1" t="s"><v>3</v></c>' +
+        '<c r="E1" t="inlineStr"><is><r><t>_x0046_</t></r><r><t>_x005F_x0046_</t></r></is></c></row>',
+    );
+    const ours = readWorkbookBytes(buf);
+    expect(differences(ours, await exceljsSnapshot(buf))).toEqual([]);
+    expect(ours.sheets[0].values).toEqual([
+      ["ABC", "_x0041_", "改\r行あ", "_x41_ _x00411_ x0041_", "F_x0046_"],
+    ]);
+  });
+
+  test("lowercase hex, a plain inline string, a formula's text: decoded by ours (as Excel), not ExcelJS", async () => {
+    const buf = await xstringWorkbook(
+      ["<si><t>a_x000d_b_x005f_x0041_</t></si>"],
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="str"><f>"_x0041_"</f><v>_x0041_</v></c>' +
+        '<c r="C1" t="inlineStr"><is><t>_x0044__x005F_x0045_</t></is></c></row>',
+    );
+    const ours = readWorkbookBytes(buf);
+    expect(ours.sheets[0].values).toEqual([["a\rb_x0041_", "A", "D_x0045_"]]);
+    expect(differences(ours, await exceljsSnapshot(buf))).toEqual([
+      '文字!A1: ours {"v":"a\\rb_x0041_","f":null,"n":null}, ExcelJS {"v":"a_x000d_b_x005fA","f":null,"n":null}',
+      '文字!B1: ours {"v":"A","f":"=\\"_x0041_\\"","n":null}, ExcelJS {"v":"_x0041_","f":"=\\"_x0041_\\"","n":null}',
+      '文字!C1: ours {"v":"D_x0045_","f":null,"n":null}, ExcelJS {"v":"_x0044__x005F_x0045_","f":null,"n":null}',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { freshSamples } from "./samples";
 import { unzipEntries, zipEntries } from "../../src/cli/zip";
 import { settingsToXml } from "../../src/core/config/settings-xml";
 import { settingsFromPackage } from "../../src/cli/workbook-settings";
+import { readWorkbookBytes } from "../../src/cli/read";
 
 const AS_OF = "2019-06-30";
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -148,5 +149,131 @@ describe("the workbook's settings part on the command line", () => {
     expect(Buffer.from(u["customXml/item1.xml"]).equals(Buffer.from(input["customXml/item1.xml"]))).toBe(
       true,
     );
+  });
+});
+
+describe("a summary of several files: each file with its own settings", () => {
+  let s: Awaited<ReturnType<typeof freshSamples>>;
+  let dir: string;
+  const STALE = "baseline/stale-estimate";
+  const part = (overrides: Record<string, unknown>) =>
+    settingsToXml({ overrides: overrides as never, highlightErrors: false });
+  const findings = (stdout: string) =>
+    (JSON.parse(stdout) as { findings: Array<{ code: string; sheet: string | null }> }).findings;
+  const summaryStrings = (file: string, sheet = "集計") =>
+    readWorkbookBytes(fs.readFileSync(file))
+      .sheets.find((x) => x.name === sheet)!
+      .values.flat()
+      .filter((v): v is string => typeof v === "string");
+
+  beforeAll(async () => {
+    s = await freshSamples();
+    dir = tmpDir("wbset-many");
+  });
+
+  /** The pasted sample with its item renumbered No.99 (No. in D5 and D32): no item in common with the plan. */
+  function renumbered(dst: string): void {
+    const e = unzipEntries(fs.readFileSync(s.pasted))!;
+    const sheet = new TextDecoder().decode(e["xl/worksheets/sheet1.xml"]);
+    const moved = sheet.replace(/<c r="(D5|D32)"><v>28<\/v><\/c>/g, '<c r="$1"><v>99</v></c>');
+    expect(moved).not.toBe(sheet);
+    e["xl/worksheets/sheet1.xml"] = enc(moved);
+    fs.writeFileSync(dst, zipEntries(e));
+  }
+
+  test("each file is checked with its own settings part (a rule off in one file only)", async () => {
+    const quiet = path.join(dir, "quiet.xlsx");
+    const other = path.join(dir, "no99.xlsx");
+    withPart(s.plan, quiet, part({ severity: { [STALE]: "off" } }));
+    renumbered(other);
+    const out = path.join(dir, "many.xlsx");
+    const r = await cli("summary", quiet, other, "-o", out, "--as-of", AS_OF, "--json");
+    expect(r.code).toBe(1);
+    const pastedSheet = readWorkbookBytes(fs.readFileSync(s.pasted)).sheets[0].name;
+    const stale = findings(r.stdout).filter((f) => f.code === STALE);
+    // The pasted file keeps the rule (its 2 findings); the other file's settings turn it off there.
+    expect(stale.map((f) => f.sheet)).toEqual([pastedSheet, pastedSheet]);
+    // One summary of both files' items (six and the renumbered one), on one sheet.
+    const report = JSON.parse(r.stdout) as { items: Array<{ no: string }>; summary: { items: number } };
+    expect(report.summary.items).toBe(7);
+    expect(report.items.map((i) => i.no)).toContain("99");
+    expect(summaryStrings(out).length).toBeGreaterThan(7);
+    // Without its part, the same file has them (12): the part is what made the difference.
+    const control = await cli("summary", s.plan, other, "-o", out, "--as-of", AS_OF, "--json");
+    expect(findings(control.stdout).filter((f) => f.code === STALE)).toHaveLength(14);
+  });
+
+  test("settings that agree shape the summary (they were ignored for the defaults before)", async () => {
+    const a = path.join(dir, "a.xlsx");
+    const b = path.join(dir, "b.xlsx");
+    withPart(s.plan, a, part({ summaryTitle: "新潟市 行政改革プラン 一覧" }));
+    withPart(s.pasted, b, part({ summaryTitle: "新潟市 行政改革プラン 一覧" }));
+    const out = path.join(dir, "agree.xlsx");
+    expect((await cli("summary", a, b, "-o", out, "--as-of", AS_OF)).code).toBe(1);
+    expect(summaryStrings(out).some((v) => v.includes("新潟市 行政改革プラン 一覧"))).toBe(true);
+  });
+
+  test("settings that shape the summary and disagree: refused in ja and en, nothing written; --config decides", async () => {
+    const a = path.join(dir, "title-a.xlsx");
+    const b = path.join(dir, "title-b.xlsx");
+    withPart(s.plan, a, part({ summaryTitle: "A の一覧" }));
+    withPart(
+      s.pasted,
+      b,
+      part({
+        summaryTitle: "B の一覧",
+        flagBands: [
+          { label: "良", min: 0.9 },
+          { label: "可", min: 0 },
+        ],
+      }),
+    );
+    const out = path.join(dir, "differ.xlsx");
+    const ja = await cli("summary", a, b, "-o", out, "--as-of", AS_OF);
+    expect(ja.code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(ja.stderr).toContain(
+      "集計の形を決める項目で食い違っています（flagBands、summaryTitle: title-a.xlsx、title-b.xlsx）",
+    );
+    expect(ja.stderr).toContain("--config");
+    const en = await cli("summary", a, b, "-o", out, "--as-of", AS_OF, "--lang", "en");
+    expect(en.stderr).toContain(
+      "differ in what shapes the summary (flagBands, summaryTitle: title-a.xlsx, title-b.xlsx)",
+    );
+    // A file without a part agrees with neither: the defaults are its settings.
+    const plain = await cli("summary", a, s.pasted, "-o", out, "--as-of", AS_OF, "--lang", "en");
+    expect(plain.stderr).toContain(`(summaryTitle: title-a.xlsx, ${path.basename(s.pasted)})`);
+    const cfg = path.join(dir, "one.json");
+    fs.writeFileSync(cfg, JSON.stringify({ summaryTitle: "全庁の一覧" }));
+    expect((await cli("summary", a, b, "-o", out, "--config", cfg, "--as-of", AS_OF)).code).toBe(1);
+    expect(summaryStrings(out).some((v) => v.includes("全庁の一覧"))).toBe(true);
+  });
+
+  test("an item whose sheets are in files read with different settings: refused, naming them", async () => {
+    const quiet = path.join(dir, "first.xlsx");
+    const copy = path.join(dir, "second.xlsx");
+    withPart(s.plan, quiet, part({ severity: { [STALE]: "off" } }));
+    fs.copyFileSync(s.plan, copy);
+    const out = path.join(dir, "across.xlsx");
+    const r = await cli("summary", quiet, copy, "-o", out, "--as-of", AS_OF, "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(r.stderr).toContain(
+      "item No.28 has sheets in files whose saved settings differ (first.xlsx, second.xlsx)",
+    );
+    // The same two files with the same settings: the item joins across them, as before.
+    fs.copyFileSync(s.plan, quiet);
+    expect((await cli("summary", quiet, copy, "-o", out, "--as-of", AS_OF)).code).toBe(1);
+  });
+
+  test("a settings part the schema refuses stops the summary, naming the workbook", async () => {
+    const bad = path.join(dir, "bad-many.xlsx");
+    withPart(s.plan, bad, part({ summarySheetName: "a/b" }));
+    const out = path.join(dir, "bad-many-out.xlsx");
+    const r = await cli("summary", s.pasted, bad, "-o", out, "--as-of", AS_OF);
+    expect(r.code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(r.stderr).toContain("bad-many.xlsx");
+    expect(r.stderr).toContain("summarySheetName");
   });
 });

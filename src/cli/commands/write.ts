@@ -2,18 +2,21 @@
  * fill IN -o OUT, summary IN... -o OUT, run IN -o OUT. The input is only written with --in-place;
  * OUT is the input package patched with our edits (src/cli/patch): every part the plans do not
  * touch is copied byte for byte, so charts, pivot tables, macros and everything else stay.
- * summary with several inputs writes a new workbook holding the summary alone (no links), through ExcelJS.
+ * summary with several inputs writes a new workbook holding the summary alone (no links), through ExcelJS,
+ * each file read with its own settings (summary-of-many.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
-import { analyse, type WorkbookSnapshot } from "../../core";
+import type { ShinchokuConfig, WorkbookSnapshot } from "../../core";
 import { UsageError } from "../args";
 import { applyPlan, type ApplyResult } from "../apply-plan";
 import { expandInputs, samePath, type InputFiles } from "../files";
 import { analyseFile, loadFile, planWrites, type Analysed, type WriteKind } from "../pipeline";
 import { exitCode, jsonOutput, textReport, type Failure } from "../report";
 import { saveBytes, saveWorkbook } from "../workbook-io";
+import { analyseMany } from "../summary-of-many";
+import { configForWorkbook, WorkbookSettingsError } from "../workbook-settings";
 import { msg, type CommandContext } from "./context";
 import { eachFile, reasonOf } from "./each-file";
 import { packageKind, patchWorkbook, type PatchResult } from "../patch/patch-workbook";
@@ -70,14 +73,28 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
   if (!args.out) throw new UsageError(m.needOut);
   // Paths alone decide this: before any file is read.
   for (const f of inputs.files) if (samePath(f, args.out)) throw new UsageError(m.sameAsInput);
-  // Only the snapshots: the one analysis is of all files' sheets together, below.
+  // The snapshots and each file's own settings: the analysis is of all files together, below.
   const { results, failures } = await eachFile(ctx, inputs, async (file) => {
-    const { snapshot } = await loadFile(file);
-    return { file, snapshot };
+    const { snapshot, bytes } = await loadFile(file);
+    return { file, snapshot, config: settingsOf(ctx, bytes, file) };
   });
-  // One analysis over every file's sheets, so that an item split across files joins by No.
-  const combined: WorkbookSnapshot = { sheets: uniqueSheetNames(results) };
-  const analysis = analyse(combined, ctx.config, { asOf: args.asOf });
+  // A settings part the schema refuses stops the run, as for one file (nothing is run on it).
+  for (const r of results) if (r.config instanceof WorkbookSettingsError) throw r.config;
+  const named = uniqueSheetNames(results);
+  const many = analyseMany(
+    results.map((r, i) => ({ file: r.file, sheets: named[i], config: r.config as ShinchokuConfig })),
+    args.asOf,
+    ctx.config,
+  );
+  if (many.kind !== "ok") {
+    ctx.io.err(
+      many.kind === "settingsDiffer"
+        ? m.summarySettingsDiffer(many.keys, many.files)
+        : m.summaryItemAcrossSettings(many.no, many.files),
+    );
+    return 2;
+  }
+  const { analysis } = many;
   // ExcelJS only here (a new workbook): loaded when needed, so that the patching commands need not load it.
   const { Workbook } = await import("../exceljs-workbook");
   const wb = new Workbook();
@@ -97,11 +114,25 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
   ]);
 }
 
-/** Sheets of several files; a name used in more than one file gets the file's name in front. */
+/** The file's own settings (--config over them); a part the schema refuses, as the error to throw. */
+function settingsOf(
+  ctx: CommandContext,
+  bytes: Buffer,
+  file: string,
+): ShinchokuConfig | WorkbookSettingsError {
+  try {
+    return configForWorkbook(ctx.config, bytes, file);
+  } catch (err) {
+    if (err instanceof WorkbookSettingsError) return err;
+    throw err;
+  }
+}
+
+/** Each file's sheets; a name used in more than one file gets the file's name in front. */
 function uniqueSheetNames(results: Array<{ file: string; snapshot: WorkbookSnapshot }>) {
   const count = new Map<string, number>();
   for (const r of results) for (const s of r.snapshot.sheets) count.set(s.name, (count.get(s.name) ?? 0) + 1);
-  return results.flatMap((r) => {
+  return results.map((r) => {
     const file = r.file.replace(/^.*[\\/]/, "");
     // Each sheet says its file: the summary names each item's file.
     return r.snapshot.sheets.map((s) =>

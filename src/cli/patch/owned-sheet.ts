@@ -18,6 +18,7 @@ import {
 import { cellXml, SheetData } from "./sheet-data";
 import { argb, type StyleBook } from "./styles";
 import { escapeAttr, escapeText, NS } from "./xml";
+import { xstringLiteral } from "./xstring";
 
 export interface OwnedSheetOut {
   xml: string;
@@ -63,7 +64,7 @@ export function ownedSheetXml(
     const ref = toA1(h.row, h.col);
     const location = `${quoteSheetName(h.sheet)}!${h.cell}`;
     links.push(
-      `<hyperlink ref="${ref}" location="${escapeAttr(location)}" display="${escapeAttr(h.text)}"/>`,
+      `<hyperlink ref="${ref}" location="${escapeAttr(location)}" display="${escapeAttr(xstringLiteral(h.text))}"/>`,
     );
   }
   // Tables: column names from the header cells, made unique; the header cells hold those names
@@ -173,8 +174,10 @@ export function cfXml(sqref: string, equals: string, dxfId: number, priority: nu
 /** A table part (§18.5.1.2) with its autoFilter, as Excel writes a new table with a header row. */
 export function tableXml(id: number, t: TableSpec, columns: string[]): string {
   const ref = rangeToA1(t.range);
-  // Line breaks in a column name are written as Excel does (_x000a_, §22.9.2.19).
-  const name = (s: string) => escapeAttr(s.replace(/\r/g, "_x000d_").replace(/\n/g, "_x000a_"));
+  // Line breaks in a column name are written as Excel does (_x000a_, §22.9.2.19); a literal
+  // _xHHHH_ protected, so the name still equals its header cell's text.
+  const name = (s: string) =>
+    escapeAttr(xstringLiteral(s).replace(/\r/g, "_x000d_").replace(/\n/g, "_x000a_"));
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<table xmlns="${NS.main}" id="${id}" name="${escapeAttr(t.name)}" displayName="${escapeAttr(t.name)}" ref="${ref}" totalsRowShown="0">` +

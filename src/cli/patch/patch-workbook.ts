@@ -14,6 +14,7 @@ import {
   type TableSpec,
   toA1,
 } from "../../core";
+import { listedSheets, syncAppProps, type ListedSheet } from "./app-props";
 import { cfXml, ownedSheetXml, tableXml } from "./owned-sheet";
 import { chartXml, drawingXml } from "./chart";
 import { CT, Package, REL_TYPE } from "./package";
@@ -78,6 +79,8 @@ class Patcher {
   private readonly parts = new Map<SheetEntry, string>();
   private readonly docs = new Map<SheetEntry, Worksheet>();
   private sheetsChanged = false;
+  /** The worksheets as docProps/app.xml lists them, before the plans (app-props.ts). */
+  private readonly listedBefore: ListedSheet[];
   readonly problems: string[] = [];
   chartsSkipped = 0;
   cellsWritten = 0;
@@ -96,6 +99,7 @@ class Patcher {
     if (!st || !this.pkg.has(st.target)) throw new PatchRefusal("the workbook has no styles part");
     this.stylesPart = st.target;
     this.styles = new StyleBook(this.pkg.read(st.target));
+    this.listedBefore = listedSheets(this.pkg, this.wbPart, this.wb);
   }
 
   private worksheetPart(s: SheetEntry): string {
@@ -344,6 +348,7 @@ class Patcher {
       this.dropCalcChain();
     }
     this.pkg.write(this.wbPart, this.wb.toXml());
+    syncAppProps(this.pkg, this.listedBefore, listedSheets(this.pkg, this.wbPart, this.wb));
     return this.pkg.toBuffer();
   }
 

@@ -5,6 +5,7 @@
  */
 import { type CellRange, columnIndex, columnLetters, type PlanValue } from "../../core";
 import { attr, escapeText, setAttr, tagEnd } from "./xml";
+import { xstringText } from "./xstring";
 
 interface Cell {
   col: number;
@@ -272,7 +273,7 @@ export function cellXml(
     if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
     if (typeof value === "number") return `<c r="${ref}"${s}>${f}<v>${num(value)}</v></c>`;
     if (typeof value === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${s} t="str">${f}<v>${escapeText(value)}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${xstringText(value)}</v></c>`;
   }
   if (value === null) return style ? `<c r="${ref}"${s}/>` : null;
   if (typeof value === "number") return `<c r="${ref}"${s}><v>${num(value)}</v></c>`;
@@ -283,11 +284,8 @@ export function cellXml(
 /** <t>, with xml:space="preserve" where spaces at the ends or line breaks must survive. */
 export function textElement(s: string): string {
   const keep = /^[\s]|[\s]$|\n/.test(s);
-  // Text that itself reads like Excel's escape (_x0041_) is left as it is: ExcelJS, which reads the
-  // snapshot today, does not decode escapes in inline strings, so _x005F_ here would come back
-  // changed and our records would no longer match (§22.9.2.19 says Excel decodes them). To revisit
-  // with a reader that decodes as Excel does.
-  return `<t${keep ? ' xml:space="preserve"' : ""}>${escapeText(s)}</t>`;
+  // Text that reads like Excel's escape (_x0041_) is protected (xstring.ts); our reader decodes it back.
+  return `<t${keep ? ' xml:space="preserve"' : ""}>${xstringText(s)}</t>`;
 }
 
 function num(n: number): string {

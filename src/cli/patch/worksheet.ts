@@ -17,6 +17,7 @@ import {
   setAttr,
   type XmlElement,
 } from "./xml";
+import { xstringLiteral } from "./xstring";
 
 export const WORKSHEET_ORDER = [
   "sheetPr",
@@ -182,7 +183,7 @@ export class Worksheet {
   addInternalLink(ref: string, location: string, display: string): void {
     const list = this.linkList().filter((h) => attr(h, "ref") !== ref);
     list.push(
-      `<hyperlink ref="${ref}" location="${escapeAttr(location)}" display="${escapeAttr(display)}"/>`,
+      `<hyperlink ref="${ref}" location="${escapeAttr(location)}" display="${escapeAttr(xstringLiteral(display))}"/>`,
     );
     this.hyperlinks = list;
   }
