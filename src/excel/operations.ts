@@ -68,11 +68,14 @@ async function runOperation(kind: OperationKind, opts: OperationOptions): Promis
   const meter = new SyncMeter();
 
   progress({ phase: "reading", fraction: 0 });
-  // The settings part is read with the workbook, in its first sync (settings.ts).
+  // The settings part is read with the workbook, in its two syncs (settings.ts).
   const { read, settings } = await runExcel(async (context) => {
     const pending = queueSettingsRead(context);
-    const snapshot = await readWorkbookSnapshot(context, meter, (fraction) =>
-      progress({ phase: "reading", fraction }),
+    const snapshot = await readWorkbookSnapshot(
+      context,
+      meter,
+      (fraction) => progress({ phase: "reading", fraction }),
+      () => pending.afterFirstSync(),
     );
     return { read: snapshot, settings: await pending.settings() };
   });

@@ -179,13 +179,16 @@ function mayBeMergeLimit(e: unknown): boolean {
   );
 }
 
+/** `afterFirstSync`: queues what is to ride on the second sync (the settings part's XML). */
 export async function readWorkbookSnapshot(
   context: Excel.RequestContext,
   meter: SyncMeter,
   onProgress?: (fraction: number) => void,
+  afterFirstSync?: () => void,
 ): Promise<ReadOutcome> {
   // Protection too, for whoever writes next in the same command (the error highlight).
   const { access, names, definedNames } = await loadSheetList(context, meter, "read", true);
+  afterFirstSync?.();
   onProgress?.(0.1);
   const how: ReadHow = { merges: supports("1.13"), specialCells: supports("1.9") };
   const before = meter.responseBytes;

@@ -69,29 +69,41 @@ export async function readSettings(): Promise<ShinchokuSettings> {
 }
 
 /**
- * The settings read riding on a batch the caller syncs anyway (the workbook read): the parts are
- * asked for now, sent with the caller's next sync, and `settings()`, called in the same Excel.run
- * after that sync, costs no sync when there is no part and one when there is.
+ * The settings read riding on the workbook read's two syncs: the parts are asked for in its first
+ * batch; `afterFirstSync()`, called between the two, asks for our part's XML, which comes back with
+ * the second; `settings()` then costs no sync. Only when a batch it rode on failed (and was sent
+ * again without it) does it read the part on its own.
  */
-export function queueSettingsRead(context: Excel.RequestContext): { settings(): Promise<ShinchokuSettings> } {
+export function queueSettingsRead(context: Excel.RequestContext): {
+  afterFirstSync(): void;
+  settings(): Promise<ShinchokuSettings>;
+} {
   const parts = context.workbook.customXmlParts.getByNamespace(SETTINGS_XML_NAMESPACE);
   parts.load("items/id");
+  let asked: { xml: OfficeExtension.ClientResult<string> | null } | null = null;
   return {
-    async settings() {
-      let items: Excel.CustomXmlPart[];
+    afterFirstSync() {
       try {
-        // eslint-disable-next-line office-addins/call-sync-before-read -- the caller synced (see above)
-        items = parts.items;
+        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- loaded above, and the caller synced
+        const items = parts.items;
+        asked = { xml: items.length ? items[0].getXml() : null };
       } catch {
-        // The batch it rode on failed and was retried without it.
-        const [first] = await readParts(context);
-        return first ? fromPart(first.xml) : migrated();
+        asked = null;
       }
-      if (items.length === 0) return migrated();
-      const xml = items[0].getXml();
-      await context.sync();
-      // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult is filled by the sync above
-      return fromPart(xml.value);
+    },
+    async settings() {
+      if (asked && !asked.xml) return migrated();
+      if (asked?.xml) {
+        let xml: string | null = null;
+        try {
+          xml = asked.xml.value;
+        } catch {
+          xml = null;
+        }
+        if (xml !== null) return fromPart(xml);
+      }
+      const [first] = await readParts(context);
+      return first ? fromPart(first.xml) : migrated();
     },
   };
 }

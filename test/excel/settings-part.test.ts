@@ -122,16 +122,38 @@ describe("settings in a custom XML part", () => {
     expect(await ops.loadSettings()).toEqual({ overrides: {}, highlightErrors: false });
   });
 
-  it("validate still reads in the workbook read's syncs: the part rides on the first", async () => {
+  it("validate still reads in the workbook read's two syncs: the parts ride on the first, the XML on the second", async () => {
     const host = installSimulatedOffice(formWorkbook(28));
     const mark = host.syncLog.length;
     const res = await createOperations().validate(ja);
-    expect(host.syncLog.length - mark).toBe(res.stats.readSyncs);
-    await createOperations().saveSettings({ overrides: {}, highlightErrors: false });
+    expect(res.stats.readSyncs).toBe(2);
+    expect(host.syncLog.length - mark).toBe(2);
+    await createOperations().saveSettings({
+      overrides: { summarySheetName: "集計2" },
+      highlightErrors: false,
+    });
     const mark2 = host.syncLog.length;
     const res2 = await createOperations().validate(ja);
-    // With a part, one more sync fetches its XML.
-    expect(host.syncLog.length - mark2).toBe(res2.stats.readSyncs + 1);
+    // With a part, its XML comes back with the sheets' values: no sync of its own.
+    expect(res2.stats.readSyncs).toBe(2);
+    expect(host.syncLog.length - mark2).toBe(2);
+    expect(await createOperations().loadSettings()).toMatchObject({
+      overrides: { summarySheetName: "集計2" },
+    });
+  });
+
+  it("a read batch refused as too large and sent again without the XML: the part is read on its own", async () => {
+    const host = installSimulatedOffice(formWorkbook(28));
+    // Saved: highlight on, so that validate writes only if it read the part.
+    await createOperations().saveSettings({ overrides: {}, highlightErrors: true });
+    // The values' sync (which the XML rides on) is now over Excel's response limit: refused whole,
+    // then read in halves without the XML, which is then asked for on its own.
+    host.book.limits.responseBytes = 6_000;
+    const mark = host.syncLog.length;
+    const res = await createOperations().validate(ja);
+    expect(host.syncLog.slice(mark).some((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    expect(res.findings.length).toBeGreaterThan(0);
+    expect(res.stats.writeSyncs).toBeGreaterThan(0);
   });
 });
 
