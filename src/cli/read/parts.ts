@@ -5,7 +5,7 @@
 import type { DefinedNameSnapshot } from "../../core";
 import { PackageError } from "./errors";
 import type { Package } from "./package";
-import { attrLocal, parseXml, readPart, type XmlHandlers } from "./xml";
+import { attrLocal, readPart, type XmlHandlers } from "./xml";
 import { BUILT_IN_FORMATS } from "./number-formats";
 
 export const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -47,20 +47,22 @@ export function readRels(pkg: Package, source: string): Relationship[] {
   const part = relsPartOf(source);
   const xml = pkg.text(part);
   if (xml === null) return [];
-  const out: Relationship[] = [];
-  parseXml(part, xml, {
-    open(name, a) {
-      const target = a.get("Target");
-      if (name !== "Relationship" || !target) return;
-      const external = (a.get("TargetMode") ?? "").toLowerCase() === "external";
-      out.push({
-        id: a.get("Id") ?? "",
-        type: a.get("Type") ?? "",
-        target: external ? null : resolveTarget(source, target),
-      });
-    },
+  return readPart(part, xml, (drive) => {
+    const out: Relationship[] = [];
+    drive({
+      open(name, a) {
+        const target = a.get("Target");
+        if (name !== "Relationship" || !target) return;
+        const external = (a.get("TargetMode") ?? "").toLowerCase() === "external";
+        out.push({
+          id: a.get("Id") ?? "",
+          type: a.get("Type") ?? "",
+          target: external ? null : resolveTarget(source, target),
+        });
+      },
+    });
+    return out;
   });
-  return out;
 }
 
 export interface SheetEntry {
@@ -77,38 +79,42 @@ export interface WorkbookPart {
 
 /** xl/workbook.xml. A part whose root is not <workbook> is not a workbook (a .docx's document). */
 export function readWorkbookPart(part: string, xml: string): WorkbookPart {
-  const sheets: SheetEntry[] = [];
-  const raw: Array<{ name: string; localSheetId: number | null; text: string }> = [];
-  let date1904 = false;
-  let root: string | null = null;
-  let inName: { name: string; localSheetId: number | null; text: string } | null = null;
-  parseXml(part, xml, {
-    open(name, a, selfClosing) {
-      root ??= name;
-      if (name === "sheet") {
-        const st = a.get("state");
-        const state = st === "hidden" || st === "veryHidden" ? st : "visible";
-        sheets.push({ name: a.get("name") ?? "", relId: attrLocal(a, "id") ?? "", state });
-      } else if (name === "workbookPr") date1904 = a.get("date1904") === "1" || a.get("date1904") === "true";
-      else if (name === "definedName") {
-        const local = a.get("localSheetId");
-        const id = local !== undefined ? Number(local) : null;
-        inName = { name: a.get("name") ?? "", localSheetId: Number.isInteger(id) ? id : null, text: "" };
-        if (selfClosing) {
+  const { sheets, raw, date1904, root } = readPart(part, xml, (drive) => {
+    const sheets: SheetEntry[] = [];
+    const raw: Array<{ name: string; localSheetId: number | null; text: string }> = [];
+    let date1904 = false;
+    let root: string | null = null;
+    let inName: { name: string; localSheetId: number | null; text: string } | null = null;
+    drive({
+      open(name, a, selfClosing) {
+        root ??= name;
+        if (name === "sheet") {
+          const st = a.get("state");
+          const state = st === "hidden" || st === "veryHidden" ? st : "visible";
+          sheets.push({ name: a.get("name") ?? "", relId: attrLocal(a, "id") ?? "", state });
+        } else if (name === "workbookPr")
+          date1904 = a.get("date1904") === "1" || a.get("date1904") === "true";
+        else if (name === "definedName") {
+          const local = a.get("localSheetId");
+          const id = local !== undefined ? Number(local) : null;
+          inName = { name: a.get("name") ?? "", localSheetId: Number.isInteger(id) ? id : null, text: "" };
+          if (selfClosing) {
+            raw.push(inName);
+            inName = null;
+          }
+        }
+      },
+      text(t) {
+        if (inName) inName.text += t;
+      },
+      close(name) {
+        if (name === "definedName" && inName) {
           raw.push(inName);
           inName = null;
         }
-      }
-    },
-    text(t) {
-      if (inName) inName.text += t;
-    },
-    close(name) {
-      if (name === "definedName" && inName) {
-        raw.push(inName);
-        inName = null;
-      }
-    },
+      },
+    });
+    return { sheets, raw, date1904, root: root as string | null };
   });
   if (root !== "workbook") throw new PackageError("notWorkbook", "");
   const names: DefinedNameSnapshot[] = [];
@@ -127,21 +133,23 @@ export function readWorkbookPart(part: string, xml: string): WorkbookPart {
  */
 export function readNumberFormats(part: string, xml: string | null): string[] {
   if (xml === null) return [];
-  const custom = new Map<number, string>();
-  const xfFormatIds: number[] = [];
-  let where: "numFmts" | "cellXfs" | null = null;
-  parseXml(part, xml, {
-    open(name, a, selfClosing) {
-      if ((name === "numFmts" || name === "cellXfs") && !selfClosing) where = name;
-      else if (name === "numFmt" && where === "numFmts")
-        custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
-      else if (name === "xf" && where === "cellXfs") xfFormatIds.push(Number(a.get("numFmtId") ?? 0) || 0);
-    },
-    close(name) {
-      if (name === where) where = null;
-    },
+  return readPart(part, xml, (drive) => {
+    const custom = new Map<number, string>();
+    const xfFormatIds: number[] = [];
+    let where: "numFmts" | "cellXfs" | null = null;
+    drive({
+      open(name, a, selfClosing) {
+        if ((name === "numFmts" || name === "cellXfs") && !selfClosing) where = name;
+        else if (name === "numFmt" && where === "numFmts")
+          custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "");
+        else if (name === "xf" && where === "cellXfs") xfFormatIds.push(Number(a.get("numFmtId") ?? 0) || 0);
+      },
+      close(name) {
+        if (name === where) where = null;
+      },
+    });
+    return xfFormatIds.map((id) => custom.get(id) ?? BUILT_IN_FORMATS[id] ?? "General");
   });
-  return xfFormatIds.map((id) => custom.get(id) ?? BUILT_IN_FORMATS[id] ?? "General");
 }
 
 /** Excel's escape for characters XML cannot hold: "_x000D_" is a CR (ECMA-376 Part 1, 22.9.2.19). */
