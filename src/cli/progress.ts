@@ -1,5 +1,5 @@
 /** A progress bar on stderr for many files; nothing when stderr is not a terminal. */
-import { SingleBar, Presets } from "cli-progress";
+import type * as CliProgress from "cli-progress";
 import type { CliIO } from "./io";
 
 export interface Progress {
@@ -9,6 +9,9 @@ export interface Progress {
 
 export function startProgress(total: number, io: CliIO, enabled: boolean): Progress {
   if (!enabled || !io.errIsTTY || total <= 1 || !io.errStream) return { tick: () => {}, stop: () => {} };
+  // Loaded only for a bar: a run on one file, or into a pipe, has none to draw.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SingleBar, Presets } = require("cli-progress") as typeof CliProgress;
   const bar = new SingleBar(
     {
       stream: io.errStream,

@@ -3,7 +3,7 @@
  * and attribute names are taken by their local name: SpreadsheetML is read whatever prefix its
  * namespace carries (`<x:c>` from some generators, `<c>` from Excel).
  */
-import { SaxesParser } from "saxes";
+import type * as Saxes from "saxes";
 import { PackageError } from "./errors";
 import { localName, NotScanned, scanXml, type Attrs, type XmlHandlers } from "./scan";
 
@@ -11,6 +11,9 @@ export { localName, type Attrs, type XmlHandlers } from "./scan";
 
 /** Runs the handlers over one part; a part that is not well-formed XML throws badXml naming it. */
 export function parseXml(part: string, xml: string, h: XmlHandlers): void {
+  // Loaded when a part is first declined by the scanner (or given to saxes directly), not before.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SaxesParser } = require("saxes") as typeof Saxes;
   const parser = new SaxesParser({ position: false });
   let failure: Error | null = null;
   parser.on("error", (err) => {
