@@ -10,7 +10,10 @@ type Entries = Iterable<readonly [PropertyKey, unknown]>;
 
 export function fromEntries(entries: Entries): Record<PropertyKey, unknown> {
   const out: Record<PropertyKey, unknown> = {};
-  for (const [k, v] of entries) out[k as string] = v;
+  // An own data property, as the built-in creates it: assigning "__proto__" would set the prototype
+  // instead (a key can be any cell text).
+  for (const [k, v] of entries)
+    Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
   return out;
 }
 

@@ -7,6 +7,16 @@ import { flat, flatMap, fromEntries, installPolyfills, matchAll } from "../../sr
 
 const nested = fc.array(fc.oneof(fc.integer(), fc.array(fc.oneof(fc.integer(), fc.array(fc.integer())))));
 
+test('fromEntries makes "__proto__" an own key, as the built-in does (found by the property below)', () => {
+  const e: Array<[string, number]> = [
+    ["__proto__", 0],
+    ["a", 1],
+  ];
+  expect(fromEntries(e)).toEqual(Object.fromEntries(e));
+  expect(Object.getPrototypeOf(fromEntries(e))).toBe(Object.prototype);
+  expect(Object.keys(fromEntries(e))).toEqual(["__proto__", "a"]);
+});
+
 test("fromEntries, flat, flatMap and matchAll agree with the built-ins", () => {
   fc.assert(
     fc.property(fc.array(fc.tuple(fc.string(), fc.integer())), (e) => {
