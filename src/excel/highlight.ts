@@ -43,11 +43,26 @@ export async function setHighlight(
   meter: SyncMeter,
   known?: SheetAccess[],
 ): Promise<HighlightOutcome> {
-  const done: HighlightOutcome = { readOnly: false, protectedSheets: [] };
-
   // 1. Which sheets exist, and which we may write to (unless the caller's read found out).
-  const sheets = context.workbook.worksheets;
   const access = known ?? (await loadSheetList(context, meter, "write")).access;
+  try {
+    return await highlightOn(context, cells, meter, access);
+  } catch (e) {
+    // A sheet the read listed was deleted since (staff, between the round trips): once more, with
+    // the sheets as they are now. Formats already added were ours and are found again by the marker.
+    if (errorCode(e) !== "ItemNotFound" || !known) throw e;
+    return highlightOn(context, cells, meter, (await loadSheetList(context, meter, "write")).access);
+  }
+}
+
+async function highlightOn(
+  context: Excel.RequestContext,
+  cells: Array<{ sheet: string; cell: string }>,
+  meter: SyncMeter,
+  access: SheetAccess[],
+): Promise<HighlightOutcome> {
+  const done: HighlightOutcome = { readOnly: false, protectedSheets: [] };
+  const sheets = context.workbook.worksheets;
   const writable = new Set(access.filter((s) => !s.protected).map((s) => s.name));
   const existing = new Set(access.map((s) => s.name));
 

@@ -52,6 +52,30 @@ async function highlighted(): Promise<SimExcelHost> {
   return host;
 }
 
+describe("a sheet deleted between 検証's read and its highlight", () => {
+  it("highlights the sheets that are left: the sheet list is read again, no Office error", async () => {
+    const wb = withError();
+    wb.addWorksheet("メモ").getCell("A1").value = "staff's notes";
+    const host = installSimulatedOffice(wb);
+    const ops = createOperations();
+    await ops.saveSettings({ overrides: {}, highlightErrors: true });
+    const mark = host.syncLog.length;
+    // The read takes two syncs; staff delete the sheet before the highlight's first.
+    host.book.beforeBatch = (n) => {
+      if (n === mark + 3) host.staffDeletesSheet("メモ");
+    };
+    const res = await ops.validate(ja);
+    expect(res.findings.length).toBeGreaterThan(0);
+    expect(ours(host, SEED_SHEET).length).toBeGreaterThan(0);
+    expect(
+      host
+        .syncsSince(mark)
+        .map((s) => s.error)
+        .filter(Boolean),
+    ).toEqual(["ItemNotFound"]);
+  });
+});
+
 describe("clearing our highlight", () => {
   it("removes only our rules; the staff's rule over the same cells stays", async () => {
     const host = await highlighted();
