@@ -203,22 +203,27 @@ export class SheetData {
   }
 
   toXml(): string {
-    let out = "";
+    // Pieces joined once (a flat string), not concatenated one by one into a rope.
+    const out: string[] = [];
     for (const row of this.rows) {
       if (row.text !== null) {
-        out += row.text;
+        out.push(row.text);
         continue;
       }
       const cells = row.cells as Cell[];
       let open = row.open;
       if (cells.length && attr(open, "spans") !== undefined)
         open = setAttr(open, "spans", `${cells[0].col + 1}:${cells[cells.length - 1].col + 1}`);
-      let inner = "";
-      for (const c of cells) inner += c.text;
-      inner += row.tail;
-      out += inner ? `${open}${inner}</row>` : open.replace(/>$/, "/>");
+      if (cells.length === 0 && !row.tail) {
+        out.push(open.replace(/>$/, "/>"));
+        continue;
+      }
+      out.push(open);
+      for (const c of cells) out.push(c.text);
+      out.push(row.tail, "</row>");
     }
-    return out + this.trailing;
+    out.push(this.trailing);
+    return out.join("");
   }
 }
 

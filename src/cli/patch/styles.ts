@@ -270,13 +270,14 @@ export function insertionPoint(kids: XmlElement[], name: string, order: string[]
 /** Replacements [at, end) → text, applied in one pass (they must not overlap). */
 export function applyEdits(xml: string, edits: Array<{ at: number; end: number; text: string }>): string {
   const sorted = [...edits].sort((a, b) => a.at - b.at || a.end - b.end);
-  let out = "";
+  const out: string[] = [];
   let pos = 0;
   for (const e of sorted) {
-    out += xml.slice(pos, e.at) + e.text;
+    out.push(xml.slice(pos, e.at), e.text);
     pos = e.end;
   }
-  return out + xml.slice(pos);
+  out.push(xml.slice(pos));
+  return out.join("");
 }
 
 function fontInfo(font: string): FontInfo {
