@@ -19,7 +19,8 @@ import { SimRequestContext } from "./workbook";
 import { argbOf, hexOf } from "./cells";
 import { SpecialCellType, SpecialCellValueType } from "./special-cells";
 import { DialogEventType, SimDialogHost } from "./dialog";
-import { deleteSheetInNames, exportNames, insertColumnInNames } from "./names";
+import { exportNames, insertColumnInNames } from "./names";
+import { removeSheet } from "./worksheet";
 
 export interface SimOfficeOptions {
   /** Highest ExcelApi version the host claims (default 1.17). */
@@ -91,13 +92,7 @@ export class SimExcelHost {
   staffDeletesSheet(name: string): void {
     const ws = this.book.sheetByName(name);
     if (!ws) throw new Error(`no sheet ${name}`);
-    this.book.extras.delete(ws.id);
-    deleteSheetInNames(this.book, ws.name);
-    this.book.wb.removeWorksheet(ws.id);
-    if (this.book.activeSheetId === ws.id) {
-      this.book.activeSheetId = this.book.sheets()[0]?.id ?? null;
-      this.book.selection = null;
-    }
+    removeSheet(this.book, ws);
   }
 
   /**

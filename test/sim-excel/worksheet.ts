@@ -229,13 +229,7 @@ export class SimWorksheet extends SimProxy {
       const visible = this.book.sheets().filter((w) => w.state === "visible" || w.state === undefined);
       if (visible.length <= 1 && visible[0] === ws)
         throw simError.invalidOperation("The last visible sheet cannot be deleted.", this.path);
-      this.book.extras.delete(ws.id);
-      deleteSheetInNames(this.book, ws.name);
-      this.book.wb.removeWorksheet(ws.id);
-      if (this.book.activeSheetId === ws.id) {
-        this.book.activeSheetId = this.book.sheets()[0]?.id ?? null;
-        this.book.selection = null;
-      }
+      removeSheet(this.book, ws);
     });
   }
 }
@@ -360,5 +354,19 @@ export class SimWorksheetCollection extends SimProxy {
       },
     });
     return this.sheetProxy(() => created, `Worksheet('${name ?? "(new)"}')`);
+  }
+}
+
+/**
+ * A sheet gone from the book, as Excel removes one (Worksheet.delete, or staff in Excel's UI): its
+ * extras, names that referred to it become #REF!, and the next sheet is active if it was.
+ */
+export function removeSheet(book: SimBook, ws: ExcelJS.Worksheet): void {
+  book.extras.delete(ws.id);
+  deleteSheetInNames(book, ws.name);
+  book.wb.removeWorksheet(ws.id);
+  if (book.activeSheetId === ws.id) {
+    book.activeSheetId = book.sheets()[0]?.id ?? null;
+    book.selection = null;
   }
 }
