@@ -91,8 +91,9 @@ export function ownedSheetXml(
     else problems.push(`${e.sheet}: table ${t.name} not written (${id.problem})`);
   }
 
+  // SheetData keeps rows and cells in order as they come (mostly in order already): no sort here.
   const data = new SheetData("");
-  for (const [k, c] of [...cells.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [k, c] of cells) {
     const row = Math.floor(k / 16384);
     const col = k % 16384;
     const x = cellXml(toA1(row, col), c.xf, c.value, c.formula);
