@@ -31,6 +31,9 @@ export {
   checkStale,
 } from "./engine";
 export type { AnalyseOptions, FindingsSheetOptions, PlanResult, SummaryOptions } from "./engine";
+// A summary of several files, each read with its own settings.
+export { analyseMany, SUMMARY_KEYS } from "./summary/many-files";
+export type { ManyAnalysis } from "./summary/many-files";
 
 // The edit plan the adapters apply.
 export { cellCount, cellWrites, forEachCellWrite } from "./plan/edit-plan";

@@ -3,19 +3,18 @@
  * OUT is the input package patched with our edits (src/cli/patch): every part the plans do not
  * touch is copied byte for byte, so charts, pivot tables, macros and everything else stay.
  * summary with several inputs writes a new workbook holding the summary alone (no links), through ExcelJS,
- * each file read with its own settings (summary-of-many.ts).
+ * each file read with its own settings (analyseMany, src/core/summary/many-files.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
-import type { ShinchokuConfig, WorkbookSnapshot } from "../../core";
+import { analyseMany, type ShinchokuConfig, type WorkbookSnapshot } from "../../core";
 import { UsageError } from "../args";
 import { applyPlan, type ApplyResult } from "../apply-plan";
 import { expandInputs, samePath, type InputFiles } from "../files";
 import { analyseFile, loadFile, planWrites, type Analysed, type WriteKind } from "../pipeline";
 import { exitCode, jsonOutput, textReport, type Failure } from "../report";
 import { saveBytes, saveWorkbook } from "../workbook-io";
-import { analyseMany } from "../summary-of-many";
 import { configForWorkbook, WorkbookSettingsError } from "../workbook-settings";
 import { msg, type CommandContext } from "./context";
 import { eachFile, reasonOf } from "./each-file";
@@ -87,10 +86,11 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
     ctx.config,
   );
   if (many.kind !== "ok") {
+    const files = many.files.map((f) => path.basename(f));
     ctx.io.err(
       many.kind === "settingsDiffer"
-        ? m.summarySettingsDiffer(many.keys, many.files)
-        : m.summaryItemAcrossSettings(many.no, many.files),
+        ? m.summarySettingsDiffer(many.keys, files)
+        : m.summaryItemAcrossSettings(many.no, files),
     );
     return 2;
   }

@@ -1,5 +1,5 @@
 /**
- * The analysis behind `summary A.xlsx B.xlsx … -o OUT`: each file read and checked with its own
+ * The analysis behind a summary of several files (`summary A.xlsx B.xlsx … -o OUT`): each file read and checked with its own
  * settings, as a single file is (the part the add-in saved in it; --config over all of them), and
  * the one summary made from all files together (docs/ARCHITECTURE.md, "A summary of several files").
  *
@@ -11,10 +11,16 @@
  * every file. An item whose sheets are in files with different settings (different labels, say)
  * cannot be read as one and is refused the same way.
  */
-import * as path from "node:path";
-import { analyse, type Analysis, type ShinchokuConfig, type WorkbookSnapshot } from "../core";
+import type { Analysis } from "../model/analysis";
+import type { WorkbookSnapshot } from "../model/snapshot";
+import type { ShinchokuConfig } from "../config/config";
+import { analyse } from "../engine";
 
-/** The settings the summary's shape depends on (cf. summarySettingsPrint in src/core/plan/summary-plan.ts). */
+/**
+ * The settings the summary's shape depends on: what summarySettingsPrint records (the flag bands
+ * through `thresholds` and `flagBands`), and the sheet's name. test/core/many-files.test.ts holds
+ * the two together: no other setting changes that print.
+ */
 export const SUMMARY_KEYS = [
   "thresholds",
   "flagBands",
@@ -49,7 +55,7 @@ export type ManyAnalysis =
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** `none`: the configuration when no file could be read (--config or the defaults). */
+/** Files are named as given (the caller shortens them for its message). `none`: the configuration when no file could be read. */
 export function analyseMany(inputs: FileInput[], asOf: Date, none: ShinchokuConfig): ManyAnalysis {
   if (inputs.length === 0) return { kind: "ok", analysis: analyse({ sheets: [] }, none, { asOf }) };
   const first = inputs[0];
@@ -61,8 +67,7 @@ export function analyseMany(inputs: FileInput[], asOf: Date, none: ShinchokuConf
     k.forEach((key) => keys.add(key));
     differing.push(x.file);
   }
-  if (differing.length)
-    return { kind: "settingsDiffer", keys: [...keys], files: [first.file, ...differing].map(base) };
+  if (differing.length) return { kind: "settingsDiffer", keys: [...keys], files: [first.file, ...differing] };
 
   // Files with the same settings together, in input order.
   const groups: Array<{ config: ShinchokuConfig; inputs: FileInput[] }> = [];
@@ -89,12 +94,10 @@ export function analyseMany(inputs: FileInput[], asOf: Date, none: ShinchokuConf
           .filter((x) => x.no === it.no)
           .flatMap((x) => x.blocks.map((b) => q.read.grids.get(b.sheet)?.file ?? "")),
       );
-      return { kind: "itemAcrossSettings", no: it.no, files: [...new Set(files)].filter(Boolean).map(base) };
+      return { kind: "itemAcrossSettings", no: it.no, files: [...new Set(files)].filter(Boolean) };
     }
   return { kind: "ok", analysis: merged(parts, first.config) };
 }
-
-const base = (f: string) => path.basename(f);
 
 /** Several analyses as one: their lists one after the other. "No form" stands only if no part has one. */
 function merged(parts: Analysis[], config: ShinchokuConfig): Analysis {
