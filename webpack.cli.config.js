@@ -22,7 +22,7 @@ module.exports = {
     ({ request }, callback) =>
       /^exceljs(\/|$)/.test(request) ? callback(null, `commonjs ${request}`) : callback(),
   ],
-  // Readable in a stack trace (--debug), and no faster to load minified.
+  // Readable in a stack trace (--debug).
   optimization: { minimize: false, moduleIds: "named" },
   plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
   devtool: false,

@@ -340,11 +340,18 @@ export async function benchRounds(
  * As a person runs it: a fresh `node` process each time, module loading and a cold JIT included,
  * `shinchoku run` against a process that only reads and writes the file with ExcelJS.
  */
+/** Wall time of `node ARGS` in a fresh process, from the repository's root; an exit not in `okCodes` throws. */
+function timeProcess(args: string[], okCodes: number[]): number {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: repoRoot(), stdio: ["ignore", "ignore", "pipe"] });
+  if (!okCodes.includes(r.status ?? -1)) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+  return performance.now() - t;
+}
+
 export function benchProcesses(
   file: string,
   runs: number,
 ): { excelJsMs: number; cliMs: number; ratio: number; classOnlyMs: number; classOnlyRatio: number } {
-  const node = process.execPath;
   const root = repoRoot();
   const copy = path.join(BENCH_DIR, "process-exceljs.xlsx");
   const out = path.join(BENCH_DIR, "process-cli.xlsx");
@@ -370,19 +377,13 @@ export function benchProcesses(
     AS_OF,
     "--no-progress",
   ];
-  const time = (args: string[], okCodes: number[]) => {
-    const t = performance.now();
-    const r = spawnSync(node, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
-    if (!okCodes.includes(r.status ?? -1)) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
-    return performance.now() - t;
-  };
   const xs: number[] = [];
   const ks: number[] = [];
   const cs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    xs.push(time(excelJsOnly, [0]));
-    ks.push(time(classOnly, [0]));
-    cs.push(time(cli, [0, 1]));
+    xs.push(timeProcess(excelJsOnly, [0]));
+    ks.push(timeProcess(classOnly, [0]));
+    cs.push(timeProcess(cli, [0, 1]));
   }
   return {
     excelJsMs: median(xs),
@@ -402,15 +403,8 @@ export function benchScale(
   large: { file: string; sheets: number },
   runs: number,
 ): string {
-  const node = process.execPath;
-  const root = repoRoot();
-  const bin = path.join(root, "bin", "shinchoku.js");
-  const time = (args: string[]) => {
-    const t = performance.now();
-    const r = spawnSync(node, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
-    return performance.now() - t;
-  };
+  const bin = path.join(repoRoot(), "bin", "shinchoku.js");
+  const time = (args: string[]) => timeProcess(args, [0, 1]);
   const nodeMs = median(Array.from({ length: runs }, () => time(["-e", "0"])));
   const lines = [
     `  Scale (a new node process each time, medians of ${runs}; node alone ${nodeMs.toFixed(0)} ms):`,

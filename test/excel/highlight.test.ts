@@ -67,12 +67,7 @@ describe("a sheet deleted between 検証's read and its highlight", () => {
     const res = await ops.validate(ja);
     expect(res.findings.length).toBeGreaterThan(0);
     expect(ours(host, SEED_SHEET).length).toBeGreaterThan(0);
-    expect(
-      host
-        .syncsSince(mark)
-        .map((s) => s.error)
-        .filter(Boolean),
-    ).toEqual(["ItemNotFound"]);
+    expect(host.syncErrorsSince(mark)).toEqual(["ItemNotFound"]);
   });
 });
 

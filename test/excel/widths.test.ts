@@ -45,12 +45,7 @@ describe("a sheet deleted between the fill's read and its write", () => {
       const res = await createOperations().fill(opts);
       // The sim fails the check over the deleted sheet's columns (what Excel does with a range of a
       // null object is not documented); the adapter checks again, and the command still resolves.
-      expect(
-        host
-          .syncsSince(mark)
-          .map((s) => s.error)
-          .filter(Boolean),
-      ).toEqual(["ItemNotFound"]);
+      expect(host.syncErrorsSince(mark)).toEqual(["ItemNotFound"]);
       expect(res.wrote).toBe(false);
       expect(res.blockedReason).toContain("No28-1");
       expect(res.blockedReason).toMatch(opts.lang === "ja" ? /見つからない/ : /is gone/);

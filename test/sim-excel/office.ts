@@ -60,6 +60,10 @@ export class SimExcelHost {
   syncsSince(mark: number): SyncRecord[] {
     return this.book.syncLog.slice(mark);
   }
+  /** The error codes of the batches Excel failed since `mark`, in order. */
+  syncErrorsSince(mark: number): string[] {
+    return this.syncsSince(mark).flatMap((s) => (s.error ? [s.error] : []));
+  }
   get selection(): { sheet: string; address: string } | null {
     return this.book.selection;
   }

@@ -11,6 +11,7 @@
  * byte for byte: it is informational, and Excel rewrites it whenever it saves.
  */
 import { REL_TYPE, type Package } from "./package";
+import { applyEdits } from "./styles";
 import type { WorkbookXml } from "./workbook";
 import { attr, decode, escapeText, setAttr } from "./xml";
 
@@ -161,19 +162,15 @@ function rewrite(
   const lead = parts.length ? xml.slice(titles.contentStart, parts[0].start) : "";
   const trail = parts.length ? xml.slice(parts[parts.length - 1].end, titles.contentEnd) : "";
   const total = parts.length - g.count + names.length;
-  const edits: Array<{ start: number; end: number; text: string }> = [
-    { start: titles.tagStart, end: titles.contentStart, text: setAttr(titles.tag, "size", String(total)) },
-    { start: titles.contentStart, end: titles.contentEnd, text: lead + list.join(sep) + trail },
+  return applyEdits(xml, [
+    { at: titles.tagStart, end: titles.contentStart, text: setAttr(titles.tag, "size", String(total)) },
+    { at: titles.contentStart, end: titles.contentEnd, text: lead + list.join(sep) + trail },
     {
-      start: g.countItem.start,
+      at: g.countItem.start,
       end: g.countItem.end,
       text: xml
         .slice(g.countItem.start, g.countItem.end)
         .replace(/(<(?:[\w.-]+:)?(?:i4|i2|int|ui4)>)\s*\d+\s*(<\/)/, `$1${names.length}$2`),
     },
-  ];
-  let out = xml;
-  for (const e of edits.sort((a, b) => b.start - a.start))
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  ]);
 }

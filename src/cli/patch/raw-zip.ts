@@ -94,8 +94,8 @@ export function inflateEntry(e: RawEntry): Buffer {
 }
 
 /**
- * Deflate's fastest level for the parts we rewrite: a third of level 6's time on worksheet XML, for
- * a part about a sixth larger (docs/performance.md); Excel recompresses whatever it saves.
+ * Deflate's fastest level for the parts we rewrite: less than half of level 6's time on worksheet
+ * XML, for parts about a sixth larger (docs/performance.md); Excel recompresses whatever it saves.
  */
 export const REWRITE_LEVEL = 1;
 
