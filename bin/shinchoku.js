@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // The package's command: runs the built CLI (one file, webpack.cli.config.js), or says how to build it.
-const path = require("path");
 const fs = require("fs");
-const entry = path.join(__dirname, "..", "dist", "node", "shinchoku.js");
+const { entry, loadBundle } = require("./bundle");
 if (!fs.existsSync(entry)) {
   process.stderr.write(
     process.argv.includes("en")
@@ -11,8 +10,8 @@ if (!fs.existsSync(entry)) {
   );
   process.exit(2);
 }
-require(entry)
-  .main(process.argv.slice(2))
+loadBundle()
+  .exports.main(process.argv.slice(2))
   .then(
     (code) => {
       process.exitCode = code;

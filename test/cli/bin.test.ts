@@ -1,5 +1,6 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { freshSamples } from "./samples";
 
@@ -15,6 +16,33 @@ describe("bin/shinchoku.js", () => {
     expect(fs.statSync(bundle).mtimeMs).toBeGreaterThanOrEqual(
       fs.statSync(path.resolve(__dirname, "../../dist/node/src/cli/main.js")).mtimeMs,
     );
+  });
+
+  it("starts from V8's code cache made by the build, and runs without it when V8 refuses it", () => {
+    const bundle = path.resolve(__dirname, "../../dist/node/shinchoku.js");
+    expect(fs.statSync(`${bundle}.cache`).mtimeMs).toBeGreaterThanOrEqual(fs.statSync(bundle).mtimeMs);
+    const loader = path.resolve(__dirname, "../../bin/bundle.js");
+    const probe = (cache: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          "-e",
+          `const b=require(${JSON.stringify(loader)});const r=b.loadBundle(${cache});` +
+            `const out=[];r.exports.main(["config","--print-default"],{out:(t)=>out.push(t),err:(t)=>out.push(t),errIsTTY:false})` +
+            `.then((c)=>process.stdout.write(JSON.stringify({used:r.cacheUsed,code:c,name:JSON.parse(out.join("")).summarySheetName})))`,
+        ],
+        { encoding: "utf8" },
+      );
+    expect(JSON.parse(probe("").stdout)).toEqual({ used: true, code: 0, name: "集計" });
+    // A cache from another Node or another build: V8 rejects it and the bundle compiles as usual.
+    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "shinchoku-cc-")), "bad.cache");
+    fs.writeFileSync(bad, Buffer.alloc(4096, 7));
+    expect(JSON.parse(probe(`{cache:${JSON.stringify(bad)}}`).stdout)).toEqual({
+      used: false,
+      code: 0,
+      name: "集計",
+    });
+    expect(JSON.parse(probe("{cache:null}").stdout)).toEqual({ used: false, code: 0, name: "集計" });
   });
 
   it("passes the exit status through: 0, 1, 2", async () => {
