@@ -35,6 +35,8 @@ interface Slot {
   raw: RawEntry | null;
   /** New content (text or bytes), or null when the part is as in the input. */
   text: string | null;
+  /** The new content already deflated (see pack), its text dropped. */
+  packed: RawEntry | null;
   deleted: boolean;
 }
 
@@ -58,7 +60,7 @@ export class Package {
   constructor(bytes: Buffer, texts?: ReadonlyMap<string, string>) {
     if (texts) for (const [name, text] of texts) this.texts.set(name, text);
     for (const raw of readRawEntries(bytes)) {
-      const slot: Slot = { name: raw.name, raw, text: null, deleted: false };
+      const slot: Slot = { name: raw.name, raw, text: null, packed: null, deleted: false };
       this.slots.push(slot);
       this.byKey.set(raw.name.toLowerCase(), slot);
     }
@@ -78,6 +80,7 @@ export class Package {
     const s = this.byKey.get(name.toLowerCase());
     if (!s || s.deleted) throw new Error(`missing part ${name}`);
     if (s.text !== null) return s.text;
+    if (s.packed) return inflateEntry(s.packed).toString("utf8");
     let t = this.texts.get(s.name);
     if (t === undefined) {
       const bytes = inflateEntry(s.raw as RawEntry);
@@ -96,14 +99,27 @@ export class Package {
   write(name: string, text: string): void {
     const s = this.byKey.get(name.toLowerCase());
     if (s) {
-      if (!s.deleted && s.text === null && this.read(name) === text) return;
+      if (!s.deleted && s.text === null && !s.packed && this.read(name) === text) return;
       s.text = text;
+      s.packed = null;
       s.deleted = false;
       return;
     }
-    const slot: Slot = { name, raw: null, text, deleted: false };
+    const slot: Slot = { name, raw: null, text, packed: null, deleted: false };
     this.slots.push(slot);
     this.byKey.set(name.toLowerCase(), slot);
+  }
+
+  /**
+   * Deflates a written part now instead of with the zip: its text (and what built it) need not stay
+   * in memory to the end of the run, where the garbage collector would copy it from one generation
+   * to the next. For parts nothing changes again; reading one inflates it.
+   */
+  pack(name: string): void {
+    const s = this.byKey.get(name.toLowerCase());
+    if (!s || s.deleted || s.text === null) return;
+    s.packed = this.entryOf(s, s.text);
+    s.text = null;
   }
 
   delete(name: string): void {
@@ -248,20 +264,22 @@ export class Package {
     const out: RawEntry[] = [];
     for (const s of this.slots) {
       if (s.deleted) continue;
-      if (s.text === null) out.push(s.raw as RawEntry);
-      else if (s.raw && this.texts.get(s.name) === s.text) out.push(s.raw);
-      else {
-        const e = newEntry(s.name, Buffer.from(s.text, "utf8"));
-        // An entry rewritten keeps its name's bytes and its date, so only the data differs.
-        const raw = s.raw;
-        out.push(
-          raw
-            ? { ...e, nameBytes: raw.nameBytes, time: raw.time, date: raw.date, flags: raw.flags & 0x0800 }
-            : e,
-        );
-      }
+      if (s.packed) out.push(s.packed);
+      else if (s.text === null) out.push(s.raw as RawEntry);
+      else out.push(this.entryOf(s, s.text));
     }
     return writeRawEntries(out);
+  }
+
+  /** The zip entry of a part with this text: its input bytes when the text is as read. */
+  private entryOf(s: Slot, text: string): RawEntry {
+    const raw = s.raw;
+    if (raw && this.texts.get(s.name) === text) return raw;
+    const e = newEntry(s.name, Buffer.from(text, "utf8"));
+    // An entry rewritten keeps its name's bytes and its date, so only the data differs.
+    return raw
+      ? { ...e, nameBytes: raw.nameBytes, time: raw.time, date: raw.date, flags: raw.flags & 0x0800 }
+      : e;
   }
 }
 

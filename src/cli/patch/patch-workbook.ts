@@ -234,6 +234,15 @@ class Patcher {
     if (e.tabColor) d.setTabColor(argb(e.tabColor));
     this.chartsSkipped += e.charts.length;
     if (e.activate) this.activate(s, d);
+    this.writeBack(s, d);
+  }
+
+  /** An item sheet done with: written and deflated now, so that its parsed state dies young. */
+  private writeBack(s: SheetEntry, d: Worksheet): void {
+    const part = this.worksheetPart(s);
+    this.pkg.write(part, d.toXml());
+    this.pkg.pack(part);
+    this.docs.delete(s);
   }
 
   private activate(s: SheetEntry, d: Worksheet | null): void {
@@ -268,6 +277,7 @@ class Patcher {
     const addCharts = (charts: readonly ChartSpec[]) => this.addCharts(sheetPart, s as SheetEntry, charts);
     const out = ownedSheetXml(e, this.styles, addTable, addCharts);
     this.pkg.write(part, out.xml);
+    this.pkg.pack(part);
     this.sheetsChanged = true;
     this.problems.push(...out.problems);
     this.cellsWritten += out.cellsWritten;
