@@ -44,7 +44,24 @@ const enum Into {
 }
 
 export function readSheetPart(part: string, xml: string, ctx: SheetContext): SheetCells {
-  return readPart(part, xml, (drive) => readSheet(drive, ctx));
+  return readPart(part, xml, (drive) => readSheet(drive, ctx), withoutEmptyCells(xml));
+}
+
+/**
+ * `<c r="B2" s="1"/>`: a formatted cell with nothing in it, most of a form's cells. Such a cell
+ * says nothing the reader keeps but its column, which only a following cell without `r` needs.
+ */
+const EMPTY_CELL = /<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="[0-9]{1,9}")?(?: t="[a-z]{1,9}")?\/>/g;
+/** A cell tag that does not start with its `r` attribute (or has none). */
+const CELL_NOT_R_FIRST = /<c(?:>|\/>|[ \t\r\n](?!r="))/;
+
+/**
+ * The sheet's text without its empty cells, removed by one native regular-expression pass instead
+ * of being scanned tag by tag; kept whole when a cell without `r` could take its column from one.
+ */
+function withoutEmptyCells(xml: string): string {
+  if (CELL_NOT_R_FIRST.test(xml)) return xml;
+  return xml.replace(EMPTY_CELL, "");
 }
 
 function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCells {
@@ -276,10 +293,39 @@ function decodeRange(ref: string): CellRange | null {
 /** Only a merge's top-left cell holds a value (Excel keeps no other; ExcelJS drops them on reading). */
 function withoutMergedCells(cells: GridCell[], merges: CellRange[]): GridCell[] {
   if (merges.length === 0) return cells;
+  // Each cell is checked against the merges on its row only (a form has dozens of merges a
+  // sheet); merges taller than TALL rows are checked for every cell instead of being spread out.
+  const byRow = new Map<number, number[]>();
+  const tall: number[] = [];
+  for (let i = 0; i < merges.length; i++) {
+    const m = merges[i];
+    if (m.bottom - m.top >= TALL) {
+      tall.push(i);
+      continue;
+    }
+    for (let r = m.top; r <= m.bottom; r++) {
+      const list = byRow.get(r);
+      if (list) list.push(i);
+      else byRow.set(r, [i]);
+    }
+  }
   return cells.filter((x) => {
-    for (const m of merges)
-      if (x.r >= m.top && x.r <= m.bottom && x.c >= m.left && x.c <= m.right)
-        return x.r === m.top && x.c === m.left;
-    return true;
+    // The first merge (in the sheet's order) that holds the cell decides, as when all are walked.
+    const i = Math.min(firstHolding(merges, byRow.get(x.r), x), firstHolding(merges, tall, x));
+    if (i === Infinity) return true;
+    const m = merges[i];
+    return x.r === m.top && x.c === m.left;
   });
+}
+
+const TALL = 64;
+
+/** The smallest of `indices` whose merge holds the cell, or Infinity. */
+function firstHolding(merges: CellRange[], indices: number[] | undefined, x: GridCell): number {
+  if (!indices) return Infinity;
+  for (let k = 0; k < indices.length; k++) {
+    const m = merges[indices[k]];
+    if (x.r >= m.top && x.r <= m.bottom && x.c >= m.left && x.c <= m.right) return indices[k];
+  }
+  return Infinity;
 }
