@@ -8,7 +8,7 @@
  * SIGINT and SIGTERM; after SIGKILL only the temporary file may remain (`.NAME.PID.RANDOM.tmp`),
  * never a damaged target.
  */
-import * as crypto from "node:crypto";
+import type * as Crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -104,10 +104,10 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
   } catch (err) {
     throw new WriteError(target, "io", (err as NodeJS.ErrnoException).code ?? "", err);
   }
-  const tmp = path.join(
-    dir,
-    `.${path.basename(real)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`,
-  );
+  // Loaded here, not with the module: validate never writes, and loading crypto costs every run.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { randomBytes } = require("node:crypto") as typeof Crypto;
+  const tmp = path.join(dir, `.${path.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   track(tmp);
   let fh: fs.promises.FileHandle | null = null;
   try {

@@ -50,6 +50,24 @@ describe("a staff sheet patched in place", () => {
     expect(out).toContain('<hyperlink ref="B2" location="\'Other\'!A1" display="go"/>');
   });
 
+  it("checks a new merge against the sheet's merges however they are written, and keeps them", () => {
+    // Excel's plain form, with whitespace between; then one written otherwise (single quotes, an
+    // attribute more), which the walk over the children reads.
+    for (const merges of [
+      '<mergeCells count="2">\n  <mergeCell ref="A1:B2"/>\n  <mergeCell ref="D4:E5"/>\n</mergeCells>',
+      '<mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref=\'D4:E5\' xr:uid="{1}"/></mergeCells>',
+    ]) {
+      const ws = new Worksheet(sheet(`<sheetData/>${merges}`));
+      expect(ws.merge({ top: 4, left: 4, bottom: 6, right: 6 })).toBe("overlaps the merged area D4:E5");
+      expect(ws.merge({ top: 0, left: 2, bottom: 0, right: 2 })).toBeNull();
+      const out = ws.toXml();
+      expect(out).toContain('<mergeCell ref="A1:B2"/>');
+      expect(out).toMatch(/<mergeCell ref=["']D4:E5["']/);
+      expect(out).toContain('<mergeCell ref="C1"/></mergeCells>');
+      expect(out).toContain('<mergeCells count="3">');
+    }
+  });
+
   it("splits a <col> covering several columns, keeping its other attributes", () => {
     const ws = new Worksheet(
       sheet('<cols><col min="1" max="10" width="9" style="3" customWidth="1"/></cols><sheetData/>'),

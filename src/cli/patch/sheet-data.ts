@@ -124,8 +124,8 @@ export class SheetData {
           end = cl + 4;
         }
         const t = text.slice(i, end);
-        const ref = attr(t, "r");
-        if (ref) col = columnIndex(ref.replace(/[0-9$]/g, ""));
+        const ref = cellRef(t);
+        if (ref) col = refColumn(ref);
         cells.push({ col, text: ref ? t : setAttr(t, "r", columnLetters(col) + (row.num + 1)) });
         col++;
         i = text.indexOf("<", end);
@@ -225,6 +225,28 @@ export class SheetData {
     out.push(this.trailing);
     return out.join("");
   }
+}
+
+/** A cell's `r`: read at its place when the tag starts with it (as Excel writes), by attribute otherwise. */
+function cellRef(cell: string): string | undefined {
+  if (cell.startsWith('<c r="')) {
+    const ref = cell.slice(6, cell.indexOf('"', 6));
+    if (ref.indexOf("&") < 0) return ref;
+  }
+  return attr(cell, "r");
+}
+
+const PLAIN_REF = /^[A-Z]{1,3}[0-9]+$/;
+
+/** The column of a cell's `r` ("B12"; "$B$12" and the odd spellings through the letters they hold). */
+function refColumn(ref: string): number {
+  if (!PLAIN_REF.test(ref)) return columnIndex(ref.replace(/[0-9$]/g, ""));
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c > 57) n = n * 26 + (c - 64);
+  }
+  return n - 1;
 }
 
 /**

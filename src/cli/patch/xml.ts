@@ -238,11 +238,19 @@ function excelEscape(s: string): string {
   return s.replace(INVALID, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
 }
 
+/** Whether text needs any of escapeText's replacements (most cell values need none). */
+// eslint-disable-next-line no-control-regex -- INVALID's characters, and the three XML escapes
+const TEXT_ESCAPED = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex -- the same, and what an attribute value escapes more
+const ATTR_ESCAPED = /[&<>"\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 export function escapeText(s: string): string {
+  if (!TEXT_ESCAPED.test(s)) return s;
   return excelEscape(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 export function escapeAttr(s: string): string {
+  if (!ATTR_ESCAPED.test(s)) return s;
   return escapeText(s)
     .replace(/"/g, "&quot;")
     .replace(/\n/g, "&#10;")

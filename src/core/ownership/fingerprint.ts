@@ -25,12 +25,33 @@ export function valuePrint(v: CellValue | PlanValue | undefined): string {
   else if (typeof v === "boolean") text = `b${v}`;
   else if (isCellError(v)) text = `e${v.error}`;
   else text = `?${String(v)}`;
-  // FNV-1a over UTF-16 units, folded to 16 bits, then kept off the two reserved prints.
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
+  return folded(fnv(FNV_OFFSET, text));
+}
+
+/**
+ * valuePrint(text) and valuePrint(text + "\u0000") together, from one pass over the text: the
+ * second hash is the first one carried on by one unit. For long texts (a whole sheet's prints).
+ */
+export function textPrintPair(text: string): [string, string] {
+  if (text === "") return [EMPTY_PRINT, valuePrint("\u0000")];
+  const h = fnv(fnv(FNV_OFFSET, "s"), text);
+  return [folded(h), folded(fnvUnit(h, 0))];
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over UTF-16 units. */
+function fnv(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = fnvUnit(h, text.charCodeAt(i));
+  return h;
+}
+
+function fnvUnit(h: number, unit: number): number {
+  return Math.imul(h ^ unit, 0x01000193) >>> 0;
+}
+
+/** Folded to 16 bits, then kept off the two reserved prints. */
+function folded(h: number): string {
   const x = (((h >>> 16) ^ h) & 0xffff) % 0xfffe;
   return (x + 1).toString(16).padStart(PRINT_LENGTH, "0");
 }

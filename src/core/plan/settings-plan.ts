@@ -30,7 +30,7 @@ import {
   sameName,
 } from "../ownership/names";
 import { RECORD_MARKER, recordSheet, recordSheetName } from "../ownership/record";
-import { valuePrint } from "../ownership/fingerprint";
+import { textPrintPair } from "../ownership/fingerprint";
 
 export const SETTINGS_SHEET = "_shinchoku_settings";
 export const BAND_NAME_PREFIX = `${NAME_PREFIX}Band.`;
@@ -186,7 +186,8 @@ export function settingsPrint(parts: unknown): string {
 
 /** Eight hex digits of a text (two 16-bit prints): a change of settings or data is told apart. */
 export function longPrint(text: string): string {
-  return valuePrint(text) + valuePrint(`${text}\u0000`);
+  const [a, b] = textPrintPair(text);
+  return a + b;
 }
 
 /** Whether a sheet is the settings sheet of the workbook (by the name pointing at it). */
