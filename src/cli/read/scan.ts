@@ -22,6 +22,12 @@ export interface XmlHandlers {
   /** Called for every element, self-closing ones too. */
   close?(name: string): void;
   text?(text: string): void;
+  /**
+   * The scanner only (saxes ignores it): an element in one fixed, common spelling, read by a sticky
+   * regular expression at its "<" in one step, instead of as tags and text one by one. `take`
+   * must do what the events of the match would have done.
+   */
+  shortcut?: { tag: string; re: RegExp; take(m: RegExpExecArray): void };
 }
 
 /** The part after a prefix: "x:c" → "c". */
@@ -100,6 +106,7 @@ export function scanXml(xml: string, h: XmlHandlers): void {
   const stack: string[] = [];
   const onText = h.text;
   const onClose = h.close;
+  const shortcut = h.shortcut;
   let sawRoot = false;
   let i = 0;
   while (i < n) {
@@ -148,6 +155,15 @@ export function scanXml(xml: string, h: XmlHandlers): void {
         continue;
       }
       throw new NotScanned(); // a DOCTYPE (it may declare entities): saxes reads it
+    }
+    if (shortcut && stack.length > 0 && xml.startsWith(shortcut.tag, lt)) {
+      shortcut.re.lastIndex = lt;
+      const m = shortcut.re.exec(xml);
+      if (m) {
+        shortcut.take(m);
+        i = shortcut.re.lastIndex;
+        continue;
+      }
     }
     // <name attr="value" ...> or <name .../>
     let j = lt + 1;

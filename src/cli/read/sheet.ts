@@ -44,25 +44,16 @@ const enum Into {
 }
 
 export function readSheetPart(part: string, xml: string, ctx: SheetContext): SheetCells {
-  return readPart(part, xml, (drive) => readSheet(drive, ctx), withoutEmptyCells(xml));
+  return readPart(part, xml, (drive) => readSheet(drive, ctx));
 }
 
 /**
- * `<c r="B2" s="1"/>`: a formatted cell with nothing in it, most of a form's cells. Such a cell
- * says nothing the reader keeps but its column, which only a following cell without `r` needs.
+ * A cell as Excel writes most of a form's: `<c r="B2" s="1"/>` (formatted, empty) or
+ * `<c r="B2" s="1" t="s"><v>7</v></c>` (a value with no formula, no entity, no line end). The
+ * scanner reads it in one step (XmlHandlers.shortcut); any other spelling goes through the tags.
  */
-const EMPTY_CELL = /<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="[0-9]{1,9}")?(?: t="[a-z]{1,9}")?\/>/g;
-/** A cell tag that does not start with its `r` attribute (or has none). */
-const CELL_NOT_R_FIRST = /<c(?:>|\/>|[ \t\r\n](?!r="))/;
-
-/**
- * The sheet's text without its empty cells, removed by one native regular-expression pass instead
- * of being scanned tag by tag; kept whole when a cell without `r` could take its column from one.
- */
-function withoutEmptyCells(xml: string): string {
-  if (CELL_NOT_R_FIRST.test(xml)) return xml;
-  return xml.replace(EMPTY_CELL, "");
-}
+const PLAIN_CELL =
+  /<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|><v>([^<&\r]*)<\/v><\/c>)/y;
 
 function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCells {
   const cells: GridCell[] = [];
@@ -140,7 +131,37 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
     }
   };
 
+  /** A cell's place from its `r` (or after the previous one), as the open tag of "c" sets it. */
+  const place = (r: string | undefined) => {
+    if (r !== undefined) {
+      const ref = decodeRef(r);
+      cRow = ref ? ref.row : row;
+      cCol = ref ? ref.col : col + 1;
+      if (ref && row < 0) row = ref.row;
+    } else {
+      cRow = row < 0 ? 0 : row;
+      cCol = col + 1;
+    }
+    col = cCol;
+  };
+
   drive({
+    shortcut: {
+      tag: "<c ",
+      re: PLAIN_CELL,
+      take(m) {
+        place(m[1]);
+        // Self-closing: a formatted empty cell, nothing more to read.
+        if (m[4] === undefined) return;
+        cType = m[3] ?? "n";
+        cStyle = m[2] !== undefined ? Number(m[2]) || 0 : 0;
+        v = m[4];
+        hasV = true;
+        f = fType = fShared = inlineText = "";
+        hasF = hasInline = false;
+        finishCell();
+      },
+    },
     open(name, a, selfClosing) {
       switch (name) {
         case "row": {
@@ -150,17 +171,7 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
           return;
         }
         case "c": {
-          const r = a.get("r");
-          if (r !== undefined) {
-            const ref = decodeRef(r);
-            cRow = ref ? ref.row : row;
-            cCol = ref ? ref.col : col + 1;
-            if (ref && row < 0) row = ref.row;
-          } else {
-            cRow = row < 0 ? 0 : row;
-            cCol = col + 1;
-          }
-          col = cCol;
+          place(a.get("r"));
           // <c r="B2" s="1"/>, a formatted empty cell (most of a form's cells): nothing more to read.
           emptyCell = selfClosing;
           if (selfClosing) return;
