@@ -56,6 +56,16 @@ describe("bin/shinchoku.js", () => {
     expect(none.stdout + none.stderr).toContain("使い方:");
   });
 
+  it("exits only once a large report is out, whole, through a pipe", async () => {
+    const s = await freshSamples();
+    // Several times the pipe's buffer (64 KiB): the process ends when it is written, not before.
+    const r = run("validate", s.plan, s.plan, s.plan, s.pasted, "--json", "--as-of", "2019-06-30");
+    expect(r.status).toBe(1);
+    expect(r.stdout.length).toBeGreaterThan(150_000);
+    const report = JSON.parse(r.stdout) as { files: unknown[] };
+    expect(report.files).toHaveLength(4);
+  });
+
   it("prints the default configuration", () => {
     const r = run("config", "--print-default");
     expect(r.status).toBe(0);
