@@ -1,9 +1,10 @@
 /**
- * The sheet reader's two shortcuts (src/cli/read/sheet.ts) against the rules they shorten, on
- * generated sheets: empty formatted cells removed before scanning, and values under merges dropped
- * by looking at the merges of each cell's row. Cells without `r` take the column after the
- * previous cell (ECMA-376 Part 1 §18.3.1.4), even an empty one; under overlapping merges, the
- * first merge in the sheet's order decides (as a walk over all of them does).
+ * The sheet reader's shortcuts (src/cli/read/sheet.ts) against the rules they shorten, on
+ * generated sheets: cells and merges in Excel's plain spelling read in one step by the scanner
+ * (others tag by tag), and values under merges dropped by looking at the merges of each cell's
+ * row. Cells without `r` take the column after the previous cell (ECMA-376 Part 1 §18.3.1.4), even
+ * an empty one; under overlapping merges, the first merge in the sheet's order decides (as a walk
+ * over all of them does).
  */
 import fc from "fast-check";
 import { columnLetters, type CellRange } from "../../src/core";
@@ -13,6 +14,7 @@ interface GenCell {
   gap: number;
   withR: boolean;
   value: number | null;
+  plain: boolean;
 }
 
 const sheetArb = fc.record({
@@ -24,6 +26,8 @@ const sheetArb = fc.record({
           gap: fc.integer({ min: 0, max: 2 }),
           withR: fc.boolean(),
           value: fc.option(fc.integer({ min: -5, max: 99 }), { nil: null }),
+          // Excel's spelling (read by the scanner's shortcut) or another one (read tag by tag).
+          plain: fc.boolean(),
         }),
         { maxLength: 8 },
       ),
@@ -36,6 +40,7 @@ const sheetArb = fc.record({
       left: fc.integer({ min: 0, max: 20 }),
       height: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 60, max: 200 })),
       width: fc.integer({ min: 0, max: 4 }),
+      plain: fc.boolean(),
     }),
     { maxLength: 10 },
   ),
@@ -55,12 +60,14 @@ function build(s: GenSheet) {
     for (const c of r.cells as GenCell[]) {
       const withR = s.allWithR || c.withR;
       col += withR ? 1 + c.gap : 1;
-      const ref = withR ? ` r="${columnLetters(col)}${row + 1}"` : "";
+      const q = c.plain ? '"' : "'";
+      const ref = withR ? ` r=${q}${columnLetters(col)}${row + 1}${q}` : "";
       xml += c.value === null ? `<c${ref} s="1"/>` : `<c${ref} s="1"><v>${c.value}</v></c>`;
       if (c.value !== null) expected.push({ r: row, c: col, v: c.value });
     }
     xml += "</row>";
   }
+  const plainMerge = s.merges.map((m) => m.plain);
   const merges: CellRange[] = s.merges.map((m) => ({
     top: m.top,
     left: m.left,
@@ -69,10 +76,10 @@ function build(s: GenSheet) {
   }));
   const mergeXml = merges.length
     ? `<mergeCells count="${merges.length}">${merges
-        .map(
-          (m) =>
-            `<mergeCell ref="${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}"/>`,
-        )
+        .map((m, i) => {
+          const ref = `${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}`;
+          return plainMerge[i] ? `<mergeCell ref="${ref}"/>` : `<mergeCell ref='${ref}' />`;
+        })
         .join("")}</mergeCells>`
     : "";
   const part =

@@ -23,11 +23,18 @@ export interface XmlHandlers {
   close?(name: string): void;
   text?(text: string): void;
   /**
-   * The scanner only (saxes ignores it): an element in one fixed, common spelling, read by a sticky
-   * regular expression at its "<" in one step, instead of as tags and text one by one. `take`
-   * must do what the events of the match would have done.
+   * The scanner only (saxes ignores them): elements in one fixed, common spelling, each read by a
+   * sticky regular expression at its "<" in one step instead of as tags and text one by one. A
+   * match holds no unclosed tag; `take` must do what the events of the match would have done.
    */
-  shortcut?: { tag: string; re: RegExp; take(m: RegExpExecArray): void };
+  shortcuts?: readonly Shortcut[];
+}
+
+export interface Shortcut {
+  /** How the element's text starts ("<c "): only there is `re` tried. */
+  tag: string;
+  re: RegExp;
+  take(m: RegExpExecArray): void;
 }
 
 /** The part after a prefix: "x:c" → "c". */
@@ -106,7 +113,7 @@ export function scanXml(xml: string, h: XmlHandlers): void {
   const stack: string[] = [];
   const onText = h.text;
   const onClose = h.close;
-  const shortcut = h.shortcut;
+  const shortcuts = h.shortcuts;
   let sawRoot = false;
   let i = 0;
   while (i < n) {
@@ -156,12 +163,21 @@ export function scanXml(xml: string, h: XmlHandlers): void {
       }
       throw new NotScanned(); // a DOCTYPE (it may declare entities): saxes reads it
     }
-    if (shortcut && stack.length > 0 && xml.startsWith(shortcut.tag, lt)) {
-      shortcut.re.lastIndex = lt;
-      const m = shortcut.re.exec(xml);
-      if (m) {
-        shortcut.take(m);
-        i = shortcut.re.lastIndex;
+    if (shortcuts && stack.length > 0) {
+      let taken = -1;
+      for (let k = 0; k < shortcuts.length; k++) {
+        const s = shortcuts[k];
+        if (!xml.startsWith(s.tag, lt)) continue;
+        s.re.lastIndex = lt;
+        const m = s.re.exec(xml);
+        if (m) {
+          s.take(m);
+          taken = s.re.lastIndex;
+        }
+        break;
+      }
+      if (taken >= 0) {
+        i = taken;
         continue;
       }
     }

@@ -52,6 +52,9 @@ export function readSheetPart(part: string, xml: string, ctx: SheetContext): She
  * `<c r="B2" s="1" t="s"><v>7</v></c>` (a value with no formula, no entity, no line end). The
  * scanner reads it in one step (XmlHandlers.shortcut); any other spelling goes through the tags.
  */
+/** `<mergeCell ref="B4:D5"/>`, as Excel writes a merge. */
+const PLAIN_MERGE = /<mergeCell ref="([A-Z$0-9:]{1,32})"\/>/y;
+
 const PLAIN_CELL =
   /<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|><v>([^<&\r]*)<\/v><\/c>)/y;
 
@@ -146,22 +149,32 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
   };
 
   drive({
-    shortcut: {
-      tag: "<c ",
-      re: PLAIN_CELL,
-      take(m) {
-        place(m[1]);
-        // Self-closing: a formatted empty cell, nothing more to read.
-        if (m[4] === undefined) return;
-        cType = m[3] ?? "n";
-        cStyle = m[2] !== undefined ? Number(m[2]) || 0 : 0;
-        v = m[4];
-        hasV = true;
-        f = fType = fShared = inlineText = "";
-        hasF = hasInline = false;
-        finishCell();
+    shortcuts: [
+      {
+        tag: "<c ",
+        re: PLAIN_CELL,
+        take(m) {
+          place(m[1]);
+          // Self-closing: a formatted empty cell, nothing more to read.
+          if (m[4] === undefined) return;
+          cType = m[3] ?? "n";
+          cStyle = m[2] !== undefined ? Number(m[2]) || 0 : 0;
+          v = m[4];
+          hasV = true;
+          f = fType = fShared = inlineText = "";
+          hasF = hasInline = false;
+          finishCell();
+        },
       },
-    },
+      {
+        tag: "<mergeCell ",
+        re: PLAIN_MERGE,
+        take(m) {
+          const range = decodeRange(m[1]);
+          if (range) merges.push(range);
+        },
+      },
+    ],
     open(name, a, selfClosing) {
       switch (name) {
         case "row": {
