@@ -68,6 +68,40 @@ describe("a staff sheet patched in place", () => {
     }
   });
 
+  it("writes the same merges from the reader's list as from its own parse of them", () => {
+    const xml = sheet(
+      '<sheetData/><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="D4:E5"/></mergeCells>',
+    );
+    const read = [
+      { top: 0, left: 0, bottom: 1, right: 1 },
+      { top: 3, left: 3, bottom: 4, right: 4 },
+    ];
+    const steps = (ws: Worksheet) => [
+      ws.merge({ top: 4, left: 4, bottom: 6, right: 6 }),
+      ws.merge({ top: 0, left: 2, bottom: 0, right: 3 }),
+      ws.merge({ top: 0, left: 3, bottom: 0, right: 3 }),
+      ws.toXml(),
+    ];
+    const own = steps(new Worksheet(xml));
+    expect(steps(new Worksheet(xml, read))).toEqual(own);
+    expect(own.slice(0, 3)).toEqual([
+      "overlaps the merged area D4:E5",
+      null,
+      "overlaps the merged area C1:D1",
+    ]);
+    // A merge removed (a cleared area) splits the children out, the added ones with them.
+    const unmerged = (ws: Worksheet) => {
+      ws.merge({ top: 9, left: 0, bottom: 9, right: 1 });
+      ws.unmergeInside([{ top: 0, left: 0, bottom: 1, right: 1 }]);
+      return ws.toXml();
+    };
+    const out = unmerged(new Worksheet(xml, read));
+    expect(out).toBe(unmerged(new Worksheet(xml)));
+    expect(out).toContain(
+      '<mergeCells count="2"><mergeCell ref="D4:E5"/><mergeCell ref="A10:B10"/></mergeCells>',
+    );
+  });
+
   it("splits a <col> covering several columns, keeping its other attributes", () => {
     const ws = new Worksheet(
       sheet('<cols><col min="1" max="10" width="9" style="3" customWidth="1"/></cols><sheetData/>'),

@@ -55,7 +55,7 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
     // The ExcelJS workbook is not needed past the snapshot: let it go before the patch allocates.
     const bytes = a.bytes;
     (a as Analysed).wb = null;
-    patched = await patchWorkbook(bytes, plans, a.texts ?? undefined);
+    patched = await patchWorkbook(bytes, plans, a.texts ?? undefined, a.snapshot.sheets);
     a.texts = null;
   } catch (err) {
     if (args.debug) ctx.io.err((err as Error).stack ?? String(err));

@@ -5,12 +5,14 @@
  * change cannot be made safely the whole file is refused (PatchRefusal), never written in part.
  */
 import {
+  type CellRange,
   type ChartSpec,
   type EditPlan,
   forEachCellWrite,
   quoteSheetName,
   rangeToA1,
   type SheetEdit,
+  type SheetSnapshot,
   type TableSpec,
   toA1,
 } from "../../core";
@@ -85,7 +87,15 @@ class Patcher {
   chartsSkipped = 0;
   cellsWritten = 0;
 
-  constructor(bytes: Buffer, texts?: ReadonlyMap<string, string>) {
+  /** The merges the reader found in each sheet, by name, and the texts it found them in. */
+  private readonly readMerges: ReadonlyMap<string, readonly CellRange[]>;
+
+  constructor(
+    bytes: Buffer,
+    private readonly texts?: ReadonlyMap<string, string>,
+    sheets?: readonly SheetSnapshot[],
+  ) {
+    this.readMerges = new Map((sheets ?? []).map((x) => [x.name, x.merges ?? []]));
     this.pkg = new Package(bytes, texts);
     this.wbPart = workbookPart(this.pkg);
     kindOf(this.pkg, this.wbPart);
@@ -113,7 +123,11 @@ class Patcher {
   private doc(s: SheetEntry): Worksheet {
     let d = this.docs.get(s);
     if (!d) {
-      d = new Worksheet(this.pkg.read(this.worksheetPart(s)));
+      const part = this.worksheetPart(s);
+      const xml = this.pkg.read(part);
+      // Still the text the reader read: its merges need not be parsed again.
+      const merges = this.texts?.get(part) === xml ? this.readMerges.get(s.name) : undefined;
+      d = new Worksheet(xml, merges);
       this.docs.set(s, d);
     }
     return d;
@@ -387,13 +401,17 @@ function absolute(a1: string): string {
   return a1.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
-/** `texts`: the parts a reader of the same bytes decoded already (readWorkbookBytes's `keep`). */
+/**
+ * `texts`: the parts a reader of the same bytes decoded already (readWorkbookBytes's `keep`);
+ * `sheets`: what it read from them (its snapshot's sheets), whose merges are then not parsed again.
+ */
 export async function patchWorkbook(
   input: Buffer,
   plans: readonly EditPlan[],
   texts?: ReadonlyMap<string, string>,
+  sheets?: readonly SheetSnapshot[],
 ): Promise<PatchResult> {
-  const p = new Patcher(input, texts);
+  const p = new Patcher(input, texts, sheets);
   for (const plan of plans) p.apply(plan);
   const bytes = p.finish();
   return { bytes, problems: p.problems, chartsSkipped: p.chartsSkipped, cellsWritten: p.cellsWritten };

@@ -87,7 +87,18 @@ export class Worksheet {
   /** Relationship ids of hyperlinks removed with the cells they were on. */
   readonly droppedRelIds: string[] = [];
 
-  constructor(private readonly xml: string) {
+  /** Merges added while the element's children are not split out (see merge). */
+  private readonly addedMerges: CellRange[] = [];
+
+  /**
+   * `readMerges`: the sheet's merges as a reader of this same text found them, if one did; a
+   * merge is then checked against them, and the element's children are split out only when one
+   * must be removed.
+   */
+  constructor(
+    private readonly xml: string,
+    private readonly readMerges?: readonly CellRange[],
+  ) {
     this.root = rootElement(xml);
     if (this.root.name !== "worksheet") throw new PatchRefusal(`a worksheet written as <${this.root.name}>`);
     this.kids = childElements(xml, this.root.openEnd, this.root.closeStart).map((k) => ({
@@ -114,7 +125,11 @@ export class Worksheet {
   // ---- merges ----
 
   private mergeList(): string[] {
-    return (this.merges ??= this.childTexts(this.kid("mergeCells")));
+    if (!this.merges) {
+      this.merges = this.childTexts(this.kid("mergeCells"));
+      for (const r of this.addedMerges.splice(0)) this.merges.push(mergeCellXml(r));
+    }
+    return this.merges;
   }
 
   /** Unmerges the merged areas lying inside any of the ranges. */
@@ -126,12 +141,18 @@ export class Worksheet {
 
   /** Merges a range; the problem in words when it overlaps a merged area. */
   merge(r: CellRange): string | null {
+    if (!this.merges && this.readMerges) {
+      for (const m of [...this.readMerges, ...this.addedMerges])
+        if (overlaps(m, r)) return `overlaps the merged area ${rangeToA1(m)}`;
+      this.addedMerges.push(r);
+      return null;
+    }
     const list = this.mergeList();
     if (!this.mergeRanges || this.mergeRanges.length !== list.length)
       this.mergeRanges = list.map((m) => safeRange(attr(m, "ref") ?? ""));
     for (let i = 0; i < list.length; i++)
       if (overlaps(this.mergeRanges[i], r)) return `overlaps the merged area ${attr(list[i], "ref")}`;
-    list.push(`<mergeCell ref="${rangeToA1(r)}"/>`);
+    list.push(mergeCellXml(r));
     this.mergeRanges.push(r);
     return null;
   }
@@ -277,6 +298,7 @@ export class Worksheet {
     if (!sd || sd.selfClosing) replace("sheetData", `<sheetData>${rows}</sheetData>`);
     if (this.merges)
       replace("mergeCells", this.merges.length ? this.listElement("mergeCells", this.merges) : null);
+    else if (this.addedMerges.length) this.appendMerges(replace);
     for (const k of this.removedCf) edits.push({ at: k.start, end: k.end, text: "" });
     if (this.newCf.length) {
       const cfs = this.kids.filter((k) => k.name === "conditionalFormatting");
@@ -298,6 +320,15 @@ export class Worksheet {
           : null,
       );
     return applyEdits(xml, edits);
+  }
+
+  /** The merges added to the element as it is: its children kept as written, its count updated. */
+  private appendMerges(replace: (name: string, text: string | null) => void): void {
+    const k = this.kid("mergeCells");
+    const kept = k && !k.selfClosing ? this.xml.slice(k.openEnd, k.closeStart) : "";
+    const count = (kept.match(/<(?:[\w.-]+:)?mergeCell\b/g) ?? []).length + this.addedMerges.length;
+    const open = setAttr(this.openOf("mergeCells", "<mergeCells>"), "count", String(count));
+    replace("mergeCells", `${open}${kept}${this.addedMerges.map(mergeCellXml).join("")}</mergeCells>`);
   }
 
   private openOf(name: string, fallback: string): string {
@@ -372,6 +403,10 @@ export class Worksheet {
     if (isOn === on) return;
     edits.push({ at: view.start, end: view.openEnd, text: setAttr(open, "tabSelected", on ? "1" : null) });
   }
+}
+
+function mergeCellXml(r: CellRange): string {
+  return `<mergeCell ref="${rangeToA1(r)}"/>`;
 }
 
 /** mc:AlternateContent takes its place from the element its first choice holds. */
