@@ -21,6 +21,8 @@ const sheetArb = fc.record({
   rows: fc.array(
     fc.record({
       skip: fc.integer({ min: 0, max: 2 }),
+      // A row with its number (and attributes as Excel adds them), or one without, after the last.
+      rowWithR: fc.boolean(),
       cells: fc.array(
         fc.record({
           gap: fc.integer({ min: 0, max: 2 }),
@@ -54,8 +56,8 @@ function build(s: GenSheet) {
   let xml = "";
   let row = -1;
   for (const r of s.rows) {
-    row += 1 + r.skip;
-    xml += `<row r="${row + 1}">`;
+    row += r.rowWithR ? 1 + r.skip : 1;
+    xml += r.rowWithR ? `<row r="${row + 1}" spans="1:9" x14ac:dyDescent="0.25">` : "<row>";
     let col = -1;
     for (const c of r.cells as GenCell[]) {
       const withR = s.allWithR || c.withR;

@@ -24,8 +24,9 @@ export interface XmlHandlers {
   text?(text: string): void;
   /**
    * The scanner only (saxes ignores them): elements in one fixed, common spelling, each read by a
-   * sticky regular expression at its "<" in one step instead of as tags and text one by one. A
-   * match holds no unclosed tag; `take` must do what the events of the match would have done.
+   * sticky regular expression at its "<" in one step instead of as tags and text one by one.
+   * `take` must do what the events of the match would have done. Tried in order; the first that
+   * matches is taken.
    */
   shortcuts?: readonly Shortcut[];
 }
@@ -33,8 +34,14 @@ export interface XmlHandlers {
 export interface Shortcut {
   /** How the element's text starts ("<c "): only there is `re` tried. */
   tag: string;
+  /** Sticky. Its match holds whole elements, or one start tag when `opens` is set. */
   re: RegExp;
-  take(m: RegExpExecArray): void;
+  /** Whether `take` reads the match's groups; if not, the scanner only tests (no match is built). */
+  groups: boolean;
+  /** `m`: the match (null without groups); `at`: where it starts in `xml`. */
+  take(m: RegExpExecArray | null, xml: string, at: number): void;
+  /** The element a match leaves open (a start tag: its end tag comes later). */
+  opens?: string;
 }
 
 /** The part after a prefix: "x:c" → "c". */
@@ -165,16 +172,15 @@ export function scanXml(xml: string, h: XmlHandlers): void {
     }
     if (shortcuts && stack.length > 0) {
       let taken = -1;
-      for (let k = 0; k < shortcuts.length; k++) {
+      for (let k = 0; k < shortcuts.length && taken < 0; k++) {
         const s = shortcuts[k];
         if (!xml.startsWith(s.tag, lt)) continue;
         s.re.lastIndex = lt;
-        const m = s.re.exec(xml);
-        if (m) {
-          s.take(m);
-          taken = s.re.lastIndex;
-        }
-        break;
+        let m: RegExpExecArray | null = null;
+        if (s.groups ? (m = s.re.exec(xml)) === null : !s.re.test(xml)) continue;
+        taken = s.re.lastIndex;
+        s.take(m, xml, lt);
+        if (s.opens) stack.push(s.opens);
       }
       if (taken >= 0) {
         i = taken;

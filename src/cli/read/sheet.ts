@@ -44,19 +44,39 @@ const enum Into {
 }
 
 export function readSheetPart(part: string, xml: string, ctx: SheetContext): SheetCells {
-  return readPart(part, xml, (drive) => readSheet(drive, ctx));
+  return readPart(part, xml, (drive) => readSheet(drive, ctx), withoutEmptyCells(xml));
 }
 
-/**
- * A cell as Excel writes most of a form's: `<c r="B2" s="1"/>` (formatted, empty) or
- * `<c r="B2" s="1" t="s"><v>7</v></c>` (a value with no formula, no entity, no line end). The
- * scanner reads it in one step (XmlHandlers.shortcut); any other spelling goes through the tags.
- */
-/** `<mergeCell ref="B4:D5"/>`, as Excel writes a merge. */
-const PLAIN_MERGE = /<mergeCell ref="([A-Z$0-9:]{1,32})"\/>/y;
+/** `<c r="B2" s="1"/>`: a formatted empty cell, most of a form's cells. */
+const EMPTY_CELLS = /<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="[0-9]{1,9}")?(?: t="[a-zA-Z]{1,9}")?\/>/g;
+/** A cell tag that does not start with its `r` (or has none). */
+const CELL_NOT_R_FIRST = /<c(?:>|\/>|[ \t\r\n](?!r="))/;
 
-const PLAIN_CELL =
-  /<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|><v>([^<&\r]*)<\/v><\/c>)/y;
+/**
+ * The sheet's text without its empty cells, cut by one native pass instead of being scanned one
+ * by one: such a cell says nothing the reader keeps but its column, which only a following cell
+ * without `r` takes. Only cells starting with `r` are cut, so such a cell is still in the shorter
+ * text, and then the whole text is scanned.
+ */
+function withoutEmptyCells(xml: string): string {
+  const shorter = xml.replace(EMPTY_CELLS, "");
+  return CELL_NOT_R_FIRST.test(shorter) ? xml : shorter;
+}
+
+/*
+ * Elements as Excel writes most of a sheet's, read by the scanner in one step each
+ * (XmlHandlers.shortcuts); any other spelling goes through the tags. Refs and numbers in them are
+ * in the shapes decodeRef reads, so the shortcuts place cells as the tags would.
+ */
+/** `<c r="B2" s="1" t="s"><v>7</v></c>`: one value, no formula, no entity, no line end. */
+const VALUE_CELL =
+  /<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?><v>([^<&\r]*)<\/v><\/c>/y;
+/** `<row r="2" spans="1:15" x14ac:dyDescent="0.25">`: a row's start tag, one `r`. */
+const ROW_START = /<row r="[1-9][0-9]{0,6}"(?: (?!r=)[A-Za-z_][\w:.-]*="[^"<>&]*")*>/y;
+/** `<mergeCell ref="B4:D5"/>`. */
+const MERGE_CELL = /<mergeCell ref="([A-Z$0-9:]{1,32})"\/>/y;
+const CELL_REF_AT = '<c r="'.length;
+const ROW_REF_AT = '<row r="'.length;
 
 function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCells {
   const cells: GridCell[] = [];
@@ -148,18 +168,29 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
     col = cCol;
   };
 
+  /** The cell whose `r` (letters, then digits, as the shortcuts' patterns hold) starts at `at`. */
+  const placeAt = (xml: string, at: number) => {
+    let i = at;
+    let c = 0;
+    for (let ch = xml.charCodeAt(i); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++i)) c = c * 26 + (ch - 64);
+    cCol = c - 1;
+    cRow = digitsAt(xml, i) - 1;
+    if (row < 0) row = cRow;
+    col = cCol;
+  };
+
   drive({
     shortcuts: [
       {
         tag: "<c ",
-        re: PLAIN_CELL,
-        take(m) {
-          place(m[1]);
-          // Self-closing: a formatted empty cell, nothing more to read.
-          if (m[4] === undefined) return;
-          cType = m[3] ?? "n";
-          cStyle = m[2] !== undefined ? Number(m[2]) || 0 : 0;
-          v = m[4];
+        re: VALUE_CELL,
+        groups: true,
+        take(m, xml, at) {
+          const [, st, t, value] = m as RegExpExecArray;
+          placeAt(xml, at + CELL_REF_AT);
+          cType = t ?? "n";
+          cStyle = st !== undefined ? Number(st) || 0 : 0;
+          v = value;
           hasV = true;
           f = fType = fShared = inlineText = "";
           hasF = hasInline = false;
@@ -167,10 +198,21 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
         },
       },
       {
+        tag: "<row ",
+        re: ROW_START,
+        groups: false,
+        opens: "row",
+        take(_, xml, at) {
+          row = digitsAt(xml, at + ROW_REF_AT) - 1;
+          col = -1;
+        },
+      },
+      {
         tag: "<mergeCell ",
-        re: PLAIN_MERGE,
+        re: MERGE_CELL,
+        groups: true,
         take(m) {
-          const range = decodeRange(m[1]);
+          const range = decodeRange((m as RegExpExecArray)[1]);
           if (range) merges.push(range);
         },
       },
@@ -260,6 +302,14 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
     },
   });
   return { cells: withoutMergedCells(cells, merges), merges, columnWidths, columnWidthsComplete };
+}
+
+/** The number written in decimal digits from `at`. */
+function digitsAt(xml: string, at: number): number {
+  let n = 0;
+  for (let i = at, ch = xml.charCodeAt(i); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++i))
+    n = n * 10 + (ch - 48);
+  return n;
 }
 
 function number(v: string): number | null {

@@ -53,10 +53,16 @@ export function attrLocal(attrs: Attrs, local: string): string | undefined {
 /**
  * Reads a part with the fast scanner (scan.ts), or, where it declines, again from the start with
  * saxes. `read` gets a driver to run its handlers with, and must keep its state inside the call.
+ * `scanned`: the text the scanner reads, if the caller has shortened it (saxes reads `xml`).
  */
-export function readPart<T>(part: string, xml: string, read: (drive: (h: XmlHandlers) => void) => T): T {
+export function readPart<T>(
+  part: string,
+  xml: string,
+  read: (drive: (h: XmlHandlers) => void) => T,
+  scanned: string = xml,
+): T {
   try {
-    return read((h) => scanXml(xml, h));
+    return read((h) => scanXml(scanned, h));
   } catch (err) {
     if (!(err instanceof NotScanned)) throw err;
     return read((h) => parseXml(part, xml, h));
