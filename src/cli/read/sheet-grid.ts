@@ -15,6 +15,8 @@ export interface GridCell {
 
 export function sheetFromCells(name: string, cells: readonly GridCell[], merges: CellRange[]): SheetSnapshot {
   // The box's top, left and bottom (merges included); its right edge is each row's own (below).
+  // Loops by index: this runs once a sheet, mostly before V8 has compiled it, where a for-of
+  // loop's iterator costs more than the loop's own work.
   let top = Infinity,
     left = Infinity,
     bottom = -1;
@@ -23,10 +25,10 @@ export function sheetFromCells(name: string, cells: readonly GridCell[], merges:
     if (r > bottom) bottom = r;
     if (c < left) left = c;
   };
-  for (const x of cells) extend(x.r, x.c);
-  for (const m of merges) {
-    extend(m.top, m.left);
-    extend(m.bottom, m.left);
+  for (let i = 0; i < cells.length; i++) extend(cells[i].r, cells[i].c);
+  for (let i = 0; i < merges.length; i++) {
+    extend(merges[i].top, merges[i].left);
+    extend(merges[i].bottom, merges[i].left);
   }
   if (bottom < 0)
     return { name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges };
@@ -36,14 +38,26 @@ export function sheetFromCells(name: string, cells: readonly GridCell[], merges:
   // The form's rows are short and many are empty: half the slots of the bounding box on the bench
   // workbook (46,200 of 95,400), a third on a filled one: less memory, and less for the reader to scan.
   const rowLength = new Int32Array(h);
-  for (const x of cells) rowLength[x.r - top] = Math.max(rowLength[x.r - top], x.c - left + 1);
-  const grid = <T>() => Array.from({ length: h }, (_, i) => new Array<T | null>(rowLength[i]).fill(null));
+  let anyFormula = false;
+  let anyFormat = false;
+  for (let i = 0; i < cells.length; i++) {
+    const x = cells[i];
+    rowLength[x.r - top] = Math.max(rowLength[x.r - top], x.c - left + 1);
+    if (x.f !== null) anyFormula = true;
+    if (x.n !== null) anyFormat = true;
+  }
+  const grid = <T>() => {
+    const rows: Array<Array<T | null>> = new Array(h);
+    for (let i = 0; i < h; i++) rows[i] = new Array<T | null>(rowLength[i]).fill(null);
+    return rows;
+  };
   const values = grid<CellValue>();
   // Formulas and formats only where a sheet has any (most item sheets have neither): fewer arrays
   // to build, and fewer for the garbage collector to carry while the engine runs.
-  const formulas = cells.some((x) => x.f !== null) ? grid<string>() : undefined;
-  const numberFormats = cells.some((x) => x.n !== null) ? grid<string>() : undefined;
-  for (const x of cells) {
+  const formulas = anyFormula ? grid<string>() : undefined;
+  const numberFormats = anyFormat ? grid<string>() : undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const x = cells[i];
     values[x.r - top][x.c - left] = x.v;
     if (formulas) formulas[x.r - top][x.c - left] = x.f;
     if (numberFormats) numberFormats[x.r - top][x.c - left] = x.n;
