@@ -74,7 +74,8 @@ const VALUE_CELL =
 /** `<row r="2" spans="1:15" x14ac:dyDescent="0.25">`: a row's start tag, one `r`. */
 const ROW_START = /<row r="[1-9][0-9]{0,6}"(?: (?!r=)[A-Za-z_][\w:.-]*="[^"<>&]*")*>/y;
 /** `<mergeCell ref="B4:D5"/>`. */
-const MERGE_CELL = /<mergeCell ref="([A-Z$0-9:]{1,32})"\/>/y;
+const MERGE_CELL = /<mergeCell ref="[A-Z]{1,3}[1-9][0-9]{0,6}:[A-Z]{1,3}[1-9][0-9]{0,6}"\/>/y;
+const MERGE_REF_AT = '<mergeCell ref="'.length;
 const CELL_REF_AT = '<c r="'.length;
 const ROW_REF_AT = '<row r="'.length;
 
@@ -210,10 +211,25 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
       {
         tag: "<mergeCell ",
         re: MERGE_CELL,
-        groups: true,
-        take(m) {
-          const range = decodeRange((m as RegExpExecArray)[1]);
-          if (range) merges.push(range);
+        groups: false,
+        take(_, xml, at) {
+          // "B4:D5" read where it stands, corners in either order as decodeRange takes them.
+          let i = at + MERGE_REF_AT;
+          let c1 = 0;
+          for (let ch = xml.charCodeAt(i); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++i))
+            c1 = c1 * 26 + (ch - 64);
+          const r1 = digitsAt(xml, i);
+          while (xml.charCodeAt(i) !== 58) i++;
+          let c2 = 0;
+          for (let ch = xml.charCodeAt(++i); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++i))
+            c2 = c2 * 26 + (ch - 64);
+          const r2 = digitsAt(xml, i);
+          merges.push({
+            top: Math.min(r1, r2) - 1,
+            left: Math.min(c1, c2) - 1,
+            bottom: Math.max(r1, r2) - 1,
+            right: Math.max(c1, c2) - 1,
+          });
         },
       },
     ],
@@ -367,39 +383,34 @@ function decodeRange(ref: string): CellRange | null {
 /** Only a merge's top-left cell holds a value (Excel keeps no other; ExcelJS drops them on reading). */
 function withoutMergedCells(cells: GridCell[], merges: CellRange[]): GridCell[] {
   if (merges.length === 0) return cells;
-  // Each cell is checked against the merges on its row only (a form has dozens of merges a
-  // sheet); merges taller than TALL rows are checked for every cell instead of being spread out.
-  const byRow = new Map<number, number[]>();
-  const tall: number[] = [];
-  for (let i = 0; i < merges.length; i++) {
-    const m = merges[i];
-    if (m.bottom - m.top >= TALL) {
-      tall.push(i);
-      continue;
-    }
-    for (let r = m.top; r <= m.bottom; r++) {
-      const list = byRow.get(r);
-      if (list) list.push(i);
-      else byRow.set(r, [i]);
-    }
-  }
+  // A sweep down the rows (cells come row by row): the merges taken by their top row, and of them
+  // only those reaching the cell's row are looked at (a form has dozens of merges a sheet, a few a
+  // row). Under overlapping merges the first in the sheet's order decides, as a walk over all does.
+  const byTop = merges.map((_, i) => i).sort((a, b) => merges[a].top - merges[b].top || a - b);
+  let next = 0;
+  let row = -1;
+  let active: number[] = [];
   return cells.filter((x) => {
-    // The first merge (in the sheet's order) that holds the cell decides, as when all are walked.
-    const i = Math.min(firstHolding(merges, byRow.get(x.r), x), firstHolding(merges, tall, x));
-    if (i === Infinity) return true;
-    const m = merges[i];
-    return x.r === m.top && x.c === m.left;
+    if (x.r < row) {
+      // A row out of order: the sweep starts again.
+      next = 0;
+      active = [];
+      row = -1;
+    }
+    if (x.r !== row) {
+      row = x.r;
+      active = active.filter((i) => merges[i].bottom >= row);
+      while (next < byTop.length && merges[byTop[next]].top <= row) {
+        const i = byTop[next++];
+        if (merges[i].bottom >= row) active.push(i);
+      }
+    }
+    let first = -1;
+    for (let k = 0; k < active.length; k++) {
+      const m = merges[active[k]];
+      if (x.c >= m.left && x.c <= m.right && (first < 0 || active[k] < first)) first = active[k];
+    }
+    if (first < 0) return true;
+    return x.r === merges[first].top && x.c === merges[first].left;
   });
-}
-
-const TALL = 64;
-
-/** The smallest of `indices` whose merge holds the cell, or Infinity. */
-function firstHolding(merges: CellRange[], indices: number[] | undefined, x: GridCell): number {
-  if (!indices) return Infinity;
-  for (let k = 0; k < indices.length; k++) {
-    const m = merges[indices[k]];
-    if (x.r >= m.top && x.r <= m.bottom && x.c >= m.left && x.c <= m.right) return indices[k];
-  }
-  return Infinity;
 }
