@@ -187,7 +187,11 @@ function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCel
         re: VALUE_CELL,
         groups: true,
         take(m, xml, at) {
-          const [, st, t, value] = m as RegExpExecArray;
+          // By index: destructuring would walk the match with an iterator.
+          const match = m as RegExpExecArray;
+          const st = match[1];
+          const t = match[2];
+          const value = match[3];
           placeAt(xml, at + CELL_REF_AT);
           cType = t ?? "n";
           cStyle = st !== undefined ? Number(st) || 0 : 0;

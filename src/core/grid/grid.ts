@@ -29,7 +29,8 @@ export class Grid {
     this.formats = snap.numberFormats ?? null;
     this.formulas = snap.formulas ?? null;
     let width = 0;
-    for (const line of snap.values) if (line.length > width) width = line.length;
+    for (let i = 0; i < snap.values.length; i++)
+      if (snap.values[i].length > width) width = snap.values[i].length;
     this.rowCount = snap.originRow + snap.values.length;
     this.colCount = snap.originCol + width;
     // Readers hand merges over in the sheet's order, mostly sorted already: no sort then.

@@ -98,7 +98,9 @@ export class LabelMatcher {
 
   private matchKey(key: string): LabelMatch | null {
     if (!key) return null;
-    for (const v of this.variants) {
+    // By index: once per distinct text over every variant, mostly before V8 has compiled it.
+    for (let i = 0; i < this.variants.length; i++) {
+      const v = this.variants[i];
       if (!key.startsWith(v.key)) continue;
       const rest = key.slice(v.key.length);
       if (PREFIX_FIELDS.has(v.field)) return matchOf(v, rest);

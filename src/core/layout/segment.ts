@@ -89,7 +89,10 @@ function lastNonBlankRow(view: SheetView, from: number): number {
 function findSections(view: SheetView, labels: LabelCell[], top: number, bottom: number): Section[] {
   // Each section as it is found; its bottom, the row before the next one's top, once they are in order.
   const sections: Section[] = [];
-  for (const l of labels) {
+  // By index, as the scans over the labels below: they run for every sheet, mostly before V8 has
+  // compiled them, where a for-of loop's iterator costs more than the loop's work.
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
     const kind = l.match.role.section;
     if (!kind) continue;
     // The final evaluation's label may appear twice (header row and label column): keep the first.
@@ -111,14 +114,16 @@ function startedJustAbove(
   kind: SectionKind,
   row: number,
 ): boolean {
-  for (const s of starts) if (s.kind === kind && row - s.top <= 1) return true;
+  for (let i = 0; i < starts.length; i++)
+    if (starts[i].kind === kind && row - starts[i].top <= 1) return true;
   return false;
 }
 
 /** The row above a section label is that section's header when it holds the section's companion labels or years, and no long text. */
 function rowBelongsAbove(view: SheetView, labels: LabelCell[], row: number, kind: SectionKind): boolean {
   let companion = false;
-  for (const l of labels) {
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
     if (l.row !== row) continue;
     const { section, header } = l.match.role;
     if ((section && section !== kind) || header) return false;
