@@ -98,21 +98,25 @@ function build(s: GenSheet) {
     const m = merges.find((m) => x.r >= m.top && x.r <= m.bottom && x.c >= m.left && x.c <= m.right);
     return !m || (m.top === x.r && m.left === x.c);
   });
-  return { part, kept };
+  return { part, kept, merges };
 }
 
 describe("the sheet reader's shortcuts", () => {
   it("read every value where the rules put it, empty cells and merges in any arrangement", () => {
     fc.assert(
       fc.property(sheetArb, (s) => {
-        const { part, kept } = build(s);
-        const got = readSheetPart("xl/worksheets/sheet1.xml", part, {
-          sharedStrings: [],
-          formats: ["General", "General"],
-          date1904: false,
-        });
+        const { part, kept, merges } = build(s);
         const byPlace = (a: { r: number; c: number }, b: { r: number; c: number }) => a.r - b.r || a.c - b.c;
-        expect(got.cells.map((x) => ({ r: x.r, c: x.c, v: x.v })).sort(byPlace)).toEqual(kept.sort(byPlace));
+        const base = { sharedStrings: [], formats: ["General", "General"], date1904: false };
+        // Without the workbook's memo of merge elements, with it, and from it (a second sheet of the form).
+        const mergeBlocks = new Map<string, Int32Array | null>();
+        for (const ctx of [base, { ...base, mergeBlocks }, { ...base, mergeBlocks }]) {
+          const got = readSheetPart("xl/worksheets/sheet1.xml", part, ctx);
+          expect(got.cells.map((x) => ({ r: x.r, c: x.c, v: x.v })).sort(byPlace)).toEqual(
+            kept.sort(byPlace),
+          );
+          expect(got.merges).toEqual(merges);
+        }
       }),
       { numRuns: 400 },
     );

@@ -53,6 +53,7 @@ export function readWorkbookBytes(
     formats: readNumberFormats(stylesPart, pkg.text(stylesPart)),
     sharedStrings: readSharedStrings(stringsPart, pkg.text(stringsPart)),
     date1904: workbook.date1904,
+    mergeBlocks: new Map<string, Int32Array | null>(),
   };
   const sheets: SheetSnapshot[] = [];
   for (const s of workbook.sheets) {

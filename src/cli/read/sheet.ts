@@ -14,6 +14,11 @@ export interface SheetContext {
   /** Number format code of each cell format (styles' cellXfs), by the cell's `s`. */
   formats: readonly string[];
   date1904: boolean;
+  /**
+   * Merges by the text of a sheet's <mergeCells> element, for the workbook being read: the sheets
+   * of one form have the same, so it is read once (null: not in the plain spelling).
+   */
+  mergeBlocks?: Map<string, Int32Array | null>;
 }
 
 export interface SheetCells {
@@ -44,7 +49,51 @@ const enum Into {
 }
 
 export function readSheetPart(part: string, xml: string, ctx: SheetContext): SheetCells {
-  return readPart(part, xml, (drive) => readSheet(drive, ctx), withoutEmptyCells(xml));
+  const known = ctx.mergeBlocks ? knownMerges(xml, ctx.mergeBlocks) : null;
+  const scanned = withoutEmptyCells(known ? known.rest : xml);
+  return readPart(part, xml, (drive) => readSheet(drive, ctx, known?.merges), scanned);
+}
+
+/** <mergeCells> holding only `<mergeCell ref="B4:D5"/>`, as Excel writes it. */
+const PLAIN_MERGES =
+  /^<mergeCells(?: count="[0-9]{1,9}")?>(?:<mergeCell ref="[A-Z]{1,3}[1-9][0-9]{0,6}:[A-Z]{1,3}[1-9][0-9]{0,6}"\/>)*<\/mergeCells>$/;
+const MERGES_END = "</mergeCells>";
+
+/**
+ * The sheet's merges from its <mergeCells> element, read once per distinct element text, and the
+ * sheet's text without the element (for the scanner); null when there is none in the plain
+ * spelling, and the scanner reads the merges as it meets them.
+ */
+function knownMerges(
+  xml: string,
+  blocks: Map<string, Int32Array | null>,
+): { merges: CellRange[]; rest: string } | null {
+  const start = xml.indexOf("<mergeCells");
+  if (start < 0) return null;
+  const end = xml.indexOf(MERGES_END, start);
+  if (end < 0) return null;
+  const block = xml.slice(start, end + MERGES_END.length);
+  let corners = blocks.get(block);
+  if (corners === undefined) {
+    corners = PLAIN_MERGES.test(block) ? mergeCorners(block) : null;
+    blocks.set(block, corners);
+  }
+  if (corners === null) return null;
+  const merges: CellRange[] = [];
+  for (let i = 0; i < corners.length; i += 4)
+    merges.push({ top: corners[i], left: corners[i + 1], bottom: corners[i + 2], right: corners[i + 3] });
+  return { merges, rest: xml.slice(0, start) + xml.slice(end + MERGES_END.length) };
+}
+
+/** The corners (top, left, bottom, right, 0-based) of every ref="B4:D5" in a plain <mergeCells>. */
+function mergeCorners(block: string): Int32Array {
+  const refs = block.match(/[A-Z]{1,3}[1-9][0-9]{0,6}:[A-Z]{1,3}[1-9][0-9]{0,6}/g) ?? [];
+  const out = new Int32Array(refs.length * 4);
+  refs.forEach((ref, k) => {
+    const r = decodeRange(ref) as CellRange;
+    out.set([r.top, r.left, r.bottom, r.right], k * 4);
+  });
+  return out;
 }
 
 /** `<c r="B2" s="1"/>`: a formatted empty cell, most of a form's cells. */
@@ -79,9 +128,13 @@ const MERGE_REF_AT = '<mergeCell ref="'.length;
 const CELL_REF_AT = '<c r="'.length;
 const ROW_REF_AT = '<row r="'.length;
 
-function readSheet(drive: (h: XmlHandlers) => void, ctx: SheetContext): SheetCells {
+function readSheet(
+  drive: (h: XmlHandlers) => void,
+  ctx: SheetContext,
+  readMerges?: readonly CellRange[],
+): SheetCells {
   const cells: GridCell[] = [];
-  const merges: CellRange[] = [];
+  const merges: CellRange[] = readMerges ? [...readMerges] : [];
   const columnWidths: Record<number, number | null> = {};
   let columnWidthsComplete = true;
   const shared = new Map<string, { row: number; col: number; text: string }>();
