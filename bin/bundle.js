@@ -27,7 +27,7 @@ function loadBundle({ cache = cacheFile } = {}) {
   const script = new vm.Script(Module.wrap(source), { filename: entry, cachedData });
   const mod = new Module(entry, module);
   mod.filename = entry;
-  mod.paths = Module._nodeModulePaths(path.dirname(entry));
+  // The bundle's own require resolves from its place (ExcelJS, loaded only for a summary of several files).
   const require = Module.createRequire(entry);
   script.runInThisContext().call(mod.exports, mod.exports, require, mod, entry, path.dirname(entry));
   mod.loaded = true;

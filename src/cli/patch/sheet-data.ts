@@ -236,17 +236,13 @@ function cellRef(cell: string): string | undefined {
   return attr(cell, "r");
 }
 
-const PLAIN_REF = /^[A-Z]{1,3}[0-9]+$/;
+/** The letters of a plain cell ref ("B12"). */
+const PLAIN_REF_LETTERS = /^[A-Z]{1,3}(?=[0-9]+$)/;
 
 /** The column of a cell's `r` ("B12"; "$B$12" and the odd spellings through the letters they hold). */
 function refColumn(ref: string): number {
-  if (!PLAIN_REF.test(ref)) return columnIndex(ref.replace(/[0-9$]/g, ""));
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c > 57) n = n * 26 + (c - 64);
-  }
-  return n - 1;
+  const letters = PLAIN_REF_LETTERS.exec(ref);
+  return columnIndex(letters ? letters[0] : ref.replace(/[0-9$]/g, ""));
 }
 
 /**

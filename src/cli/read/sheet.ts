@@ -122,9 +122,6 @@ const VALUE_CELL =
   /<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?><v>([^<&\r]*)<\/v><\/c>/y;
 /** `<row r="2" spans="1:15" x14ac:dyDescent="0.25">`: a row's start tag, one `r`. */
 const ROW_START = /<row r="[1-9][0-9]{0,6}"(?: (?!r=)[A-Za-z_][\w:.-]*="[^"<>&]*")*>/y;
-/** `<mergeCell ref="B4:D5"/>`. */
-const MERGE_CELL = /<mergeCell ref="[A-Z]{1,3}[1-9][0-9]{0,6}:[A-Z]{1,3}[1-9][0-9]{0,6}"\/>/y;
-const MERGE_REF_AT = '<mergeCell ref="'.length;
 const CELL_REF_AT = '<c r="'.length;
 const ROW_REF_AT = '<row r="'.length;
 
@@ -263,30 +260,6 @@ function readSheet(
         take(_, xml, at) {
           row = digitsAt(xml, at + ROW_REF_AT) - 1;
           col = -1;
-        },
-      },
-      {
-        tag: "<mergeCell ",
-        re: MERGE_CELL,
-        groups: false,
-        take(_, xml, at) {
-          // "B4:D5" read where it stands, corners in either order as decodeRange takes them.
-          let i = at + MERGE_REF_AT;
-          let c1 = 0;
-          for (let ch = xml.charCodeAt(i); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++i))
-            c1 = c1 * 26 + (ch - 64);
-          const r1 = digitsAt(xml, i);
-          while (xml.charCodeAt(i) !== 58) i++;
-          let c2 = 0;
-          for (let ch = xml.charCodeAt(++i); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++i))
-            c2 = c2 * 26 + (ch - 64);
-          const r2 = digitsAt(xml, i);
-          merges.push({
-            top: Math.min(r1, r2) - 1,
-            left: Math.min(c1, c2) - 1,
-            bottom: Math.max(r1, r2) - 1,
-            right: Math.max(c1, c2) - 1,
-          });
         },
       },
     ],
