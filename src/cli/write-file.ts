@@ -104,7 +104,7 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
   } catch (err) {
     throw new WriteError(target, "io", (err as NodeJS.ErrnoException).code ?? "", err);
   }
-  // Loaded here, not with the module: validate never writes, and loading crypto costs every run.
+  // Loaded here, not with the module: a run that writes no file (validate) need not load it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { randomBytes } = require("node:crypto") as typeof Crypto;
   const tmp = path.join(dir, `.${path.basename(real)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
