@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { columnLetters, type CellRange } from "../../src/core";
-import { readSheetPart } from "../../src/cli/read/sheet";
+import { MergeBlocks, readSheetPart } from "../../src/cli/read/sheet";
 
 interface GenCell {
   gap: number;
@@ -109,7 +109,7 @@ describe("the sheet reader's shortcuts", () => {
         const byPlace = (a: { r: number; c: number }, b: { r: number; c: number }) => a.r - b.r || a.c - b.c;
         const base = { sharedStrings: [], formats: ["General", "General"], date1904: false };
         // Without the workbook's memo of merge elements, with it, and from it (a second sheet of the form).
-        const mergeBlocks = new Map<string, Int32Array | null>();
+        const mergeBlocks = new MergeBlocks();
         for (const ctx of [base, { ...base, mergeBlocks }, { ...base, mergeBlocks }]) {
           const got = readSheetPart("xl/worksheets/sheet1.xml", part, ctx);
           expect(got.cells.map((x) => ({ r: x.r, c: x.c, v: x.v })).sort(byPlace)).toEqual(
@@ -120,5 +120,31 @@ describe("the sheet reader's shortcuts", () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("a form's merges read once per workbook", () => {
+  const base = { sharedStrings: ["見出し"], formats: ["General"], date1904: false };
+  const sheet = (before: string, after = "") =>
+    `<?xml version="1.0" encoding="UTF-8"?>${before}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+    `<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>5</v></c></row></sheetData>` +
+    `${after}<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
+  const merged = [{ top: 0, left: 0, bottom: 0, right: 1 }];
+
+  it("are not counted twice when saxes reads the sheet instead of the scanner", () => {
+    // A DOCTYPE makes the scanner decline the part (scan.ts); saxes then meets the merges itself.
+    const mergeBlocks = new MergeBlocks();
+    for (const xml of [sheet(""), sheet("<!DOCTYPE worksheet>")]) {
+      const got = readSheetPart("xl/worksheets/sheet1.xml", xml, { ...base, mergeBlocks });
+      expect(got.merges).toEqual(merged);
+      expect(got.cells.map((x) => x.v)).toEqual(["見出し"]);
+    }
+  });
+
+  it("are the sheet's, not an element's text inside a comment", () => {
+    const commented = `<!--<mergeCells count="1"><mergeCell ref="C3:D3"/></mergeCells>-->`;
+    const mergeBlocks = new MergeBlocks();
+    const got = readSheetPart("xl/worksheets/sheet1.xml", sheet("", commented), { ...base, mergeBlocks });
+    expect(got.merges).toEqual(merged);
   });
 });

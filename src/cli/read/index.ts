@@ -15,7 +15,7 @@ import {
   readSharedStrings,
   readWorkbookPart,
 } from "./parts";
-import { readSheetPart } from "./sheet";
+import { MergeBlocks, readSheetPart } from "./sheet";
 import { sheetFromCells } from "./sheet-grid";
 
 const REL_STYLES = /\/styles$/;
@@ -53,7 +53,7 @@ export function readWorkbookBytes(
     formats: readNumberFormats(stylesPart, pkg.text(stylesPart)),
     sharedStrings: readSharedStrings(stringsPart, pkg.text(stringsPart)),
     date1904: workbook.date1904,
-    mergeBlocks: new Map<string, Int32Array | null>(),
+    mergeBlocks: new MergeBlocks(),
   };
   const sheets: SheetSnapshot[] = [];
   for (const s of workbook.sheets) {

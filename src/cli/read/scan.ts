@@ -114,8 +114,15 @@ class TagAttrs implements Attrs {
   }
 }
 
-export function scanXml(xml: string, h: XmlHandlers): void {
+/**
+ * `skip`: a stretch of `xml` read already by the caller (whole elements, from a "<" to just after
+ * a ">"): jumped over as if it were not there. A stretch the scan does not meet at a tag's start
+ * (it was inside a comment, say) was not what the caller took it for: NotScanned.
+ */
+export function scanXml(xml: string, h: XmlHandlers, skip?: { from: number; to: number }): void {
   const n = xml.length;
+  const skipFrom = skip ? skip.from : -1;
+  let skipped = false;
   const tag = new TagAttrs(xml);
   const stack: string[] = [];
   const onText = h.text;
@@ -134,6 +141,11 @@ export function scanXml(xml: string, h: XmlHandlers): void {
       } else if (onText) onText(textOf(raw));
     }
     if (lt < 0) break;
+    if (lt === skipFrom) {
+      i = (skip as { to: number }).to;
+      skipped = true;
+      continue;
+    }
     const c1 = xml.charCodeAt(lt + 1);
     if (c1 === 47) {
       // </name>
@@ -254,5 +266,5 @@ export function scanXml(xml: string, h: XmlHandlers): void {
     } else stack.push(name);
     i = j;
   }
-  if (stack.length > 0 || !sawRoot) throw new NotScanned();
+  if (stack.length > 0 || !sawRoot || (skip && !skipped)) throw new NotScanned();
 }

@@ -13,7 +13,11 @@ export interface GridCell {
   n: string | null;
 }
 
-export function sheetFromCells(name: string, cells: readonly GridCell[], merges: CellRange[]): SheetSnapshot {
+export function sheetFromCells(
+  name: string,
+  cells: readonly GridCell[],
+  merges: readonly CellRange[],
+): SheetSnapshot {
   // The box's top, left and bottom (merges included); its right edge is each row's own (below).
   // Loops by index: this runs once a sheet, mostly before V8 has compiled it, where a for-of
   // loop's iterator costs more than the loop's own work.

@@ -14,16 +14,13 @@ export interface SheetContext {
   /** Number format code of each cell format (styles' cellXfs), by the cell's `s`. */
   formats: readonly string[];
   date1904: boolean;
-  /**
-   * Merges by the text of a sheet's <mergeCells> element, for the workbook being read: the sheets
-   * of one form have the same, so it is read once (null: not in the plain spelling).
-   */
-  mergeBlocks?: Map<string, Int32Array | null>;
+  /** The merges of the workbook's sheets, each <mergeCells> element read once (MergeBlocks). */
+  mergeBlocks?: MergeBlocks;
 }
 
 export interface SheetCells {
   cells: GridCell[];
-  merges: CellRange[];
+  merges: readonly CellRange[];
   /**
    * Widths of the columns that have one (`<col width>`), by 0-based column; the others have the
    * sheet's standard width (null). Undo puts back what a computed area widened (SheetSnapshot).
@@ -49,51 +46,62 @@ const enum Into {
 }
 
 export function readSheetPart(part: string, xml: string, ctx: SheetContext): SheetCells {
-  const known = ctx.mergeBlocks ? knownMerges(xml, ctx.mergeBlocks) : null;
-  const scanned = withoutEmptyCells(known ? known.rest : xml);
-  return readPart(part, xml, (drive) => readSheet(drive, ctx, known?.merges), scanned);
+  const scanned = withoutEmptyCells(xml);
+  const known = ctx.mergeBlocks?.find(scanned) ?? null;
+  // The merges found beforehand are the scanner's: saxes, if it reads the part, meets them itself.
+  return readPart(
+    part,
+    xml,
+    (drive, scanner) => readSheet(drive, ctx, scanner ? known?.merges : undefined),
+    scanned,
+    known ?? undefined,
+  );
 }
 
 /** <mergeCells> holding only `<mergeCell ref="B4:D5"/>`, as Excel writes it. */
 const PLAIN_MERGES =
   /^<mergeCells(?: count="[0-9]{1,9}")?>(?:<mergeCell ref="[A-Z]{1,3}[1-9][0-9]{0,6}:[A-Z]{1,3}[1-9][0-9]{0,6}"\/>)*<\/mergeCells>$/;
+const MERGES_START = "<mergeCells";
 const MERGES_END = "</mergeCells>";
 
 /**
- * The sheet's merges from its <mergeCells> element, read once per distinct element text, and the
- * sheet's text without the element (for the scanner); null when there is none in the plain
- * spelling, and the scanner reads the merges as it meets them.
+ * A workbook's sheet merges by the text of their <mergeCells> element: the sheets of one form have
+ * the same, so each distinct one is read once (null: not in the plain spelling, and the scanner
+ * reads its merges as it meets them). The sheet before is compared first, in place.
  */
-function knownMerges(
-  xml: string,
-  blocks: Map<string, Int32Array | null>,
-): { merges: CellRange[]; rest: string } | null {
-  const start = xml.indexOf("<mergeCells");
-  if (start < 0) return null;
-  const end = xml.indexOf(MERGES_END, start);
-  if (end < 0) return null;
-  const block = xml.slice(start, end + MERGES_END.length);
-  let corners = blocks.get(block);
-  if (corners === undefined) {
-    corners = PLAIN_MERGES.test(block) ? mergeCorners(block) : null;
-    blocks.set(block, corners);
+export class MergeBlocks {
+  private readonly byText = new Map<string, readonly CellRange[] | null>();
+  private last: { text: string; merges: readonly CellRange[] | null } | null = null;
+
+  /**
+   * A sheet's merges, and where their element is in its text (the scanner skips it); null if
+   * unknown. Sheets with the same element share one list: nobody changes a sheet's merges.
+   */
+  find(xml: string): { merges: readonly CellRange[]; from: number; to: number } | null {
+    const from = xml.indexOf(MERGES_START);
+    if (from < 0) return null;
+    const end = xml.indexOf(MERGES_END, from);
+    if (end < 0) return null;
+    const to = end + MERGES_END.length;
+    let merges: readonly CellRange[] | null;
+    const last = this.last;
+    if (last !== null && last.text.length === to - from && xml.startsWith(last.text, from))
+      merges = last.merges;
+    else {
+      const text = xml.slice(from, to);
+      const known = this.byText.get(text);
+      merges = known !== undefined ? known : PLAIN_MERGES.test(text) ? mergesOf(text) : null;
+      if (known === undefined) this.byText.set(text, merges);
+      this.last = { text, merges };
+    }
+    return merges === null ? null : { merges, from, to };
   }
-  if (corners === null) return null;
-  const merges: CellRange[] = [];
-  for (let i = 0; i < corners.length; i += 4)
-    merges.push({ top: corners[i], left: corners[i + 1], bottom: corners[i + 2], right: corners[i + 3] });
-  return { merges, rest: xml.slice(0, start) + xml.slice(end + MERGES_END.length) };
 }
 
-/** The corners (top, left, bottom, right, 0-based) of every ref="B4:D5" in a plain <mergeCells>. */
-function mergeCorners(block: string): Int32Array {
+/** Every ref="B4:D5" of a plain <mergeCells>, in order. */
+function mergesOf(block: string): CellRange[] {
   const refs = block.match(/[A-Z]{1,3}[1-9][0-9]{0,6}:[A-Z]{1,3}[1-9][0-9]{0,6}/g) ?? [];
-  const out = new Int32Array(refs.length * 4);
-  refs.forEach((ref, k) => {
-    const r = decodeRange(ref) as CellRange;
-    out.set([r.top, r.left, r.bottom, r.right], k * 4);
-  });
-  return out;
+  return refs.map((ref) => decodeRange(ref) as CellRange);
 }
 
 /** `<c r="B2" s="1"/>`: a formatted empty cell, most of a form's cells. */
@@ -104,12 +112,11 @@ const CELL_NOT_R_FIRST = /<c(?:>|\/>|[ \t\r\n](?!r="))/;
 /**
  * The sheet's text without its empty cells, cut by one native pass instead of being scanned one
  * by one: such a cell says nothing the reader keeps but its column, which only a following cell
- * without `r` takes. Only cells starting with `r` are cut, so such a cell is still in the shorter
- * text, and then the whole text is scanned.
+ * without `r` takes. A sheet with such a cell is scanned whole. (The cells cut all start with `r`,
+ * so the test gives the same on the text before and after the cut: it is made before.)
  */
 function withoutEmptyCells(xml: string): string {
-  const shorter = xml.replace(EMPTY_CELLS, "");
-  return CELL_NOT_R_FIRST.test(shorter) ? xml : shorter;
+  return CELL_NOT_R_FIRST.test(xml) ? xml : xml.replace(EMPTY_CELLS, "");
 }
 
 /*
@@ -117,9 +124,17 @@ function withoutEmptyCells(xml: string): string {
  * (XmlHandlers.shortcuts); any other spelling goes through the tags. Refs and numbers in them are
  * in the shapes decodeRef reads, so the shortcuts place cells as the tags would.
  */
-/** `<c r="B2" s="1" t="s"><v>7</v></c>`: one value, no formula, no entity, no line end. */
+/**
+ * `<c r="B2" s="1" t="s"><v>7</v></c>`: one value, no formula, no entity, no line end. Only tested:
+ * its parts are read in place from the matched text (a match with groups builds an array and
+ * strings for every cell).
+ */
 const VALUE_CELL =
-  /<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?><v>([^<&\r]*)<\/v><\/c>/y;
+  /<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="[0-9]{1,9}")?(?: t="[a-zA-Z]{1,9}")?><v>[^<&\r]*<\/v><\/c>/y;
+const VALUE_CELL_END = "</v></c>".length;
+const STYLE_AT = ' s="'.length;
+const TYPE_AT = ' t="'.length;
+const VALUE_AT = "><v>".length;
 /** `<row r="2" spans="1:15" x14ac:dyDescent="0.25">`: a row's start tag, one `r`. */
 const ROW_START = /<row r="[1-9][0-9]{0,6}"(?: (?!r=)[A-Za-z_][\w:.-]*="[^"<>&]*")*>/y;
 const CELL_REF_AT = '<c r="'.length;
@@ -131,7 +146,8 @@ function readSheet(
   readMerges?: readonly CellRange[],
 ): SheetCells {
   const cells: GridCell[] = [];
-  const merges: CellRange[] = readMerges ? [...readMerges] : [];
+  // readMerges is shared with other sheets (MergeBlocks): copied before a merge is added to it.
+  let ownMerges: CellRange[] | null = readMerges ? null : [];
   const columnWidths: Record<number, number | null> = {};
   let columnWidthsComplete = true;
   const shared = new Map<string, { row: number; col: number; text: string }>();
@@ -219,15 +235,21 @@ function readSheet(
     col = cCol;
   };
 
-  /** The cell whose `r` (letters, then digits, as the shortcuts' patterns hold) starts at `at`. */
-  const placeAt = (xml: string, at: number) => {
+  /**
+   * The cell whose `r` (letters, then digits, as the shortcuts' patterns hold) starts at `at`;
+   * returns where the ref ends.
+   */
+  const placeAt = (xml: string, at: number): number => {
     let i = at;
     let c = 0;
     for (let ch = xml.charCodeAt(i); ch >= 65 && ch <= 90; ch = xml.charCodeAt(++i)) c = c * 26 + (ch - 64);
     cCol = c - 1;
-    cRow = digitsAt(xml, i) - 1;
+    let r = 0;
+    for (let ch = xml.charCodeAt(i); ch >= 48 && ch <= 57; ch = xml.charCodeAt(++i)) r = r * 10 + (ch - 48);
+    cRow = r - 1;
     if (row < 0) row = cRow;
     col = cCol;
+    return i;
   };
 
   drive({
@@ -235,17 +257,22 @@ function readSheet(
       {
         tag: "<c ",
         re: VALUE_CELL,
-        groups: true,
-        take(m, xml, at) {
-          // By index: destructuring would walk the match with an iterator.
-          const match = m as RegExpExecArray;
-          const st = match[1];
-          const t = match[2];
-          const value = match[3];
-          placeAt(xml, at + CELL_REF_AT);
-          cType = t ?? "n";
-          cStyle = st !== undefined ? Number(st) || 0 : 0;
-          v = value;
+        groups: false,
+        take(_, xml, at) {
+          // After the ref's closing quote: ` s="1"`, ` t="s"` (each optional, in this order), `><v>`.
+          let i = placeAt(xml, at + CELL_REF_AT) + 1;
+          cStyle = 0;
+          if (xml.charCodeAt(i + 1) === 115) {
+            cStyle = digitsAt(xml, i + STYLE_AT);
+            i = xml.indexOf('"', i + STYLE_AT) + 1;
+          }
+          cType = "n";
+          if (xml.charCodeAt(i + 1) === 116) {
+            const close = xml.indexOf('"', i + TYPE_AT);
+            cType = xml.slice(i + TYPE_AT, close);
+            i = close + 1;
+          }
+          v = xml.slice(i + VALUE_AT, VALUE_CELL.lastIndex - VALUE_CELL_END);
           hasV = true;
           f = fType = fShared = inlineText = "";
           hasF = hasInline = false;
@@ -316,7 +343,7 @@ function readSheet(
         case "mergeCell": {
           // An unreadable merge is ignored rather than failing the whole sheet.
           const range = decodeRange(a.get("ref") ?? "");
-          if (range) merges.push(range);
+          if (range) (ownMerges ??= [...(readMerges ?? [])]).push(range);
           return;
         }
       }
@@ -347,6 +374,7 @@ function readSheet(
       }
     },
   });
+  const merges = ownMerges ?? readMerges ?? [];
   return { cells: withoutMergedCells(cells, merges), merges, columnWidths, columnWidthsComplete };
 }
 
@@ -410,13 +438,24 @@ function decodeRange(ref: string): CellRange | null {
   };
 }
 
+/** Indices of `merges` by top row, then order; once per list (the sheets of a form share theirs). */
+const byTopOf = new WeakMap<readonly CellRange[], readonly number[]>();
+function mergesByTop(merges: readonly CellRange[]): readonly number[] {
+  let byTop = byTopOf.get(merges);
+  if (byTop === undefined) {
+    byTop = merges.map((_, i) => i).sort((a, b) => merges[a].top - merges[b].top || a - b);
+    byTopOf.set(merges, byTop);
+  }
+  return byTop;
+}
+
 /** Only a merge's top-left cell holds a value (Excel keeps no other; ExcelJS drops them on reading). */
-function withoutMergedCells(cells: GridCell[], merges: CellRange[]): GridCell[] {
+function withoutMergedCells(cells: GridCell[], merges: readonly CellRange[]): GridCell[] {
   if (merges.length === 0) return cells;
   // A sweep down the rows (cells come row by row): the merges taken by their top row, and of them
   // only those reaching the cell's row are looked at (a form has dozens of merges a sheet, a few a
   // row). Under overlapping merges the first in the sheet's order decides, as a walk over all does.
-  const byTop = merges.map((_, i) => i).sort((a, b) => merges[a].top - merges[b].top || a - b);
+  const byTop = mergesByTop(merges);
   let next = 0;
   let row = -1;
   let active: number[] = [];

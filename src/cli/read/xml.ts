@@ -52,19 +52,21 @@ export function attrLocal(attrs: Attrs, local: string): string | undefined {
 
 /**
  * Reads a part with the fast scanner (scan.ts), or, where it declines, again from the start with
- * saxes. `read` gets a driver to run its handlers with, and must keep its state inside the call.
- * `scanned`: the text the scanner reads, if the caller has shortened it (saxes reads `xml`).
+ * saxes. `read` gets a driver to run its handlers with, and must keep its state inside the call;
+ * `scanner` tells it which driver it has. `scanned`: the text the scanner reads, if the caller has
+ * shortened it, and a stretch of it the caller has read itself (saxes reads the whole of `xml`).
  */
 export function readPart<T>(
   part: string,
   xml: string,
-  read: (drive: (h: XmlHandlers) => void) => T,
+  read: (drive: (h: XmlHandlers) => void, scanner: boolean) => T,
   scanned: string = xml,
+  skip?: { from: number; to: number },
 ): T {
   try {
-    return read((h) => scanXml(scanned, h));
+    return read((h) => scanXml(scanned, h, skip), true);
   } catch (err) {
     if (!(err instanceof NotScanned)) throw err;
-    return read((h) => parseXml(part, xml, h));
+    return read((h) => parseXml(part, xml, h), false);
   }
 }

@@ -33,9 +33,7 @@ export class Grid {
       if (snap.values[i].length > width) width = snap.values[i].length;
     this.rowCount = snap.originRow + snap.values.length;
     this.colCount = snap.originCol + width;
-    // Readers hand merges over in the sheet's order, mostly sorted already: no sort then.
-    const merges = snap.merges ?? [];
-    this.merges = isSorted(merges) ? merges : merges.slice().sort(byTopLeft);
+    this.merges = sortedMerges(snap.merges ?? []);
   }
 
   /** The file the sheet came from (SheetSnapshot.file), when several files are read together. */
@@ -122,6 +120,20 @@ export class Grid {
   get snapshot(): SheetSnapshot {
     return this.snap;
   }
+}
+
+/**
+ * Merges by top, then left. Readers hand them over in the sheet's order, often sorted already, and
+ * the sheets of one form often share one list (merges are never changed): each list sorted once.
+ */
+const sorted = new WeakMap<readonly CellRange[], readonly CellRange[]>();
+function sortedMerges(merges: readonly CellRange[]): readonly CellRange[] {
+  let out = sorted.get(merges);
+  if (out === undefined) {
+    out = isSorted(merges) ? merges : merges.slice().sort(byTopLeft);
+    sorted.set(merges, out);
+  }
+  return out;
 }
 
 function byTopLeft(a: CellRange, b: CellRange): number {

@@ -39,7 +39,7 @@ export interface SheetSnapshot {
    */
   numberFormats?: (string | null)[][];
   /** Merged areas; only their top-left cell holds a value. */
-  merges?: CellRange[];
+  merges?: readonly CellRange[];
   /**
    * The file the sheet came from, when one analysis reads several files (the CLI's summary of many
    * files): the summary names each item's file. Absent for one workbook.

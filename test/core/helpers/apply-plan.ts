@@ -56,7 +56,7 @@ export function applyPlan(wb: WorkbookSnapshot, plan: EditPlan): WorkbookSnapsho
       setAt<CellValue>(s.values, w.row, w.col, w.value === "" ? null : w.value, null);
       setAt<string | null>(s.formulas, w.row, w.col, w.formula ?? null, null);
     }
-    s.merges.push(...e.merges.map((m) => ({ ...m })));
+    s.merges = [...s.merges, ...e.merges.map((m) => ({ ...m }))];
   }
   const gone = [...plan.removeNames, ...plan.names.map((n) => n.name)];
   const names = (wb.names ?? []).filter((n) => n.scope !== undefined || !gone.some((g) => same(g, n.name)));
