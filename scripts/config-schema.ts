@@ -19,7 +19,7 @@ interface JsonSchemaNode {
 /** The JSON Schema text. What JSON Schema cannot say (mostly ≤ achieved, unique codes) stays with the tool. */
 export function configJsonSchemaText(): string {
   // "ignore": the one custom check (an object, not an array) has no JSON Schema form; "type": "object" says it.
-  const schema = toJsonSchema(overridesSchema, {
+  const schema = toJsonSchema(overridesSchema(), {
     target: "draft-07",
     errorMode: "ignore",
   }) as JsonSchemaNode;

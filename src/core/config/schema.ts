@@ -149,31 +149,6 @@ export class ConfigInvalidError extends Error {
   }
 }
 
-// Valibot carries our problem code as the issue's message; a message function sees the issue, so
-// an object's one message can tell a wrong type from an unknown key.
-const code = (c: ProblemCode) => c;
-const objectMessage = (issue: v.BaseIssue<unknown>): ProblemCode =>
-  issue.expected === "never"
-    ? "key.unknown"
-    : issue.expected?.startsWith('"')
-      ? "key.missing"
-      : "type.object";
-
-// Valibot's object schemas take arrays as objects; a configuration never means an array there.
-const plainObject = v.custom<Record<string, unknown>>(
-  (x) => typeof x === "object" && x !== null && !Array.isArray(x),
-  code("type.object"),
-);
-const objectOf = <E extends v.ObjectEntries>(entries: E) =>
-  v.pipe(plainObject, v.strictObject(entries, objectMessage));
-
-const nonBlankText = v.pipe(
-  v.string(code("type.string")),
-  v.regex(/\S/, code("text.blank")),
-  v.maxLength(CELL_TEXT_MAX, code("text.long")),
-);
-
-/** Excel's rules for a sheet name (the names Excel's rename box refuses). */
 export const SHEET_NAME_PATTERNS = {
   "sheet.empty": /\S/,
   "sheet.chars": /^[^[\]:*?/\\]*$/,
@@ -181,218 +156,262 @@ export const SHEET_NAME_PATTERNS = {
   "sheet.apostrophe": /^(?!')(?:[\s\S]*[^'])?$/,
   "sheet.reserved": /^(?![Hh][Ii][Ss][Tt][Oo][Rr][Yy]$)/,
 } as const;
-export const sheetNameSchema = v.pipe(
-  v.string(code("type.string")),
-  v.regex(SHEET_NAME_PATTERNS["sheet.empty"], code("sheet.empty")),
-  v.maxLength(31, code("sheet.long")),
-  v.regex(SHEET_NAME_PATTERNS["sheet.chars"], code("sheet.chars")),
-  v.regex(SHEET_NAME_PATTERNS["sheet.apostrophe"], code("sheet.apostrophe")),
-  v.regex(SHEET_NAME_PATTERNS["sheet.reserved"], code("sheet.reserved")),
-);
 
-const textList = (min: number, description: string) =>
-  v.pipe(
-    v.array(nonBlankText, code("type.array")),
-    v.minLength(min, code("list.empty")),
-    v.description(description),
+/**
+ * The schema, built when first asked for: a run without a configuration file and without settings
+ * saved in the workbook checks nothing against it (checkOverrides), and building it is work done
+ * before the first sheet is read.
+ */
+function buildOverridesSchema() {
+  // Valibot carries our problem code as the issue's message; a message function sees the issue, so
+  // an object's one message can tell a wrong type from an unknown key.
+  const code = (c: ProblemCode) => c;
+  const objectMessage = (issue: v.BaseIssue<unknown>): ProblemCode =>
+    issue.expected === "never"
+      ? "key.unknown"
+      : issue.expected?.startsWith('"')
+        ? "key.missing"
+        : "type.object";
+
+  // Valibot's object schemas take arrays as objects; a configuration never means an array there.
+  const plainObject = v.custom<Record<string, unknown>>(
+    (x) => typeof x === "object" && x !== null && !Array.isArray(x),
+    code("type.object"),
+  );
+  const objectOf = <E extends v.ObjectEntries>(entries: E) =>
+    v.pipe(plainObject, v.strictObject(entries, objectMessage));
+
+  const nonBlankText = v.pipe(
+    v.string(code("type.string")),
+    v.regex(/\S/, code("text.blank")),
+    v.maxLength(CELL_TEXT_MAX, code("text.long")),
   );
 
-const LABEL_KEYS = [
-  "pillar",
-  "midItem",
-  "smallItem",
-  "no",
-  "departments",
-  "title",
-  "situation",
-  "goals",
-  "content",
-  "overview",
-  "baseline",
-  "plan",
-  "actual",
-  "midTarget",
-  "finalTarget",
-  "process",
-  "indicator",
-  "statusSection",
-  "statusLabels",
-  "gradeSection",
-  "evaluationLabels",
-  "issues",
-  "midtermEvaluation",
-  "periodEvaluation",
-  "periodLabels",
-  "notePrefixes",
-] as const satisfies readonly (keyof LabelConfig)[];
+  /** Excel's rules for a sheet name (the names Excel's rename box refuses). */
+  const sheetNameSchema = v.pipe(
+    v.string(code("type.string")),
+    v.regex(SHEET_NAME_PATTERNS["sheet.empty"], code("sheet.empty")),
+    v.maxLength(31, code("sheet.long")),
+    v.regex(SHEET_NAME_PATTERNS["sheet.chars"], code("sheet.chars")),
+    v.regex(SHEET_NAME_PATTERNS["sheet.apostrophe"], code("sheet.apostrophe")),
+    v.regex(SHEET_NAME_PATTERNS["sheet.reserved"], code("sheet.reserved")),
+  );
 
-const labelEntries = Object.fromEntries(
-  LABEL_KEYS.map((k) => [
-    k,
-    v.optional(
-      textList(1, "Label variants, matched at the start of a cell / ラベルの表記 (セルの先頭で照合)"),
-    ),
-  ]),
-) as { [K in (typeof LABEL_KEYS)[number]]: v.OptionalSchema<ReturnType<typeof textList>, undefined> };
+  const textList = (min: number, description: string) =>
+    v.pipe(
+      v.array(nonBlankText, code("type.array")),
+      v.minLength(min, code("list.empty")),
+      v.description(description),
+    );
 
-const threshold = v.pipe(
-  v.number(code("type.number")),
-  v.finite(code("type.number")),
-  v.minValue(0, code("threshold.range")),
-  v.maxValue(10, code("threshold.range")),
-);
+  const LABEL_KEYS = [
+    "pillar",
+    "midItem",
+    "smallItem",
+    "no",
+    "departments",
+    "title",
+    "situation",
+    "goals",
+    "content",
+    "overview",
+    "baseline",
+    "plan",
+    "actual",
+    "midTarget",
+    "finalTarget",
+    "process",
+    "indicator",
+    "statusSection",
+    "statusLabels",
+    "gradeSection",
+    "evaluationLabels",
+    "issues",
+    "midtermEvaluation",
+    "periodEvaluation",
+    "periodLabels",
+    "notePrefixes",
+  ] as const satisfies readonly (keyof LabelConfig)[];
 
-const gradeSchema = objectOf({
-  code: nonBlankText,
-  ja: nonBlankText,
-  en: nonBlankText,
-  // A band label (flagBands) is a flag too, so any label is accepted here.
-  expectedFlags: v.array(nonBlankText, code("type.array")),
-});
-
-const statusSchema = objectOf({
-  label: nonBlankText,
-  en: nonBlankText,
-  onTrack: v.boolean(code("type.boolean")),
-});
-
-/** The overrides: every key optional; arrays replace the default, objects merge into it. */
-export const overridesSchema = v.pipe(
-  plainObject,
-  v.strictObject(
-    {
-      $schema: v.optional(v.pipe(v.string(code("type.string")), v.description("JSON Schema of this file"))),
-      labels: v.optional(
-        v.pipe(objectOf(labelEntries), v.description("Label wording per plan edition / 様式のラベル表記")),
+  const labelEntries = Object.fromEntries(
+    LABEL_KEYS.map((k) => [
+      k,
+      v.optional(
+        textList(1, "Label variants, matched at the start of a cell / ラベルの表記 (セルの先頭で照合)"),
       ),
-      grades: v.optional(
-        v.pipe(
-          v.array(gradeSchema, code("type.array")),
-          v.minLength(1, code("list.empty")),
-          v.description("Year-end grades / 年度評価の区分"),
+    ]),
+  ) as { [K in (typeof LABEL_KEYS)[number]]: v.OptionalSchema<ReturnType<typeof textList>, undefined> };
+
+  const threshold = v.pipe(
+    v.number(code("type.number")),
+    v.finite(code("type.number")),
+    v.minValue(0, code("threshold.range")),
+    v.maxValue(10, code("threshold.range")),
+  );
+
+  const gradeSchema = objectOf({
+    code: nonBlankText,
+    ja: nonBlankText,
+    en: nonBlankText,
+    // A band label (flagBands) is a flag too, so any label is accepted here.
+    expectedFlags: v.array(nonBlankText, code("type.array")),
+  });
+
+  const statusSchema = objectOf({
+    label: nonBlankText,
+    en: nonBlankText,
+    onTrack: v.boolean(code("type.boolean")),
+  });
+
+  /** The overrides: every key optional; arrays replace the default, objects merge into it. */
+  const overridesSchema = v.pipe(
+    plainObject,
+    v.strictObject(
+      {
+        $schema: v.optional(v.pipe(v.string(code("type.string")), v.description("JSON Schema of this file"))),
+        labels: v.optional(
+          v.pipe(objectOf(labelEntries), v.description("Label wording per plan edition / 様式のラベル表記")),
         ),
-      ),
-      statuses: v.optional(
-        v.pipe(
-          v.array(statusSchema, code("type.array")),
-          v.minLength(1, code("list.empty")),
-          v.description("Mid-year statuses / 取組の状況の区分"),
-        ),
-      ),
-      cumulativeMarkers: v.optional(textList(0, "Markers of running totals / 累計を表す語")),
-      annualMarkers: v.optional(textList(0, "Markers of per-year amounts / 単年度の値を表す語")),
-      levelMarkers: v.optional(textList(0, "Markers of year-end levels / 年度末時点の値を表す語")),
-      indicatorKinds: v.optional(
-        v.pipe(
-          v.array(
-            objectOf({ name: nonBlankText, kind: v.picklist(KIND_VALUES, code("kind.value")) }),
-            code("type.array"),
+        grades: v.optional(
+          v.pipe(
+            v.array(gradeSchema, code("type.array")),
+            v.minLength(1, code("list.empty")),
+            v.description("Year-end grades / 年度評価の区分"),
           ),
-          v.description("Kind per indicator (part of its name) / 指標ごとの種別"),
         ),
-      ),
-      defaultIndicatorKind: v.optional(
-        v.pipe(
-          v.picklist(KIND_VALUES, code("kind.value")),
-          v.description("Kind of an unmarked indicator / 種別の目印がない指標の種別"),
+        statuses: v.optional(
+          v.pipe(
+            v.array(statusSchema, code("type.array")),
+            v.minLength(1, code("list.empty")),
+            v.description("Mid-year statuses / 取組の状況の区分"),
+          ),
         ),
-      ),
-      periodGrades: v.optional(
-        v.pipe(
-          v.nullable(v.pipe(v.array(gradeSchema, code("type.array")), v.minLength(1, code("list.empty")))),
-          v.description("Scale of mid-term and period grades; null: the year grades' / 期間評価の区分"),
+        cumulativeMarkers: v.optional(textList(0, "Markers of running totals / 累計を表す語")),
+        annualMarkers: v.optional(textList(0, "Markers of per-year amounts / 単年度の値を表す語")),
+        levelMarkers: v.optional(textList(0, "Markers of year-end levels / 年度末時点の値を表す語")),
+        indicatorKinds: v.optional(
+          v.pipe(
+            v.array(
+              objectOf({ name: nonBlankText, kind: v.picklist(KIND_VALUES, code("kind.value")) }),
+              code("type.array"),
+            ),
+            v.description("Kind per indicator (part of its name) / 指標ごとの種別"),
+          ),
         ),
-      ),
-      flagBands: v.optional(
-        v.pipe(
-          v.nullable(
-            v.pipe(
-              v.array(
-                objectOf({
-                  label: nonBlankText,
-                  en: v.optional(nonBlankText),
-                  min: threshold,
-                }),
-                code("type.array"),
+        defaultIndicatorKind: v.optional(
+          v.pipe(
+            v.picklist(KIND_VALUES, code("kind.value")),
+            v.description("Kind of an unmarked indicator / 種別の目印がない指標の種別"),
+          ),
+        ),
+        periodGrades: v.optional(
+          v.pipe(
+            v.nullable(v.pipe(v.array(gradeSchema, code("type.array")), v.minLength(1, code("list.empty")))),
+            v.description("Scale of mid-term and period grades; null: the year grades' / 期間評価の区分"),
+          ),
+        ),
+        flagBands: v.optional(
+          v.pipe(
+            v.nullable(
+              v.pipe(
+                v.array(
+                  objectOf({
+                    label: nonBlankText,
+                    en: v.optional(nonBlankText),
+                    min: threshold,
+                  }),
+                  code("type.array"),
+                ),
+                v.minLength(1, code("list.empty")),
               ),
-              v.minLength(1, code("list.empty")),
             ),
+            v.description("Progress-flag bands (label, lower bound); null: from thresholds / 判定の区分"),
           ),
-          v.description("Progress-flag bands (label, lower bound); null: from thresholds / 判定の区分"),
         ),
-      ),
-      estimateMarkers: v.optional(textList(0, "Markers of estimates / 見込みを表す語")),
-      thresholds: v.optional(
-        v.pipe(
-          objectOf({
-            achieved: v.optional(v.pipe(threshold, v.description("rate ≥ achieved → 達成 (1 = 100%)"))),
-            mostly: v.optional(
-              v.pipe(threshold, v.description("rate ≥ mostly → 概ね達成; mostly ≤ achieved")),
-            ),
-          }),
-          v.description("Achievement rate thresholds / 達成率の判定基準"),
+        estimateMarkers: v.optional(textList(0, "Markers of estimates / 見込みを表す語")),
+        thresholds: v.optional(
+          v.pipe(
+            objectOf({
+              achieved: v.optional(v.pipe(threshold, v.description("rate ≥ achieved → 達成 (1 = 100%)"))),
+              mostly: v.optional(
+                v.pipe(threshold, v.description("rate ≥ mostly → 概ね達成; mostly ≤ achieved")),
+              ),
+            }),
+            v.description("Achievement rate thresholds / 達成率の判定基準"),
+          ),
         ),
-      ),
-      lowerIsBetter: v.optional(
-        textList(0, "Indicator names (parts) where lower is better / 小さいほど良い指標"),
-      ),
-      staleEstimateYears: v.optional(
-        v.pipe(
-          v.number(code("type.number")),
-          v.integer(code("years.range")),
-          v.minValue(0, code("years.range")),
-          v.maxValue(50, code("years.range")),
-          v.description("Years after which a baseline estimate is stale / 見込み値を古いとする年数"),
+        lowerIsBetter: v.optional(
+          textList(0, "Indicator names (parts) where lower is better / 小さいほど良い指標"),
         ),
-      ),
-      severity: v.optional(
-        v.pipe(
-          plainObject,
-          v.record(v.string(), v.picklist(SEVERITY_VALUES, code("severity.value")), code("type.object")),
-          v.description("Severity per rule code, or off / 規則ごとの重要度"),
+        staleEstimateYears: v.optional(
+          v.pipe(
+            v.number(code("type.number")),
+            v.integer(code("years.range")),
+            v.minValue(0, code("years.range")),
+            v.maxValue(50, code("years.range")),
+            v.description("Years after which a baseline estimate is stale / 見込み値を古いとする年数"),
+          ),
         ),
-      ),
-      summarySheetName: v.optional(
-        v.pipe(sheetNameSchema, v.description("Summary sheet name / 集計シート名")),
-      ),
-      ownedAreaTitle: v.optional(
-        v.pipe(nonBlankText, v.description("Title of the computed area / 自動計算欄の見出し")),
-      ),
-      summaryMarker: v.optional(
-        v.pipe(nonBlankText, v.description("Marker in A1 of the summary sheet / 集計シート A1 の目印")),
-      ),
-      summaryTitle: v.optional(
-        v.pipe(nonBlankText, v.description("Title printed on the summary sheet / 集計シートの表題")),
-      ),
-      summaryFont: v.optional(
-        v.pipe(nonBlankText, v.description("Font of the summary sheet / 集計シートのフォント")),
-      ),
-      findingsSheetName: v.optional(
-        v.pipe(sheetNameSchema, v.description("Findings sheet name / 指摘一覧シート名")),
-      ),
-      findingsMarker: v.optional(
-        v.pipe(nonBlankText, v.description("Marker in A1 of the findings sheet / 指摘一覧シート A1 の目印")),
-      ),
-      reviewStates: v.optional(
-        v.pipe(
-          objectOf({
-            open: v.optional(nonBlankText),
-            fixed: v.optional(nonBlankText),
-            confirmed: v.optional(nonBlankText),
-            notNeeded: v.optional(nonBlankText),
-          }),
-          v.description("Words of the 対応 column / 指摘一覧の対応欄の語"),
+        severity: v.optional(
+          v.pipe(
+            plainObject,
+            v.record(v.string(), v.picklist(SEVERITY_VALUES, code("severity.value")), code("type.object")),
+            v.description("Severity per rule code, or off / 規則ごとの重要度"),
+          ),
         ),
-      ),
-    },
-    objectMessage,
-  ),
-  v.description("Shinchoku configuration overrides / Shinchoku の設定"),
-);
+        summarySheetName: v.optional(
+          v.pipe(sheetNameSchema, v.description("Summary sheet name / 集計シート名")),
+        ),
+        ownedAreaTitle: v.optional(
+          v.pipe(nonBlankText, v.description("Title of the computed area / 自動計算欄の見出し")),
+        ),
+        summaryMarker: v.optional(
+          v.pipe(nonBlankText, v.description("Marker in A1 of the summary sheet / 集計シート A1 の目印")),
+        ),
+        summaryTitle: v.optional(
+          v.pipe(nonBlankText, v.description("Title printed on the summary sheet / 集計シートの表題")),
+        ),
+        summaryFont: v.optional(
+          v.pipe(nonBlankText, v.description("Font of the summary sheet / 集計シートのフォント")),
+        ),
+        findingsSheetName: v.optional(
+          v.pipe(sheetNameSchema, v.description("Findings sheet name / 指摘一覧シート名")),
+        ),
+        findingsMarker: v.optional(
+          v.pipe(
+            nonBlankText,
+            v.description("Marker in A1 of the findings sheet / 指摘一覧シート A1 の目印"),
+          ),
+        ),
+        reviewStates: v.optional(
+          v.pipe(
+            objectOf({
+              open: v.optional(nonBlankText),
+              fixed: v.optional(nonBlankText),
+              confirmed: v.optional(nonBlankText),
+              notNeeded: v.optional(nonBlankText),
+            }),
+            v.description("Words of the 対応 column / 指摘一覧の対応欄の語"),
+          ),
+        ),
+      },
+      objectMessage,
+    ),
+    v.description("Shinchoku configuration overrides / Shinchoku の設定"),
+  );
+  return overridesSchema;
+}
+
+let builtSchema: ReturnType<typeof buildOverridesSchema> | null = null;
+
+/** The overrides' schema (every key optional; arrays replace the default, objects merge into it). */
+export function overridesSchema(): ReturnType<typeof buildOverridesSchema> {
+  return (builtSchema ??= buildOverridesSchema());
+}
 
 // Compile-time guard: the schema and ConfigOverrides name the same keys at every level, so a field
 // added to ShinchokuConfig without a schema entry (or the reverse) fails the type check here.
-type Schema = Omit<v.InferOutput<typeof overridesSchema>, "$schema">;
+type Schema = Omit<v.InferOutput<ReturnType<typeof overridesSchema>>, "$schema">;
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
   ? true
   : { onlyInFirst: Exclude<keyof A, keyof B>; onlyInSecond: Exclude<keyof B, keyof A> };
@@ -419,6 +438,12 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
   return out;
 }
 
+function isEmptyObject(x: unknown): boolean {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  for (const key in x) if (Object.prototype.hasOwnProperty.call(x, key)) return false;
+  return Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null;
+}
+
 /** A problem at each entry whose `key` an earlier entry already has. */
 function duplicates<K extends string, T extends Record<K, string>>(
   list: T[] | undefined,
@@ -437,7 +462,10 @@ function duplicates<K extends string, T extends Record<K, string>>(
 
 /** Checks overrides; `defaults` gives the values a partial `thresholds` is completed with for the order check. */
 export function checkOverrides(input: unknown, defaults: { achieved: number; mostly: number }): ConfigCheck {
-  const result = v.safeParse(overridesSchema, input);
+  // No overrides at all (the run without a configuration) are valid: the schema is not built for them.
+  const result = isEmptyObject(input)
+    ? { success: true as const, output: {} as v.InferOutput<ReturnType<typeof overridesSchema>> }
+    : v.safeParse(overridesSchema(), input);
   if (!result.success) {
     const errors = result.issues.map((issue): ConfigProblem => ({
       path: pathOf(issue),

@@ -12,9 +12,28 @@ import type { ReviewMark } from "./findings-sheet";
 
 /** A finding with the key and fingerprint its row on the findings sheet carries. */
 export interface KeyedFinding {
-  finding: Finding;
-  key: string;
-  fingerprint: string;
+  readonly finding: Finding;
+  readonly key: string;
+  readonly fingerprint: string;
+}
+
+/**
+ * The fingerprint is hashed when first asked for: only a findings sheet's marks and the writing of
+ * that sheet or its CSV compare or show it, and most runs (validate without 指摘一覧) do neither.
+ * Findings and grids are not changed once keyed, so it is the same whenever it is asked.
+ */
+class Keyed implements KeyedFinding {
+  private print: string | null = null;
+
+  constructor(
+    readonly finding: Finding,
+    readonly key: string,
+    private readonly grids: ReadonlyMap<string, Grid>,
+  ) {}
+
+  get fingerprint(): string {
+    return (this.print ??= fingerprintOf(this.finding, this.grids));
+  }
 }
 
 /**
@@ -27,7 +46,7 @@ export function keyFindings(findings: readonly Finding[], grids: ReadonlyMap<str
     const base = `${f.code}|${f.sheet ?? ""}|${f.cell ?? ""}|${f.itemNo ?? ""}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    return { finding: f, key: n === 1 ? base : `${base}#${n}`, fingerprint: fingerprintOf(f, grids) };
+    return new Keyed(f, n === 1 ? base : `${base}#${n}`, grids);
   });
 }
 
