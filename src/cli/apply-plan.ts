@@ -20,7 +20,7 @@ import {
   type SheetEdit,
   toA1,
 } from "../core";
-import { xstringLiteral } from "./patch/xstring";
+import { xstringCell } from "./patch/xstring";
 
 export interface ApplyResult {
   /** Charts in the plan that ExcelJS cannot write (the add-in writes them). */
@@ -218,7 +218,7 @@ export function hyperlinkFormula(sheet: string, cell: string, text: string): Exc
   return {
     // A long item title passes Excel's 255 characters of a string literal: formulaText joins pieces.
     formula: `HYPERLINK("#${q(quoteSheetName(sheet))}!${cell}",${formulaText(text)})`,
-    result: xstringLiteral(text),
+    result: xstringCell(text),
     date1904: false,
   };
 }
@@ -241,11 +241,11 @@ function writeCell(
 ): void {
   if (formula) {
     const f = formula.startsWith("=") ? formula.slice(1) : formula;
-    const result = typeof value === "string" ? xstringLiteral(value) : value;
+    const result = typeof value === "string" ? xstringCell(value) : value;
     cell.value = value === null ? { formula: f } : ({ formula: f, result } as ExcelJS.CellFormulaValue);
   } else {
-    // ExcelJS writes text as it is: a literal _xHHHH_ is protected here, as the patcher does.
-    cell.value = typeof value === "string" ? xstringLiteral(value) : value;
+    // ExcelJS writes text as it is: a literal _xHHHH_ and a CR are escaped here, as the patcher does.
+    cell.value = typeof value === "string" ? xstringCell(value) : value;
   }
   cell.style = format ? styles.get(format, cell.font?.name) : {};
 }

@@ -89,3 +89,45 @@ describe("_xHHHH_ in item titles through a summary of several files (written by 
     expect(strings(out, DEFAULT_CONFIG.summarySheetName)).toContain(SHOWN);
   });
 });
+
+describe("a carriage return in staff's text (stored as _x000D_, as Excel stores it)", () => {
+  const STORED_CRLF = `${TITLE}_x000D_\n（第2期）`;
+  const SHOWN_CRLF = `${TITLE}\r\n（第2期）`;
+
+  it("reads as CR LF, and the summary writes it as _x000D_ so that it reads back the same", async () => {
+    const s = await freshSamples();
+    const input = path.join(s.dir, "crlf.xlsx");
+    const zip = await JSZip.loadAsync(fs.readFileSync(s.plan));
+    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+    zip.file(
+      "xl/sharedStrings.xml",
+      sst.replace(`<t>${TITLE}</t>`, `<t xml:space="preserve">${STORED_CRLF}</t>`),
+    );
+    fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    expect(strings(input, "No.30 H27-28")).toContain(SHOWN_CRLF);
+
+    const out = path.join(s.dir, "out.xlsx");
+    expect((await cli("run", input, "-o", out, "--as-of", "2019-06-30")).code).toBe(1);
+    const summary = DEFAULT_CONFIG.summarySheetName;
+    expect(strings(out, summary).some((t) => t.includes(SHOWN_CRLF))).toBe(true);
+    const xml = await sheetXml(out, summary);
+    expect(xml).toContain(`${TITLE}_x000D_\n（第2期）`);
+    expect(xml).not.toContain("\r");
+  });
+
+  it("through a summary of several files (ExcelJS writes text as it is) the CR is kept too", async () => {
+    const s = await freshSamples();
+    const input = path.join(s.dir, "crlf.xlsx");
+    const zip = await JSZip.loadAsync(fs.readFileSync(s.plan));
+    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+    zip.file(
+      "xl/sharedStrings.xml",
+      sst.replace(`<t>${TITLE}</t>`, `<t xml:space="preserve">${STORED_CRLF}</t>`),
+    );
+    fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const out = path.join(s.dir, "summary.xlsx");
+    const r = await cli("summary", input, s.pasted, "-o", out, "--as-of", "2019-06-30");
+    expect(r.stderr).toBe("");
+    expect(strings(out, DEFAULT_CONFIG.summarySheetName).some((t) => t.includes(SHOWN_CRLF))).toBe(true);
+  });
+});

@@ -8,9 +8,19 @@ import { escapeText } from "./xml";
 
 const LOOKS_ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
 
-/** Text as written inside <t> or a string <v>: literal escapes protected, then XML-escaped. */
+/** Text as written inside <t> or a string <v>: xstringCell's, then XML-escaped. */
 export function xstringText(s: string): string {
-  return escapeText(xstringLiteral(s));
+  return escapeText(xstringCell(s));
+}
+
+/**
+ * A cell's text as ST_Xstring, before XML escaping: literal escapes protected, and a carriage
+ * return as `_x000D_`, as Excel writes it: a literal one is read back as a line feed (XML 1.0
+ * §2.11 normalises line ends), and a "\r\n" in staff's text would lose its CR.
+ */
+export function xstringCell(s: string): string {
+  const text = xstringLiteral(s);
+  return text.indexOf("\r") < 0 ? text : text.replace(/\r/g, "_x000D_");
 }
 
 /** Literal escapes protected, nothing else: for attributes of type ST_Xstring (a table column's name). */
