@@ -261,6 +261,10 @@ describe("the patching writer on a workbook with what real files hold", () => {
     expect(en.code).toBe(2);
     expect(en.stderr).toContain("save this workbook as .xlsx");
     expect(fs.existsSync(asXlsm)).toBe(false);
+    // With --json, stdout says it too.
+    const json = await cli("run", input, "-o", asXlsm, "--as-of", AS_OF, "--lang", "en", "--json");
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ files: [{ file: input, error: en.stderr.trim() }] });
   });
 
   it("undo removes our sheets, tables and names, and leaves the staff's names and parts", async () => {
@@ -312,5 +316,8 @@ describe("a file the patch cannot write safely", () => {
     expect(r.stderr).toContain("cannot be written safely, nothing written");
     expect(r.stderr).toContain("is not a worksheet");
     expect(fs.existsSync(out)).toBe(false);
+    const json = await cli("run", file, "-o", out, "--as-of", AS_OF, "--lang", "en", "--json");
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ files: [{ file, error: r.stderr.trim() }] });
   });
 });

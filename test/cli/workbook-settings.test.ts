@@ -243,6 +243,12 @@ describe("a summary of several files: each file with its own settings", () => {
     // A file without a part agrees with neither: the defaults are its settings.
     const plain = await cli("summary", a, s.pasted, "-o", out, "--as-of", AS_OF, "--lang", "en");
     expect(plain.stderr).toContain(`(summaryTitle: title-a.xlsx, ${path.basename(s.pasted)})`);
+    // With --json, stdout says it too: each file with the refusal as its error.
+    const json = await cli("summary", a, b, "-o", out, "--as-of", AS_OF, "--lang", "en", "--json");
+    expect(json.code).toBe(2);
+    const doc = JSON.parse(json.stdout) as { files: Array<{ file: string; error: string }> };
+    expect(doc.files.map((f) => path.basename(f.file))).toEqual(["title-a.xlsx", "title-b.xlsx"]);
+    for (const f of doc.files) expect(f.error).toContain("differ in what shapes the summary");
     const cfg = path.join(dir, "one.json");
     fs.writeFileSync(cfg, JSON.stringify({ summaryTitle: "全庁の一覧" }));
     expect((await cli("summary", a, b, "-o", out, "--config", cfg, "--as-of", AS_OF)).code).toBe(1);

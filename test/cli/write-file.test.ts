@@ -71,6 +71,10 @@ describe("the CLI's writes", () => {
     expect(r.stderr).toContain(`書き込めません: ${out} — 読み取り専用のファイルです`);
     expect(fs.readFileSync(out, "utf8")).toBe("previous");
     expect(temps(dir)).toEqual([]);
+    // With --json, stdout says it too, instead of the report of a run that wrote nothing.
+    const json = await cli("run", SAMPLE, "-o", out, "--as-of", AS_OF, "--json");
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ files: [{ file: SAMPLE, error: r.stderr.trim() }] });
   });
 
   test("--in-place on a symbolic link writes the workbook it points to; the mode is kept", async () => {

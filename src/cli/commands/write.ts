@@ -39,17 +39,15 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
     a = { ...analysed, bytes: analysed.bytes ?? fs.readFileSync(input) };
   } catch (err) {
     const reason = reasonOf(err, args.lang);
-    ctx.io.err(m.unreadable(input, reason));
-    if (args.json) ctx.io.out(JSON.stringify(jsonOutput([], [{ file: input, reason }], args.lang, [input])));
-    return 2;
+    return refused(ctx, m.unreadable(input, reason), [{ file: input, reason }]);
   }
   let patched: PatchResult;
   try {
     // .xlsm content keeps its macros only under .xlsm (Excel refuses to open it as .xlsx), and so on.
     const pkgKind = packageKind(a.bytes);
     if (path.extname(out).slice(1).toLowerCase() !== pkgKind) {
-      ctx.io.err(m.extensionMismatch(out, pkgKind));
-      return 2;
+      const line = m.extensionMismatch(out, pkgKind);
+      return refused(ctx, line, [{ file: input, reason: line }]);
     }
     const plans = planWrites(a, kind, true, args.lang);
     // The ExcelJS workbook is not needed past the snapshot: let it go before the patch allocates.
@@ -59,8 +57,8 @@ export async function writeCommand(ctx: CommandContext, kind: WriteKind): Promis
     a.texts = null;
   } catch (err) {
     if (args.debug) ctx.io.err((err as Error).stack ?? String(err));
-    ctx.io.err(m.patchRefused(input, (err as Error).message));
-    return 2;
+    const line = m.patchRefused(input, (err as Error).message);
+    return refused(ctx, line, [{ file: input, reason: line }]);
   }
   return finish(ctx, { bytes: patched.bytes }, out, [a], [], [patched], [input]);
 }
@@ -73,7 +71,7 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
   // Paths alone decide this: before any file is read.
   for (const f of inputs.files) if (samePath(f, args.out)) throw new UsageError(m.sameAsInput);
   // The snapshots and each file's own settings: the analysis is of all files together, below.
-  const { results, failures } = await eachFile(ctx, inputs, async (file) => {
+  const { results, failures, order } = await eachFile(ctx, inputs, async (file) => {
     const { snapshot, bytes } = await loadFile(file);
     return { file, snapshot, config: settingsOf(ctx, bytes, file) };
   });
@@ -87,12 +85,12 @@ async function summaryOfMany(ctx: CommandContext, inputs: InputFiles): Promise<n
   );
   if (many.kind !== "ok") {
     const files = many.files.map((f) => path.basename(f));
-    ctx.io.err(
+    const line =
       many.kind === "settingsDiffer"
         ? m.summarySettingsDiffer(many.keys, files)
-        : m.summaryItemAcrossSettings(many.no, files),
-    );
-    return 2;
+        : m.summaryItemAcrossSettings(many.no, files);
+    // Every file read is refused with this reason; the unreadable ones keep theirs.
+    return refused(ctx, line, [...failures, ...results.map((r) => ({ file: r.file, reason: line }))], order);
   }
   const { analysis } = many;
   // ExcelJS only here (a new workbook): loaded when needed, so that the patching commands need not load it.
@@ -168,8 +166,8 @@ async function finish(
     if ("bytes" in output) await saveBytes(out, output.bytes);
     else await saveWorkbook(output.wb, out);
   } catch (err) {
-    io.err(m.writeFailed(out, reasonOf(err, args.lang)));
-    return 2;
+    const line = m.writeFailed(out, reasonOf(err, args.lang));
+    return refused(ctx, line, [...failures, ...results.map((r) => ({ file: r.file, reason: line }))], order);
   }
   if (args.json) io.out(JSON.stringify(jsonOutput(results, failures, args.lang, order), null, 2));
   else for (const r of results) io.out(textReport(r, args.lang) + "\n");
@@ -178,4 +176,17 @@ async function finish(
   if (applied.some((x) => x.chartsSkipped > 0)) note(m.chartsSkipped);
   note(m.outputWritten(out));
   return exitCode(results, failures);
+}
+
+/**
+ * Nothing written: the line on stderr, and with --json the document saying so on stdout, every
+ * file with its error, so that a script reading stdout is told too.
+ */
+function refused(ctx: CommandContext, line: string, failures: Failure[], order?: string[]): number {
+  ctx.io.err(line);
+  if (ctx.args.json)
+    ctx.io.out(
+      JSON.stringify(jsonOutput([], failures, ctx.args.lang, order ?? failures.map((f) => f.file)), null, 2),
+    );
+  return 2;
 }
