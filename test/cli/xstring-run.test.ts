@@ -15,11 +15,12 @@ const TITLE = "地域コミュニティ協議会への活動補助の見直し";
 const STORED = "_x005F_x0041_ 見直し _x0042_";
 const SHOWN = "_x0041_ 見直し B";
 
-async function withTitle(src: string, dst: string): Promise<void> {
+/** The sample with item No.30's title stored as `stored` (the text of its shared string). */
+async function withTitle(src: string, dst: string, stored = STORED): Promise<void> {
   const zip = await JSZip.loadAsync(fs.readFileSync(src));
   const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
   expect(sst).toContain(`<t>${TITLE}</t>`);
-  zip.file("xl/sharedStrings.xml", sst.replace(`<t>${TITLE}</t>`, `<t>${STORED}</t>`));
+  zip.file("xl/sharedStrings.xml", sst.replace(`<t>${TITLE}</t>`, `<t xml:space="preserve">${stored}</t>`));
   fs.writeFileSync(dst, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
@@ -97,13 +98,7 @@ describe("a carriage return in staff's text (stored as _x000D_, as Excel stores 
   it("reads as CR LF, and the summary writes it as _x000D_ so that it reads back the same", async () => {
     const s = await freshSamples();
     const input = path.join(s.dir, "crlf.xlsx");
-    const zip = await JSZip.loadAsync(fs.readFileSync(s.plan));
-    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
-    zip.file(
-      "xl/sharedStrings.xml",
-      sst.replace(`<t>${TITLE}</t>`, `<t xml:space="preserve">${STORED_CRLF}</t>`),
-    );
-    fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    await withTitle(s.plan, input, STORED_CRLF);
     expect(strings(input, "No.30 H27-28")).toContain(SHOWN_CRLF);
 
     const out = path.join(s.dir, "out.xlsx");
@@ -118,13 +113,7 @@ describe("a carriage return in staff's text (stored as _x000D_, as Excel stores 
   it("through a summary of several files (ExcelJS writes text as it is) the CR is kept too", async () => {
     const s = await freshSamples();
     const input = path.join(s.dir, "crlf.xlsx");
-    const zip = await JSZip.loadAsync(fs.readFileSync(s.plan));
-    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
-    zip.file(
-      "xl/sharedStrings.xml",
-      sst.replace(`<t>${TITLE}</t>`, `<t xml:space="preserve">${STORED_CRLF}</t>`),
-    );
-    fs.writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    await withTitle(s.plan, input, STORED_CRLF);
     const out = path.join(s.dir, "summary.xlsx");
     const r = await cli("summary", input, s.pasted, "-o", out, "--as-of", "2019-06-30");
     expect(r.stderr).toBe("");
