@@ -128,7 +128,7 @@ export function formatValidateBench(b: ValidateBench): string {
 
 if (require.main === module) {
   void makeBenchWorkbook().then((file) => {
-    const runs = Math.max(1, Number(process.env.BENCH_PROCESS_RUNS ?? 7));
+    const runs = Math.max(1, Number(process.env.BENCH_PROCESS_RUNS ?? 9));
     process.stdout.write(formatValidateBench(benchValidate(file, runs)) + "\n");
   });
 }

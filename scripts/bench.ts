@@ -428,8 +428,9 @@ async function benchMain(): Promise<void> {
   // Eleven rounds: the engine's step is 10 ms against a 250 ms read, and on a busy machine about one
   // round in six is slowed past 5% by a pause or another process; a median of 5 goes over when three are.
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 11));
-  // A fresh process a round takes 1.5 s: fewer rounds there.
-  const processRuns = Math.max(1, Number(process.env.BENCH_PROCESS_RUNS ?? 5));
+  // A fresh process a round takes 1.5 s: fewer rounds there, but not too few: the goals are ratios
+  // near their line, and two benches of five rounds each differed by 0.06× in `run`.
+  const processRuns = Math.max(1, Number(process.env.BENCH_PROCESS_RUNS ?? 9));
   const file = await makeBenchWorkbook();
   process.stdout.write(
     `bench workbook: ${path.relative(process.cwd(), file)} (${(fs.statSync(file).size / 1024).toFixed(0)} KiB)\n`,
